@@ -1,0 +1,182 @@
+import { ActivityHandler, TurnContext, type Activity } from 'botbuilder';
+import { resolveLocale, translator, type Locale } from '../i18n';
+import type { Guide, GuideEvent } from '../guide';
+import { CorruptPlanError, planKey, type PlanStore, type UserPrefsStore } from '../plans';
+import type { QnaService } from '../qna';
+import { ConcurrencyExhaustedError } from '../storage';
+import type { Logger } from '../logging';
+import { parseCommand, type Command } from './commands';
+import { qnaReply } from './qna-reply';
+import { renderOutputs } from './render-outputs';
+import { parseSubmit, type CardAction } from './submit-schema';
+import { actorOf, isGroupConversation, logId, mentionsBot } from './turn-info';
+import { viewContext } from './views/view-context';
+
+/** Teams' own limit is about 28 000 characters; the guide never needs more than this. */
+export const MAX_TEXT_CHARS = 4000;
+
+export interface BrugBotDeps {
+  guide: Guide;
+  plans: PlanStore;
+  prefs: UserPrefsStore;
+  qna: QnaService;
+  logger: Logger;
+  now?: () => Date;
+}
+
+const COMMAND_EVENTS: Record<Exclude<Command['kind'], 'language'>, GuideEvent> = {
+  start: { type: 'start' },
+  help: { type: 'help' },
+  back: { type: 'back' },
+  overview: { type: 'overview' },
+  summary: { type: 'summary' },
+  restart: { type: 'restartRequest' },
+  undo: { type: 'undo' },
+};
+
+function eventForAction(action: CardAction, inputs: Record<string, string | number | boolean>): GuideEvent | undefined {
+  switch (action.verb) {
+    case 'guide.start':
+      return { type: 'start' };
+    case 'guide.overview':
+      return { type: 'overview' };
+    case 'guide.summary':
+      return { type: 'summary' };
+    case 'guide.goto':
+      return { type: 'goto', step: action.step };
+    case 'guide.submit':
+      return { type: 'submitStep', step: action.step, part: action.part, revision: action.rev, nav: action.nav, values: inputs };
+    case 'guide.restart.confirm':
+      return { type: 'restartConfirm', revision: action.rev };
+    case 'guide.restart.cancel':
+      return { type: 'restartCancel' };
+    default:
+      return undefined;
+  }
+}
+
+/** Translates activities into guide events and the engine's outputs into messages; nothing more. */
+export class BrugBot extends ActivityHandler {
+  private readonly now: () => Date;
+
+  constructor(private readonly deps: BrugBotDeps) {
+    super();
+    this.now = deps.now ?? (() => new Date());
+    this.onMembersAdded(async (context, next) => {
+      const botId = context.activity.recipient?.id;
+      if ((context.activity.membersAdded ?? []).some((m) => m.id !== botId)) {
+        await this.runEvent(context, { type: 'welcome' }, await this.localeFor(context));
+      }
+      await next();
+    });
+    this.onMessage(async (context, next) => {
+      await this.handleMessage(context);
+      await next();
+    });
+  }
+
+  private async localeFor(context: TurnContext): Promise<Locale> {
+    const { channelId, from } = context.activity;
+    const prefs = from?.id ? await this.deps.prefs.get(channelId, from.id) : {};
+    return prefs.locale ?? resolveLocale(context.activity.locale);
+  }
+
+  private async handleMessage(context: TurnContext): Promise<void> {
+    const locale = await this.localeFor(context);
+    const t = translator(locale);
+    const { activity } = context;
+    if (activity.value !== undefined && activity.value !== null) {
+      await this.handleSubmit(context, locale);
+      return;
+    }
+    const group = isGroupConversation(context);
+    if (group && !mentionsBot(context)) return;
+    const text = (TurnContext.removeRecipientMention(activity as Activity) ?? activity.text ?? '').trim();
+    if (!text) {
+      await context.sendActivity(t('bot:errors.emptyMessage'));
+      return;
+    }
+    if (text.length > MAX_TEXT_CHARS) {
+      await context.sendActivity(t('bot:errors.tooLong', { max: MAX_TEXT_CHARS }));
+      return;
+    }
+    const command = parseCommand(text);
+    if (command?.kind === 'language') {
+      await this.setLocale(context, command.locale);
+      return;
+    }
+    if (command) {
+      await this.runEvent(context, COMMAND_EVENTS[command.kind], locale);
+      return;
+    }
+    await this.answerQuestion(context, locale, (q) => this.deps.qna.ask(text, q));
+  }
+
+  private async handleSubmit(context: TurnContext, locale: Locale): Promise<void> {
+    const t = translator(locale);
+    const parsed = parseSubmit(context.activity.value);
+    if (!parsed.ok) {
+      this.deps.logger.warn({ conversation: logId(context.activity.conversation?.id), reason: parsed.reason }, 'rejected card submit');
+      await context.sendActivity(t(`bot:errors.submit.${parsed.reason}`, { max: 5000 }));
+      return;
+    }
+    const { action, inputs } = parsed;
+    if (action.verb === 'lang.set') return this.setLocale(context, action.locale);
+    if (action.verb === 'qna.ask') {
+      const entryId = action.entryId;
+      return this.answerQuestion(context, locale, (l) => this.deps.qna.byId(entryId, l) ?? { kind: 'decline', suggestions: [] });
+    }
+    const event = eventForAction(action, inputs);
+    if (event) await this.runEvent(context, event, locale);
+  }
+
+  private async setLocale(context: TurnContext, locale: Locale): Promise<void> {
+    const { channelId, from } = context.activity;
+    if (from?.id) await this.deps.prefs.setLocale(channelId, from.id, locale);
+    await context.sendActivity(translator(locale)('bot:language.changed'));
+    await this.runEvent(context, { type: 'welcome' }, locale);
+  }
+
+  private async answerQuestion(
+    context: TurnContext,
+    locale: Locale,
+    ask: (locale: Locale) => ReturnType<QnaService['ask']>,
+  ): Promise<void> {
+    const key = planKey(context.activity.channelId, context.activity.conversation.id);
+    const plan = await this.deps.plans.read(key).catch(() => undefined);
+    const resumeStep = plan?.status === 'inProgress' ? plan.currentStep : undefined;
+    await context.sendActivity(qnaReply(ask(locale), translator(locale), resumeStep));
+  }
+
+  private qnaLinks(step: number, locale: Locale): { entryId: string; title: string }[] {
+    const ids = this.deps.guide.step(step).parts.flatMap((p) => [...p.qna, ...p.questions.flatMap((q) => q.qna)]);
+    return [...new Set(ids)]
+      .map((id) => this.deps.qna.byId(id, locale))
+      .filter((a) => a !== undefined)
+      .slice(0, 4)
+      .map((a) => ({ entryId: a.entryId, title: a.title }));
+  }
+
+  private async runEvent(context: TurnContext, event: GuideEvent, locale: Locale): Promise<void> {
+    const t = translator(locale);
+    const key = planKey(context.activity.channelId, context.activity.conversation.id);
+    try {
+      const result = await this.deps.plans.apply(key, event, { now: this.now(), actor: actorOf(context) });
+      const ctx = viewContext(this.deps.guide, result.state, locale, t);
+      const activities = renderOutputs(ctx, result.outputs, (step) => this.qnaLinks(step, locale));
+      if (activities.length) await context.sendActivities(activities);
+    } catch (error) {
+      if (error instanceof CorruptPlanError) {
+        this.deps.logger.error({ conversation: logId(key), err: error.message }, 'stored plan is unreadable');
+        await context.sendActivity(t('bot:errors.corruptPlan'));
+        return;
+      }
+      if (error instanceof ConcurrencyExhaustedError) {
+        this.deps.logger.warn({ conversation: logId(key) }, 'gave up after repeated concurrent edits');
+        await context.sendActivity(t('bot:errors.busy'));
+        return;
+      }
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,45 @@
+import type { Locale } from '../i18n';
+
+export type Command =
+  | { kind: 'start' | 'help' | 'back' | 'overview' | 'summary' | 'restart' | 'undo' }
+  | { kind: 'language'; locale: Locale };
+
+/** Words per command in Dutch and English; anything else is a question. */
+const WORDS: Record<Exclude<Command['kind'], 'language'>, string[]> = {
+  start: ['start', 'begin', 'starten', 'beginnen', 'verder', 'continue', 'resume', 'hervat'],
+  help: ['help', 'hulp', '?', 'commands', 'commando s', 'wat kan je'],
+  back: ['terug', 'back', 'vorige', 'previous'],
+  overview: ['overzicht', 'overview', 'stappen', 'steps'],
+  summary: ['samenvatting', 'summary', 'plan'],
+  restart: ['opnieuw', 'restart', 'herbegin', 'start opnieuw', 'opnieuw beginnen', 'start over'],
+  undo: ['ongedaan maken', 'undo', 'maak ongedaan'],
+};
+
+const LANGUAGE = /^(?:taal|language|lang)\s+(nl|en|nederlands|dutch|engels|english)$/;
+const LANGUAGE_ALONE: Record<string, Locale> = { nederlands: 'nl', english: 'en', dutch: 'nl', engels: 'en' };
+
+export function normaliseCommandText(text: string): string {
+  return text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/^[/\s]+/, '')
+    .replace(/[.!]+$/, '')
+    .replace(/['’]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+export function parseCommand(text: string): Command | undefined {
+  const t = normaliseCommandText(text);
+  if (t.length > 40) return undefined;
+  const lang = LANGUAGE.exec(t);
+  if (lang) {
+    const word = lang[1]!;
+    return { kind: 'language', locale: word === 'en' || word === 'engels' || word === 'english' ? 'en' : 'nl' };
+  }
+  if (LANGUAGE_ALONE[t]) return { kind: 'language', locale: LANGUAGE_ALONE[t]! };
+  for (const [kind, words] of Object.entries(WORDS) as [Exclude<Command['kind'], 'language'>, string[]][]) {
+    if (words.includes(t)) return { kind };
+  }
+  return undefined;
+}

@@ -1,0 +1,66 @@
+import { z } from 'zod';
+
+const INPUT_PREFIX = 'q_';
+const INPUT_ID = /^q_([a-z][a-zA-Z0-9]{0,63})$/;
+/** Longer than any question allows, so the engine can say "too long" instead of us dropping it. */
+const MAX_INPUT_CHARS = 5000;
+
+export function inputIdFor(questionId: string): string {
+  return `${INPUT_PREFIX}${questionId}`;
+}
+
+const step = z.coerce.number().int().min(1).max(6);
+const part = z.coerce.number().int().min(0).max(19);
+const revision = z.coerce.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER);
+
+/** Every card action carries a `verb`; each verb has its own payload schema. */
+export const cardActionSchema = z.discriminatedUnion('verb', [
+  z.object({ verb: z.literal('guide.start') }),
+  z.object({ verb: z.literal('guide.overview') }),
+  z.object({ verb: z.literal('guide.summary') }),
+  z.object({ verb: z.literal('guide.goto'), step }),
+  z.object({
+    verb: z.literal('guide.submit'),
+    step,
+    part,
+    rev: revision,
+    nav: z.enum(['next', 'back', 'stay', 'overview']),
+  }),
+  z.object({ verb: z.literal('guide.restart.confirm'), rev: revision }),
+  z.object({ verb: z.literal('guide.restart.cancel') }),
+  z.object({ verb: z.literal('qna.ask'), entryId: z.string().regex(/^[a-zA-Z][a-zA-Z0-9]{0,79}$/) }),
+  z.object({ verb: z.literal('lang.set'), locale: z.enum(['nl', 'en']) }),
+]);
+export type CardAction = z.infer<typeof cardActionSchema>;
+
+export type ParsedSubmit =
+  | { ok: true; action: CardAction; inputs: Record<string, string | number | boolean> }
+  | { ok: false; reason: 'notAnObject' | 'unknownVerb' | 'malformed' | 'inputTooLong' };
+
+const inputValue = z.union([z.string().max(MAX_INPUT_CHARS), z.number(), z.boolean()]);
+
+/**
+ * Validates an `Action.Submit` payload (card data merged with input values by the channel).
+ * Inputs are collected into a prototype-free object keyed by question id, so keys such as
+ * `__proto__` in a forged payload are just ignored.
+ */
+export function parseSubmit(value: unknown): ParsedSubmit {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return { ok: false, reason: 'notAnObject' };
+  const record = value as Record<string, unknown>;
+  const verb = typeof record.verb === 'string' ? record.verb : undefined;
+  const known = cardActionSchema.options.some((o) => o.shape.verb.value === verb);
+  if (!known) return { ok: false, reason: 'unknownVerb' };
+  const parsed = cardActionSchema.safeParse(record);
+  if (!parsed.success) return { ok: false, reason: 'malformed' };
+  const inputs: Record<string, string | number | boolean> = Object.create(null);
+  for (const key of Object.keys(record)) {
+    const match = INPUT_ID.exec(key);
+    if (!match) continue;
+    const v = inputValue.safeParse(record[key]);
+    if (!v.success) {
+      return typeof record[key] === 'string' ? { ok: false, reason: 'inputTooLong' } : { ok: false, reason: 'malformed' };
+    }
+    inputs[match[1]!] = v.data;
+  }
+  return { ok: true, action: parsed.data, inputs };
+}

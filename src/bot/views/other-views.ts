@@ -1,0 +1,106 @@
+import { cardBytes, renderCard, CARD_BUDGET_BYTES, type CardAttachment } from '../../cards';
+import { buildSummary, CARD_ANSWER_LIMIT, CARD_ANSWER_LIMITS } from '../../summary';
+import { adviceItems, sourceLine, stepTitle, type ViewContext } from './view-context';
+
+export function welcomeCardData(ctx: ViewContext, resumable: boolean) {
+  const { t, guide, locale } = ctx;
+  return {
+    fallbackText: t('bot:welcome.title'),
+    title: t('bot:welcome.title'),
+    intro: t(resumable ? 'bot:welcome.introResume' : 'bot:welcome.intro'),
+    steps: guide.definition.steps.map((s) => ({ number: `${s.number}.`, title: stepTitle(ctx, s.number) })),
+    questionsHint: t('bot:welcome.questionsHint'),
+    commandsHint: t('bot:welcome.commandsHint'),
+    source: sourceLine(ctx, 'intro'),
+    otherLocale: locale === 'nl' ? 'en' : 'nl',
+    labels: {
+      start: t(resumable ? 'bot:welcome.resume' : 'bot:welcome.start'),
+      overview: t('bot:step.overview'),
+      language: t('bot:welcome.otherLanguage'),
+    },
+  };
+}
+
+const STATUS_COLOR = { notStarted: 'Default', inProgress: 'Warning', done: 'Good' } as const;
+
+export function overviewCardData(ctx: ViewContext) {
+  const { t, guide, state } = ctx;
+  return {
+    fallbackText: t('bot:overview.title'),
+    title: t('bot:overview.title'),
+    subtitle: t('bot:overview.subtitle', { open: guide.openPoints(ctx.answers).length }),
+    steps: guide.definition.steps.map((s) => {
+      const status = guide.stepStatus(s.number, ctx.answers);
+      return {
+        number: s.number,
+        title: t('bot:summary.stepHeading', { step: s.number, title: stepTitle(ctx, s.number) }),
+        status: t(`bot:overview.status.${status}`),
+        statusColor: STATUS_COLOR[status],
+        current: state.status !== 'completed' && state.currentStep === s.number,
+        currentLabel: t('bot:overview.current'),
+        openLabel: t('bot:overview.open'),
+      };
+    }),
+    labels: { continue: t('bot:overview.continue'), summary: t('bot:overview.summary') },
+  };
+}
+
+function summaryData(ctx: ViewContext, limit: number) {
+  const { t } = ctx;
+  const model = buildSummary(ctx, limit);
+  return {
+    fallbackText: model.title,
+    heading: t('bot:summary.heading'),
+    title: model.title,
+    meta: model.meta,
+    steps: model.steps.map((s) => ({ ...s, emptyLabel: t('bot:summary.noAnswers') })),
+    advice: model.advice,
+    adviceTitle: t('bot:advice.title'),
+    openPoints: model.openPoints,
+    openPointsTitle: t('bot:summary.openPointsTitle', { count: model.openPoints.length }),
+    truncatedNote: model.truncatedCount ? t('bot:summary.truncated', { count: model.truncatedCount }) : '',
+    source: sourceLine(ctx, 'intro'),
+    labels: { overview: t('bot:step.overview'), edit: t('bot:summary.edit') },
+  };
+}
+
+/** The summary card, with answers cut shorter until it fits the card budget. */
+export function summaryCard(ctx: ViewContext): CardAttachment {
+  let card = renderCard('summary', summaryData(ctx, CARD_ANSWER_LIMIT));
+  for (const limit of CARD_ANSWER_LIMITS.slice(1)) {
+    if (cardBytes(card) <= CARD_BUDGET_BYTES) break;
+    card = renderCard('summary', summaryData(ctx, limit));
+  }
+  return card;
+}
+
+export function confirmRestartCardData(ctx: ViewContext) {
+  const { t } = ctx;
+  return {
+    fallbackText: t('bot:restart.title'),
+    title: t('bot:restart.title'),
+    text: t('bot:restart.text'),
+    revision: ctx.state.revision,
+    labels: { confirm: t('bot:restart.confirm'), cancel: t('bot:restart.cancel') },
+  };
+}
+
+const HELP_COMMANDS = ['start', 'help', 'back', 'overview', 'summary', 'undo', 'restart', 'language'] as const;
+
+export function helpCardData(ctx: ViewContext) {
+  const { t } = ctx;
+  return {
+    fallbackText: t('bot:help.title'),
+    title: t('bot:help.title'),
+    intro: t('bot:help.intro'),
+    commands: HELP_COMMANDS.map((c) => ({ command: t(`bot:help.commands.${c}.word`), description: t(`bot:help.commands.${c}.text`) })),
+    questionsHint: t('bot:welcome.questionsHint'),
+    labels: { continue: t('bot:overview.continue'), overview: t('bot:step.overview') },
+  };
+}
+
+export function adviceCardData(ctx: ViewContext, ruleIds: string[]) {
+  const wanted = new Set(ruleIds);
+  const advice = adviceItems(ctx, (rule) => wanted.has(rule.id));
+  return { fallbackText: ctx.t('bot:advice.title'), title: ctx.t('bot:advice.newTitle'), advice };
+}

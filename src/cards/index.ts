@@ -1,0 +1,48 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import * as ACData from 'adaptivecards-templating';
+import { paths } from '../paths';
+
+export const CARD_CONTENT_TYPE = 'application/vnd.microsoft.card.adaptive';
+/** Teams renders schema 1.5; every template declares it. */
+export const CARD_VERSION = '1.5';
+/** Well inside Teams' ~100 KB message limit, and inside Power Automate's 28 KB. */
+export const CARD_BUDGET_BYTES = 24 * 1024;
+
+export interface CardAttachment {
+  contentType: typeof CARD_CONTENT_TYPE;
+  content: Record<string, unknown>;
+}
+
+const templates = new Map<string, ACData.Template>();
+
+function template(name: string): ACData.Template {
+  let cached = templates.get(name);
+  if (!cached) {
+    const file = path.join(paths.cards, `${name}.json`);
+    cached = new ACData.Template(JSON.parse(fs.readFileSync(file, 'utf8')));
+    templates.set(name, cached);
+  }
+  return cached;
+}
+
+/** Lists the template names in `cards/`, for tests that check every card the bot can send. */
+export function templateNames(): string[] {
+  return fs
+    .readdirSync(paths.cards)
+    .filter((f) => f.endsWith('.json'))
+    .map((f) => path.basename(f, '.json'));
+}
+
+/**
+ * Binds a template from `cards/` to data. Templates are parsed once per process; user text only
+ * ever lands in JSON string values, never in the template source, so it cannot alter the card.
+ */
+export function renderCard(name: string, data: object): CardAttachment {
+  const content = template(name).expand({ $root: data }) as Record<string, unknown>;
+  return { contentType: CARD_CONTENT_TYPE, content };
+}
+
+export function cardBytes(card: CardAttachment): number {
+  return Buffer.byteLength(JSON.stringify(card.content), 'utf8');
+}

@@ -1,0 +1,137 @@
+import { z } from 'zod';
+
+/** Identifiers double as i18next key segments and card input ids, so keep them plain. */
+export const idSchema = z.string().regex(/^[a-z][a-zA-Z0-9]*$/, 'must be camelCase letters/digits');
+
+export const QUESTION_TYPES = [
+  'text',
+  'multiline',
+  'choice',
+  'multiselect',
+  'number',
+  'yesno',
+  'date',
+] as const;
+export type QuestionType = (typeof QUESTION_TYPES)[number];
+
+/** A number, or another numeric answer scaled by a factor (e.g. the benchmark scaled to working time). */
+export const operandSchema = z.union([
+  z.number(),
+  z.object({ ref: idSchema, times: z.number().default(1) }).strict(),
+]);
+export type Operand = z.infer<typeof operandSchema>;
+
+const scalar = z.union([z.string(), z.number(), z.boolean()]);
+
+export type Condition =
+  | { all: Condition[] }
+  | { any: Condition[] }
+  | { not: Condition }
+  | { q: string; op: 'answered' | 'unanswered' }
+  | { q: string; op: 'equals'; value: string | number | boolean }
+  | { q: string; op: 'in' | 'includesAny' | 'includesAll' | 'includesNone'; values: string[] }
+  | { q: string; op: 'lt' | 'lte' | 'gt' | 'gte'; value: Operand };
+
+export const conditionSchema: z.ZodType<Condition, z.ZodTypeDef, unknown> = z.lazy(() =>
+  z.union([
+    z.object({ all: z.array(conditionSchema).min(1) }).strict(),
+    z.object({ any: z.array(conditionSchema).min(1) }).strict(),
+    z.object({ not: conditionSchema }).strict(),
+    z.object({ q: idSchema, op: z.enum(['answered', 'unanswered']) }).strict(),
+    z.object({ q: idSchema, op: z.literal('equals'), value: scalar }).strict(),
+    z
+      .object({
+        q: idSchema,
+        op: z.enum(['in', 'includesAny', 'includesAll', 'includesNone']),
+        values: z.array(z.string()).min(1),
+      })
+      .strict(),
+    z.object({ q: idSchema, op: z.enum(['lt', 'lte', 'gt', 'gte']), value: operandSchema }).strict(),
+  ]),
+);
+
+export const choiceSchema = z
+  .object({
+    id: idSchema,
+    /** Strategies sit on the demand or the supply side; advice rules look at that. */
+    side: z.enum(['demand', 'supply']).optional(),
+  })
+  .strict();
+
+export const questionSchema = z
+  .object({
+    id: idSchema,
+    type: z.enum(QUESTION_TYPES),
+    /** Unanswered required questions are the plan's open points. */
+    required: z.boolean().default(true),
+    choices: z.array(choiceSchema).optional(),
+    min: z.number().optional(),
+    max: z.number().optional(),
+    maxLength: z.number().int().positive().max(4000).optional(),
+    /** The question is shown (and counted as open) only when this holds. */
+    showIf: conditionSchema.optional(),
+    source: z.string(),
+    /** Whether `guide:questions.<id>.examples` exists (help text is always required). */
+    examples: z.boolean().default(false),
+    /** Knowledge-base entries worth offering next to this question. */
+    qna: z.array(idSchema).default([]),
+  })
+  .strict();
+
+export const resourceSchema = z
+  .object({ title: z.string().min(1), url: z.string().url() })
+  .strict();
+
+export const resourceGroupSchema = z
+  .object({ id: idSchema, items: z.array(resourceSchema).min(1) })
+  .strict();
+
+export const partSchema = z
+  .object({
+    id: idSchema,
+    source: z.string(),
+    questions: z.array(questionSchema),
+    /** Reading lists and manuals the instrument points to; titles are names and stay untranslated. */
+    resources: z.array(resourceGroupSchema).default([]),
+    qna: z.array(idSchema).default([]),
+  })
+  .strict();
+
+export const stepSchema = z
+  .object({
+    id: z.enum(['s1', 's2', 's3', 's4', 's5', 's6']),
+    number: z.number().int().min(1).max(6),
+    parts: z.array(partSchema).min(1),
+  })
+  .strict();
+
+export const adviceRuleSchema = z
+  .object({
+    id: idSchema,
+    step: z.number().int().min(1).max(6),
+    severity: z.enum(['warning', 'tip']),
+    when: conditionSchema,
+    source: z.string(),
+    /** Numbers interpolated into the advice text, computed from answers. */
+    params: z
+      .record(
+        idSchema,
+        z.object({ ref: idSchema, times: z.number(), round: z.enum(['round', 'floor', 'ceil']).default('round') }).strict(),
+      )
+      .default({}),
+  })
+  .strict();
+
+export const guideDefinitionSchema = z
+  .object({
+    version: z.number().int().positive(),
+    steps: z.array(stepSchema).length(6),
+    advice: z.array(adviceRuleSchema),
+  })
+  .strict();
+
+export type GuideDefinition = z.infer<typeof guideDefinitionSchema>;
+export type StepDefinition = z.infer<typeof stepSchema>;
+export type PartDefinition = z.infer<typeof partSchema>;
+export type QuestionDefinition = z.infer<typeof questionSchema>;
+export type AdviceRule = z.infer<typeof adviceRuleSchema>;

@@ -1,0 +1,173 @@
+import { answerValues, type Guide, type Position } from './guide';
+import type { EngineContext, GuideEvent, GuideOutput } from './events';
+import { HISTORY_LIMIT, type PlanState } from './plan-state';
+import { applyChanges, mergeSubmit } from './submit';
+
+export interface Transition {
+  state: PlanState;
+  outputs: GuideOutput[];
+}
+
+type Submit = Extract<GuideEvent, { type: 'submitStep' }>;
+
+/** Navigation changes the revision too, so a card from before a colleague moved on reads as stale. */
+function moveTo(state: PlanState, to: Position, now: Date): PlanState {
+  const status = state.status === 'notStarted' ? 'inProgress' : state.status;
+  return {
+    ...state,
+    currentStep: to.step,
+    currentPart: to.part,
+    status,
+    revision: state.revision + 1,
+    updatedAt: now.toISOString(),
+  };
+}
+
+const stepCard = (p: Position): GuideOutput => ({ kind: 'step', step: p.step, part: p.part });
+
+/** Shows where the plan is: the current card, or the summary once completed. */
+function viewOf(state: PlanState): GuideOutput {
+  return state.status === 'completed'
+    ? { kind: 'summary' }
+    : stepCard({ step: state.currentStep, part: state.currentPart });
+}
+
+function activeAdviceIds(guide: Guide, state: PlanState): Set<string> {
+  return new Set(guide.activeAdvice(answerValues(state)).map((a) => a.rule.id));
+}
+
+function submitStep(guide: Guide, state: PlanState, event: Submit, ctx: EngineContext): Transition {
+  if (event.revision > state.revision) {
+    return { state, outputs: [{ kind: 'notice', code: 'futureCard' }, viewOf(state)] };
+  }
+  const here = { step: event.step, part: event.part };
+  const merge = mergeSubmit(guide, state, here, event.revision, event.values);
+  const adviceBefore = activeAdviceIds(guide, state);
+  const visibleBefore = new Set(guide.questionsOfPart(here).filter((q) => guide.isVisible(q, answerValues(state))).map((q) => q.id));
+  let next = merge.changes.length ? applyChanges(state, merge.changes, 'answer', ctx.actor, ctx.now, HISTORY_LIMIT) : state;
+  if (next.status === 'notStarted') next = { ...next, status: 'inProgress' };
+  const outputs: GuideOutput[] = merge.overwritten.map((o) => ({
+    kind: 'notice',
+    code: 'overwrote',
+    params: { name: o.previousAuthor.name ?? '' },
+    questions: [o.q],
+  }));
+  const newAdvice = [...activeAdviceIds(guide, next)].filter((id) => !adviceBefore.has(id));
+  if (newAdvice.length) outputs.push({ kind: 'advice', ruleIds: newAdvice });
+
+  if (event.revision < state.revision) {
+    const code = merge.changes.length ? 'staleCardMerged' : 'staleCard';
+    outputs.unshift({ kind: 'notice', code, questions: merge.changes.map((c) => c.q) });
+    if (merge.tooOld) outputs.push({ kind: 'notice', code: 'staleCard' });
+    return { state: next, outputs: [...outputs, viewOf(next)] };
+  }
+  if (Object.keys(merge.errors).length > 0) {
+    outputs.push({ kind: 'notice', code: 'invalidAnswers', questions: Object.keys(merge.errors) });
+    return { state: moveTo(next, here, ctx.now), outputs: [...outputs, { ...stepCard(here), errors: merge.errors } as GuideOutput] };
+  }
+  const answers = answerValues(next);
+  const appeared = guide.questionsOfPart(here).filter((q) => guide.isVisible(q, answers) && !visibleBefore.has(q.id));
+  if (appeared.length > 0 && event.nav === 'next') {
+    outputs.push({ kind: 'notice', code: 'newQuestions', questions: appeared.map((q) => q.id) });
+    return { state: moveTo(next, here, ctx.now), outputs: [...outputs, stepCard(here)] };
+  }
+  return navigate(guide, next, event, ctx, outputs);
+}
+
+function navigate(guide: Guide, state: PlanState, event: Submit, ctx: EngineContext, outputs: GuideOutput[]): Transition {
+  const here = { step: event.step, part: event.part };
+  const answers = answerValues(state);
+  if (event.nav === 'overview') return { state: moveTo(state, here, ctx.now), outputs: [...outputs, { kind: 'overview' }] };
+  if (event.nav === 'stay') return { state: moveTo(state, here, ctx.now), outputs: [...outputs, stepCard(here)] };
+  if (event.nav === 'back') {
+    const to = guide.previousPosition(here, answers) ?? here;
+    return { state: moveTo(state, to, ctx.now), outputs: [...outputs, stepCard(to)] };
+  }
+  const to = guide.nextPosition(here, answers);
+  if (to) return { state: moveTo(state, to, ctx.now), outputs: [...outputs, stepCard(to)] };
+  const firstCompletion = state.status !== 'completed';
+  const done: PlanState = {
+    ...moveTo(state, here, ctx.now),
+    status: 'completed',
+    completedAt: state.completedAt ?? ctx.now.toISOString(),
+  };
+  const notice: GuideOutput[] = firstCompletion ? [{ kind: 'notice', code: 'completed' }] : [];
+  return { state: done, outputs: [...outputs, ...notice, { kind: 'summary' }] };
+}
+
+function undo(state: PlanState, ctx: EngineContext): Transition {
+  const undone = new Set(state.history.filter((h) => h.kind === 'undo').map((h) => h.undoes));
+  const target = [...state.history].reverse().find((h) => h.kind !== 'undo' && !undone.has(h.rev));
+  if (!target) return { state, outputs: [{ kind: 'notice', code: 'nothingToUndo' }] };
+  const reverted = target.changes.map((c) => ({ q: c.q, from: state.answers[c.q]?.value ?? null, to: c.from }));
+  const next = applyChanges(state, reverted, 'undo', ctx.actor, ctx.now, HISTORY_LIMIT, target.rev);
+  const notice: GuideOutput = {
+    kind: 'notice',
+    code: 'undone',
+    params: { name: target.by.name ?? '', kind: target.kind },
+    questions: target.changes.map((c) => c.q),
+  };
+  return { state: next, outputs: [notice, viewOf(next)] };
+}
+
+function restart(guide: Guide, state: PlanState, event: GuideEvent, ctx: EngineContext): Transition {
+  if (event.type === 'restartRequest') {
+    const pending = { revision: state.revision + 1, by: ctx.actor };
+    return { state: { ...state, revision: pending.revision, pendingRestart: pending }, outputs: [{ kind: 'confirmRestart' }] };
+  }
+  const { pendingRestart, ...rest } = state;
+  if (!pendingRestart) return { state, outputs: [{ kind: 'notice', code: 'restartExpired' }, viewOf(state)] };
+  if (event.type === 'restartCancel') return { state: rest, outputs: [{ kind: 'notice', code: 'restartCancelled' }, viewOf(state)] };
+  if (event.type === 'restartConfirm' && event.revision !== state.revision) {
+    return { state: rest, outputs: [{ kind: 'notice', code: 'restartExpired' }, viewOf(state)] };
+  }
+  const cleared = Object.entries(state.answers).map(([q, r]) => ({ q, from: r.value, to: null }));
+  const wiped = applyChanges(rest, cleared, 'restart', ctx.actor, ctx.now, HISTORY_LIMIT);
+  const { completedAt: _completed, ...open } = wiped;
+  const first = guide.firstPosition(1, {});
+  const next: PlanState = { ...open, status: 'inProgress', currentStep: first.step, currentPart: first.part };
+  return { state: next, outputs: [{ kind: 'notice', code: 'restarted' }, stepCard(first)] };
+}
+
+/**
+ * The guide as a pure function: no I/O, no clock, no channel. The same event on the same state
+ * always gives the same result, which is what lets storage re-run it after an eTag conflict.
+ */
+export function transition(guide: Guide, state: PlanState, event: GuideEvent, ctx: EngineContext): Transition {
+  const answers = answerValues(state);
+  switch (event.type) {
+    case 'welcome':
+      return { state, outputs: [{ kind: 'welcome', resumable: state.status !== 'notStarted' }] };
+    case 'help':
+      return { state, outputs: [{ kind: 'help' }] };
+    case 'start': {
+      if (state.status === 'notStarted') {
+        const first = guide.firstPosition(1, answers);
+        return { state: moveTo(state, first, ctx.now), outputs: [stepCard(first)] };
+      }
+      const code = state.status === 'completed' ? 'alreadyCompleted' : 'resumed';
+      return { state, outputs: [{ kind: 'notice', code }, viewOf(state)] };
+    }
+    case 'back': {
+      const to = guide.previousPosition({ step: state.currentStep, part: state.currentPart }, answers);
+      if (!to) return { state, outputs: [{ kind: 'notice', code: 'atFirstStep' }, viewOf(state)] };
+      return { state: moveTo(state, to, ctx.now), outputs: [stepCard(to)] };
+    }
+    case 'goto': {
+      const to = guide.firstPosition(Math.min(Math.max(1, event.step), guide.stepCount), answers);
+      return { state: moveTo(state, to, ctx.now), outputs: [stepCard(to)] };
+    }
+    case 'overview':
+      return { state, outputs: [{ kind: 'overview' }] };
+    case 'summary':
+      return { state, outputs: [{ kind: 'summary' }] };
+    case 'submitStep':
+      return submitStep(guide, state, event, ctx);
+    case 'undo':
+      return undo(state, ctx);
+    case 'restartRequest':
+    case 'restartConfirm':
+    case 'restartCancel':
+      return restart(guide, state, event, ctx);
+  }
+}

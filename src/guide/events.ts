@@ -1,0 +1,59 @@
+import type { AnswerError } from './answers';
+import type { Actor } from './plan-state';
+
+/** What a person did, independent of the channel that carried it. */
+export type GuideEvent =
+  | { type: 'welcome' }
+  | { type: 'start' }
+  | { type: 'help' }
+  | { type: 'back' }
+  | { type: 'overview' }
+  | { type: 'summary' }
+  | { type: 'goto'; step: number }
+  | {
+      type: 'submitStep';
+      step: number;
+      part: number;
+      revision: number;
+      values: Readonly<Record<string, string | number | boolean>>;
+      nav: 'next' | 'back' | 'stay' | 'overview';
+    }
+  | { type: 'restartRequest' }
+  | { type: 'restartConfirm'; revision: number }
+  | { type: 'restartCancel' }
+  | { type: 'undo' };
+
+export interface EngineContext {
+  now: Date;
+  actor: Actor;
+}
+
+export type NoticeCode =
+  | 'resumed'
+  | 'alreadyCompleted'
+  | 'staleCard'
+  | 'staleCardMerged'
+  | 'futureCard'
+  | 'overwrote'
+  | 'invalidAnswers'
+  | 'newQuestions'
+  | 'completed'
+  | 'restarted'
+  | 'restartCancelled'
+  | 'restartExpired'
+  | 'undone'
+  | 'nothingToUndo'
+  | 'atFirstStep';
+
+export type NoticeParams = Record<string, string | number>;
+
+/** What the bot should show; the bot layer renders these with cards and locale texts. */
+export type GuideOutput =
+  | { kind: 'welcome'; resumable: boolean }
+  | { kind: 'help' }
+  | { kind: 'step'; step: number; part: number; errors?: Record<string, AnswerError> }
+  | { kind: 'overview' }
+  | { kind: 'summary' }
+  | { kind: 'advice'; ruleIds: string[] }
+  | { kind: 'confirmRestart' }
+  | { kind: 'notice'; code: NoticeCode; params?: NoticeParams; questions?: string[] };

@@ -1,0 +1,135 @@
+import { isAnswered, type Answers } from './answers';
+import { holds } from './conditions';
+import type {
+  AdviceRule,
+  GuideDefinition,
+  PartDefinition,
+  QuestionDefinition,
+  StepDefinition,
+} from './definition-schema';
+import type { PlanState } from './plan-state';
+
+export type StepStatus = 'notStarted' | 'inProgress' | 'done';
+
+/** Where a card sits: a step and one of its parts (a card shows one part, to stay small). */
+export interface Position {
+  step: number;
+  part: number;
+}
+
+export interface ActiveAdvice {
+  rule: AdviceRule;
+  params: Record<string, number>;
+}
+
+/** Read-only queries over a validated guide definition; built once at start-up. */
+export class Guide {
+  readonly stepCount: number;
+  private readonly questionsById = new Map<string, { question: QuestionDefinition; step: number; part: PartDefinition }>();
+
+  constructor(readonly definition: GuideDefinition) {
+    this.stepCount = definition.steps.length;
+    for (const step of definition.steps) {
+      for (const part of step.parts) {
+        for (const question of part.questions) {
+          this.questionsById.set(question.id, { question, step: step.number, part });
+        }
+      }
+    }
+  }
+
+  step(number: number): StepDefinition {
+    const step = this.definition.steps[number - 1];
+    if (!step) throw new RangeError(`no step ${number}`);
+    return step;
+  }
+
+  question(id: string): QuestionDefinition | undefined {
+    return this.questionsById.get(id)?.question;
+  }
+
+  stepOfQuestion(id: string): number | undefined {
+    return this.questionsById.get(id)?.step;
+  }
+
+  questionsOf(step: number): QuestionDefinition[] {
+    return this.step(step).parts.flatMap((p) => p.questions);
+  }
+
+  questionsOfPart(position: Position): QuestionDefinition[] {
+    return this.step(position.step).parts[position.part]?.questions ?? [];
+  }
+
+  /** Parts worth a card: some question is visible, or the part carries a reading list. */
+  visibleParts(step: number, answers: Answers): number[] {
+    return this.step(step)
+      .parts.map((part, index) => ({ part, index }))
+      .filter(({ part }) => part.resources.length > 0 || part.questions.some((q) => this.isVisible(q, answers)))
+      .map(({ index }) => index);
+  }
+
+  firstPosition(step: number, answers: Answers): Position {
+    return { step, part: this.visibleParts(step, answers)[0] ?? 0 };
+  }
+
+  /** The next card after `from`, or undefined after the last part of the last step. */
+  nextPosition(from: Position, answers: Answers): Position | undefined {
+    const later = this.visibleParts(from.step, answers).find((p) => p > from.part);
+    if (later !== undefined) return { step: from.step, part: later };
+    return from.step < this.stepCount ? this.firstPosition(from.step + 1, answers) : undefined;
+  }
+
+  previousPosition(from: Position, answers: Answers): Position | undefined {
+    const earlier = this.visibleParts(from.step, answers).filter((p) => p < from.part).pop();
+    if (earlier !== undefined) return { step: from.step, part: earlier };
+    if (from.step === 1) return undefined;
+    const parts = this.visibleParts(from.step - 1, answers);
+    return { step: from.step - 1, part: parts[parts.length - 1] ?? 0 };
+  }
+
+  isVisible(question: QuestionDefinition, answers: Answers): boolean {
+    return !question.showIf || holds(question.showIf, answers);
+  }
+
+  visibleQuestionsOf(step: number, answers: Answers): QuestionDefinition[] {
+    return this.questionsOf(step).filter((q) => this.isVisible(q, answers));
+  }
+
+  /** Required, visible and unanswered: what the summary lists as open points. */
+  openPoints(answers: Answers, step?: number): QuestionDefinition[] {
+    const steps = step ? [step] : this.definition.steps.map((s) => s.number);
+    return steps.flatMap((n) =>
+      this.visibleQuestionsOf(n, answers).filter((q) => q.required && !isAnswered(answers[q.id])),
+    );
+  }
+
+  stepStatus(step: number, answers: Answers): StepStatus {
+    const visible = this.visibleQuestionsOf(step, answers);
+    const answered = visible.filter((q) => isAnswered(answers[q.id]));
+    if (answered.length === 0) return 'notStarted';
+    return this.openPoints(answers, step).length === 0 ? 'done' : 'inProgress';
+  }
+
+  activeAdvice(answers: Answers): ActiveAdvice[] {
+    return this.definition.advice
+      .filter((rule) => holds(rule.when, answers))
+      .map((rule) => ({ rule, params: adviceParams(rule, answers) }));
+  }
+}
+
+function adviceParams(rule: AdviceRule, answers: Answers): Record<string, number> {
+  const params: Record<string, number> = {};
+  for (const [name, spec] of Object.entries(rule.params)) {
+    const ref = answers[spec.ref];
+    const raw = typeof ref === 'number' ? ref * spec.times : 0;
+    params[name] = Math[spec.round](raw);
+  }
+  return params;
+}
+
+/** The plain answer values of a plan, as conditions and advice read them. */
+export function answerValues(state: PlanState): Answers {
+  const values: Record<string, PlanState['answers'][string]['value']> = {};
+  for (const [id, record] of Object.entries(state.answers)) values[id] = record.value;
+  return values;
+}

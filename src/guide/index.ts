@@ -1,0 +1,22 @@
+export { loadGuideDefinition, parseGuideDefinition, GuideDefinitionError } from './load-definition';
+export type {
+  GuideDefinition,
+  QuestionDefinition,
+  PartDefinition,
+  StepDefinition,
+  AdviceRule,
+  QuestionType,
+} from './definition-schema';
+export { Guide, answerValues, type ActiveAdvice, type StepStatus, type Position } from './guide';
+export { transition, type Transition } from './engine';
+export type { GuideEvent, GuideOutput, EngineContext, NoticeCode } from './events';
+export {
+  initialPlanState,
+  migratePlanState,
+  PlanStateError,
+  PLAN_SCHEMA_VERSION,
+  type PlanState,
+  type Actor,
+  type AnswerRecord,
+} from './plan-state';
+export { isAnswered, type AnswerValue, type AnswerError, type Answers } from './answers';

@@ -1,0 +1,2 @@
+export { PlanStore, CorruptPlanError, planKey } from './plan-store';
+export { UserPrefsStore, type UserPrefs } from './user-prefs';

@@ -1,0 +1,61 @@
+import type { Guide, GuideEvent, EngineContext, PlanState, Transition } from '../guide';
+import { initialPlanState, migratePlanState, transition } from '../guide';
+import { CorruptDocumentError, updateWithRetry, type BrugStorage } from '../storage';
+
+export class CorruptPlanError extends Error {
+  constructor(readonly key: string, options?: { cause?: unknown }) {
+    super(`stored plan "${key}" cannot be read`, options);
+    this.name = 'CorruptPlanError';
+  }
+}
+
+/** Storage keys: one plan per conversation (a channel thread is its own conversation). */
+export function planKey(channelId: string, conversationId: string): string {
+  return `plan/${channelId}/${conversationId}`;
+}
+
+/**
+ * Loads, transitions and saves a conversation's plan in one optimistic read-modify-write.
+ * On an eTag conflict the pure engine simply runs again on the colleague's newer plan.
+ */
+export class PlanStore {
+  constructor(
+    private readonly storage: BrugStorage,
+    private readonly guide: Guide,
+  ) {}
+
+  async apply(key: string, event: GuideEvent, ctx: EngineContext): Promise<Transition> {
+    try {
+      const outcome = await updateWithRetry<PlanState, Transition>(
+        this.storage,
+        key,
+        (current) => {
+          const before = current ?? initialPlanState(ctx.now);
+          const result = transition(this.guide, before, event, ctx);
+          const changed = current === undefined ? result.state.revision > 0 : result.state !== before;
+          return changed ? { next: result.state, result } : { result };
+        },
+        { parse: migratePlanState },
+      );
+      return outcome.result;
+    } catch (error) {
+      if (error instanceof CorruptDocumentError) {
+        if (event.type === 'restartConfirm' || event.type === 'restartRequest') return this.reset(key, ctx);
+        throw new CorruptPlanError(key, { cause: error });
+      }
+      throw error;
+    }
+  }
+
+  async read(key: string): Promise<PlanState | undefined> {
+    const items = await this.storage.read([key]);
+    return items[key] === undefined ? undefined : migratePlanState(items[key]);
+  }
+
+  /** A plan that cannot be read is replaced by a fresh one, but only on an explicit restart. */
+  private async reset(key: string, ctx: EngineContext): Promise<Transition> {
+    const fresh = transition(this.guide, initialPlanState(ctx.now), { type: 'start' }, ctx);
+    await this.storage.write({ [key]: { ...fresh.state, eTag: '*' } });
+    return { state: fresh.state, outputs: [{ kind: 'notice', code: 'restarted' }, ...fresh.outputs] };
+  }
+}

@@ -1,0 +1,42 @@
+import type { Storage } from 'botbuilder';
+
+/**
+ * Pass as a change's `eTag` to write only if the key does not exist yet, so two colleagues
+ * starting the same plan at once cannot both "create" it.
+ */
+export const CREATE_ONLY = 'create-only';
+
+/** Longest key accepted (the Azure blob-name limit; Teams ids are far shorter). */
+export const MAX_KEY_LENGTH = 1024;
+
+export type StorageKind = 'sqlite' | 'blob' | 'memory';
+
+export interface StorageHealth {
+  ok: boolean;
+  kind: StorageKind;
+  /** Human-readable; never contains secrets such as account keys or SAS tokens. */
+  detail?: string;
+}
+
+/**
+ * botbuilder's `Storage` with the semantics every Brugbot store shares:
+ *
+ * - `read(keys)` returns only the keys that exist, each with a fresh opaque `eTag` string.
+ *   Throws `CorruptDocumentError` if a stored document is not a JSON object.
+ * - `write(changes)`: per key, `eTag` undefined or `'*'` writes unconditionally, `CREATE_ONLY`
+ *   writes only if the key is absent, any other value only if it equals the stored eTag.
+ *   On a mismatch it throws `EtagConflictError` (with `.key`) and writes nothing from the call;
+ *   the blob store can only guarantee that per key (see `BlobStorage`). The `eTag` field is
+ *   never stored in the document body.
+ * - `delete(keys)` is unconditional and ignores missing keys.
+ * - Keys are non-empty, well-formed strings of at most `MAX_KEY_LENGTH` characters; documents
+ *   are plain objects that survive `JSON.stringify` (values it drops, such as functions, are
+ *   dropped). Anything else throws `InvalidStorageInputError`.
+ */
+export interface BrugStorage extends Storage {
+  /** Keys starting with `prefix` (case-sensitive), sorted by JavaScript string order. */
+  listKeys(prefix: string): Promise<string[]>;
+  health(): Promise<StorageHealth>;
+  /** Releases files and sockets; the instance must not be used afterwards. Idempotent. */
+  close(): Promise<void>;
+}

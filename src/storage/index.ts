@@ -1,0 +1,36 @@
+/** The storage layer's one public surface: stores with real eTags, the factory, and the retry loop. */
+export {
+  CREATE_ONLY,
+  MAX_KEY_LENGTH,
+  type BrugStorage,
+  type StorageHealth,
+  type StorageKind,
+} from './brug-storage';
+export {
+  StorageError,
+  EtagConflictError,
+  CorruptDocumentError,
+  ConcurrencyExhaustedError,
+  InvalidStorageInputError,
+  StorageClosedError,
+  StorageConfigError,
+} from './errors';
+export { MemoryStorage, type MemoryRecord } from './memory-storage';
+export { SqliteStorage, DEFAULT_SQLITE_PATH, type SqliteStorageOptions } from './sqlite-storage';
+export { BlobStorage, type BlobStorageOptions } from './blob-storage';
+export {
+  createStorage,
+  parseStorageConfig,
+  storageConfigFromEnv,
+  storageConfigSchema,
+  DEFAULT_BLOB_CONTAINER,
+  STORAGE_ENV,
+  type StorageConfig,
+  type StorageConfigInput,
+} from './create-storage';
+export {
+  updateWithRetry,
+  type UpdateOptions,
+  type UpdateOutcome,
+  type UpdateStep,
+} from './with-etag-retry';

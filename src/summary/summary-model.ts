@@ -1,0 +1,102 @@
+import type { QuestionDefinition } from '../guide';
+import { isAnswered } from '../guide';
+import {
+  adviceItems,
+  formatAnswer,
+  formatDate,
+  formatDateTime,
+  questionLabel,
+  stepTitle,
+  type ViewContext,
+} from '../bot/views/view-context';
+
+export interface SummaryAnswer {
+  questionId: string;
+  label: string;
+  value: string;
+  /** Display name of whoever last changed this answer. */
+  by: string;
+  at: string;
+  truncated: boolean;
+}
+
+export interface SummaryModel {
+  title: string;
+  meta: string;
+  steps: { number: number; title: string; answers: SummaryAnswer[]; contributors: string }[];
+  advice: { text: string; source: string; severity: string }[];
+  openPoints: { step: number; text: string }[];
+  truncatedCount: number;
+}
+
+/**
+ * Long answers are cut for the card (Teams' message limit); the export carries them whole.
+ * Callers that must fit a byte budget try these limits in turn.
+ */
+export const CARD_ANSWER_LIMITS: readonly number[] = [600, 300, 150, 60];
+export const CARD_ANSWER_LIMIT = 600;
+
+function truncate(text: string, limit: number): { text: string; truncated: boolean } {
+  if (text.length <= limit) return { text, truncated: false };
+  return { text: `${text.slice(0, limit - 1).trimEnd()}…`, truncated: true };
+}
+
+function answerOf(ctx: ViewContext, q: QuestionDefinition, limit: number): SummaryAnswer | undefined {
+  const record = ctx.state.answers[q.id];
+  if (!record || !isAnswered(record.value)) return undefined;
+  const full = formatAnswer(ctx, q, record.value);
+  const cut = truncate(full, limit);
+  return {
+    questionId: q.id,
+    label: questionLabel(ctx, q),
+    value: cut.text,
+    truncated: cut.truncated,
+    by: record.by.name || ctx.t('bot:someone'),
+    at: record.at,
+  };
+}
+
+/** "Ingevuld door An en Bram, laatst op 23 nov. 10:00": who answered a step, said once. */
+function contributorsLine(ctx: ViewContext, answers: SummaryAnswer[]): string {
+  if (answers.length === 0) return '';
+  const names = [...new Set(answers.map((a) => a.by))];
+  const last = answers.reduce((max, a) => (a.at > max ? a.at : max), answers[0]!.at);
+  return ctx.t('bot:summary.contributors', {
+    names: new Intl.ListFormat(ctx.locale === 'nl' ? 'nl-BE' : 'en-GB').format(names),
+    when: formatDateTime(last, ctx.locale),
+  });
+}
+
+/** The plan as a reader needs it: answers per step, the advice that applies, and what is still open. */
+export function buildSummary(ctx: ViewContext, limit = CARD_ANSWER_LIMIT): SummaryModel {
+  const { guide, t, state } = ctx;
+  const orgName = typeof ctx.answers.orgName === 'string' ? ctx.answers.orgName : '';
+  const steps = guide.definition.steps.map((s) => {
+    const answers = guide
+      .visibleQuestionsOf(s.number, ctx.answers)
+      .map((q) => answerOf(ctx, q, limit))
+      .filter((a): a is SummaryAnswer => a !== undefined);
+    return {
+      number: s.number,
+      title: t('bot:summary.stepHeading', { step: s.number, title: stepTitle(ctx, s.number) }),
+      answers,
+      contributors: contributorsLine(ctx, answers),
+    };
+  });
+  const openPoints = guide.openPoints(ctx.answers).map((q) => ({
+    step: guide.stepOfQuestion(q.id) ?? 0,
+    text: t('bot:summary.openPoint', { step: guide.stepOfQuestion(q.id), label: questionLabel(ctx, q) }),
+  }));
+  return {
+    title: orgName ? t('bot:summary.titleWithOrg', { org: orgName }) : t('bot:summary.title'),
+    meta: t('bot:summary.meta', {
+      date: formatDate(state.updatedAt, ctx.locale),
+      revision: state.revision,
+      status: t(`bot:summary.status.${state.status}`),
+    }),
+    steps,
+    advice: adviceItems(ctx),
+    openPoints,
+    truncatedCount: steps.reduce((n, s) => n + s.answers.filter((a) => a.truncated).length, 0),
+  };
+}
