@@ -30,7 +30,8 @@ const defaultOutFile = path.join(repoRoot, 'deploy', 'build', 'brugbot-teams.zip
 // Same shapes the manifest schema enforces, checked here so the message names the variable.
 const UUID = /^[0-9a-fA-F]{8}-([0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}$/;
 const SEMVER = /^(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)$/;
-const HOSTNAME = /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/i;
+const HOSTNAME =
+  /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/i;
 
 const blankToUndefined = (value) =>
   typeof value === 'string' && value.trim() === '' ? undefined : value;
@@ -79,7 +80,11 @@ const envSchema = z.object({
       }),
   ),
   APP_VERSION: optionalMatching('APP_VERSION', SEMVER, 'expected x.y.z, e.g. 1.0.0'),
-  TAB_SSO_APP_ID: optionalMatching('TAB_SSO_APP_ID', UUID, 'expected the UUID of an app registration'),
+  TAB_SSO_APP_ID: optionalMatching(
+    'TAB_SSO_APP_ID',
+    UUID,
+    'expected the UUID of an app registration',
+  ),
 });
 
 class PackageError extends Error {}
@@ -152,7 +157,9 @@ function schemaDir(manifestVersion) {
   const packageRoot = path.dirname(require.resolve('@microsoft/app-manifest/package.json'));
   const dir = path.join(packageRoot, 'build', 'json-schemas', 'teams', `v${manifestVersion}`);
   if (!fs.existsSync(dir)) {
-    throw new PackageError(`manifest.json: @microsoft/app-manifest has no schema v${manifestVersion}`);
+    throw new PackageError(
+      `manifest.json: @microsoft/app-manifest has no schema v${manifestVersion}`,
+    );
   }
   return dir;
 }

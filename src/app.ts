@@ -6,6 +6,7 @@ import { BrugBot } from './bot/brug-bot';
 import type { AppConfig } from './config';
 import { Guide, loadGuideDefinition } from './guide';
 import { getI18n } from './i18n';
+import { mountLocalChannels } from './channels';
 import { createLogger, type Logger } from './logging';
 import { paths, repoRoot } from './paths';
 import { PlanStore, UserPrefsStore } from './plans';
@@ -13,6 +14,12 @@ import { createQnaService } from './qna';
 import { createAdapter } from './server/adapter';
 import { createServer } from './server/create-server';
 import { createStorage, type BrugStorage } from './storage';
+import { DownloadStore } from './downloads';
+import { PrivacyHandler } from './bot/privacy-handler';
+import { purgeExpired, scheduleRetention } from './privacy';
+
+/** Retention is measured in days; checking a few times a day is plenty. */
+const RETENTION_INTERVAL_MS = 6 * 60 * 60 * 1000;
 
 export interface App {
   server: Server;
@@ -38,15 +45,19 @@ export async function createApp(config: AppConfig, logger: Logger = createLogger
     blobConnectionString: config.storage.blobConnectionString,
     blobContainer: config.storage.blobContainer,
   });
-  const bot = new BrugBot({
-    guide,
-    plans: new PlanStore(storage, guide),
-    prefs: new UserPrefsStore(storage),
-    qna: createQnaService(),
-    logger,
-  });
+  const plans = new PlanStore(storage, guide);
+  const prefs = new UserPrefsStore(storage);
+  const downloads = new DownloadStore(storage);
+  let listeningUrl = '';
+  const baseUrl = () => config.publicBaseUrl ?? listeningUrl;
+  const now = () => new Date();
+  const privacy = new PrivacyHandler({ plans, prefs, downloads, baseUrl, logger, now });
+  const bot = new BrugBot({ guide, plans, prefs, qna: createQnaService(), privacy, logger, now });
   const adapter = createAdapter(config, logger);
-  const server = createServer({ adapter, bot, storage, logger, version: packageVersion() });
+  const server = createServer({ adapter, bot, storage, downloads, logger, version: packageVersion(), infoPage: !config.localMode });
+  // Local mode only: Web Chat at `/` over a local Direct Line; in production Azure is the channel.
+  const localChannels = config.localMode ? mountLocalChannels(server, { logger }) : undefined;
+  let stopRetention = () => {};
   return {
     server,
     storage,
@@ -55,11 +66,19 @@ export async function createApp(config: AppConfig, logger: Logger = createLogger
       new Promise((resolve) => {
         server.listen(config.port, config.host, () => {
           const { port } = server.address() as AddressInfo;
-          resolve(`http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}`);
+          listeningUrl = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}`;
+          const purge = () => purgeExpired({ storage, plans, downloads, logger }, config.retentionDays, now());
+          stopRetention = scheduleRetention(purge, RETENTION_INTERVAL_MS, logger);
+          resolve(listeningUrl);
         });
       }),
     close: async () => {
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      stopRetention();
+      await localChannels?.close();
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      // Idle keep-alive sockets would otherwise hold the close (and the process) open.
+      server.server.closeIdleConnections();
+      await closed;
       await storage.close();
     },
   };

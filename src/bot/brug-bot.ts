@@ -6,6 +6,7 @@ import type { QnaService } from '../qna';
 import { ConcurrencyExhaustedError } from '../storage';
 import type { Logger } from '../logging';
 import { parseCommand, type Command } from './commands';
+import type { PrivacyHandler } from './privacy-handler';
 import { qnaReply } from './qna-reply';
 import { renderOutputs } from './render-outputs';
 import { parseSubmit, type CardAction } from './submit-schema';
@@ -20,11 +21,12 @@ export interface BrugBotDeps {
   plans: PlanStore;
   prefs: UserPrefsStore;
   qna: QnaService;
+  privacy: PrivacyHandler;
   logger: Logger;
   now?: () => Date;
 }
 
-const COMMAND_EVENTS: Record<Exclude<Command['kind'], 'language'>, GuideEvent> = {
+const COMMAND_EVENTS: Record<Exclude<Command['kind'], 'language' | 'myData' | 'deletePlan'>, GuideEvent> = {
   start: { type: 'start' },
   help: { type: 'help' },
   back: { type: 'back' },
@@ -101,10 +103,9 @@ export class BrugBot extends ActivityHandler {
       return;
     }
     const command = parseCommand(text);
-    if (command?.kind === 'language') {
-      await this.setLocale(context, command.locale);
-      return;
-    }
+    if (command?.kind === 'language') return this.setLocale(context, command.locale);
+    if (command?.kind === 'myData') return this.deps.privacy.sendMyData(context, locale);
+    if (command?.kind === 'deletePlan') return this.deps.privacy.askDelete(context, locale);
     if (command) {
       await this.runEvent(context, COMMAND_EVENTS[command.kind], locale);
       return;
@@ -122,6 +123,8 @@ export class BrugBot extends ActivityHandler {
     }
     const { action, inputs } = parsed;
     if (action.verb === 'lang.set') return this.setLocale(context, action.locale);
+    if (action.verb === 'privacy.delete.confirm') return this.deps.privacy.confirmDelete(context, locale, action.rev);
+    if (action.verb === 'privacy.delete.cancel') return this.deps.privacy.cancelDelete(context, locale);
     if (action.verb === 'qna.ask') {
       const entryId = action.entryId;
       return this.answerQuestion(context, locale, (l) => this.deps.qna.byId(entryId, l) ?? { kind: 'decline', suggestions: [] });

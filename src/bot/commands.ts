@@ -2,10 +2,13 @@ import type { Locale } from '../i18n';
 
 export type Command =
   | { kind: 'start' | 'help' | 'back' | 'overview' | 'summary' | 'restart' | 'undo' }
+  | { kind: 'myData' | 'deletePlan' }
   | { kind: 'language'; locale: Locale };
 
 /** Words per command in Dutch and English; anything else is a question. */
 const WORDS: Record<Exclude<Command['kind'], 'language'>, string[]> = {
+  myData: ['mijn gegevens', 'my data', 'gegevens', 'privacy'],
+  deletePlan: ['verwijder plan', 'delete plan', 'wis plan', 'plan verwijderen'],
   start: ['start', 'begin', 'starten', 'beginnen', 'verder', 'continue', 'resume', 'hervat'],
   help: ['help', 'hulp', '?', 'commands', 'commando s', 'wat kan je'],
   back: ['terug', 'back', 'vorige', 'previous'],

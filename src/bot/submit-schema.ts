@@ -30,6 +30,8 @@ export const cardActionSchema = z.discriminatedUnion('verb', [
   z.object({ verb: z.literal('guide.restart.cancel') }),
   z.object({ verb: z.literal('qna.ask'), entryId: z.string().regex(/^[a-zA-Z][a-zA-Z0-9]{0,79}$/) }),
   z.object({ verb: z.literal('lang.set'), locale: z.enum(['nl', 'en']) }),
+  z.object({ verb: z.literal('privacy.delete.confirm'), rev: revision }),
+  z.object({ verb: z.literal('privacy.delete.cancel') }),
 ]);
 export type CardAction = z.infer<typeof cardActionSchema>;
 

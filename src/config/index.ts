@@ -19,7 +19,12 @@ const envSchema = z.object({
   STORAGE: z.preprocess(emptyToUndefined, z.enum(['sqlite', 'blob', 'memory']).default('sqlite')),
   SQLITE_PATH: z.preprocess(emptyToUndefined, z.string().default(path.join(repoRoot, 'data', 'brugbot.sqlite'))),
   AZURE_STORAGE_CONNECTION_STRING: optionalString,
-  BLOB_CONTAINER: z.preprocess(emptyToUndefined, z.string().default('brugbot')),
+  AZURE_STORAGE_CONTAINER: z.preprocess(emptyToUndefined, z.string().default('brugbot-state')),
+  /** Where channel signing keys are published; only for sovereign clouds and for tests. */
+  BOTFRAMEWORK_OPENID_METADATA_URL: z.preprocess(emptyToUndefined, z.string().url().optional()),
+  /** Public https origin of the bot, for download links; defaults to the local URL in local mode. */
+  PUBLIC_BASE_URL: z.preprocess(emptyToUndefined, z.string().url().optional()),
+  RETENTION_DAYS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(3650).default(365)),
   LOG_LEVEL: z.preprocess(
     emptyToUndefined,
     z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -44,6 +49,9 @@ export interface AppConfig {
     blobContainer: string;
   };
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  publicBaseUrl?: string;
+  retentionDays: number;
+  openIdMetadataUrl?: string;
 }
 
 export class ConfigError extends Error {
@@ -88,8 +96,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       kind: e.STORAGE,
       sqlitePath: e.SQLITE_PATH,
       blobConnectionString: e.AZURE_STORAGE_CONNECTION_STRING,
-      blobContainer: e.BLOB_CONTAINER,
+      blobContainer: e.AZURE_STORAGE_CONTAINER,
     },
     logLevel: e.LOG_LEVEL,
+    publicBaseUrl: e.PUBLIC_BASE_URL?.replace(/\/+$/, ''),
+    retentionDays: e.RETENTION_DAYS,
+    openIdMetadataUrl: e.BOTFRAMEWORK_OPENID_METADATA_URL,
   };
 }

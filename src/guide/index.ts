@@ -18,5 +18,6 @@ export {
   type PlanState,
   type Actor,
   type AnswerRecord,
+  type HistoryEntry,
 } from './plan-state';
 export { isAnswered, type AnswerValue, type AnswerError, type Answers } from './answers';

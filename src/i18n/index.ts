@@ -49,6 +49,7 @@ export function getI18n(): i18n {
     interpolation: { escapeValue: false },
     returnNull: false,
     initImmediate: false,
+    showSupportNotice: false,
   } as never);
   shared = instance;
   return instance;

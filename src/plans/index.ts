@@ -1,2 +1,3 @@
 export { PlanStore, CorruptPlanError, planKey } from './plan-store';
+export { PlanLog, answersAsOf } from './plan-log';
 export { UserPrefsStore, type UserPrefs } from './user-prefs';

@@ -1,6 +1,7 @@
 import type { Guide, GuideEvent, EngineContext, PlanState, Transition } from '../guide';
 import { initialPlanState, migratePlanState, transition } from '../guide';
 import { CorruptDocumentError, updateWithRetry, type BrugStorage } from '../storage';
+import { PlanLog } from './plan-log';
 
 export class CorruptPlanError extends Error {
   constructor(readonly key: string, options?: { cause?: unknown }) {
@@ -19,10 +20,14 @@ export function planKey(channelId: string, conversationId: string): string {
  * On an eTag conflict the pure engine simply runs again on the colleague's newer plan.
  */
 export class PlanStore {
+  readonly log: PlanLog;
+
   constructor(
     private readonly storage: BrugStorage,
     private readonly guide: Guide,
-  ) {}
+  ) {
+    this.log = new PlanLog(storage);
+  }
 
   async apply(key: string, event: GuideEvent, ctx: EngineContext): Promise<Transition> {
     try {
@@ -37,6 +42,7 @@ export class PlanStore {
         },
         { parse: migratePlanState },
       );
+      if (outcome.written) await this.log.record(key, outcome.result.state);
       return outcome.result;
     } catch (error) {
       if (error instanceof CorruptDocumentError) {
@@ -50,6 +56,13 @@ export class PlanStore {
   async read(key: string): Promise<PlanState | undefined> {
     const items = await this.storage.read([key]);
     return items[key] === undefined ? undefined : migratePlanState(items[key]);
+  }
+
+  /** Removes the plan and its whole change log; returns how many documents went. */
+  async delete(key: string): Promise<number> {
+    const logged = await this.log.deleteAll(key);
+    await this.storage.delete([key]);
+    return logged + 1;
   }
 
   /** A plan that cannot be read is replaced by a fresh one, but only on an explicit restart. */

@@ -1,5 +1,8 @@
+import { AuthenticationConstants, AuthenticationError } from 'botframework-connector';
+import { CallerIdConstants } from 'botbuilder';
 import {
   CloudAdapter,
+  type Activity,
   ConfigurationBotFrameworkAuthentication,
   type ConfigurationBotFrameworkAuthenticationOptions,
   type TurnContext,
@@ -9,15 +12,74 @@ import { translator, resolveLocale } from '../i18n';
 import type { Logger } from '../logging';
 import { logId } from '../bot/turn-info';
 
+/** jsonwebtoken's own errors pass through botbuilder unwrapped when a signature or date is wrong. */
+const JWT_ERRORS = new Set(['JsonWebTokenError', 'NotBeforeError', 'TokenExpiredError']);
+
+/** A bad token, as opposed to a failure to check one (botbuilder also throws AuthenticationError, status 500, when the keys cannot be loaded). */
+function isInvalidToken(error: unknown): boolean {
+  if (error instanceof AuthenticationError) return error.statusCode === 401 || error.statusCode === 403;
+  return error instanceof Error && JWT_ERRORS.has(error.name);
+}
+
+export type ProcessResult = { status: number; body?: unknown };
+
+/**
+ * CloudAdapter, with the HTTP mapping done by us: botbuilder's own `process` answers any
+ * non-authentication failure with a 500 and the raw error message. Here an invalid token is a
+ * 401, and a failure to check it (e.g. the signing keys cannot be fetched) a 503, with no details.
+ */
+export class BrugAdapter extends CloudAdapter {
+  async handle(
+    authHeader: string,
+    activity: Activity,
+    logic: (context: TurnContext) => Promise<void>,
+    logger: Logger,
+  ): Promise<ProcessResult> {
+    try {
+      const invoke = await this.processActivity(authHeader, activity, logic);
+      return { status: invoke?.status ?? 200, body: invoke?.body };
+    } catch (error) {
+      if (isInvalidToken(error)) {
+        logger.warn({ channel: activity.channelId }, 'refused an activity: invalid Bot Framework token');
+        return { status: 401, body: { error: 'Unauthorized', message: 'The request is not authorised.' } };
+      }
+      logger.error({ err: (error as Error).name }, 'could not authenticate or process an activity');
+      return { status: 503, body: { error: 'Unavailable', message: 'The bot cannot process this now; try again.' } };
+    }
+  }
+}
+
+/**
+ * botbuilder switches to explicit settings as soon as one is given, leaving the others empty,
+ * so a custom key location needs the rest of the public-cloud values spelled out.
+ */
+function publicCloudWithKeysFrom(openIdMetadataUrl: string): ConfigurationBotFrameworkAuthenticationOptions {
+  return {
+    ValidateAuthority: true,
+    ToChannelFromBotLoginUrl: AuthenticationConstants.ToChannelFromBotLoginUrl,
+    ToChannelFromBotOAuthScope: AuthenticationConstants.ToChannelFromBotOAuthScope,
+    ToBotFromChannelTokenIssuer: AuthenticationConstants.ToBotFromChannelTokenIssuer,
+    OAuthUrl: AuthenticationConstants.OAuthUrl,
+    ToBotFromEmulatorOpenIdMetadataUrl: AuthenticationConstants.ToBotFromEmulatorOpenIdMetadataUrl,
+    CallerId: CallerIdConstants.PublicAzureChannel,
+    ToBotFromChannelOpenIdMetadataUrl: openIdMetadataUrl,
+  };
+}
+
 /**
  * The Bot Framework adapter. With an app id it validates every incoming JWT and signs replies;
  * without one (local mode) authentication is disabled, which is why local mode binds to loopback.
  */
-export function createAdapter(config: AppConfig, logger: Logger): CloudAdapter {
-  const auth = new ConfigurationBotFrameworkAuthentication(
-    config.auth as ConfigurationBotFrameworkAuthenticationOptions,
-  );
-  const adapter = new CloudAdapter(auth);
+export function createAdapter(config: AppConfig, logger: Logger): BrugAdapter {
+  // botbuilder insists on an app id for SingleTenant/MSI; local mode has none and no auth at all.
+  const options: ConfigurationBotFrameworkAuthenticationOptions = config.localMode
+    ? { MicrosoftAppId: '', MicrosoftAppPassword: '', MicrosoftAppType: 'MultiTenant' }
+    : {
+        ...(config.auth as ConfigurationBotFrameworkAuthenticationOptions),
+        ...(config.openIdMetadataUrl ? publicCloudWithKeysFrom(config.openIdMetadataUrl) : {}),
+      };
+  const auth = new ConfigurationBotFrameworkAuthentication(options);
+  const adapter = new BrugAdapter(auth);
   adapter.onTurnError = async (context: TurnContext, error: Error) => {
     logger.error(
       { conversation: logId(context.activity.conversation?.id), err: error.name, msg: error.message.slice(0, 200) },

@@ -1,18 +1,34 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import restify, { type Server } from 'restify';
-import type { ActivityHandler, CloudAdapter } from 'botbuilder';
+import type { Activity, ActivityHandler } from 'botbuilder';
+import { z } from 'zod';
+import type { BrugAdapter } from './adapter';
 import type { Logger } from '../logging';
 import type { BrugStorage } from '../storage';
+import type { DownloadStore } from '../downloads';
 import { paths } from '../paths';
 
 export interface ServerDeps {
-  adapter: CloudAdapter;
+  adapter: BrugAdapter;
   bot: ActivityHandler;
   storage: BrugStorage;
+  downloads: DownloadStore;
   logger: Logger;
   version: string;
+  /** False when another module (the local Web Chat page) serves `GET /`. */
+  infoPage?: boolean;
 }
+
+/** The envelope we need before botbuilder looks at an activity; the bot validates the rest. */
+const activityEnvelope = z
+  .object({
+    type: z.string().min(1).max(64),
+    channelId: z.string().max(64).optional(),
+    serviceUrl: z.string().url().max(2048).optional(),
+    conversation: z.object({ id: z.string().min(1).max(1024) }).passthrough().optional(),
+  })
+  .passthrough();
 
 /** Bot Framework activities are small; anything larger is not a real channel. */
 export const MAX_BODY_BYTES = 256 * 1024;
@@ -32,17 +48,14 @@ export function createServer(deps: ServerDeps): Server {
   });
 
   server.post('/api/messages', async (req, res) => {
-    const body: unknown = req.body;
-    if (!body || typeof body !== 'object' || Array.isArray(body) || typeof (body as { type?: unknown }).type !== 'string') {
-      res.send(400, { error: 'BadRequest', message: 'The body must be a Bot Framework activity (JSON object with a "type").' });
+    const activity = activityEnvelope.safeParse(req.body);
+    if (!activity.success) {
+      res.send(400, { error: 'BadRequest', message: 'The body must be a Bot Framework activity (a JSON object with a "type").' });
       return;
     }
-    try {
-      await deps.adapter.process(req, res, (context) => deps.bot.run(context));
-    } catch (error) {
-      deps.logger.error({ err: (error as Error).name }, 'activity processing failed');
-      if (!res.headersSent) res.send(400, { error: 'BadRequest', message: 'The activity could not be processed.' });
-    }
+    const authHeader = req.header('Authorization') ?? '';
+    const result = await deps.adapter.handle(authHeader, activity.data as unknown as Activity, (context) => deps.bot.run(context), deps.logger);
+    res.send(result.status, result.body);
   });
 
   server.get('/healthz', async (_req, res) => {
@@ -50,12 +63,25 @@ export function createServer(deps: ServerDeps): Server {
     res.send(storage.ok ? 200 : 503, { status: storage.ok ? 'ok' : 'degraded', version: deps.version, storage });
   });
 
-  const homePage = fs.readFileSync(path.join(paths.public, 'index.html'));
-  server.get('/', (_req, res) => {
-    res.setHeader('Content-Type', 'text/html; charset=utf-8');
-    res.setHeader('Content-Security-Policy', "default-src 'self'; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'");
-    res.end(homePage);
+  server.get('/download/:token', async (req, res) => {
+    const file = await deps.downloads.get(String(req.params.token ?? ''));
+    if (file === undefined) return res.send(404, { error: 'NotFound', message: 'No such download.' });
+    if (file === 'expired') return res.send(410, { error: 'Gone', message: 'This download link has expired.' });
+    res.setHeader('Content-Type', file.contentType);
+    res.setHeader('Content-Disposition', `attachment; filename="${file.filename.replace(/[^\w.-]/g, '_')}"`);
+    res.setHeader('Cache-Control', 'no-store');
+    res.end(file.bytes);
   });
+
+  if (deps.infoPage !== false) {
+    const homePage = fs.readFileSync(path.join(paths.public, 'index.html'));
+    server.get('/', (_req, res, next) => {
+      res.setHeader('Content-Type', 'text/html; charset=utf-8');
+      res.setHeader('Content-Security-Policy', "default-src 'self'; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'");
+      res.end(homePage);
+      next();
+    });
+  }
 
   server.on('restifyError', (req, res, err, callback) => {
     // Never leak internals: restify's own 4xx bodies are fine, anything else becomes a plain 500 log line.

@@ -6,11 +6,12 @@ import { paths } from '../../src/paths';
 
 /**
  * A step card shows every question of the step with its help text and must stay under 25 KB.
- * The real card is built elsewhere; this builds a generous stand-in from the content alone,
- * so texts that grow too long are caught here, with room left for the renderer's own chrome.
+ * The real card is built elsewhere (and per part); this builds a lean stand-in of a whole step
+ * from the content alone, so texts that grow too long are caught here. Measured once against
+ * `cards/step.json`, the real output was about 1.4 times the stand-in, hence the lower budget.
  */
 const CARD_LIMIT = 25_000;
-const CONTENT_BUDGET = 20_000;
+const CONTENT_BUDGET = 17_000;
 
 type Texts = Record<string, unknown>;
 const definition = loadGuideDefinition();
@@ -102,7 +103,7 @@ describe.each(['nl', 'en'])('step cards in %s', (lng) => {
         ],
       };
       const bytes = Buffer.byteLength(JSON.stringify(card), 'utf8');
-      expect(CONTENT_BUDGET).toBeLessThan(CARD_LIMIT);
+      expect(CONTENT_BUDGET * 1.4).toBeLessThan(CARD_LIMIT);
       expect({ step: step.id, bytes, fits: bytes <= CONTENT_BUDGET }).toEqual({
         step: step.id,
         bytes,

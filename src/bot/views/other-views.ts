@@ -85,7 +85,7 @@ export function confirmRestartCardData(ctx: ViewContext) {
   };
 }
 
-const HELP_COMMANDS = ['start', 'help', 'back', 'overview', 'summary', 'undo', 'restart', 'language'] as const;
+const HELP_COMMANDS = ['start', 'help', 'back', 'overview', 'summary', 'undo', 'restart', 'language', 'myData', 'deletePlan'] as const;
 
 export function helpCardData(ctx: ViewContext) {
   const { t } = ctx;

@@ -1,0 +1,28 @@
+#!/usr/bin/env node
+// Prints the quick-question eval figures (accuracy, declined rate, misses) for both user locales.
+// It runs the compiled code, so build first: `npm run build && node scripts/eval-qna.js`.
+// With --check it exits non-zero below the thresholds that test/qna/eval.test.ts enforces.
+'use strict';
+
+const path = require('node:path');
+const { createQnaService } = require('../dist/src/qna');
+const { evaluate, formatReport, loadEvalSet } = require('../dist/src/qna/eval');
+
+const MIN_IN_SCOPE_ACCURACY = 0.95;
+const MAX_OUT_OF_SCOPE_ANSWERED = 1;
+
+const set = loadEvalSet(path.join(__dirname, '..', 'test', 'qna-eval'));
+const service = createQnaService();
+let passed = true;
+for (const locale of ['nl', 'en']) {
+  const report = evaluate(service, set, locale);
+  console.log(`\n== user locale ${locale} ==`);
+  console.log(formatReport(report));
+  passed &&=
+    report.inScope.accuracy >= MIN_IN_SCOPE_ACCURACY &&
+    report.outOfScope.answered.length <= MAX_OUT_OF_SCOPE_ANSWERED;
+}
+if (process.argv.includes('--check') && !passed) {
+  console.error('\nqna eval below thresholds');
+  process.exitCode = 1;
+}

@@ -1,0 +1,70 @@
+import type { TurnContext } from 'botbuilder';
+import { renderCard } from '../cards';
+import type { DownloadStore } from '../downloads';
+import { translator, type Locale } from '../i18n';
+import type { Logger } from '../logging';
+import { planKey, type PlanStore, type UserPrefsStore } from '../plans';
+import { exportConversationData } from '../privacy';
+import { logId } from './turn-info';
+
+export interface PrivacyDeps {
+  plans: PlanStore;
+  prefs: UserPrefsStore;
+  downloads: DownloadStore;
+  /** Origin that download links point to (the bot's public URL). */
+  baseUrl: () => string;
+  logger: Logger;
+  now: () => Date;
+}
+
+/** "mijn gegevens" and "verwijder plan": the GDPR side of the conversation. */
+export class PrivacyHandler {
+  constructor(private readonly deps: PrivacyDeps) {}
+
+  private key(context: TurnContext): string {
+    return planKey(context.activity.channelId, context.activity.conversation.id);
+  }
+
+  async sendMyData(context: TurnContext, locale: Locale): Promise<void> {
+    const { channelId, from } = context.activity;
+    const json = await exportConversationData(this.deps, this.key(context), channelId, from?.id ?? '', this.deps.now());
+    const token = await this.deps.downloads.create(json, 'brugbot-gegevens.json', 'application/json');
+    const url = `${this.deps.baseUrl()}/download/${token}`;
+    await context.sendActivity({ type: 'message', textFormat: 'markdown', text: translator(locale)('bot:privacy.myData', { url }) });
+  }
+
+  async askDelete(context: TurnContext, locale: Locale): Promise<void> {
+    const t = translator(locale);
+    const plan = await this.deps.plans.read(this.key(context)).catch(() => undefined);
+    if (!plan) {
+      await context.sendActivity(t('bot:privacy.nothingToDelete'));
+      return;
+    }
+    const card = renderCard('confirm-delete', {
+      fallbackText: t('bot:privacy.deleteTitle'),
+      title: t('bot:privacy.deleteTitle'),
+      text: t('bot:privacy.deleteText'),
+      revision: plan.revision,
+      labels: { confirm: t('bot:privacy.deleteConfirm'), cancel: t('bot:privacy.deleteCancel') },
+    });
+    await context.sendActivity({ type: 'message', attachments: [card] });
+  }
+
+  /** Deletes only if nobody changed the plan since the card was shown, so a stale press cannot wipe new work. */
+  async confirmDelete(context: TurnContext, locale: Locale, revision: number): Promise<void> {
+    const t = translator(locale);
+    const key = this.key(context);
+    const plan = await this.deps.plans.read(key).catch(() => undefined);
+    if (plan && plan.revision !== revision) {
+      await context.sendActivity(t('bot:privacy.deleteExpired'));
+      return;
+    }
+    const removed = await this.deps.plans.delete(key);
+    this.deps.logger.info({ conversation: logId(key), documents: removed }, 'plan deleted on request');
+    await context.sendActivity(t('bot:privacy.deleted'));
+  }
+
+  async cancelDelete(context: TurnContext, locale: Locale): Promise<void> {
+    await context.sendActivity(translator(locale)('bot:privacy.deleteCancelled'));
+  }
+}

@@ -1,0 +1,65 @@
+import type { AddressInfo } from 'node:net';
+import type { Next, Request, Response, Server } from 'restify';
+
+export type ErrorCode = 'BadArgument' | 'Forbidden' | 'NotFound' | 'TooManyRequests' | 'UnsupportedMediaType';
+
+/** Direct Line's and the Connector's error shape: `{ error: { code, message } }`. */
+export function sendError(res: Response, status: number, code: ErrorCode, message: string): void {
+  res.send(status, { error: { code, message } });
+}
+
+const LOOPBACK_HOST = /^(?:localhost|127\.0\.0\.1|\[::1\])(?::\d{1,5})?$/i;
+
+/** True when the Host header names this machine's loopback interface. */
+export function isLoopbackHost(host: string | undefined): boolean {
+  return host !== undefined && LOOPBACK_HOST.test(host);
+}
+
+/**
+ * Guards every local-channel route. Local mode listens on loopback only, but a web page could
+ * still reach it through DNS rebinding (evil.example resolving to 127.0.0.1); such requests
+ * carry the attacker's host name, so anything but a loopback Host is refused.
+ */
+export function loopbackOnly(req: Request, res: Response, next: Next): void {
+  if (!isLoopbackHost(req.headers.host)) {
+    sendError(res, 403, 'Forbidden', 'The local channel answers on localhost only.');
+    next(false);
+    return;
+  }
+  next();
+}
+
+/**
+ * Writes must be JSON. Browsers can only send that cross-origin after a CORS preflight, which
+ * this server never approves, so another site's page cannot post into the local channel.
+ */
+export function jsonOnly(req: Request, res: Response, next: Next): void {
+  const length = Number(req.headers['content-length'] ?? 0);
+  const hasBody = length > 0 || req.headers['transfer-encoding'] !== undefined;
+  if (hasBody && !req.is('application/json')) {
+    sendError(res, 415, 'UnsupportedMediaType', 'Send the body as application/json.');
+    next(false);
+    return;
+  }
+  next();
+}
+
+/** The server's own base URL with a trailing slash, e.g. `http://127.0.0.1:3978/`. */
+export function ownBaseUrl(server: Server): string {
+  const address = server.address() as AddressInfo | null;
+  if (!address) throw new Error('the server is not listening yet');
+  const host = address.family === 'IPv6' ? `[${address.address === '::' ? '::1' : address.address}]` : address.address;
+  return `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${address.port}/`;
+}
+
+/** Route parameters are URL-decoded by restify; anything else is treated as absent. */
+export function param(req: Request, name: string): string {
+  const value: unknown = (req.params as Record<string, unknown> | undefined)?.[name];
+  return typeof value === 'string' ? value : '';
+}
+
+/** A query parameter, or undefined when it is missing (restify leaves req.query unparsed). */
+export function queryParam(req: Request, name: string): string | undefined {
+  const url = new URL(req.url ?? '/', 'http://localhost');
+  return url.searchParams.has(name) ? (url.searchParams.get(name) ?? '') : undefined;
+}

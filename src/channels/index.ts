@@ -1,0 +1,19 @@
+import type { Server } from 'restify';
+import type { Logger } from '../logging';
+import { mountDirectLine } from './direct-line';
+import { mountWebChatPage } from './web-chat-page';
+
+export interface LocalChannels {
+  close(): Promise<void>;
+}
+
+/**
+ * Everything a developer needs to talk to the bot without Azure: the Web Chat page at `/`, a
+ * local Direct Line for it, and the Connector API the bot replies through. Local mode only;
+ * in production Azure's Direct Line is the channel and none of these routes exist.
+ */
+export function mountLocalChannels(server: Server, deps: { logger: Logger }): LocalChannels {
+  const directLine = mountDirectLine(server, deps);
+  mountWebChatPage(server);
+  return { close: () => directLine.close() };
+}

@@ -1,0 +1,102 @@
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Request, Response, Server } from 'restify';
+import { paths } from '../../paths';
+import { loopbackOnly } from '../direct-line';
+
+const PAGE_DIR = path.join(paths.public, 'chat');
+const NONCE_PLACEHOLDER = '__CSP_NONCE__';
+/**
+ * The hash of an empty style sheet. Web Chat 4.18.1 does not hand its nonce to
+ * react-scroll-to-bottom, whose emotion instance inserts an empty <style> and then fills it
+ * through CSSOM (which CSP does not govern). Allowing exactly the empty sheet keeps the
+ * transcript scrollable without 'unsafe-inline'.
+ */
+const EMPTY_STYLE_HASH = "'sha256-47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU='";
+
+/**
+ * Web Chat's prebuilt bundle. Its package exports only its module entry points, so the bundle
+ * is found next to the resolved entry instead of through a subpath import.
+ */
+export function webChatBundlePath(): string {
+  const entry = require.resolve('botframework-webchat');
+  return path.join(entry.slice(0, entry.lastIndexOf(`${path.sep}lib${path.sep}`)), 'dist', 'webchat.js');
+}
+
+const JS = 'application/javascript; charset=utf-8';
+/** A Map, not an object literal: a request for `/static/constructor` must find nothing. */
+const STATIC_FILES = new Map<string, { file: () => string; type: string }>([
+  ['webchat.js', { file: webChatBundlePath, type: JS }],
+  ['chat.js', { file: () => path.join(PAGE_DIR, 'chat.js'), type: JS }],
+  ['chat.css', { file: () => path.join(PAGE_DIR, 'chat.css'), type: 'text/css; charset=utf-8' }],
+  ['brugbot.svg', { file: () => path.join(PAGE_DIR, 'brugbot.svg'), type: 'image/svg+xml' }],
+]);
+
+/**
+ * Only what Web Chat needs, all from this server: scripts from 'self' (the bundle needs no
+ * eval), styles from 'self' plus the per-page nonce Web Chat gives the style sheets it injects
+ * (and the empty-sheet hash above), Adaptive Card images as data:/blob:, and the Direct Line
+ * WebSocket on this very host.
+ */
+export function contentSecurityPolicy(nonce: string, host: string): string {
+  return [
+    "default-src 'none'",
+    "script-src 'self'",
+    `style-src 'self' 'nonce-${nonce}' ${EMPTY_STYLE_HASH}`,
+    "img-src 'self' data: blob:",
+    "font-src 'self' data:",
+    `connect-src 'self' ws://${host}`,
+    "base-uri 'none'",
+    "form-action 'none'",
+    "frame-ancestors 'none'",
+  ].join('; ');
+}
+
+/** Files are read once, on first use, and kept: the bundle is 4 MB and never changes at run time. */
+function cachedReader(): (name: string) => { content: Buffer; type: string } | undefined {
+  const cache = new Map<string, Buffer>();
+  return (name) => {
+    const entry = STATIC_FILES.get(name);
+    if (!entry) return undefined;
+    let content = cache.get(name);
+    if (!content) {
+      content = fs.readFileSync(entry.file());
+      cache.set(name, content);
+    }
+    return { content, type: entry.type };
+  };
+}
+
+/** Serves the browser chat: the page at `/` and its files under `/static/`. */
+export function mountWebChatPage(server: Server): void {
+  const template = fs.readFileSync(path.join(PAGE_DIR, 'index.html'), 'utf8');
+  const read = cachedReader();
+
+  server.get('/', loopbackOnly, async (req: Request, res: Response) => {
+    const nonce = randomBytes(16).toString('base64');
+    const body = template.replaceAll(NONCE_PLACEHOLDER, nonce);
+    res.writeHead(200, {
+      'Content-Type': 'text/html; charset=utf-8',
+      'Content-Length': Buffer.byteLength(body),
+      'Content-Security-Policy': contentSecurityPolicy(nonce, req.headers.host ?? '127.0.0.1'),
+      'Cache-Control': 'no-store',
+    });
+    res.end(body);
+  });
+
+  server.get('/static/:name', loopbackOnly, async (req: Request, res: Response) => {
+    const name = (req.params as Record<string, string | undefined>).name ?? '';
+    const file = read(name);
+    if (!file) {
+      res.send(404, { error: { code: 'NotFound', message: 'No such file.' } });
+      return;
+    }
+    res.writeHead(200, {
+      'Content-Type': file.type,
+      'Content-Length': file.content.length,
+      'Cache-Control': 'no-cache',
+    });
+    res.end(file.content);
+  });
+}

@@ -1,0 +1,63 @@
+import type { HistoryEntry, PlanState } from '../guide';
+import { CREATE_ONLY, EtagConflictError, type BrugStorage } from '../storage';
+
+/**
+ * The full change log of a plan, one write-once document per change. The plan itself keeps
+ * only its recent history (for merging and undo), so it stays small; this log keeps everything,
+ * for "as of" views and for the data export.
+ */
+export class PlanLog {
+  constructor(private readonly storage: BrugStorage) {}
+
+  private prefix(planKey: string): string {
+    return `log/${planKey}/`;
+  }
+
+  /** Records the newest history entry of `state` if this turn created it. */
+  async record(planKey: string, state: PlanState): Promise<void> {
+    const entry = state.history[state.history.length - 1];
+    if (!entry || entry.rev !== state.revision) return;
+    const key = `${this.prefix(planKey)}${String(entry.rev).padStart(10, '0')}`;
+    try {
+      await this.storage.write({ [key]: { ...entry, eTag: CREATE_ONLY } });
+    } catch (error) {
+      // Written already by an earlier attempt of this same turn: nothing to add.
+      if (!(error instanceof EtagConflictError)) throw error;
+    }
+  }
+
+  async entries(planKey: string): Promise<HistoryEntry[]> {
+    const keys = await this.storage.listKeys(this.prefix(planKey));
+    if (keys.length === 0) return [];
+    const items = await this.storage.read(keys);
+    return keys
+      .map((k) => items[k] as (HistoryEntry & { eTag?: string }) | undefined)
+      .filter((e): e is HistoryEntry & { eTag?: string } => e !== undefined)
+      .map(({ eTag: _eTag, ...entry }) => entry);
+  }
+
+  async deleteAll(planKey: string): Promise<number> {
+    const keys = await this.storage.listKeys(this.prefix(planKey));
+    if (keys.length) await this.storage.delete(keys);
+    return keys.length;
+  }
+}
+
+/** The answers as they stood at `when`: today's answers with every later change reverted. */
+export function answersAsOf(
+  state: PlanState,
+  log: HistoryEntry[],
+  when: Date,
+): Record<string, PlanState['answers'][string]['value']> {
+  const answers: Record<string, PlanState['answers'][string]['value']> = {};
+  for (const [q, record] of Object.entries(state.answers)) answers[q] = record.value;
+  const cutoff = when.toISOString();
+  for (const entry of [...log].sort((a, b) => b.rev - a.rev)) {
+    if (entry.at <= cutoff) break;
+    for (const change of entry.changes) {
+      if (change.from === null) delete answers[change.q];
+      else answers[change.q] = change.from;
+    }
+  }
+  return answers;
+}

@@ -1,0 +1,186 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { newStemmer, type Stemmer } from 'snowball-stemmers';
+import { z } from 'zod';
+import { LOCALES, type Locale } from '../i18n';
+import { paths } from '../paths';
+import { words } from './text';
+
+const synonymFileSchema = z.object({ groups: z.array(z.array(z.string().min(1)).min(2)) });
+const wordListSchema = z.object({ nl: z.array(z.string()), en: z.array(z.string()) });
+const stopwordFileSchema = wordListSchema.extend({ weak: wordListSchema });
+export type SynonymGroups = z.infer<typeof synonymFileSchema>['groups'];
+export type Stopwords = z.infer<typeof stopwordFileSchema>;
+
+interface Phrase {
+  stems: Record<Locale, string[]>;
+  canonical: string;
+  langs: readonly Locale[];
+}
+
+/**
+ * Edit distance counting a swap of two neighbouring letters as one edit ("profeil" → "profiel"),
+ * with an early exit once a whole row exceeds `max`.
+ */
+function withinDistance(a: string, b: string, max: number): boolean {
+  if (Math.abs(a.length - b.length) > max) return false;
+  let beforePrevious: number[] = [];
+  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i += 1) {
+    const current = [i];
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j += 1) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let value = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+        value = Math.min(value, beforePrevious[j - 2]! + 1);
+      }
+      current.push(value);
+      rowMin = Math.min(rowMin, value);
+    }
+    if (rowMin > max) return false;
+    beforePrevious = previous;
+    previous = current;
+  }
+  return previous[b.length]! <= max;
+}
+
+/** How many typos a word of this length may carry; short words must match exactly. */
+export function typoBudget(word: string): number {
+  if (/^\d+$/.test(word) || word.length < 5) return 0;
+  return word.length < 9 ? 1 : 2;
+}
+
+/**
+ * Turns text into search terms for one language: phrase synonyms first (they may contain
+ * stop words, e.g. "in dienst nemen"), then stop words out, then Snowball stems, then
+ * single-word synonyms mapped onto one canonical term. Index and queries use the same
+ * analyzer, so a synonym typed by a user lands on the same term as the KB's own wording.
+ */
+export class Analyzer {
+  private readonly stemmers: Record<Locale, Stemmer> = {
+    nl: newStemmer('dutch'),
+    en: newStemmer('english'),
+  };
+  private readonly stop: Record<Locale, Set<string>>;
+  private readonly surfaceSynonyms: Record<Locale, Map<string, string>> = {
+    nl: new Map(),
+    en: new Map(),
+  };
+  private readonly stemSynonyms: Record<Locale, Map<string, string>> = {
+    nl: new Map(),
+    en: new Map(),
+  };
+  private readonly phrases: Phrase[] = [];
+  private readonly weak = new Set<string>();
+
+  constructor(stopwords: Stopwords, groups: SynonymGroups) {
+    this.stop = { nl: new Set(stopwords.nl), en: new Set(stopwords.en) };
+    for (const group of groups) this.addGroup(group);
+    for (const lang of LOCALES) {
+      for (const word of stopwords.weak[lang])
+        this.terms(word, lang).forEach((t) => this.weak.add(t));
+    }
+    // Longest phrases first, so "karel de grote hogeschool" wins over "karel de grote".
+    this.phrases.sort((a, b) => b.stems.nl.length - a.stems.nl.length);
+  }
+
+  private stem(word: string, lang: Locale): string {
+    if (/^\d+$/.test(word)) return word;
+    // Snowball leaves Dutch present tenses of -eren verbs ("evalueert", "registreer") apart
+    // from their infinitive; map them onto it so "wie evalueert" meets "evalueren".
+    if (lang === 'en') return this.stemmers.en.stem(word);
+    const base = word.length >= 7 ? word.replace(/eer(t?)$/, 'eren') : word;
+    // Snowball also keeps base and inflected adjectives apart ("individueel" vs "individuele",
+    // "kwalitatief" vs "kwalitatieve"); undouble the vowel so both meet.
+    return this.stemmers.nl.stem(base).replace(/eel$/, 'el').replace(/ief$/, 'iev');
+  }
+
+  /** A member may be prefixed "nl:" or "en:" when the word means something else in the other language ("kind"). */
+  private addGroup(group: string[]): void {
+    const canonical = this.stem(words(group[0] ?? '').join(''), 'nl');
+    for (const raw of group) {
+      const restricted = /^(nl|en):/.exec(raw)?.[1] as Locale | undefined;
+      const langs: readonly Locale[] = restricted ? [restricted] : LOCALES;
+      const parts = words(restricted ? raw.slice(3) : raw);
+      if (parts.length > 1) {
+        const stems = {
+          nl: parts.map((p) => this.stem(p, 'nl')),
+          en: parts.map((p) => this.stem(p, 'en')),
+        };
+        this.phrases.push({ stems, canonical, langs });
+      } else if (parts[0]) {
+        for (const lang of langs) {
+          this.surfaceSynonyms[lang].set(parts[0], canonical);
+          this.stemSynonyms[lang].set(this.stem(parts[0], lang), canonical);
+        }
+      }
+    }
+  }
+
+  /** Question words ("waarom", "how many"): they help ranking but say nothing about the topic. */
+  isWeakTerm(term: string): boolean {
+    return this.weak.has(term);
+  }
+
+  isStopword(word: string, lang?: Locale): boolean {
+    return lang ? this.stop[lang].has(word) : this.stop.nl.has(word) || this.stop.en.has(word);
+  }
+
+  /** Stop-word hits per language: a cheap, robust signal for short chat questions. */
+  stopwordVotes(text: string): Record<Locale, number> {
+    const tokens = words(text);
+    return {
+      nl: tokens.filter((w) => this.stop.nl.has(w)).length,
+      en: tokens.filter((w) => this.stop.en.has(w)).length,
+    };
+  }
+
+  /**
+   * Analyses text written in `lang`. With `isKnown` (queries only), a word whose stem the index
+   * does not know but that is one typo away from a synonym is read as that synonym; MiniSearch's
+   * own fuzzy matching cannot find it, because the index holds only the canonical term.
+   */
+  terms(text: string, lang: Locale, isKnown?: (term: string) => boolean): string[] {
+    const tokens = words(text);
+    const stems = tokens.map((t) => this.stem(t, lang));
+    const out: string[] = [];
+    for (let i = 0; i < tokens.length;) {
+      const phrase = this.phrases.find(
+        (p) => p.langs.includes(lang) && p.stems[lang].every((s, k) => stems[i + k] === s),
+      );
+      if (phrase) {
+        out.push(phrase.canonical);
+        i += phrase.stems[lang].length;
+        continue;
+      }
+      const token = tokens[i]!;
+      const stem = stems[i]!;
+      i += 1;
+      if (this.isStopword(token) || (token.length < 2 && !/^\d$/.test(token))) continue;
+      const synonym =
+        this.surfaceSynonyms[lang].get(token) ??
+        this.stemSynonyms[lang].get(stem) ??
+        (isKnown && !isKnown(stem) ? this.closeSynonym(token, lang) : undefined);
+      out.push(synonym ?? stem);
+    }
+    return out;
+  }
+
+  private closeSynonym(token: string, lang: Locale): string | undefined {
+    const budget = typoBudget(token);
+    if (budget === 0) return undefined;
+    for (const [surface, canonical] of this.surfaceSynonyms[lang]) {
+      if (withinDistance(token, surface, budget)) return canonical;
+    }
+    return undefined;
+  }
+}
+
+/** Reads the stop-word and synonym lists from `content/qna/` once. */
+export function createAnalyzer(dir = path.join(paths.content, 'qna')): Analyzer {
+  const read = (file: string): unknown => JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8'));
+  const stopwords = stopwordFileSchema.parse(read('stopwords.json'));
+  const synonyms = synonymFileSchema.parse(read('synonyms.json'));
+  return new Analyzer(stopwords, synonyms.groups);
+}

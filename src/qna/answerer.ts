@@ -1,0 +1,90 @@
+import type { Locale } from '../i18n';
+import type { RetrievalResult, Retriever } from './retriever';
+
+/**
+ * What an answerer decides for one question. An answer always points at a KB entry, so the
+ * source and citation stay verifiable; a future LLM answerer may add its own wording in `text`,
+ * grounded in that entry, while the retrieval answerer leaves it out and the KB answer is used.
+ */
+export type AnswerDraft =
+  | { kind: 'answer'; entryId: string; confidence: number; text?: string }
+  | { kind: 'decline'; suggestionIds: string[] };
+
+/** The seam for other answering strategies (e.g. retrieval-augmented generation behind a setting). */
+export interface Answerer {
+  readonly name: string;
+  answer(question: string, locale: Locale): AnswerDraft;
+}
+
+/**
+ * When retrieval is trusted. Tuned on test/qna-eval: a sweep over a score floor, a runner-up
+ * margin, an unknown-word cap and this coverage threshold showed that only coverage separates
+ * answerable from out-of-scope questions; 0.6 sits between the out-of-scope questions (≤ 0.5:
+ * one domain word plus unknown ones, e.g. "inwoners Mechelen") and the in-scope ones (≥ 0.6).
+ */
+export interface ConfidencePolicy {
+  /** Share of the question's topic terms the best entry must contain. */
+  minCoverage: number;
+  /** Weight of a term the best entry matched only by a typo or a prefix. */
+  approximateWeight: number;
+  /** Suggestions on a decline must reach this share of the best score. */
+  suggestionShare: number;
+  maxSuggestions: number;
+}
+
+export const DEFAULT_POLICY: ConfidencePolicy = {
+  minCoverage: 0.6,
+  approximateWeight: 0.5,
+  suggestionShare: 0.3,
+  maxSuggestions: 3,
+};
+
+/**
+ * Coverage of the question by the best entry, in 0..1. Question words are left out: "wanneer"
+ * or "how many" rank entries but say nothing about whether the topic is in the KB.
+ */
+export function coverage(
+  result: RetrievalResult,
+  policy: ConfidencePolicy = DEFAULT_POLICY,
+): number {
+  const best = result.hits[0];
+  const topical = result.terms.filter((t) => !result.weak.includes(t));
+  if (!best || topical.length === 0) return 0;
+  const exact = topical.filter((t) => best.exact.includes(t)).length;
+  const approximate = topical.filter(
+    (t) => best.matched.includes(t) && !best.exact.includes(t),
+  ).length;
+  return (exact + policy.approximateWeight * approximate) / topical.length;
+}
+
+/** Pure decision rule, exported so the eval and tests can reason about it without an index. */
+export function decide(
+  result: RetrievalResult,
+  policy: ConfidencePolicy = DEFAULT_POLICY,
+): AnswerDraft {
+  const best = result.hits[0];
+  const covered = coverage(result, policy);
+  if (best && covered >= policy.minCoverage) {
+    return { kind: 'answer', entryId: best.entryId, confidence: Math.min(1, covered) };
+  }
+  const floor = (best?.score ?? 0) * policy.suggestionShare;
+  const suggestionIds = result.hits
+    .filter((h) => h.score >= floor && h.exact.some((t) => !result.weak.includes(t)))
+    .slice(0, policy.maxSuggestions)
+    .map((h) => h.entryId);
+  return { kind: 'decline', suggestionIds };
+}
+
+/** The default answerer: lexical retrieval plus the confidence policy, no external service. */
+export class RetrievalAnswerer implements Answerer {
+  readonly name = 'retrieval';
+
+  constructor(
+    private readonly retriever: Retriever,
+    private readonly policy: ConfidencePolicy = DEFAULT_POLICY,
+  ) {}
+
+  answer(question: string, locale: Locale): AnswerDraft {
+    return decide(this.retriever.search(question, locale), this.policy);
+  }
+}

@@ -1,0 +1,13 @@
+/** Quick-question capability: the only public surface of src/qna. */
+export type { Locale } from '../i18n';
+export type { QnaSource, QnaAnswer, QnaDecline, QnaService } from './types';
+export { createQnaService, type QnaServiceOptions, type AnswererDeps } from './service';
+export type { Answerer, AnswerDraft, ConfidencePolicy } from './answerer';
+export { citationEntity, citationEntitySchema, answerText, type CitationEntity } from './citation';
+export {
+  answerCardData,
+  declineCardData,
+  QNA_CARD_TEMPLATES,
+  type AnswerCardData,
+  type DeclineCardData,
+} from './cards';

@@ -1,0 +1,70 @@
+import type { Locale } from '../i18n';
+import { resolveSource } from '../sources';
+import { createAnalyzer } from './analyzer';
+import { RetrievalAnswerer, type Answerer } from './answerer';
+import { loadKnowledgeBase, type KbEntry, type KnowledgeBase } from './knowledge-base';
+import { Retriever } from './retriever';
+import type { QnaAnswer, QnaDecline, QnaService } from './types';
+
+// Chat messages longer than this are not quick questions; cutting them keeps the work per turn bounded.
+const MAX_QUESTION_LENGTH = 500;
+
+export interface AnswererDeps {
+  kb: KnowledgeBase;
+  retriever: Retriever;
+}
+
+export interface QnaServiceOptions {
+  /** Builds the answerer from the loaded KB and index; defaults to plain retrieval. */
+  answerer?: (deps: AnswererDeps) => Answerer;
+}
+
+function toAnswer(entry: KbEntry, locale: Locale, score: number, text?: string): QnaAnswer {
+  const texts = entry.texts[locale];
+  const source = resolveSource(entry.section, locale);
+  return {
+    kind: 'answer',
+    entryId: entry.id,
+    title: texts.title,
+    text: text ?? texts.answer,
+    more: texts.more,
+    source: { docTitle: source.docTitle, sectionTitle: source.sectionTitle, url: source.url },
+    relatedSteps: [...entry.relatedSteps],
+    score,
+  };
+}
+
+/**
+ * Loads and validates the KB and builds the search index once; call it at start-up and share
+ * the returned service, since every question then runs against the in-memory index only.
+ */
+export function createQnaService(options: QnaServiceOptions = {}): QnaService {
+  const kb = loadKnowledgeBase();
+  const retriever = new Retriever(kb, createAnalyzer());
+  const answerer = options.answerer?.({ kb, retriever }) ?? new RetrievalAnswerer(retriever);
+
+  const entry = (id: string): KbEntry | undefined => kb.byId.get(id);
+
+  return {
+    ask(question: string, locale: Locale): QnaAnswer | QnaDecline {
+      const draft = answerer.answer(question.slice(0, MAX_QUESTION_LENGTH), locale);
+      if (draft.kind === 'answer') {
+        const found = entry(draft.entryId);
+        if (found) return toAnswer(found, locale, draft.confidence, draft.text);
+        return { kind: 'decline', suggestions: [] };
+      }
+      const suggestions = draft.suggestionIds.flatMap((id) => {
+        const found = entry(id);
+        return found ? [{ entryId: id, title: found.texts[locale].title }] : [];
+      });
+      return { kind: 'decline', suggestions };
+    },
+    byId(entryId: string, locale: Locale): QnaAnswer | undefined {
+      const found = entry(entryId);
+      return found ? toAnswer(found, locale, 1) : undefined;
+    },
+    entryIds(): string[] {
+      return kb.entries.map((e) => e.id);
+    },
+  };
+}

@@ -1,0 +1,44 @@
+/**
+ * Plain-text helpers shared by the analyzer, the knowledge-base validation and the tests.
+ * They are deliberately dependency-free so that checks (copy detection, eval separation)
+ * normalise text in exactly the same way as retrieval does.
+ */
+
+/** Lowercases and strips diacritics, so "één", "strategieën" and "Één" compare equal to "een", "strategieen". */
+export function foldAccents(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase();
+}
+
+/**
+ * Splits text into lowercase, accent-free words. Punctuation becomes a word break
+ * ("bottom-up" → "bottom", "up"); "%" becomes the word "procent" so "50%" can match a synonym.
+ * The accented numeral "één" is read as "1" before folding, because folded "een" is an article.
+ */
+export function words(text: string): string[] {
+  const withNumerals = text.replace(/(^|[^\p{L}])[ée]én(?=$|[^\p{L}])/giu, '$11');
+  return foldAccents(withNumerals)
+    .replace(/%/g, ' procent ')
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((w) => w.length > 0);
+}
+
+/** Normalised form used to compare whole questions: folded words joined by single spaces. */
+export function normaliseQuestion(text: string): string {
+  return words(text).join(' ');
+}
+
+// Abbreviations whose full stop does not end a sentence; answers should avoid them, but the
+// counter must not punish them with a false "too many sentences" error.
+const ABBREVIATIONS = /\b(bv|bijv|vb|o\.a|e\.g|i\.e|nr|enz|etc|vzw|ca|dr|mr|mevr|st)\./gi;
+
+/** Counts sentences by terminal punctuation followed by whitespace or the end of the text. */
+export function countSentences(text: string): number {
+  const cleaned = text.replace(ABBREVIATIONS, '$1').trim();
+  if (cleaned.length === 0) return 0;
+  const ends = cleaned.match(/[.!?]+(?=\s|$)/g) ?? [];
+  const endsWithTerminal = /[.!?]["')\]]*$/.test(cleaned);
+  return ends.length + (endsWithTerminal ? 0 : 1);
+}

@@ -1,0 +1,32 @@
+import type { Locale } from '../i18n';
+
+export interface QnaSource {
+  docTitle: string;
+  sectionTitle: string;
+  url: string;
+}
+
+export interface QnaAnswer {
+  kind: 'answer';
+  entryId: string;
+  title: string;
+  text: string;
+  more: string;
+  source: QnaSource;
+  relatedSteps: number[];
+  /** Confidence in 0..1 (1 for answers requested by id). */
+  score: number;
+}
+
+export interface QnaDecline {
+  kind: 'decline';
+  /** Up to three close topics, best first; may be empty. */
+  suggestions: { entryId: string; title: string }[];
+}
+
+export interface QnaService {
+  ask(question: string, locale: Locale): QnaAnswer | QnaDecline;
+  /** For suggestion buttons and links from guide steps. */
+  byId(entryId: string, locale: Locale): QnaAnswer | undefined;
+  entryIds(): string[];
+}

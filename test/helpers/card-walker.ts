@@ -1,0 +1,67 @@
+/**
+ * Reads an Adaptive Card the way a person scanning it would, without knowing the guide:
+ * finds its inputs and its primary (positive) Action.Submit, and fills plausible values.
+ */
+type Json = Record<string, unknown>;
+
+export function inputsOf(card: Json): Json[] {
+  const found: Json[] = [];
+  const walk = (node: unknown) => {
+    if (Array.isArray(node)) return node.forEach(walk);
+    if (!node || typeof node !== 'object') return;
+    const el = node as Json;
+    if (typeof el.type === 'string' && el.type.startsWith('Input.')) found.push(el);
+    for (const key of ['body', 'items', 'columns', 'actions', 'card']) walk(el[key]);
+  };
+  walk(card.body);
+  return found;
+}
+
+export function submitActions(card: Json): Json[] {
+  const found: Json[] = [];
+  const walk = (node: unknown) => {
+    if (Array.isArray(node)) return node.forEach(walk);
+    if (!node || typeof node !== 'object') return;
+    const el = node as Json;
+    if (el.type === 'Action.Submit') found.push(el);
+    for (const key of ['body', 'items', 'columns', 'actions']) walk(el[key]);
+  };
+  walk(card.actions);
+  walk(card.body);
+  return found;
+}
+
+/** The forward action: the positive-styled submit among the card's own actions, if any. */
+export function forwardAction(card: Json): Json | undefined {
+  const own = ((card.actions as Json[] | undefined) ?? []).filter((a) => a.type === 'Action.Submit');
+  return own.find((a) => a.style === 'positive');
+}
+
+export function plausibleInput(input: Json): string | number {
+  switch (input.type) {
+    case 'Input.Number': {
+      const min = typeof input.min === 'number' ? input.min : 0;
+      const max = typeof input.max === 'number' ? input.max : min + 100;
+      return Math.round(min + (max - min) / 4);
+    }
+    case 'Input.Date':
+      return '2027-03-01';
+    case 'Input.Toggle':
+      return String(input.valueOn ?? 'true');
+    case 'Input.ChoiceSet': {
+      const choices = (input.choices as { value: string }[] | undefined) ?? [];
+      return input.isMultiSelect ? choices.slice(0, 2).map((c) => c.value).join(',') : (choices[0]?.value ?? '');
+    }
+    default:
+      return input.isMultiline ? 'Een antwoord van een paar zinnen, zoals een collega het zou typen.' : 'Een kort antwoord';
+  }
+}
+
+/** What pressing the forward action sends: its data merged with every input's value. */
+export function pressForward(card: Json): Json | undefined {
+  const action = forwardAction(card);
+  if (!action) return undefined;
+  const values: Json = {};
+  for (const input of inputsOf(card)) values[String(input.id)] = plausibleInput(input);
+  return { ...(action.data as Json), ...values };
+}
