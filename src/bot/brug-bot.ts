@@ -1,6 +1,6 @@
 import { ActivityHandler, TurnContext, type Activity } from 'botbuilder';
 import { resolveLocale, translator, type Locale } from '../i18n';
-import type { Guide, GuideEvent } from '../guide';
+import type { Guide, GuideEvent, Position } from '../guide';
 import { CorruptPlanError, planKey, type PlanStore, type UserPrefsStore } from '../plans';
 import type { QnaService } from '../qna';
 import { ConcurrencyExhaustedError } from '../storage';
@@ -12,6 +12,9 @@ import { renderOutputs } from './render-outputs';
 import { parseSubmit, type CardAction } from './submit-schema';
 import { actorOf, isGroupConversation, logId, mentionsBot } from './turn-info';
 import { viewContext } from './views/view-context';
+
+/** An ActionSet shows at most a handful of buttons; three keeps the card calm. */
+const MAX_QNA_LINKS = 3;
 
 /** Teams' own limit is about 28 000 characters; the guide never needs more than this. */
 export const MAX_TEXT_CHARS = 4000;
@@ -151,12 +154,14 @@ export class BrugBot extends ActivityHandler {
     await context.sendActivity(qnaReply(ask(locale), translator(locale), resumeStep));
   }
 
-  private qnaLinks(step: number, locale: Locale): { entryId: string; title: string }[] {
-    const ids = this.deps.guide.step(step).parts.flatMap((p) => [...p.qna, ...p.questions.flatMap((q) => q.qna)]);
+  /** The knowledge-base entries a card links to, e.g. "Wat telt als geslaagd?" on the success part. */
+  private qnaLinks(position: Position, locale: Locale): { entryId: string; title: string }[] {
+    const part = this.deps.guide.step(position.step).parts[position.part];
+    const ids = part ? [...part.qna, ...part.questions.flatMap((q) => q.qna)] : [];
     return [...new Set(ids)]
       .map((id) => this.deps.qna.byId(id, locale))
       .filter((a) => a !== undefined)
-      .slice(0, 4)
+      .slice(0, MAX_QNA_LINKS)
       .map((a) => ({ entryId: a.entryId, title: a.title }));
   }
 
@@ -166,7 +171,7 @@ export class BrugBot extends ActivityHandler {
     try {
       const result = await this.deps.plans.apply(key, event, { now: this.now(), actor: actorOf(context) });
       const ctx = viewContext(this.deps.guide, result.state, locale, t);
-      const activities = renderOutputs(ctx, result.outputs, (step) => this.qnaLinks(step, locale));
+      const activities = renderOutputs(ctx, result.outputs, (position) => this.qnaLinks(position, locale));
       if (activities.length) await context.sendActivities(activities);
     } catch (error) {
       if (error instanceof CorruptPlanError) {

@@ -4,9 +4,10 @@ import { renderCard } from '../cards';
 import { answerCardData, answerText, citationEntity, declineCardData, type QnaAnswer, type QnaDecline } from '../qna';
 
 /**
- * One message per answer: the short answer with its [1] citation (Teams shows the source on
- * hover), a visible source line for Web Chat, and a card with "more", related steps and, when
- * a plan is under way, the way back to where the user was.
+ * One message per answer: the title and short answer with its [1] citation (Teams shows the
+ * source on hover), a visible source line for Web Chat, and a card with "more", the source link,
+ * related steps and, when a plan is under way, the way back to where the user was.
+ * Only knowledge-base text goes into the markdown; the user's question is never echoed.
  */
 export function qnaReply(result: QnaAnswer | QnaDecline, t: TFunction, resumeStep?: number): Partial<Activity> {
   const resume =
@@ -19,8 +20,8 @@ export function qnaReply(result: QnaAnswer | QnaDecline, t: TFunction, resumeSte
   const source = `${result.source.docTitle} — ${result.source.sectionTitle}`;
   return {
     type: 'message',
-    text: `${answerText(result)}\n\n${t('bot:source', { link: `[${source}](${result.source.url})` })}`,
     textFormat: 'markdown',
+    text: [`**${result.title}**`, answerText(result), t('bot:source', { link: `[${source}](${result.source.url})` })].join('\n\n'),
     entities: [citationEntity(result) as never],
     attachments: [renderCard('qna-answer', answerCardData(result, t)), ...resume],
   };

@@ -1,6 +1,6 @@
 import type { Activity } from 'botbuilder';
 import { renderCard } from '../cards';
-import type { GuideOutput } from '../guide';
+import type { GuideOutput, Position } from '../guide';
 import { escapeMessageText } from './text';
 import {
   adviceCardData,
@@ -46,7 +46,7 @@ function noticeText(ctx: ViewContext, notice: Notice, forMarkdown: boolean): str
 export function renderOutputs(
   ctx: ViewContext,
   outputs: GuideOutput[],
-  qnaLinksForStep: (step: number) => { entryId: string; title: string }[] = () => [],
+  qnaLinksFor: (position: Position) => { entryId: string; title: string }[] = () => [],
 ): Partial<Activity>[] {
   const activities: Partial<Activity>[] = [];
   let pending: Notice[] = [];
@@ -64,7 +64,7 @@ export function renderOutputs(
       const notices = pending.map((n) => ({ text: noticeText(ctx, n, false), style: NOTICE_STYLE[n.code] ?? 'accent' }));
       pending = [];
       const position = { step: output.step, part: output.part };
-      activities.push(card('step', stepCardData(ctx, position, output.errors, notices, qnaLinksForStep(output.step))));
+      activities.push(card('step', stepCardData(ctx, position, output.errors, notices, qnaLinksFor(position))));
       continue;
     }
     flushNotices();

@@ -4,11 +4,10 @@
  * cards/qna-answer.json expects:
  *   {
  *     fallbackText: string,     // plain text for clients without card support
- *     title: string,            // entry title
- *     text: string,             // answer text ending in " [1]" (the citation marker)
+ *     (the title, answer text with [1] and source line travel in the message text, where
+ *      Teams renders the citation; the card adds what plain text cannot)
  *     moreLabel: string,        // "Meer" / "More" — toggles the hidden `more` block
  *     more: string,             // longer detail paragraph
- *     sourceLine: string,       // "Bron: <document> — <section>"
  *     sourceUrl: string,        // opened by the Action.OpenUrl
  *     openSourceLabel: string,  // label of that action
  *     hasSteps: boolean,        // whether to show the related-step heading
@@ -30,7 +29,6 @@
  * Only knowledge-base texts and labels from i18next reach these templates, never user input.
  */
 import type { TFunction } from '../i18n';
-import { answerText } from './citation';
 import type { QnaAnswer, QnaDecline } from './types';
 
 /** Template names under cards/, as `renderCard(name, data)` in src/cards expects them. */
@@ -38,11 +36,8 @@ export const QNA_CARD_TEMPLATES = { answer: 'qna-answer', decline: 'qna-decline'
 
 export interface AnswerCardData {
   fallbackText: string;
-  title: string;
-  text: string;
   moreLabel: string;
   more: string;
-  sourceLine: string;
   sourceUrl: string;
   openSourceLabel: string;
   hasSteps: boolean;
@@ -74,11 +69,8 @@ export function answerCardData(answer: QnaAnswer, t: TFunction): AnswerCardData 
   });
   return {
     fallbackText: `${answer.title}: ${answer.text} (${sourceLine}, ${answer.source.url})`,
-    title: answer.title,
-    text: answerText(answer),
     moreLabel: t('qna:ui.more'),
     more: answer.more,
-    sourceLine,
     sourceUrl: answer.source.url,
     openSourceLabel: t('qna:ui.openSource'),
     hasSteps: answer.relatedSteps.length > 0,

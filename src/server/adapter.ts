@@ -8,6 +8,7 @@ import {
   type TurnContext,
 } from 'botbuilder';
 import type { AppConfig } from '../config';
+import { keepEntityExtensions } from './connector-entities';
 import { translator, resolveLocale } from '../i18n';
 import type { Logger } from '../logging';
 import { logId } from '../bot/turn-info';
@@ -71,6 +72,7 @@ function publicCloudWithKeysFrom(openIdMetadataUrl: string): ConfigurationBotFra
  * without one (local mode) authentication is disabled, which is why local mode binds to loopback.
  */
 export function createAdapter(config: AppConfig, logger: Logger): BrugAdapter {
+  keepEntityExtensions();
   // botbuilder insists on an app id for SingleTenant/MSI; local mode has none and no auth at all.
   const options: ConfigurationBotFrameworkAuthenticationOptions = config.localMode
     ? { MicrosoftAppId: '', MicrosoftAppPassword: '', MicrosoftAppType: 'MultiTenant' }

@@ -40,7 +40,9 @@ describe.each(LOCALES)('Q&A cards in %s', (locale) => {
       );
       const steps = actions.filter((a) => a.type === 'Action.Submit').map((a) => a.data);
       expect(steps).toEqual(answer.relatedSteps.map((step) => ({ verb: 'guide.goto', step })));
-      expect(JSON.stringify(card.content)).toContain(`${answer.text} [1]`);
+      // The answer itself travels in the message text (with its [1] citation), not twice.
+      expect(JSON.stringify(card.content)).toContain(JSON.stringify(answer.more).slice(1, -1));
+      expect(JSON.stringify(card.content.body)).not.toContain(JSON.stringify(answer.text).slice(1, -1));
     }
   });
 

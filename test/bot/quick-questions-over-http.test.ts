@@ -1,0 +1,88 @@
+import { citationEntitySchema, createQnaService } from '../../src/qna';
+import { translator } from '../../src/i18n';
+import { ActivityFactory, ANNE } from '../helpers/activities';
+import { cardsIn, startBot, type RunningBot } from '../helpers/bot-server';
+import { inputsOf } from '../helpers/card-walker';
+import { realGuide } from '../helpers/plans';
+
+type Json = Record<string, unknown>;
+let bot: RunningBot;
+beforeAll(async () => (bot = await startBot()));
+afterAll(async () => bot.stop());
+
+async function ask(chat: ActivityFactory, activity: Json): Promise<Json[]> {
+  const before = bot.connector.messagesTo(chat.conversationId).length;
+  expect((await bot.post(activity)).status).toBe(200);
+  return bot.connector.messagesTo(chat.conversationId).slice(before).map((c) => c.body);
+}
+
+const citationOf = (m: Json) => ((m.entities as Json[] | undefined) ?? []).find((e) => e.type === 'https://schema.org/Message');
+
+describe('quick questions over the Bot Framework protocol', () => {
+  it('answers in a fresh conversation with a [1] marker, a Teams citation and a visible source', async () => {
+    const chat = new ActivityFactory({ serviceUrl: bot.connector.url });
+    const [reply] = await ask(chat, chat.message('wat telt als een geslaagde toeleiding?'));
+    expect(String(reply?.text)).toContain('[1]');
+    expect(String(reply?.text)).toContain('Bron:');
+    const parsed = citationEntitySchema.safeParse(citationOf(reply!));
+    expect(parsed.success ? [] : parsed.error.issues).toEqual([]);
+    expect(JSON.stringify(reply)).toMatch(/inschrij/);
+  });
+
+  it('answers a question with typos and without accents', async () => {
+    const chat = new ActivityFactory({ serviceUrl: bot.connector.url });
+    const [reply] = await ask(chat, chat.message('hoevel toeleidinge per jaar is realistich'));
+    expect(citationOf(reply!)).toBeDefined();
+    expect(String(reply?.text)).toMatch(/80/);
+  });
+
+  it('answers an English question in English', async () => {
+    const chat = new ActivityFactory({ serviceUrl: bot.connector.url, locale: 'en-US' });
+    const [reply] = await ask(chat, chat.message('What does the steering group do?'));
+    expect(String(reply?.text)).toContain('Source:');
+    expect(citationOf(reply!)).toBeDefined();
+  });
+
+  it('declines an out-of-scope question honestly, without a citation', async () => {
+    const chat = new ActivityFactory({ serviceUrl: bot.connector.url });
+    const [reply] = await ask(chat, chat.message('wordt het morgen mooi weer in Gent?'));
+    expect(citationOf(reply!)).toBeUndefined();
+    expect(JSON.stringify(reply)).toContain(translator('nl')('qna:ui.decline').slice(0, 20));
+  });
+
+  it('answers mid-guide and then resumes at the same card with the answers kept', async () => {
+    const chat = new ActivityFactory({ serviceUrl: bot.connector.url });
+    await ask(chat, chat.message('start'));
+    const first = cardsIn(bot.connector.messagesTo(chat.conversationId)).pop()!;
+    const next = (first.actions as Json[]).find((a) => (a.data as Json).nav === 'next')!.data as Json;
+    await ask(chat, chat.submit({ ...next, q_orgName: 'Gemeente Ronse' }));
+    const replies = await ask(chat, chat.message('halftijds, kan dat?'));
+    const resume = cardsIn(replies.map((body) => ({ body }))).find((c) => JSON.stringify(c).includes('Verder met stap 1'));
+    expect(resume).toBeDefined();
+    const [card] = cardsIn((await ask(chat, chat.submit({ verb: 'guide.start' }))).map((body) => ({ body }))).slice(-1);
+    expect(JSON.stringify(card)).toContain('Stap 1 van 6 · deel 2');
+    await ask(chat, chat.message('terug'));
+    const back = cardsIn(bot.connector.messagesTo(chat.conversationId)).pop()!;
+    expect(inputsOf(back).find((i) => i.id === 'q_orgName')?.value).toBe('Gemeente Ronse');
+  });
+
+  it('in a channel, answers only when @mentioned, with the mention stripped before searching', async () => {
+    const chat = new ActivityFactory({ serviceUrl: bot.connector.url, isGroup: true, conversationType: 'channel', conversationId: '19:abc@thread.tacv2;messageid=1700000000' });
+    expect(await ask(chat, chat.message('wat doet een stuurgroep?', ANNE))).toEqual([]);
+    const [reply] = await ask(chat, chat.mention('wat doet een stuurgroep?', ANNE));
+    expect(citationOf(reply!)).toBeDefined();
+  });
+
+  it('answers a suggestion or link button by entry id', async () => {
+    const chat = new ActivityFactory({ serviceUrl: bot.connector.url });
+    const [reply] = await ask(chat, chat.submit({ verb: 'qna.ask', entryId: 'successfulReferral' }));
+    expect(citationOf(reply!)).toBeDefined();
+  });
+
+  it('links only knowledge-base entries that exist from the guide cards', () => {
+    const ids = new Set(createQnaService().entryIds());
+    const linked = realGuide().definition.steps.flatMap((s) => s.parts.flatMap((p) => p.qna));
+    expect(linked.length).toBeGreaterThan(10);
+    expect(linked.filter((id) => !ids.has(id))).toEqual([]);
+  });
+});
