@@ -14,9 +14,12 @@ import { createQnaService } from './qna';
 import { createAdapter } from './server/adapter';
 import { createServer } from './server/create-server';
 import { createStorage, type BrugStorage } from './storage';
+import { mountTab, tabSsoSettings } from './tab';
 import { DownloadStore } from './downloads';
 import { PrivacyHandler } from './bot/privacy-handler';
 import { purgeExpired, scheduleRetention } from './privacy';
+import { createSteering, mountSteeringFeed } from './steering';
+import { ExportHandler } from './export';
 
 /** Retention is measured in days; checking a few times a day is plenty. */
 const RETENTION_INTERVAL_MS = 6 * 60 * 60 * 1000;
@@ -52,11 +55,26 @@ export async function createApp(config: AppConfig, logger: Logger = createLogger
   const baseUrl = () => config.publicBaseUrl ?? listeningUrl;
   const now = () => new Date();
   const privacy = new PrivacyHandler({ plans, prefs, downloads, baseUrl, logger, now });
-  const bot = new BrugBot({ guide, plans, prefs, qna: createQnaService(), privacy, logger, now });
+  const steering = createSteering({ config, storage, guide, plans, downloads, logger, now, listeningUrl: () => listeningUrl });
+  const exporter = new ExportHandler({ guide, plans, downloads, baseUrl, logger, now });
+  const bot = new BrugBot({ guide, plans, prefs, qna: createQnaService(), privacy, steering: steering.handler, exporter, logger, now });
   const adapter = createAdapter(config, logger);
-  const server = createServer({ adapter, bot, storage, downloads, logger, version: packageVersion(), infoPage: !config.localMode });
+  const server = createServer({
+    adapter,
+    bot,
+    storage,
+    downloads,
+    logger,
+    version: packageVersion(),
+    infoPage: !config.localMode,
+    outboxLength: () => steering.outboxLength(),
+  });
   // Local mode only: Web Chat at `/` over a local Direct Line; in production Azure is the channel.
   const localChannels = config.localMode ? mountLocalChannels(server, { logger }) : undefined;
+  // Local mode: the steering channel is the local one, and /steering shows what was posted there.
+  if (localChannels) mountSteeringFeed(server, { threads: (channelId) => localChannels.channelThreads(channelId) });
+  // The plan tab Teams frames; with credentials its API wants a Teams SSO token, locally none.
+  mountTab(server, { storage, guide, downloads, logger, now, sso: tabSsoSettings(config) });
   let stopRetention = () => {};
   return {
     server,
@@ -69,11 +87,13 @@ export async function createApp(config: AppConfig, logger: Logger = createLogger
           listeningUrl = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}`;
           const purge = () => purgeExpired({ storage, plans, downloads, logger }, config.retentionDays, now());
           stopRetention = scheduleRetention(purge, RETENTION_INTERVAL_MS, logger);
+          steering.start();
           resolve(listeningUrl);
         });
       }),
     close: async () => {
       stopRetention();
+      await steering.stop();
       await localChannels?.close();
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       // Idle keep-alive sockets would otherwise hold the close (and the process) open.

@@ -48,7 +48,8 @@
   };
 
   const $ = (id) => document.getElementById(id);
-  const nonce = document.querySelector('meta[name="csp-nonce"]')?.getAttribute('content') ?? undefined;
+  const nonce =
+    document.querySelector('meta[name="csp-nonce"]')?.getAttribute('content') ?? undefined;
   const store = WebChat.createStore();
   let lang = localStorage.getItem(LOCALE_KEY) === 'en' ? 'en' : 'nl';
   let directLine;
@@ -61,7 +62,8 @@
     document.documentElement.lang = LOCALES[lang];
     document.title = t('title');
     for (const el of document.querySelectorAll('[data-text]')) el.textContent = t(el.dataset.text);
-    for (const el of document.querySelectorAll('[data-label]')) el.setAttribute('aria-label', t(el.dataset.label));
+    for (const el of document.querySelectorAll('[data-label]'))
+      el.setAttribute('aria-label', t(el.dataset.label));
     const other = lang === 'nl' ? 'en' : 'nl';
     const button = $('language-switch');
     button.textContent = t('switchTo');
@@ -80,7 +82,9 @@
   function readSession() {
     try {
       const saved = JSON.parse(sessionStorage.getItem(SESSION_KEY) ?? 'null');
-      return saved && typeof saved.conversationId === 'string' && typeof saved.token === 'string' ? saved : undefined;
+      return saved && typeof saved.conversationId === 'string' && typeof saved.token === 'string'
+        ? saved
+        : undefined;
     } catch {
       return undefined;
     }
@@ -89,7 +93,10 @@
   // Web Chat refreshes its token every 15 minutes; keeping the newest means a reload still resumes.
   function saveSession() {
     if (directLine?.conversationId && directLine.token) {
-      sessionStorage.setItem(SESSION_KEY, JSON.stringify({ conversationId: directLine.conversationId, token: directLine.token }));
+      sessionStorage.setItem(
+        SESSION_KEY,
+        JSON.stringify({ conversationId: directLine.conversationId, token: directLine.token }),
+      );
     }
   }
 
@@ -175,7 +182,10 @@
     if (!directLine) return;
     render();
     // A post-back is not shown in the transcript; the bot switches and greets in the new language.
-    store.dispatch({ type: 'WEB_CHAT/SEND_POST_BACK', payload: { value: { verb: 'lang.set', locale: lang } } });
+    store.dispatch({
+      type: 'WEB_CHAT/SEND_POST_BACK',
+      payload: { value: { verb: 'lang.set', locale: lang } },
+    });
   });
 
   $('new-conversation').addEventListener('click', () => {

@@ -7,6 +7,8 @@ import { ConcurrencyExhaustedError } from '../storage';
 import type { Logger } from '../logging';
 import { parseCommand, type Command } from './commands';
 import type { PrivacyHandler } from './privacy-handler';
+import type { SteeringHandler } from '../steering';
+import type { ExportHandler } from '../export';
 import { qnaReply } from './qna-reply';
 import { renderOutputs } from './render-outputs';
 import { parseSubmit, type CardAction } from './submit-schema';
@@ -25,11 +27,15 @@ export interface BrugBotDeps {
   prefs: UserPrefsStore;
   qna: QnaService;
   privacy: PrivacyHandler;
+  steering: SteeringHandler;
+  exporter: ExportHandler;
   logger: Logger;
   now?: () => Date;
 }
 
-const COMMAND_EVENTS: Record<Exclude<Command['kind'], 'language' | 'myData' | 'deletePlan'>, GuideEvent> = {
+type HandledElsewhere = 'language' | 'myData' | 'deletePlan' | 'linkSteering' | 'shareSummary' | 'export';
+
+const COMMAND_EVENTS: Record<Exclude<Command['kind'], HandledElsewhere>, GuideEvent> = {
   start: { type: 'start' },
   help: { type: 'help' },
   back: { type: 'back' },
@@ -109,6 +115,10 @@ export class BrugBot extends ActivityHandler {
     if (command?.kind === 'language') return this.setLocale(context, command.locale);
     if (command?.kind === 'myData') return this.deps.privacy.sendMyData(context, locale);
     if (command?.kind === 'deletePlan') return this.deps.privacy.askDelete(context, locale);
+    const key = planKey(activity.channelId, activity.conversation.id);
+    if (command?.kind === 'linkSteering') return this.deps.steering.link(context, locale);
+    if (command?.kind === 'shareSummary') return this.deps.steering.share(context, locale, key);
+    if (command?.kind === 'export') return this.deps.exporter.send(context, locale, key);
     if (command) {
       await this.runEvent(context, COMMAND_EVENTS[command.kind], locale);
       return;
@@ -128,6 +138,10 @@ export class BrugBot extends ActivityHandler {
     if (action.verb === 'lang.set') return this.setLocale(context, action.locale);
     if (action.verb === 'privacy.delete.confirm') return this.deps.privacy.confirmDelete(context, locale, action.rev);
     if (action.verb === 'privacy.delete.cancel') return this.deps.privacy.cancelDelete(context, locale);
+    if (action.verb === 'steering.share') {
+      const key = planKey(context.activity.channelId, context.activity.conversation.id);
+      return this.deps.steering.share(context, locale, key, action.steeringTarget);
+    }
     if (action.verb === 'qna.ask') {
       const entryId = action.entryId;
       return this.answerQuestion(context, locale, (l) => this.deps.qna.byId(entryId, l) ?? { kind: 'decline', suggestions: [] });
@@ -171,8 +185,11 @@ export class BrugBot extends ActivityHandler {
     try {
       const result = await this.deps.plans.apply(key, event, { now: this.now(), actor: actorOf(context) });
       const ctx = viewContext(this.deps.guide, result.state, locale, t);
+      if (result.outputs.some((o) => o.kind === 'summary')) ctx.steeringChoices = await this.deps.steering.shareChoices(context);
       const activities = renderOutputs(ctx, result.outputs, (position) => this.qnaLinks(position, locale));
       if (activities.length) await context.sendActivities(activities);
+      // After the reply: the steering note follows the saved plan (first post on completion).
+      await this.deps.steering.afterSave(context, locale, key, result);
     } catch (error) {
       if (error instanceof CorruptPlanError) {
         this.deps.logger.error({ conversation: logId(key), err: error.message }, 'stored plan is unreadable');

@@ -3,6 +3,7 @@ import type { Locale } from '../i18n';
 export type Command =
   | { kind: 'start' | 'help' | 'back' | 'overview' | 'summary' | 'restart' | 'undo' }
   | { kind: 'myData' | 'deletePlan' }
+  | { kind: 'linkSteering' | 'shareSummary' | 'export' }
   | { kind: 'language'; locale: Locale };
 
 /** Words per command in Dutch and English; anything else is a question. */
@@ -16,6 +17,9 @@ const WORDS: Record<Exclude<Command['kind'], 'language'>, string[]> = {
   summary: ['samenvatting', 'summary', 'plan'],
   restart: ['opnieuw', 'restart', 'herbegin', 'start opnieuw', 'opnieuw beginnen', 'start over'],
   undo: ['ongedaan maken', 'undo', 'maak ongedaan'],
+  linkSteering: ['koppel stuurgroep', 'link steering group', 'koppel stuurgroepkanaal', 'link steering channel'],
+  shareSummary: ['deel samenvatting', 'share summary', 'deel plan', 'share plan', 'deel met stuurgroep', 'share with steering group'],
+  export: ['exporteer', 'export', 'exporteer plan', 'export plan', 'download plan'],
 };
 
 const LANGUAGE = /^(?:taal|language|lang)\s+(nl|en|nederlands|dutch|engels|english)$/;

@@ -32,6 +32,8 @@ export const cardActionSchema = z.discriminatedUnion('verb', [
   z.object({ verb: z.literal('lang.set'), locale: z.enum(['nl', 'en']) }),
   z.object({ verb: z.literal('privacy.delete.confirm'), rev: revision }),
   z.object({ verb: z.literal('privacy.delete.cancel') }),
+  // The summary card's choice list puts the chosen team id in `steeringTarget`.
+  z.object({ verb: z.literal('steering.share'), steeringTarget: z.string().min(1).max(512).optional() }),
 ]);
 export type CardAction = z.infer<typeof cardActionSchema>;
 

@@ -1,9 +1,13 @@
 import type { Server } from 'restify';
 import type { Logger } from '../logging';
-import { mountDirectLine } from './direct-line';
+import { mountDirectLine, type ChannelThread } from './direct-line';
 import { mountWebChatPage } from './web-chat-page';
 
+export type { ChannelThread } from './direct-line';
+
 export interface LocalChannels {
+  /** What the bot posted into a local channel (the steering feed reads it). */
+  channelThreads(channelId: string): ChannelThread[];
   close(): Promise<void>;
 }
 
@@ -15,5 +19,5 @@ export interface LocalChannels {
 export function mountLocalChannels(server: Server, deps: { logger: Logger }): LocalChannels {
   const directLine = mountDirectLine(server, deps);
   mountWebChatPage(server);
-  return { close: () => directLine.close() };
+  return { channelThreads: (channelId) => directLine.channelThreads(channelId), close: () => directLine.close() };
 }

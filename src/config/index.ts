@@ -25,6 +25,26 @@ const envSchema = z.object({
   /** Public https origin of the bot, for download links; defaults to the local URL in local mode. */
   PUBLIC_BASE_URL: z.preprocess(emptyToUndefined, z.string().url().optional()),
   RETENTION_DAYS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(3650).default(365)),
+  /** The Entra app the Teams tab's SSO token is issued for (docs/deploy.md §2); defaults to MicrosoftAppId. */
+  TAB_SSO_APP_ID: optionalString,
+  /** Application ID URI of that app; defaults to api://<PUBLIC_BASE_URL host>/<TAB_SSO_APP_ID>. */
+  TAB_SSO_AUDIENCE: optionalString,
+  /** Where Entra publishes its signing keys; only for sovereign clouds and for tests. */
+  TAB_SSO_JWKS_URL: z.preprocess(
+    emptyToUndefined,
+    z.string().url().default('https://login.microsoftonline.com/common/discovery/v2.0/keys'),
+  ),
+  /** The steering group's Teams channel that every plan's note goes to unless a team linked its own. */
+  STEERING_SERVICE_URL: z.preprocess(emptyToUndefined, z.string().url().optional()),
+  STEERING_CHANNEL_ID: optionalString,
+  STEERING_TENANT_ID: optionalString,
+  STEERING_TEAM_ID: optionalString,
+  /** At most one in-place update of a plan's note per this many ms (Teams throttles per thread). */
+  STEERING_DEBOUNCE_MS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(3_600_000).default(10_000)),
+  /** First retry delay of a failed post; doubles per attempt up to an hour. */
+  STEERING_RETRY_BASE_MS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(3_600_000).default(5_000)),
+  /** How often the outbox worker looks for due posts. */
+  STEERING_POLL_MS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(10).max(60_000).default(1_000)),
   LOG_LEVEL: z.preprocess(
     emptyToUndefined,
     z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -52,6 +72,15 @@ export interface AppConfig {
   publicBaseUrl?: string;
   retentionDays: number;
   openIdMetadataUrl?: string;
+  steering: {
+    /** The configured steering channel, when STEERING_SERVICE_URL and friends are set. */
+    channel?: { serviceUrl: string; channelId: string; tenantId: string; teamId?: string };
+    debounceMs: number;
+    retryBaseMs: number;
+    pollMs: number;
+  };
+  /** Raw tab single-sign-on settings; `src/tab` derives the accepted audiences and tenant. */
+  tabSso: { appId?: string; audience?: string; jwksUrl: string };
 }
 
 export class ConfigError extends Error {
@@ -79,6 +108,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (e.STORAGE === 'blob' && !e.AZURE_STORAGE_CONNECTION_STRING) {
     throw new ConfigError('STORAGE=blob needs AZURE_STORAGE_CONNECTION_STRING');
   }
+  const steeringSet = [e.STEERING_SERVICE_URL, e.STEERING_CHANNEL_ID, e.STEERING_TENANT_ID].filter(Boolean).length;
+  if (steeringSet > 0 && steeringSet < 3) {
+    throw new ConfigError('STEERING_SERVICE_URL, STEERING_CHANNEL_ID and STEERING_TENANT_ID go together: set all three or none');
+  }
   if (localMode && e.HOST && !['127.0.0.1', 'localhost', '::1'].includes(e.HOST)) {
     throw new ConfigError('HOST: local mode (no MicrosoftAppId) listens on loopback only');
   }
@@ -102,5 +135,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     publicBaseUrl: e.PUBLIC_BASE_URL?.replace(/\/+$/, ''),
     retentionDays: e.RETENTION_DAYS,
     openIdMetadataUrl: e.BOTFRAMEWORK_OPENID_METADATA_URL,
+    steering: {
+      channel:
+        e.STEERING_SERVICE_URL && e.STEERING_CHANNEL_ID && e.STEERING_TENANT_ID
+          ? { serviceUrl: e.STEERING_SERVICE_URL, channelId: e.STEERING_CHANNEL_ID, tenantId: e.STEERING_TENANT_ID, teamId: e.STEERING_TEAM_ID }
+          : undefined,
+      debounceMs: e.STEERING_DEBOUNCE_MS,
+      retryBaseMs: e.STEERING_RETRY_BASE_MS,
+      pollMs: e.STEERING_POLL_MS,
+    },
+    tabSso: { appId: e.TAB_SSO_APP_ID ?? e.MicrosoftAppId, audience: e.TAB_SSO_AUDIENCE, jwksUrl: e.TAB_SSO_JWKS_URL },
   };
 }

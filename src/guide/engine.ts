@@ -46,7 +46,8 @@ function submitStep(guide: Guide, state: PlanState, event: Submit, ctx: EngineCo
   const visibleBefore = new Set(guide.questionsOfPart(here).filter((q) => guide.isVisible(q, answerValues(state))).map((q) => q.id));
   let next = merge.changes.length ? applyChanges(state, merge.changes, 'answer', ctx.actor, ctx.now, HISTORY_LIMIT) : state;
   if (next.status === 'notStarted') next = { ...next, status: 'inProgress' };
-  const outputs: GuideOutput[] = merge.overwritten.map((o) => ({
+  // Replacing your own earlier answer is not news; replacing a colleague's is.
+  const outputs: GuideOutput[] = merge.overwritten.filter((o) => o.previousAuthor.id !== ctx.actor.id).map((o) => ({
     kind: 'notice',
     code: 'overwrote',
     params: { name: o.previousAuthor.name ?? '' },

@@ -45,6 +45,8 @@ export const planStateSchema = z.object({
   history: z.array(historyEntrySchema),
   /** Revisions at or below this one have left the history; older cards cannot be merged. */
   historyFloor: z.number().int().nonnegative(),
+  /** When each cleared answer was cleared, so "empty and untouched since" needs no history. */
+  clearedAt: z.record(z.number().int()).default({}),
   pendingRestart: z.object({ revision: z.number().int(), by: actorSchema }).optional(),
   createdAt: z.string(),
   updatedAt: z.string(),
@@ -63,6 +65,7 @@ export function initialPlanState(now: Date): PlanState {
     answers: {},
     history: [],
     historyFloor: 0,
+    clearedAt: {},
     createdAt: at,
     updatedAt: at,
   };

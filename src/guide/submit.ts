@@ -11,8 +11,14 @@ export interface SubmitMerge {
   tooOld: boolean;
 }
 
-/** The value a question had at `revision`, reconstructed from the bounded change history. */
+/**
+ * The value a question had at `revision`. An answer last set at or before that revision is
+ * unchanged since, so no history is needed; otherwise the bounded history is walked back.
+ */
 function valueAt(state: PlanState, q: string, revision: number): AnswerValue | null | 'unknown' {
+  const current = state.answers[q];
+  if (current && current.rev <= revision) return current.value;
+  if (!current && (state.clearedAt[q] ?? 0) <= revision) return null;
   if (revision < state.historyFloor) return 'unknown';
   let value: AnswerValue | null = state.answers[q]?.value ?? null;
   for (let i = state.history.length - 1; i >= 0 && state.history[i]!.rev > revision; i--) {
@@ -72,13 +78,19 @@ export function applyChanges(
   const revision = state.revision + 1;
   const at = now.toISOString();
   const answers = { ...state.answers };
+  const clearedAt = { ...state.clearedAt };
   for (const change of changes) {
-    if (change.to === null) delete answers[change.q];
-    else answers[change.q] = { value: change.to, by: actor, at, rev: revision };
+    if (change.to === null) {
+      delete answers[change.q];
+      clearedAt[change.q] = revision;
+    } else {
+      answers[change.q] = { value: change.to, by: actor, at, rev: revision };
+      delete clearedAt[change.q];
+    }
   }
   const entry = { rev: revision, at, by: actor, kind, changes, ...(undoes ? { undoes } : {}) };
   const history = [...state.history, entry];
   const dropped = history.splice(0, Math.max(0, history.length - historyLimit));
   const historyFloor = dropped.length ? dropped[dropped.length - 1]!.rev : state.historyFloor;
-  return { ...state, revision, answers, updatedAt: at, history, historyFloor };
+  return { ...state, revision, answers, clearedAt, updatedAt: at, history, historyFloor };
 }

@@ -13,16 +13,16 @@ export class PlanLog {
     return `log/${planKey}/`;
   }
 
-  /** Records the newest history entry of `state` if this turn created it. */
-  async record(planKey: string, state: PlanState): Promise<void> {
-    const entry = state.history[state.history.length - 1];
-    if (!entry || entry.rev !== state.revision) return;
-    const key = `${this.prefix(planKey)}${String(entry.rev).padStart(10, '0')}`;
-    try {
-      await this.storage.write({ [key]: { ...entry, eTag: CREATE_ONLY } });
-    } catch (error) {
-      // Written already by an earlier attempt of this same turn: nothing to add.
-      if (!(error instanceof EtagConflictError)) throw error;
+  /** Records the history entries a turn added: those newer than the revision it started from. */
+  async record(planKey: string, state: PlanState, sinceRevision: number): Promise<void> {
+    for (const entry of state.history.filter((h) => h.rev > sinceRevision)) {
+      const key = `${this.prefix(planKey)}${String(entry.rev).padStart(10, '0')}`;
+      try {
+        await this.storage.write({ [key]: { ...entry, eTag: CREATE_ONLY } });
+      } catch (error) {
+        // Written already by an earlier attempt of this same turn: nothing to add.
+        if (!(error instanceof EtagConflictError)) throw error;
+      }
     }
   }
 

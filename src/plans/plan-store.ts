@@ -1,7 +1,15 @@
 import type { Guide, GuideEvent, EngineContext, PlanState, Transition } from '../guide';
 import { initialPlanState, migratePlanState, transition } from '../guide';
 import { CorruptDocumentError, updateWithRetry, type BrugStorage } from '../storage';
+import { KeyedQueue } from './keyed-queue';
 import { PlanLog } from './plan-log';
+
+/**
+ * A whole team may press "save" within the same second; each retry re-runs the pure engine on
+ * the newer plan, so a generous budget costs only a few milliseconds per collision.
+ */
+const MAX_ATTEMPTS = 12;
+const BACKOFF_MS = 10;
 
 export class CorruptPlanError extends Error {
   constructor(readonly key: string, options?: { cause?: unknown }) {
@@ -21,6 +29,7 @@ export function planKey(channelId: string, conversationId: string): string {
  */
 export class PlanStore {
   readonly log: PlanLog;
+  private readonly queue = new KeyedQueue();
 
   constructor(
     private readonly storage: BrugStorage,
@@ -30,20 +39,25 @@ export class PlanStore {
   }
 
   async apply(key: string, event: GuideEvent, ctx: EngineContext): Promise<Transition> {
+    return this.queue.run(key, () => this.applyNow(key, event, ctx));
+  }
+
+  private async applyNow(key: string, event: GuideEvent, ctx: EngineContext): Promise<Transition> {
     try {
-      const outcome = await updateWithRetry<PlanState, Transition>(
+      const outcome = await updateWithRetry<PlanState, Transition & { from: number }>(
         this.storage,
         key,
         (current) => {
           const before = current ?? initialPlanState(ctx.now);
-          const result = transition(this.guide, before, event, ctx);
+          const result = { ...transition(this.guide, before, event, ctx), from: before.revision };
           const changed = current === undefined ? result.state.revision > 0 : result.state !== before;
           return changed ? { next: result.state, result } : { result };
         },
-        { parse: migratePlanState },
+        { parse: migratePlanState, maxAttempts: MAX_ATTEMPTS, backoffMs: BACKOFF_MS },
       );
-      if (outcome.written) await this.log.record(key, outcome.result.state);
-      return outcome.result;
+      const { from, ...result } = outcome.result;
+      if (outcome.written) await this.log.record(key, result.state, from);
+      return result;
     } catch (error) {
       if (error instanceof CorruptDocumentError) {
         if (event.type === 'restartConfirm' || event.type === 'restartRequest') return this.reset(key, ctx);

@@ -2,6 +2,7 @@
 export type { Locale } from '../i18n';
 export type { QnaSource, QnaAnswer, QnaDecline, QnaService } from './types';
 export { createQnaService, type QnaServiceOptions, type AnswererDeps } from './service';
+export { loadKnowledgeBase, type KbEntry, type KnowledgeBase } from './knowledge-base';
 export type { Answerer, AnswerDraft, ConfidencePolicy } from './answerer';
 export { citationEntity, citationEntitySchema, answerText, type CitationEntity } from './citation';
 export {

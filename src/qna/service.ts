@@ -17,6 +17,8 @@ export interface AnswererDeps {
 export interface QnaServiceOptions {
   /** Builds the answerer from the loaded KB and index; defaults to plain retrieval. */
   answerer?: (deps: AnswererDeps) => Answerer;
+  /** Serves these entries instead of content/qna (e.g. the bench's synthetic 10 000-entry KB). */
+  knowledgeBase?: KnowledgeBase;
 }
 
 function toAnswer(entry: KbEntry, locale: Locale, score: number, text?: string): QnaAnswer {
@@ -39,7 +41,7 @@ function toAnswer(entry: KbEntry, locale: Locale, score: number, text?: string):
  * the returned service, since every question then runs against the in-memory index only.
  */
 export function createQnaService(options: QnaServiceOptions = {}): QnaService {
-  const kb = loadKnowledgeBase();
+  const kb = options.knowledgeBase ?? loadKnowledgeBase();
   const retriever = new Retriever(kb, createAnalyzer());
   const answerer = options.answerer?.({ kb, retriever }) ?? new RetrievalAnswerer(retriever);
 

@@ -18,6 +18,8 @@ export interface ServerDeps {
   version: string;
   /** False when another module (the local Web Chat page) serves `GET /`. */
   infoPage?: boolean;
+  /** Steering posts still owed to a channel (the durable outbox), reported by /healthz. */
+  outboxLength?: () => Promise<number>;
 }
 
 /** The envelope we need before botbuilder looks at an activity; the bot validates the rest. */
@@ -60,7 +62,14 @@ export function createServer(deps: ServerDeps): Server {
 
   server.get('/healthz', async (_req, res) => {
     const storage = await deps.storage.health().catch(() => ({ ok: false, kind: 'unknown' }));
-    res.send(storage.ok ? 200 : 503, { status: storage.ok ? 'ok' : 'degraded', version: deps.version, storage });
+    // A long outbox means Teams keeps refusing posts (bot not in a team, channel gone): worth a look, not a 503.
+    const outbox = storage.ok && deps.outboxLength ? await deps.outboxLength().catch(() => undefined) : undefined;
+    res.send(storage.ok ? 200 : 503, {
+      status: storage.ok ? 'ok' : 'degraded',
+      version: deps.version,
+      storage,
+      ...(outbox === undefined ? {} : { steeringOutbox: outbox }),
+    });
   });
 
   server.get('/download/:token', async (req, res) => {

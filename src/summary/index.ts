@@ -4,4 +4,5 @@ export {
   CARD_ANSWER_LIMITS,
   type SummaryModel,
   type SummaryAnswer,
+  type SummaryAdvice,
 } from './summary-model';

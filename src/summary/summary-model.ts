@@ -1,5 +1,6 @@
-import type { QuestionDefinition } from '../guide';
+import type { PlanState, QuestionDefinition } from '../guide';
 import { isAnswered } from '../guide';
+import { resolveSource } from '../sources';
 import {
   adviceItems,
   formatAnswer,
@@ -9,6 +10,8 @@ import {
   stepTitle,
   type ViewContext,
 } from '../bot/views/view-context';
+
+type PlanStatus = PlanState['status'];
 
 export interface SummaryAnswer {
   questionId: string;
@@ -20,11 +23,26 @@ export interface SummaryAnswer {
   truncated: boolean;
 }
 
+export interface SummaryAdvice {
+  text: string;
+  /** "Bron: [section](url)" markdown, for cards. */
+  source: string;
+  severity: string;
+  /** The same source as plain parts, for documents that make their own links (the export). */
+  sourceTitle: string;
+  sourceUrl: string;
+}
+
 export interface SummaryModel {
   title: string;
+  /** The organisation or municipality as typed (answer `orgName`); empty when not given yet. */
+  org: string;
   meta: string;
+  status: PlanStatus;
+  updatedAt: string;
+  completedAt?: string;
   steps: { number: number; title: string; answers: SummaryAnswer[]; contributors: string }[];
-  advice: { text: string; source: string; severity: string }[];
+  advice: SummaryAdvice[];
   openPoints: { step: number; text: string }[];
   truncatedCount: number;
 }
@@ -36,9 +54,21 @@ export interface SummaryModel {
 export const CARD_ANSWER_LIMITS: readonly number[] = [600, 300, 150, 60];
 export const CARD_ANSWER_LIMIT = 600;
 
+/** Cuts on code points, so an emoji at the cut is never split into a lone surrogate. */
 function truncate(text: string, limit: number): { text: string; truncated: boolean } {
   if (text.length <= limit) return { text, truncated: false };
-  return { text: `${text.slice(0, limit - 1).trimEnd()}…`, truncated: true };
+  const chars = [...text];
+  if (chars.length <= limit) return { text, truncated: false };
+  return { text: `${chars.slice(0, limit - 1).join('').trimEnd()}…`, truncated: true };
+}
+
+/** adviceItems plus each rule's source as title and URL; both walk activeAdvice in the same order. */
+function adviceWithSources(ctx: ViewContext): SummaryAdvice[] {
+  const rules = ctx.guide.activeAdvice(ctx.answers);
+  return adviceItems(ctx).map((item, i) => {
+    const source = resolveSource(rules[i]!.rule.source, ctx.locale);
+    return { ...item, sourceTitle: `${source.docTitle} — ${source.sectionTitle}`, sourceUrl: source.url };
+  });
 }
 
 function answerOf(ctx: ViewContext, q: QuestionDefinition, limit: number): SummaryAnswer | undefined {
@@ -89,13 +119,17 @@ export function buildSummary(ctx: ViewContext, limit = CARD_ANSWER_LIMIT): Summa
   }));
   return {
     title: orgName ? t('bot:summary.titleWithOrg', { org: orgName }) : t('bot:summary.title'),
+    org: orgName,
+    status: state.status,
+    updatedAt: state.updatedAt,
+    ...(state.completedAt ? { completedAt: state.completedAt } : {}),
     meta: t('bot:summary.meta', {
       date: formatDate(state.updatedAt, ctx.locale),
       revision: state.revision,
       status: t(`bot:summary.status.${state.status}`),
     }),
     steps,
-    advice: adviceItems(ctx),
+    advice: adviceWithSources(ctx),
     openPoints,
     truncatedCount: steps.reduce((n, s) => n + s.answers.filter((a) => a.truncated).length, 0),
   };

@@ -24,10 +24,15 @@ export class DirectLineClient {
     return `${this.origin}/v3/directline`;
   }
 
-  async request(method: string, path: string, init: { token?: string; body?: unknown; raw?: string; contentType?: string } = {}) {
+  async request(
+    method: string,
+    path: string,
+    init: { token?: string; body?: unknown; raw?: string; contentType?: string } = {},
+  ) {
     const headers: Record<string, string> = {};
     if (init.token !== undefined) headers.Authorization = `Bearer ${init.token}`;
-    if (init.body !== undefined || init.raw !== undefined) headers['Content-Type'] = init.contentType ?? 'application/json';
+    if (init.body !== undefined || init.raw !== undefined)
+      headers['Content-Type'] = init.contentType ?? 'application/json';
     const res = await fetch(`${this.domain}${path}`, {
       method,
       headers,
@@ -41,46 +46,70 @@ export class DirectLineClient {
     } catch {
       json = undefined;
     }
-    return { status: res.status, json: json as Record<string, unknown>, text, contentType: res.headers.get('content-type') ?? '' };
+    return {
+      status: res.status,
+      json: json as Record<string, unknown>,
+      text,
+      contentType: res.headers.get('content-type') ?? '',
+    };
   }
 
   /** Token, then start: the sequence Web Chat follows with `createDirectLine({ token })`. */
   async start(locale = 'nl-BE'): Promise<Session> {
     const generated = await this.request('POST', '/tokens/generate', { body: { locale } });
     if (generated.status !== 200) throw new Error(`tokens/generate answered ${generated.status}`);
-    const started = await this.request('POST', '/conversations', { token: String(generated.json.token), body: { user: {}, locale } });
+    const started = await this.request('POST', '/conversations', {
+      token: String(generated.json.token),
+      body: { user: {}, locale },
+    });
     if (started.status !== 201) throw new Error(`conversations answered ${started.status}`);
     return started.json as unknown as Session;
   }
 
   async post(session: Session, activity: unknown) {
-    return this.request('POST', `/conversations/${encodeURIComponent(session.conversationId)}/activities`, {
-      token: session.token,
-      body: activity,
-    });
+    return this.request(
+      'POST',
+      `/conversations/${encodeURIComponent(session.conversationId)}/activities`,
+      {
+        token: session.token,
+        body: activity,
+      },
+    );
   }
 
   async poll(session: Session, watermark = ''): Promise<ActivitySet> {
-    const res = await this.request('GET', `/conversations/${encodeURIComponent(session.conversationId)}/activities?watermark=${watermark}`, {
-      token: session.token,
-    });
+    const res = await this.request(
+      'GET',
+      `/conversations/${encodeURIComponent(session.conversationId)}/activities?watermark=${watermark}`,
+      {
+        token: session.token,
+      },
+    );
     if (res.status !== 200) throw new Error(`polling answered ${res.status}`);
     return res.json as unknown as ActivitySet;
   }
 
   /** Polls until `predicate` holds for the activities since `watermark`, as DirectLineJS does every second. */
-  async pollUntil(session: Session, predicate: (activities: Activity[]) => boolean, watermark = '', timeoutMs = 15_000): Promise<ActivitySet> {
+  async pollUntil(
+    session: Session,
+    predicate: (activities: Activity[]) => boolean,
+    watermark = '',
+    timeoutMs = 15_000,
+  ): Promise<ActivitySet> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       const set = await this.poll(session, watermark);
       if (predicate(set.activities)) return set;
-      if (Date.now() > deadline) throw new Error(`timed out; saw ${JSON.stringify(set.activities.map((a) => a.type))}`);
+      if (Date.now() > deadline)
+        throw new Error(`timed out; saw ${JSON.stringify(set.activities.map((a) => a.type))}`);
       await new Promise((r) => setTimeout(r, 50));
     }
   }
 
   /** Opens the stream and records every ActivitySet it receives; closed by `closeAll`. */
-  async stream(streamUrl: string): Promise<{ sets: ActivitySet[]; activities: () => Activity[]; socket: WebSocket }> {
+  async stream(
+    streamUrl: string,
+  ): Promise<{ sets: ActivitySet[]; activities: () => Activity[]; socket: WebSocket }> {
     const socket = new WebSocket(streamUrl);
     this.sockets.add(socket);
     const sets: ActivitySet[] = [];
@@ -90,7 +119,9 @@ export class DirectLineClient {
     });
     await new Promise<void>((resolve, reject) => {
       socket.once('open', () => resolve());
-      socket.once('unexpected-response', (_req, res) => reject(new Error(`stream refused: ${res.statusCode}`)));
+      socket.once('unexpected-response', (_req, res) =>
+        reject(new Error(`stream refused: ${res.statusCode}`)),
+      );
       socket.once('error', reject);
     });
     return { sets, activities: () => sets.flatMap((s) => s.activities), socket };
@@ -139,10 +170,17 @@ export async function eventually<T>(read: () => T | undefined, timeoutMs = 15_00
 
 export function isCard(activity: Activity): boolean {
   const attachments = (activity.attachments as { contentType: string }[] | undefined) ?? [];
-  return activity.type === 'message' && attachments.some((a) => a.contentType === 'application/vnd.microsoft.card.adaptive');
+  return (
+    activity.type === 'message' &&
+    attachments.some((a) => a.contentType === 'application/vnd.microsoft.card.adaptive')
+  );
 }
 
 export function cardOf(activity: Activity): Record<string, unknown> {
-  const attachments = activity.attachments as { contentType: string; content: Record<string, unknown> }[];
-  return attachments.find((a) => a.contentType === 'application/vnd.microsoft.card.adaptive')!.content;
+  const attachments = activity.attachments as {
+    contentType: string;
+    content: Record<string, unknown>;
+  }[];
+  return attachments.find((a) => a.contentType === 'application/vnd.microsoft.card.adaptive')!
+    .content;
 }

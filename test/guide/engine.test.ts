@@ -135,3 +135,19 @@ describe('the guide engine', () => {
     expect(run(state, { type: 'back' }).outputs[0]).toEqual({ kind: 'notice', code: 'atFirstStep' });
   });
 });
+
+describe('merging a card older than the kept history', () => {
+  it('still merges when the question itself has not changed since the card was shown', () => {
+    let state = { ...atDuration(), currentPart: 3 };
+    const cardRevision = state.revision;
+    // 70 colleagues' changes elsewhere push the card's revision out of the kept history.
+    for (let i = 0; i < 70; i++) {
+      const event = { type: 'submitStep' as const, step: 3, part: 3, revision: state.revision, values: { operatingBudget: String(1000 + i) }, nav: 'stay' as const };
+      state = run(state, event, BRAM, 2).state;
+    }
+    expect(state.historyFloor).toBeGreaterThan(cardRevision);
+    const { state: next } = run(state, { type: 'submitStep', step: 3, part: 3, revision: cardRevision, values: { workingTime: '60', operatingBudget: '' }, nav: 'next' }, ANNE, 3);
+    expect(next.answers.workingTime?.value).toBe(60);
+    expect(next.answers.operatingBudget?.value).toBe(1069);
+  });
+});

@@ -61,6 +61,12 @@ function summaryData(ctx: ViewContext, limit: number) {
     truncatedNote: model.truncatedCount ? t('bot:summary.truncated', { count: model.truncatedCount }) : '',
     source: sourceLine(ctx, 'intro'),
     labels: { overview: t('bot:step.overview'), edit: t('bot:summary.edit') },
+    share: {
+      choices: ctx.steeringChoices ?? [],
+      first: ctx.steeringChoices?.[0]?.value ?? '',
+      label: t('steering:share.pick'),
+      button: t('steering:share.button'),
+    },
   };
 }
 
@@ -85,7 +91,21 @@ export function confirmRestartCardData(ctx: ViewContext) {
   };
 }
 
-const HELP_COMMANDS = ['start', 'help', 'back', 'overview', 'summary', 'undo', 'restart', 'language', 'myData', 'deletePlan'] as const;
+const HELP_COMMANDS = [
+  'start',
+  'help',
+  'back',
+  'overview',
+  'summary',
+  'undo',
+  'restart',
+  'shareSummary',
+  'linkSteering',
+  'export',
+  'language',
+  'myData',
+  'deletePlan',
+] as const;
 
 export function helpCardData(ctx: ViewContext) {
   const { t } = ctx;

@@ -17,6 +17,8 @@ export interface ViewContext {
   locale: Locale;
   t: TFunction;
   answers: Answers;
+  /** Linked steering channels the summary card offers to share with (read from storage per turn). */
+  steeringChoices?: { title: string; value: string }[];
 }
 
 export function viewContext(guide: Guide, state: PlanState, locale: Locale, t: TFunction): ViewContext {
@@ -25,20 +27,31 @@ export function viewContext(guide: Guide, state: PlanState, locale: Locale, t: T
 
 const intlLocale = (locale: Locale) => (locale === 'nl' ? 'nl-BE' : 'en-GB');
 
+// Building an Intl.DateTimeFormat costs ~35 µs (ICU set-up), formatting with one ~1 µs; a step
+// card formats a date per answered question and the summary one per answer, so build each once.
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
+function cachedFormat(locale: Locale, kind: 'date' | 'dateTime'): Intl.DateTimeFormat {
+  const key = `${locale}:${kind}`;
+  let format = dateFormats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(
+      intlLocale(locale),
+      kind === 'date'
+        ? { day: 'numeric', month: 'short', year: 'numeric' }
+        : { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Brussels' },
+    );
+    dateFormats.set(key, format);
+  }
+  return format;
+}
+
 export function formatDate(iso: string, locale: Locale): string {
-  return new Intl.DateTimeFormat(intlLocale(locale), { day: 'numeric', month: 'short', year: 'numeric' }).format(
-    new Date(iso),
-  );
+  return cachedFormat(locale, 'date').format(new Date(iso));
 }
 
 export function formatDateTime(iso: string, locale: Locale): string {
-  return new Intl.DateTimeFormat(intlLocale(locale), {
-    day: 'numeric',
-    month: 'short',
-    hour: '2-digit',
-    minute: '2-digit',
-    timeZone: 'Europe/Brussels',
-  }).format(new Date(iso));
+  return cachedFormat(locale, 'dateTime').format(new Date(iso));
 }
 
 /** An answer as a reader sees it: choice labels instead of ids, localised numbers and dates. */

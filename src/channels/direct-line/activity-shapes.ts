@@ -16,7 +16,10 @@ function user(conversation: Conversation, clientName?: string): Record<string, s
 }
 
 /** What Azure's Direct Line sends the bot when a conversation starts: the bot and the user join. */
-export function conversationUpdate(conversation: Conversation, env: Envelope): Record<string, unknown> & { type: string } {
+export function conversationUpdate(
+  conversation: Conversation,
+  env: Envelope,
+): Record<string, unknown> & { type: string } {
   const member = user(conversation);
   return {
     type: 'conversationUpdate',
@@ -28,7 +31,10 @@ export function conversationUpdate(conversation: Conversation, env: Envelope): R
     recipient: LOCAL_BOT,
     conversation: { id: conversation.id },
     ...(conversation.locale ? { locale: conversation.locale } : {}),
-    membersAdded: [{ id: LOCAL_BOT.id, name: LOCAL_BOT.name }, { id: member.id, ...(member.name ? { name: member.name } : {}) }],
+    membersAdded: [
+      { id: LOCAL_BOT.id, name: LOCAL_BOT.name },
+      { id: member.id, ...(member.name ? { name: member.name } : {}) },
+    ],
   };
 }
 
@@ -50,7 +56,17 @@ export function fromClient(
     recipient: LOCAL_BOT,
     conversation: { id: conversation.id },
     locale: client.locale ?? conversation.locale,
-    ...pick(client, ['text', 'textFormat', 'value', 'name', 'localTimestamp', 'localTimezone', 'attachments', 'entities', 'channelData']),
+    ...pick(client, [
+      'text',
+      'textFormat',
+      'value',
+      'name',
+      'localTimestamp',
+      'localTimezone',
+      'attachments',
+      'entities',
+      'channelData',
+    ]),
   };
 }
 
@@ -69,13 +85,22 @@ export function fromBot(
   activity: BotActivity,
   env: Pick<Envelope, 'now'>,
 ): Record<string, unknown> & { type: string } {
-  const { id: _id, serviceUrl: _serviceUrl, replyToId, ...rest } = activity as BotActivity & { id?: unknown; serviceUrl?: unknown };
+  const {
+    id: _id,
+    serviceUrl: _serviceUrl,
+    replyToId,
+    ...rest
+  } = activity as BotActivity & { id?: unknown; serviceUrl?: unknown };
   return {
     ...rest,
     timestamp: env.now.toISOString(),
     channelId: CHANNEL_ID,
     conversation: { id: conversation.id },
-    from: { id: activity.from?.id ?? LOCAL_BOT.id, name: activity.from?.name ?? LOCAL_BOT.name, role: 'bot' },
+    from: {
+      id: activity.from?.id ?? LOCAL_BOT.id,
+      name: activity.from?.name ?? LOCAL_BOT.name,
+      role: 'bot',
+    },
     recipient: { id: conversation.userId, role: 'user' },
     ...(replyToId && conversation.has(replyToId) ? { replyToId } : {}),
   };

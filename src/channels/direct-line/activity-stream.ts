@@ -36,20 +36,35 @@ function decoded(raw: string): string | undefined {
  * token (browsers cannot set headers on a WebSocket), and every message is an ActivitySet
  * `{ activities, watermark }`. Messages from the client (Web Chat's empty keep-alives) are ignored.
  */
-export function attachActivityStream(httpServer: HttpServer, store: ConversationStore, logger: Logger): ActivityStream {
+export function attachActivityStream(
+  httpServer: HttpServer,
+  store: ConversationStore,
+  logger: Logger,
+): ActivityStream {
   const wss = new WebSocketServer({ noServer: true, maxPayload: 4 * 1024 });
   const alive = new WeakMap<WebSocket, boolean>();
 
   const onUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer): void => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const match = STREAM_PATH.exec(url.pathname);
-    if (!match?.[1]) return refuse(socket, 404, 'NotFound', 'No WebSocket here.');
-    if (!isLoopbackHost(req.headers.host)) return refuse(socket, 403, 'Forbidden', 'The local channel answers on localhost only.');
+    if (!match?.[1]) {
+      // Another module may serve WebSockets on other paths; answer only when nobody else listens.
+      if (httpServer.listenerCount('upgrade') === 1)
+        refuse(socket, 404, 'NotFound', 'No WebSocket here.');
+      return;
+    }
+    if (!isLoopbackHost(req.headers.host))
+      return refuse(socket, 403, 'Forbidden', 'The local channel answers on localhost only.');
     const id = decoded(match[1]);
     const conversation = id === undefined ? undefined : store.get(id);
-    if (!conversation) return refuse(socket, 404, 'NotFound', 'This conversation does not exist (or has expired).');
-    const watermark = conversation.redeemStreamTicket(url.searchParams.get('t') ?? '', store.currentTime());
-    if (watermark === undefined) return refuse(socket, 403, 'Forbidden', 'The stream URL is used, expired or wrong.');
+    if (!conversation)
+      return refuse(socket, 404, 'NotFound', 'This conversation does not exist (or has expired).');
+    const watermark = conversation.redeemStreamTicket(
+      url.searchParams.get('t') ?? '',
+      store.currentTime(),
+    );
+    if (watermark === undefined)
+      return refuse(socket, 403, 'Forbidden', 'The stream URL is used, expired or wrong.');
     wss.handleUpgrade(req, socket, head, (ws) => serve(ws, conversation, watermark));
   };
 

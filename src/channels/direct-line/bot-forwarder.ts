@@ -66,11 +66,18 @@ export class BotForwarder {
       // Drain the body so the keep-alive socket is released.
       await res.arrayBuffer();
       if (!res.ok) {
-        this.logger.warn({ status: res.status, type: activity.type, conversation: conversationId.slice(0, 6) }, 'bot refused a local Direct Line activity');
+        this.logger.warn(
+          { status: res.status, type: activity.type, conversation: conversationId.slice(0, 6) },
+          'bot refused a local Direct Line activity',
+        );
       }
     } catch (error) {
       this.logger.warn(
-        { err: (error as Error).name, ms: Date.now() - started, conversation: conversationId.slice(0, 6) },
+        {
+          err: (error as Error).name,
+          ms: Date.now() - started,
+          conversation: conversationId.slice(0, 6),
+        },
         'could not deliver a local Direct Line activity to the bot',
       );
     }

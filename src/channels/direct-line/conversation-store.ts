@@ -87,6 +87,11 @@ export class ConversationStore {
     return this.now();
   }
 
+  /** Threads the bot started in a channel; reading them does not count as use. */
+  threadsIn(channelId: string): Conversation[] {
+    return [...this.conversations.values()].filter((c) => c.channelThreadOf === channelId && !this.isIdle(c));
+  }
+
   /** Drops idle conversations; called on create and by the channel's timer. */
   sweep(): void {
     for (const [id, conversation] of this.conversations) {

@@ -48,6 +48,11 @@ export class Conversation {
   locale: string | undefined;
   started = false;
   lastUsed: number;
+  /** For a thread the bot started in a channel (`channelData.channel.id`): that channel's id. */
+  channelThreadOf: string | undefined;
+  /** In-place updates by the bot, which the local steering feed shows. */
+  updates = 0;
+  lastUpdatedAt: string | undefined;
   private tokens: Expiring[] = [];
   private tickets: (Expiring & { watermark: number })[] = [];
   private entries: Entry[] = [];
@@ -75,7 +80,8 @@ export class Conversation {
   /** Compares against every live token without stopping early, so timing says nothing about which. */
   acceptsToken(token: string, now: number): boolean {
     let ok = false;
-    for (const t of this.tokens) ok = matchesDigest(token, t.digest) && t.expiresAt > now ? true : ok;
+    for (const t of this.tokens)
+      ok = matchesDigest(token, t.digest) && t.expiresAt > now ? true : ok;
     return ok;
   }
 
@@ -86,7 +92,11 @@ export class Conversation {
   /** A single-use ticket for the stream URL, so the long-lived token never appears in a URL. */
   issueStreamTicket(watermark: number, now: number): string {
     const ticket = newSecret();
-    const entry = { digest: digest(ticket), expiresAt: now + this.limits.streamTicketTtlMs, watermark };
+    const entry = {
+      digest: digest(ticket),
+      expiresAt: now + this.limits.streamTicketTtlMs,
+      watermark,
+    };
     this.tickets = [...this.tickets.filter((t) => t.expiresAt > now), entry].slice(-MAX_TICKETS);
     return ticket;
   }
@@ -94,7 +104,9 @@ export class Conversation {
   /** Redeems a stream ticket once; returns the watermark it was issued for. */
   redeemStreamTicket(ticket: string, now: number): number | undefined {
     let index = -1;
-    this.tickets.forEach((t, i) => (index = matchesDigest(ticket, t.digest) && t.expiresAt > now ? i : index));
+    this.tickets.forEach(
+      (t, i) => (index = matchesDigest(ticket, t.digest) && t.expiresAt > now ? i : index),
+    );
     if (index < 0) return undefined;
     const [used] = this.tickets.splice(index, 1);
     return used?.watermark;
@@ -121,7 +133,10 @@ export class Conversation {
   }
 
   /** Replaces an activity, keeping its id: Web Chat swaps an activity with the same id in place. */
-  replace(activityId: string, activity: Record<string, unknown> & { type: string }): ChannelActivity | undefined {
+  replace(
+    activityId: string,
+    activity: Record<string, unknown> & { type: string },
+  ): ChannelActivity | undefined {
     const old = this.entries.find((e) => e.activity.id === activityId);
     if (!old) return undefined;
     this.drop(old);
@@ -169,7 +184,10 @@ export class Conversation {
     const entry = { seq: ++this.seq, bytes: JSON.stringify(activity).length, activity };
     this.entries.push(entry);
     this.bytes += entry.bytes;
-    while (this.entries.length > this.limits.maxActivities || (this.bytes > this.limits.maxBytes && this.entries.length > 1)) {
+    while (
+      this.entries.length > this.limits.maxActivities ||
+      (this.bytes > this.limits.maxBytes && this.entries.length > 1)
+    ) {
       const oldest = this.entries.shift();
       if (oldest) this.bytes -= oldest.bytes;
     }

@@ -1,7 +1,8 @@
 import type { AddressInfo } from 'node:net';
 import type { Next, Request, Response, Server } from 'restify';
 
-export type ErrorCode = 'BadArgument' | 'Forbidden' | 'NotFound' | 'TooManyRequests' | 'UnsupportedMediaType';
+export type ErrorCode =
+  'BadArgument' | 'Forbidden' | 'NotFound' | 'TooManyRequests' | 'UnsupportedMediaType';
 
 /** Direct Line's and the Connector's error shape: `{ error: { code, message } }`. */
 export function sendError(res: Response, status: number, code: ErrorCode, message: string): void {
@@ -48,7 +49,10 @@ export function jsonOnly(req: Request, res: Response, next: Next): void {
 export function ownBaseUrl(server: Server): string {
   const address = server.address() as AddressInfo | null;
   if (!address) throw new Error('the server is not listening yet');
-  const host = address.family === 'IPv6' ? `[${address.address === '::' ? '::1' : address.address}]` : address.address;
+  const host =
+    address.family === 'IPv6'
+      ? `[${address.address === '::' ? '::1' : address.address}]`
+      : address.address;
   return `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${address.port}/`;
 }
 

@@ -21,7 +21,11 @@ const EMPTY_STYLE_HASH = "'sha256-47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU='"
  */
 export function webChatBundlePath(): string {
   const entry = require.resolve('botframework-webchat');
-  return path.join(entry.slice(0, entry.lastIndexOf(`${path.sep}lib${path.sep}`)), 'dist', 'webchat.js');
+  return path.join(
+    entry.slice(0, entry.lastIndexOf(`${path.sep}lib${path.sep}`)),
+    'dist',
+    'webchat.js',
+  );
 }
 
 const JS = 'application/javascript; charset=utf-8';

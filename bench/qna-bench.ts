@@ -1,0 +1,94 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { createQnaService, loadKnowledgeBase, type KbEntry, type KnowledgeBase } from '../src/qna';
+import { percentile } from './driver';
+
+export interface QnaFigures {
+  entries: number;
+  /** Time to load/validate (real KB) or just index (synthetic) and build the service. */
+  buildMs: number;
+  questions: number;
+  p50Ms: number;
+  p99Ms: number;
+}
+
+const EVAL_DIR = path.join(__dirname, '..', '..', 'test', 'qna-eval');
+
+/** Every eval question, in scope or not: declines walk the index as far as answers do. */
+export function evalQuestions(): string[] {
+  return fs
+    .readdirSync(EVAL_DIR)
+    .filter((f) => f.endsWith('.json'))
+    .flatMap((f) => (JSON.parse(fs.readFileSync(path.join(EVAL_DIR, f), 'utf8')) as { q: string }[]).map((e) => e.q));
+}
+
+/** A tiny deterministic PRNG (mulberry32), so every run indexes the same synthetic KB. */
+function random(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/**
+ * A KB of `size` entries shaped like the real one: each is a real entry (cycled) whose texts gain
+ * words drawn from the real KB's vocabulary plus rare made-up terms. Common words then match ever
+ * more entries as the KB grows, which is what makes retrieval slower, and the vocabulary grows too.
+ */
+export function syntheticKb(real: KnowledgeBase, size: number): KnowledgeBase {
+  const rnd = random(size);
+  const vocabulary = [
+    ...new Set(
+      real.entries.flatMap((e) =>
+        Object.values(e.texts).flatMap((t) => `${t.title} ${t.answer} ${t.variants.join(' ')}`.toLowerCase().split(/[^\p{L}\p{N}]+/u)),
+      ),
+    ),
+  ].filter((w) => w.length > 2);
+  const words = (n: number) =>
+    Array.from({ length: n }, () => (rnd() < 0.8 ? vocabulary[Math.floor(rnd() * vocabulary.length)] : `term${Math.floor(rnd() * 50_000)}`)).join(' ');
+  const entries: KbEntry[] = Array.from({ length: size }, (_, i) => {
+    const base = real.entries[i % real.entries.length]!;
+    const texts = Object.fromEntries(
+      Object.entries(base.texts).map(([lng, t]) => [
+        lng,
+        { ...t, title: `${t.title} ${words(2)}`, answer: `${t.answer} ${words(12)}`, variants: t.variants.map((v) => `${v} ${words(3)}`) },
+      ]),
+    ) as KbEntry['texts'];
+    return { ...base, id: `${base.id}N${i}`, texts };
+  });
+  return { entries, byId: new Map(entries.map((e) => [e.id, e])) };
+}
+
+/** Retrieval only: `ask` on an in-memory service, no bot, no HTTP; `passes` rounds over every question. */
+export function timeQna(kb: KnowledgeBase | undefined, questions: string[], passes: number): QnaFigures {
+  const started = performance.now();
+  const service = createQnaService(kb ? { knowledgeBase: kb } : {});
+  const buildMs = performance.now() - started;
+  for (const q of questions) service.ask(q, 'nl'); // warm-up: JIT and lazy caches
+  const samples: number[] = [];
+  for (let pass = 0; pass < passes; pass++) {
+    for (const q of questions) {
+      const t0 = performance.now();
+      service.ask(q, pass % 2 ? 'en' : 'nl');
+      samples.push(performance.now() - t0);
+    }
+  }
+  return {
+    entries: service.entryIds().length,
+    buildMs,
+    questions: samples.length,
+    p50Ms: percentile(samples, 50),
+    p99Ms: percentile(samples, 99),
+  };
+}
+
+export function runQnaBench(): { real: QnaFigures; synthetic: QnaFigures[] } {
+  const questions = evalQuestions();
+  const real = timeQna(undefined, questions, 20);
+  const kb = loadKnowledgeBase();
+  const synthetic = [1_000, 10_000].map((size) => timeQna(syntheticKb(kb, size), questions, size > 5_000 ? 3 : 8));
+  return { real, synthetic };
+}

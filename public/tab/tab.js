@@ -1,0 +1,209 @@
+// The plan tab: shows, read-only, the plans linked to the Teams channel, chat or user that opens
+// it. In Teams it asks Teams for an SSO token and sends it to /api/tab/plans; in a plain browser
+// (local mode) it needs none and offers a picker over the local plans instead.
+/* global microsoftTeams, BrugTab */
+(async () => {
+  'use strict';
+  const params = new URLSearchParams(location.search);
+  const $ = (id) => document.getElementById(id);
+
+  /** Builds an element; every string becomes a text node, so no answer is ever parsed as HTML. */
+  function el(tag, props = {}, ...children) {
+    const node = document.createElement(tag);
+    for (const [name, value] of Object.entries(props)) {
+      if (name === 'text') node.textContent = value;
+      else if (name === 'class') node.className = value;
+      else node.setAttribute(name, value);
+    }
+    for (const child of children) if (child !== null && child !== undefined) node.append(child);
+    return node;
+  }
+
+  const context = await BrugTab.teamsContext();
+  const inTeams = Boolean(context);
+  const lang = BrugTab.resolveLang(inTeams ? context.app.locale : params.get('lang') || document.documentElement.lang);
+  const strings = await BrugTab.loadStrings(lang).catch(() => undefined);
+  const t = (key, values) => (strings ? BrugTab.text(strings, key, values) : key);
+  if (strings) BrugTab.applyText(strings, lang);
+
+  const status = $('status');
+  const retry = $('retry');
+  const say = (key, ...extra) => {
+    status.hidden = false;
+    status.replaceChildren(t(key), ...extra);
+  };
+
+  if (inTeams) BrugTab.followTheme(context);
+  else showLanguageSwitch();
+
+  /** Outside Teams only (Teams sets the language); keeps the chosen plan across the switch. */
+  function showLanguageSwitch() {
+    const other = lang === 'nl' ? 'en' : 'nl';
+    const query = new URLSearchParams(location.search);
+    query.set('lang', other);
+    const link = $('language-switch');
+    link.href = `?${query}`;
+    link.lang = other;
+    link.textContent = t('page.switchLanguage');
+    link.setAttribute('aria-label', t('page.switchLanguageLabel'));
+    link.hidden = false;
+  }
+
+  /** In a channel: all its threads; in a chat: that chat; in a personal tab: everything of yours. */
+  function apiQuery() {
+    const query = new URLSearchParams({ lang });
+    if (inTeams && context.channel && context.channel.id) query.set('channelId', context.channel.id);
+    else if (inTeams && context.chat && context.chat.id) query.set('conversationId', context.chat.id);
+    else if (!inTeams && params.get('channelId')) query.set('channelId', params.get('channelId'));
+    return query;
+  }
+
+  async function authorization() {
+    if (!inTeams) return {};
+    return { Authorization: `Bearer ${await microsoftTeams.authentication.getAuthToken()}` };
+  }
+
+  async function load() {
+    retry.hidden = true;
+    say('page.loading');
+    let headers;
+    try {
+      headers = await authorization();
+    } catch {
+      return say('page.unauthorized');
+    }
+    const res = await fetch(`/api/tab/plans?${apiQuery()}`, { headers: { Accept: 'application/json', ...headers } }).catch(() => undefined);
+    if (res && res.status === 401) return say(inTeams ? 'page.unauthorized' : 'page.openInTeams');
+    const body = res && res.ok ? await res.json().catch(() => undefined) : undefined;
+    if (!body || !Array.isArray(body.plans)) {
+      retry.hidden = false;
+      return say('page.error');
+    }
+    $('mode-note').hidden = body.mode !== 'local';
+    if (body.plans.length === 0) {
+      const chatLink = body.mode === 'local' ? el('a', { href: '/', text: t('page.openChat') }) : null;
+      return say(inTeams ? 'page.emptyTeams' : 'page.emptyLocal', ...(chatLink ? [' ', chatLink] : []));
+    }
+    status.replaceChildren();
+    status.hidden = true;
+    showPicker(body.plans);
+    if (inTeams) microsoftTeams.app.notifySuccess();
+  }
+
+  function showPicker(plans) {
+    const picker = $('picker');
+    picker.replaceChildren(...plans.map((p, i) => el('option', { value: String(i), text: p.label })));
+    picker.value = String(Math.max(0, plans.findIndex((p) => p.conversationId === params.get('conversationId'))));
+    $('picker-row').hidden = plans.length < 2;
+    picker.onchange = () => {
+      const plan = plans[Number(picker.value)];
+      if (!inTeams) {
+        params.set('conversationId', plan.conversationId);
+        history.replaceState(null, '', `?${params}`);
+        showLanguageSwitch();
+      }
+      showPlan(plan);
+    };
+    showPlan(plans[Number(picker.value)]);
+  }
+
+  const badge = (step) => el('span', { class: `badge badge-${step.status}`, text: step.statusLabel });
+  // Source links come from our own content; anything but https is refused all the same.
+  const safeUrl = (url) => (/^https:\/\//.test(url) ? url : '#');
+
+  function showPlan(plan) {
+    const article = el(
+      'article',
+      { 'aria-labelledby': 'plan-title' },
+      el('h2', { id: 'plan-title', text: plan.title }),
+      el('p', { class: 'meta', text: plan.meta }),
+      plan.canExport ? exportControl(plan) : null,
+      el(
+        'nav',
+        { class: 'steps-nav', 'aria-label': t('page.stepsTitle') },
+        el('ol', {}, ...plan.steps.map((s) => el('li', {}, el('a', { href: `#step-${s.number}`, text: s.title }), ' ', badge(s)))),
+      ),
+      ...plan.steps.map(stepSection),
+      adviceSection(plan),
+      openPointsSection(plan),
+    );
+    $('plan-view').replaceChildren(article);
+  }
+
+  /** A button, not a link: the document is made on request, and only for someone who may see the plan. */
+  function exportControl(plan) {
+    const button = el('button', { type: 'button', class: 'export', text: t('page.export') });
+    const result = el('span', { class: 'export-result', role: 'status' });
+    button.onclick = async () => {
+      button.disabled = true;
+      result.replaceChildren(t('page.exportBusy'));
+      const res = await fetch('/api/tab/plans/export', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Accept: 'application/json', ...(await authorization().catch(() => ({}))) },
+        body: JSON.stringify({ conversationId: plan.conversationId, lang }),
+      }).catch(() => undefined);
+      const body = res && res.ok ? await res.json().catch(() => undefined) : undefined;
+      button.disabled = false;
+      if (!body || typeof body.url !== 'string' || !body.url.startsWith('/download/')) {
+        result.replaceChildren(t('page.exportFailed'));
+        return;
+      }
+      const link = el('a', { href: body.url, target: '_blank', rel: 'noopener', text: t('page.exportReady') });
+      result.replaceChildren(link);
+      link.focus();
+    };
+    return el('p', { class: 'export-row' }, button, ' ', result);
+  }
+
+  function stepSection(step) {
+    const id = `step-${step.number}`;
+    const answers = step.answers.length
+      ? el(
+          'dl',
+          { class: 'answers' },
+          ...step.answers.flatMap((a) => [
+            el('dt', { text: a.label }),
+            el('dd', {}, el('span', { class: 'value', text: a.value }), el('span', { class: 'by', text: a.byLine })),
+          ]),
+        )
+      : el('p', { class: 'empty', text: t('page.noAnswers') });
+    return el(
+      'section',
+      { id, class: `step step-${step.status}`, 'aria-labelledby': `${id}-title`, tabindex: '-1' },
+      el('h3', { id: `${id}-title`, text: step.title }),
+      el('p', { class: 'step-status' }, badge(step), step.current ? el('span', { class: 'current', text: t('page.current') }) : null),
+      answers,
+      step.contributors ? el('p', { class: 'contributors', text: step.contributors }) : null,
+    );
+  }
+
+  function adviceSection(plan) {
+    const items = plan.advice.map((a) =>
+      el(
+        'li',
+        { class: `advice-${a.severity}` },
+        el('strong', { text: `${a.severityLabel}: ` }),
+        a.text,
+        el('span', { class: 'source' }, `${t('page.source')} `, el('a', { href: safeUrl(a.source.url), target: '_blank', rel: 'noopener noreferrer', text: a.source.label })),
+      ),
+    );
+    return el(
+      'section',
+      { class: 'advice', 'aria-labelledby': 'advice-title' },
+      el('h3', { id: 'advice-title', text: plan.adviceTitle }),
+      items.length ? el('ul', {}, ...items) : el('p', { class: 'empty', text: t('page.noAdvice') }),
+    );
+  }
+
+  function openPointsSection(plan) {
+    return el(
+      'section',
+      { class: 'open-points', 'aria-labelledby': 'open-title' },
+      el('h3', { id: 'open-title', text: plan.openPointsTitle }),
+      plan.openPoints.length ? el('ul', {}, ...plan.openPoints.map((p) => el('li', { text: p }))) : el('p', { class: 'empty', text: t('page.noOpenPoints') }),
+    );
+  }
+
+  retry.onclick = () => void load();
+  await load();
+})();

@@ -1,0 +1,46 @@
+import type { TurnContext } from 'botbuilder';
+import type { DownloadStore } from '../downloads';
+import type { Guide } from '../guide';
+import { translator, type Locale } from '../i18n';
+import type { Logger } from '../logging';
+import type { PlanStore } from '../plans';
+import { logId } from '../bot/turn-info';
+import { viewContext } from '../bot/views/view-context';
+import { DOCX_TYPE, planDocx } from './docx-export';
+import { planMarkdown } from './markdown-export';
+import { planFileName } from './plan-content';
+
+export interface ExportDeps {
+  guide: Guide;
+  plans: PlanStore;
+  downloads: DownloadStore;
+  /** Origin the download links point to (the bot's public URL). */
+  baseUrl: () => string;
+  logger: Logger;
+  now: () => Date;
+}
+
+/**
+ * "exporteer": the plan as .docx and as Markdown, handed out as time-limited download links,
+ * which work the same in Teams and in Web Chat (a bot cannot attach files in Teams without a
+ * consent flow). The files are written in the asker's language.
+ */
+export class ExportHandler {
+  constructor(private readonly deps: ExportDeps) {}
+
+  async send(context: TurnContext, locale: Locale, planKey: string): Promise<void> {
+    const t = translator(locale);
+    const state = await this.deps.plans.read(planKey).catch(() => undefined);
+    if (!state || Object.keys(state.answers).length === 0) {
+      await context.sendActivity(t('steering:export.nothingYet'));
+      return;
+    }
+    const ctx = viewContext(this.deps.guide, state, locale, t);
+    const now = this.deps.now();
+    const docx = await this.deps.downloads.create(await planDocx(ctx, now), planFileName(ctx, 'docx'), DOCX_TYPE);
+    const markdown = await this.deps.downloads.create(planMarkdown(ctx, now), planFileName(ctx, 'md'), 'text/markdown; charset=utf-8');
+    const url = (token: string) => `${this.deps.baseUrl()}/download/${token}`;
+    this.deps.logger.info({ plan: logId(planKey) }, 'plan exported');
+    await context.sendActivity({ type: 'message', textFormat: 'markdown', text: t('steering:export.ready', { docx: url(docx), markdown: url(markdown) }) });
+  }
+}

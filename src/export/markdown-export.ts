@@ -1,0 +1,36 @@
+import { escapeMessageText } from '../bot/text';
+import type { ViewContext } from '../bot/views/view-context';
+import { planContent } from './plan-content';
+
+/** Each line of typed text as a quote line, escaped, so an answer cannot become a heading or a link. */
+function quoted(text: string): string[] {
+  return text.split(/\r\n|\r|\n/).map((line) => `> ${escapeMessageText(line)}`);
+}
+
+/**
+ * The plan as Markdown, for pasting into minutes or a wiki: the same content as the .docx.
+ * Everything a person typed (answers, names, the organisation) is escaped.
+ */
+export function planMarkdown(ctx: ViewContext, now: Date): string {
+  const { t } = ctx;
+  const { model, answeredBy, exportedOn, basis } = planContent(ctx, now);
+  const out: string[] = [`# ${escapeMessageText(model.title)}`, '', `_${escapeMessageText(model.meta)}_  `, `_${escapeMessageText(exportedOn)}_`];
+  for (const step of model.steps) {
+    out.push('', `## ${step.title}`, '');
+    if (step.contributors) out.push(`_${escapeMessageText(step.contributors)}_`, '');
+    if (step.answers.length === 0) out.push(`_${t('bot:summary.noAnswers')}_`);
+    for (const answer of step.answers) {
+      out.push(`**${escapeMessageText(answer.label)}**`, '', ...quoted(answer.value), '', `_${escapeMessageText(answeredBy(answer))}_`, '');
+    }
+  }
+  out.push('', `## ${t('bot:advice.title')}`, '');
+  if (model.advice.length === 0) out.push(`_${t('steering:export.noAdvice')}_`);
+  for (const advice of model.advice) {
+    out.push(`- ${escapeMessageText(advice.text)}  `, `  ${t('steering:export.source')} [${escapeMessageText(advice.sourceTitle)}](${advice.sourceUrl})`);
+  }
+  out.push('', `## ${t('bot:summary.openPointsTitle', { count: model.openPoints.length })}`, '');
+  if (model.openPoints.length === 0) out.push(`_${t('steering:export.noOpenPoints')}_`);
+  for (const point of model.openPoints) out.push(`- ${escapeMessageText(point.text)}`);
+  out.push('', '---', `${t('steering:export.basis')} [${escapeMessageText(basis.title)}](${basis.url})`, '');
+  return out.join('\n');
+}

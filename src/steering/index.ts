@@ -1,0 +1,94 @@
+import { randomUUID } from 'node:crypto';
+import type { AppConfig } from '../config';
+import type { DownloadStore } from '../downloads';
+import type { Guide } from '../guide';
+import type { Logger } from '../logging';
+import type { PlanStore } from '../plans';
+import type { BrugStorage } from '../storage';
+import { ConnectorTransport, tokenSource, type SteeringTransport } from './connector-transport';
+import { deliver } from './delivery';
+import { OutboxWorker } from './outbox-worker';
+import { SteeringHandler } from './steering-handler';
+import { SteeringService } from './steering-service';
+import { LOCAL_STEERING_CHANNEL, type SteeringTarget } from './targets';
+
+/** The steering group's note: linking a channel, posting and updating it, the durable outbox. */
+export { SteeringHandler } from './steering-handler';
+export { mountSteeringFeed } from './feed-page';
+export { steeringNote } from './note-card';
+export { LOCAL_STEERING_CHANNEL, type SteeringTarget } from './targets';
+export type { SteeringTransport, OutgoingMessage } from './connector-transport';
+
+export interface SteeringDeps {
+  config: AppConfig;
+  storage: BrugStorage;
+  guide: Guide;
+  plans: PlanStore;
+  downloads: DownloadStore;
+  logger: Logger;
+  now: () => Date;
+  /** The URL the server listens on; known only after `listen()`. */
+  listeningUrl: () => string;
+  /** Replaces the Connector client (tests of the outbox logic). */
+  transport?: SteeringTransport;
+}
+
+export interface Steering {
+  handler: SteeringHandler;
+  start(): void;
+  stop(): Promise<void>;
+  outboxLength(): Promise<number>;
+}
+
+/** Configured channel first; in local mode without one, the bot's own local steering channel. */
+function defaultTarget(config: AppConfig): SteeringTarget | undefined {
+  const channel = config.steering.channel;
+  if (channel) return { kind: 'teams', ...channel };
+  return config.localMode ? { kind: 'local', serviceUrl: '', channelId: LOCAL_STEERING_CHANNEL } : undefined;
+}
+
+export function createSteering(deps: SteeringDeps): Steering {
+  const { config } = deps;
+  const transport = deps.transport ?? new ConnectorTransport(tokenSource(config));
+  // Export links in a channel must open for its members: only a public URL, or the local one locally.
+  const publicBaseUrl = () => config.publicBaseUrl ?? (config.localMode ? deps.listeningUrl() : '');
+  let worker: OutboxWorker | undefined;
+  const service = new SteeringService({
+    storage: deps.storage,
+    transport,
+    logger: deps.logger,
+    now: deps.now,
+    defaultTarget: defaultTarget(config),
+    localServiceUrl: deps.listeningUrl,
+    debounceMs: config.steering.debounceMs,
+    wake: () => worker?.wake(),
+  });
+  const delivery = {
+    posts: service.posts,
+    plans: deps.plans,
+    guide: deps.guide,
+    downloads: deps.downloads,
+    transport,
+    logger: deps.logger,
+    now: deps.now,
+    publicBaseUrl,
+    localServiceUrl: deps.listeningUrl,
+    debounceMs: config.steering.debounceMs,
+    retryBaseMs: config.steering.retryBaseMs,
+    // Outbox claims name their process, so a process never mistakes another's claim for its own.
+    processId: randomUUID(),
+  };
+  worker = new OutboxWorker({
+    posts: service.posts,
+    pollMs: config.steering.pollMs,
+    logger: deps.logger,
+    deliver: (planKey) => deliver(delivery, planKey),
+  });
+  const started = worker;
+  return {
+    handler: new SteeringHandler(service, deps.plans, deps.logger, deps.now),
+    start: () => started.start(),
+    stop: () => started.stop(),
+    outboxLength: () => service.posts.outboxLength(),
+  };
+}

@@ -1,0 +1,125 @@
+import { z } from 'zod';
+import { updateWithRetry, type BrugStorage } from '../storage';
+import { steeringTargetSchema } from './targets';
+
+/** Where to tell the person who shared the plan how it went: their own conversation. */
+export const replyRefSchema = z.object({
+  serviceUrl: z.string().max(2048),
+  conversationId: z.string().max(1024),
+  locale: z.enum(['nl', 'en']),
+});
+export type ReplyRef = z.infer<typeof replyRefSchema>;
+
+/** A send that is owed: a new thread or an in-place update, whichever the post needs when it runs. */
+const pendingSchema = z.object({
+  /** Bumped by every request, so a sender can tell whether more changed while it was sending. */
+  seq: z.number().int(),
+  dueAt: z.number(),
+  attempts: z.number().int(),
+  /** Fingerprint of the plan content this request is about; equal fingerprints need no send. */
+  hash: z.string(),
+  claim: z.object({ by: z.string(), until: z.number() }).optional(),
+  notify: replyRefSchema.optional(),
+  failureNotified: z.boolean().optional(),
+  lastError: z.string().max(100).optional(),
+});
+export type Pending = z.infer<typeof pendingSchema>;
+
+export const postDocSchema = z.object({
+  planKey: z.string(),
+  locale: z.enum(['nl', 'en']),
+  target: steeringTargetSchema,
+  conversationId: z.string().optional(),
+  activityId: z.string().optional(),
+  firstPostedAt: z.string().optional(),
+  lastSentAt: z.number().optional(),
+  sentHash: z.string().optional(),
+  sends: z.number().int().default(0),
+  pending: pendingSchema.optional(),
+});
+export type PostDoc = z.infer<typeof postDocSchema>;
+
+const POST = 'steering/post/';
+const OUTBOX = 'steering/outbox/';
+
+/**
+ * The posted note of each plan (`steering/post/<planKey>`: target, thread, activity id, and the
+ * send still owed) and the durable outbox, an index of plans that owe a send
+ * (`steering/outbox/<planKey>`), so the worker lists a few keys instead of reading every post.
+ *
+ * The post document is the truth and is only changed through eTag-checked read-modify-writes.
+ * The index entry is written after the document gains a send and removed only after it lost
+ * one, followed by a re-check, so whatever the interleaving of two processes an owed send keeps
+ * its entry. A crash between the two writes is repaired by `restoreIndex` at start-up.
+ */
+export class PostStore {
+  constructor(private readonly storage: BrugStorage) {}
+
+  private postKey(planKey: string): string {
+    return `${POST}${planKey}`;
+  }
+
+  private outboxKey(planKey: string): string {
+    return `${OUTBOX}${planKey}`;
+  }
+
+  async get(planKey: string): Promise<PostDoc | undefined> {
+    const items = await this.storage.read([this.postKey(planKey)]);
+    const parsed = postDocSchema.safeParse(items[this.postKey(planKey)]);
+    return parsed.success ? parsed.data : undefined;
+  }
+
+  /**
+   * Read-modify-write of a plan's post; `change` may run more than once and must be pure.
+   * Returns the document as stored afterwards and what `change` decided.
+   */
+  async update<R>(
+    planKey: string,
+    change: (current: PostDoc | undefined) => { next?: PostDoc; result: R },
+  ): Promise<{ doc: PostDoc | undefined; result: R }> {
+    const outcome = await updateWithRetry<PostDoc, R>(this.storage, this.postKey(planKey), change, {
+      parse: (d) => postDocSchema.parse(d),
+      maxAttempts: 10,
+    });
+    if (outcome.written) await this.syncIndex(planKey, outcome.value);
+    return { doc: outcome.value, result: outcome.result };
+  }
+
+  /** Plans that owe a send, oldest key order; the worker checks each one's due time itself. */
+  async owed(): Promise<string[]> {
+    const keys = await this.storage.listKeys(OUTBOX);
+    return keys.map((k) => k.slice(OUTBOX.length));
+  }
+
+  async outboxLength(): Promise<number> {
+    return (await this.storage.listKeys(OUTBOX)).length;
+  }
+
+  /** Re-creates index entries a crash may have lost; run once when the worker starts. */
+  async restoreIndex(): Promise<number> {
+    let restored = 0;
+    const indexed = new Set(await this.owed());
+    for (const key of await this.storage.listKeys(POST)) {
+      const planKey = key.slice(POST.length);
+      if (indexed.has(planKey)) continue;
+      const doc = await this.get(planKey);
+      if (doc?.pending) {
+        await this.storage.write({ [this.outboxKey(planKey)]: { planKey, eTag: '*' } });
+        restored++;
+      }
+    }
+    return restored;
+  }
+
+  private async syncIndex(planKey: string, doc: PostDoc | undefined): Promise<void> {
+    if (doc?.pending) {
+      await this.storage.write({ [this.outboxKey(planKey)]: { planKey, eTag: '*' } });
+      return;
+    }
+    await this.storage.delete([this.outboxKey(planKey)]);
+    // Someone may have owed a new send between our write and the delete: look again.
+    if ((await this.get(planKey))?.pending) {
+      await this.storage.write({ [this.outboxKey(planKey)]: { planKey, eTag: '*' } });
+    }
+  }
+}

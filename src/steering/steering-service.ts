@@ -1,0 +1,147 @@
+import { createHash } from 'node:crypto';
+import type { PlanState } from '../guide';
+import type { Locale } from '../i18n';
+import type { Logger } from '../logging';
+import type { BrugStorage } from '../storage';
+import type { SteeringTransport } from './connector-transport';
+import { PostStore, type PostDoc, type ReplyRef } from './post-store';
+import { postLink } from './post-link';
+import { sameTarget, TeamRegistry, type SteeringTarget } from './targets';
+
+/** Who asks, as far as choosing a steering channel goes. */
+export interface Requester {
+  tenantId?: string;
+  /** Set when the plan lives in a team's channel. */
+  teamId?: string;
+  /** Entra object id (or channel user id): what the team roster is checked with. */
+  userId?: string;
+  replyTo: ReplyRef;
+  locale: Locale;
+}
+
+export type ShareOutcome =
+  | { kind: 'queued'; target: SteeringTarget }
+  | { kind: 'upToDate'; target: SteeringTarget; link?: string }
+  | { kind: 'noTarget' | 'unknownTeam' | 'notMember' };
+
+/**
+ * What the note must show: the answers (with who gave them) and the status. Navigation bumps the
+ * plan's revision too, but should not cost the steering channel an update.
+ */
+export function contentHash(state: PlanState): string {
+  const answers = Object.entries(state.answers)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([q, r]) => [q, r.value, r.by.name ?? r.by.id]);
+  return createHash('sha256').update(JSON.stringify([state.status, answers])).digest('hex').slice(0, 32);
+}
+
+export interface SteeringServiceDeps {
+  storage: BrugStorage;
+  transport: SteeringTransport;
+  logger: Logger;
+  now: () => Date;
+  /** The configured channel, or the local one in local mode; undefined when neither applies. */
+  defaultTarget?: SteeringTarget;
+  localServiceUrl: () => string;
+  debounceMs: number;
+  /** Wakes the outbox worker so a share does not wait for the next poll. */
+  wake: () => void;
+}
+
+/** Decides where a plan's note goes and what it still owes; sending is the outbox's job. */
+export class SteeringService {
+  readonly teams: TeamRegistry;
+  readonly posts: PostStore;
+
+  constructor(private readonly deps: SteeringServiceDeps) {
+    this.teams = new TeamRegistry(deps.storage);
+    this.posts = new PostStore(deps.storage);
+  }
+
+  /** The linked channels the requester may pick from: their tenant's. */
+  async choices(requester: Pick<Requester, 'tenantId'>): Promise<SteeringTarget[]> {
+    return (await this.teams.inTenant(requester.tenantId)).map((r) => r.target);
+  }
+
+  /**
+   * An explicit choice must be a team of the requester's tenant they belong to. Otherwise: the
+   * team the plan lives in, then a linked team the requester is a member of, then the default.
+   */
+  async resolveTarget(requester: Requester, choice?: string): Promise<SteeringTarget | ShareOutcome> {
+    if (choice) {
+      const registration = await this.teams.get(choice);
+      if (!registration || registration.target.tenantId !== requester.tenantId) return { kind: 'unknownTeam' };
+      if (requester.teamId !== choice && !(await this.isMember(registration.target, requester.userId))) return { kind: 'notMember' };
+      return registration.target;
+    }
+    if (requester.teamId) {
+      const own = await this.teams.get(requester.teamId);
+      if (own) return own.target;
+    }
+    for (const target of await this.choices(requester)) {
+      if (await this.isMember(target, requester.userId)) return target;
+    }
+    return this.deps.defaultTarget ?? { kind: 'noTarget' };
+  }
+
+  private async isMember(target: SteeringTarget, userId: string | undefined): Promise<boolean> {
+    if (!userId || !target.teamId) return false;
+    try {
+      return await this.deps.transport.isTeamMember(target.serviceUrl, target.teamId, userId);
+    } catch (error) {
+      this.deps.logger.warn({ err: (error as Error).name }, 'could not check team membership');
+      return false;
+    }
+  }
+
+  /**
+   * Owes the plan's note to its channel: a new thread the first time (or in a newly chosen
+   * channel), an in-place update afterwards. The person asking is told the outcome later.
+   */
+  async share(planKey: string, state: PlanState, requester: Requester, choice?: string): Promise<ShareOutcome> {
+    const existing = await this.posts.get(planKey);
+    const resolved = existing && !choice ? existing.target : await this.resolveTarget(requester, choice);
+    if (!('channelId' in resolved)) return resolved;
+    const target = resolved;
+    const hash = contentHash(state);
+    if (existing && sameTarget(existing.target, target) && !existing.pending && existing.sentHash === hash && existing.activityId) {
+      const link = postLink(target, { conversationId: existing.conversationId ?? '', activityId: existing.activityId }, this.deps.localServiceUrl);
+      return { kind: 'upToDate', target, ...(link ? { link } : {}) };
+    }
+    const now = this.deps.now().getTime();
+    await this.posts.update(planKey, (current) => {
+      const keep = current && sameTarget(current.target, target) ? current : undefined;
+      const base: PostDoc = keep ?? { planKey, locale: requester.locale, target, sends: 0 };
+      const debounced = keep?.activityId && keep.lastSentAt ? keep.lastSentAt + this.deps.debounceMs : 0;
+      const pending = {
+        seq: (current?.pending?.seq ?? 0) + 1,
+        dueAt: Math.max(now, debounced),
+        attempts: 0,
+        hash,
+        ...(keep?.pending?.claim ? { claim: keep.pending.claim } : {}),
+        notify: requester.replyTo,
+        failureNotified: false,
+      };
+      return { next: { ...base, pending }, result: undefined };
+    });
+    this.deps.wake();
+    return { kind: 'queued', target };
+  }
+
+  /** After any saved change: once a note is out (or owed), it follows the plan, debounced. */
+  async planChanged(planKey: string, state: PlanState): Promise<void> {
+    const doc = await this.posts.get(planKey);
+    if (!doc || (!doc.activityId && !doc.pending)) return;
+    const hash = contentHash(state);
+    if ((doc.pending?.hash ?? doc.sentHash) === hash) return;
+    const now = this.deps.now().getTime();
+    await this.posts.update(planKey, (current) => {
+      if (!current || (!current.activityId && !current.pending)) return { result: undefined };
+      if ((current.pending?.hash ?? current.sentHash) === hash) return { result: undefined };
+      const owed = current.pending;
+      const dueAt = owed ? owed.dueAt : Math.max(now, (current.lastSentAt ?? 0) + this.deps.debounceMs);
+      const pending = { ...(owed ?? { attempts: 0 }), seq: (owed?.seq ?? 0) + 1, dueAt, hash };
+      return { next: { ...current, pending }, result: undefined };
+    });
+  }
+}

@@ -1,0 +1,39 @@
+import type { Request, Response, Server } from 'restify';
+import { isLoopbackHost } from '../channels/direct-line';
+import type { DownloadStore } from '../downloads';
+import type { Guide } from '../guide';
+import type { Logger } from '../logging';
+import type { BrugStorage } from '../storage';
+import { mountPlansApi } from './plans-api';
+import { createSsoVerifier, type TabSsoSettings } from './sso-token';
+import { mountTabPages } from './tab-pages';
+
+export { tabSsoSettings, createSsoVerifier, entraIssuers, TAB_SSO_SCOPE, type TabSsoSettings, type TabUser } from './sso-token';
+export { tookPart, visiblePlans, type PlanScope, type Viewer } from './plan-access';
+export { TAB_CSP, TAB_FRAME_ANCESTORS } from './tab-pages';
+
+export interface TabDeps {
+  storage: BrugStorage;
+  guide: Guide;
+  downloads: DownloadStore;
+  logger: Logger;
+  now: () => Date;
+  /** Undefined in local mode: no tokens, loopback only. */
+  sso?: TabSsoSettings;
+}
+
+/**
+ * The plan tab: pages Teams frames at `/tab` and `/tab/config`, and the read-only plans API
+ * they call. In local mode every route answers on a loopback Host only, the same guard the
+ * local channels use against DNS rebinding, since the API then asks for no token.
+ */
+export function mountTab(server: Server, deps: TabDeps): void {
+  const guard = (req: Request, res: Response): boolean => {
+    if (deps.sso || isLoopbackHost(req.headers.host)) return true;
+    res.send(403, { error: 'Forbidden', message: 'Without credentials the tab answers on localhost only.' });
+    return false;
+  };
+  mountTabPages(server, guard);
+  const verify = deps.sso ? createSsoVerifier(deps.sso) : undefined;
+  mountPlansApi(server, { ...deps, verify }, guard);
+}

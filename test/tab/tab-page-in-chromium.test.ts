@@ -1,0 +1,99 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { startBot, type RunningBot } from '../helpers/bot-server';
+import { ACTOR, filledPlan, plausibleValue } from '../helpers/plans';
+import { planAnsweredBy, seed } from './seed-plans';
+
+const CHROMIUM = '/usr/bin/chromium';
+const SHOTS = path.resolve(__dirname, '../../test-results');
+// The flags a closed network needs: no background calls home, no component or sync downloads.
+const TEAMS_JS_ORIGIN_LIST = 'https://res.cdn.office.net/teams-js/validDomains/json/validDomains.json';
+const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+
+describe('the plan tab in a plain browser (outside Teams, local mode)', () => {
+  let bot: RunningBot;
+  let context: BrowserContext;
+  let page: Page;
+  let userDataDir: string;
+  const requests: string[] = [];
+  const problems: string[] = [];
+
+  beforeAll(async () => {
+    fs.mkdirSync(SHOTS, { recursive: true });
+    bot = await startBot();
+    // The actor's name carries markup on purpose: the page must show it as text.
+    await seed(bot.app.storage, {
+      'plan/webchat/full-plan': { ...filledPlan(plausibleValue), updatedAt: '2026-11-23T12:00:00.000Z' },
+      'plan/webchat/older-plan': planAnsweredBy({ id: 'aad-bram', name: 'Bram Claes' }, 'Gemeente Ouder', new Date('2026-11-20T09:00:00Z')),
+    });
+    userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'brugbot-tab-chromium-'));
+    context = await chromium.launchPersistentContext(userDataDir, { executablePath: CHROMIUM, args: ARGS, viewport: { width: 1000, height: 900 } });
+    page = context.pages()[0] ?? (await context.newPage());
+    page.on('request', (r) => requests.push(r.url()));
+    page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+    page.on('console', (m) => {
+      if (m.text().startsWith('CSP')) problems.push(m.text());
+    });
+    await page.addInitScript(() =>
+      document.addEventListener('securitypolicyviolation', (e) => console.log(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`)),
+    );
+  });
+
+  afterAll(async () => {
+    await context?.close();
+    await bot?.stop();
+    if (userDataDir) fs.rmSync(userDataDir, { recursive: true, force: true });
+  });
+
+  it('falls back from Teams, renders the newest plan readably and switches plans and language', async () => {
+    await page.goto(`${bot.url}/tab?lang=en`);
+    const planTitle = page.getByRole('heading', { level: 2 });
+    await planTitle.filter({ hasText: 'Gemeente Voorbeeld' }).waitFor({ timeout: 15_000 });
+
+    expect(await page.getAttribute('html', 'lang')).toBe('en');
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Connection ambassador plan');
+    expect(await page.getByRole('main').getByRole('heading', { level: 3, name: /^Step \d: / }).count()).toBe(6);
+    expect(await page.getByRole('navigation', { name: 'The six steps' }).getByRole('link').count()).toBe(6);
+    await expect(page.getByRole('heading', { level: 3, name: 'Advice on your answers' }).isVisible()).resolves.toBe(true);
+    // Markup in a name stays text: no <b> element, the characters are shown as typed.
+    expect(await page.locator('#plan-view b').count()).toBe(0);
+    await expect(page.locator('#plan-view').textContent()).resolves.toContain(ACTOR.name);
+    await expect(page.locator('#mode-note').isVisible()).resolves.toBe(true);
+
+    await page.screenshot({ path: path.join(SHOTS, 'tab-plan.png'), fullPage: false });
+    await page.locator('section.advice').screenshot({ path: path.join(SHOTS, 'tab-plan-advice.png') });
+
+    await page.getByRole('button', { name: 'Make a Word document of this plan' }).click();
+    const download = page.getByRole('link', { name: 'Download the Word document' });
+    await download.waitFor();
+    expect(await download.getAttribute('href')).toMatch(/^\/download\//);
+    await expect(download.evaluate((a) => a === document.activeElement)).resolves.toBe(true);
+
+    // Keyboard: the skip link comes first and lands on the plan.
+    await page.keyboard.press('Shift+Tab');
+    await page.goto(page.url());
+    await planTitle.filter({ hasText: 'Gemeente Voorbeeld' }).waitFor();
+    await page.keyboard.press('Tab');
+    await expect(page.evaluate(() => document.activeElement?.textContent)).resolves.toBe('Skip to the plan');
+    await page.keyboard.press('Enter');
+    await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('plan');
+
+    const picker = page.getByLabel('Plan', { exact: true });
+    expect(await picker.locator('option').count()).toBe(2);
+    await picker.selectOption({ index: 1 });
+    await planTitle.filter({ hasText: 'Gemeente Ouder' }).waitFor();
+    expect(new URL(page.url()).searchParams.get('conversationId')).toBe('older-plan');
+
+    await page.getByRole('link', { name: 'Schakel over naar Nederlands' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Plan verbindingsambassadeur' }).waitFor();
+    await planTitle.filter({ hasText: 'Gemeente Ouder' }).waitFor();
+    expect(await page.getAttribute('html', 'lang')).toBe('nl');
+
+    // TeamsJS asks Microsoft's CDN for a fresher list of Teams host origins; the CSP refuses that
+    // (no CDN), so TeamsJS falls back to the list bundled with it. Nothing else may be refused.
+    expect(problems.filter((p) => !p.includes(TEAMS_JS_ORIGIN_LIST))).toEqual([]);
+    expect(requests.filter((url) => !url.startsWith(bot.url) && url !== TEAMS_JS_ORIGIN_LIST)).toEqual([]);
+  });
+});
