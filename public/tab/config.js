@@ -5,7 +5,9 @@
   'use strict';
   const status = document.getElementById('status');
   const context = await BrugTab.teamsContext();
-  const lang = BrugTab.resolveLang(context ? context.app.locale : new URLSearchParams(location.search).get('lang'));
+  const lang = BrugTab.resolveLang(
+    context ? context.app.locale : new URLSearchParams(location.search).get('lang'),
+  );
   const strings = await BrugTab.loadStrings(lang).catch(() => undefined);
   if (strings) BrugTab.applyText(strings, lang);
   const say = (key) => (status.textContent = strings ? BrugTab.text(strings, key) : key);
@@ -22,7 +24,9 @@
         suggestedDisplayName: strings ? BrugTab.text(strings, 'config.tabName') : 'Brugbot',
       })
       .then(() => saveEvent.notifySuccess())
-      .catch((error) => saveEvent.notifyFailure(String(error && error.message ? error.message : error)));
+      .catch((error) =>
+        saveEvent.notifyFailure(String(error && error.message ? error.message : error)),
+      );
   });
   microsoftTeams.pages.config.setValidityState(true);
   say('config.ready');

@@ -9,10 +9,18 @@
   const TEAMS_TIMEOUT_MS = 5000;
 
   /** Teams locales such as `nl-be` or `en-us`; Dutch unless the user reads English. */
-  const resolveLang = (raw) => (String(raw || '').toLowerCase().startsWith('en') ? 'en' : 'nl');
+  const resolveLang = (raw) =>
+    String(raw || '')
+      .toLowerCase()
+      .startsWith('en')
+      ? 'en'
+      : 'nl';
 
   const withTimeout = (promise, ms = TEAMS_TIMEOUT_MS) =>
-    Promise.race([promise, new Promise((_, reject) => setTimeout(() => reject(new Error('timeout')), ms))]);
+    Promise.race([
+      promise,
+      new Promise((_, reject) => setTimeout(() => reject(new Error('timeout')), ms)),
+    ]);
 
   /** Teams' context, or undefined when the page runs in a plain browser. */
   async function teamsContext() {
@@ -33,7 +41,9 @@
 
   /** `text(strings, 'page.title', { n: 2 })`: the string at that path, with {{n}} filled in. */
   function text(strings, key, params = {}) {
-    const raw = key.split('.').reduce((node, part) => (node && typeof node === 'object' ? node[part] : undefined), strings);
+    const raw = key
+      .split('.')
+      .reduce((node, part) => (node && typeof node === 'object' ? node[part] : undefined), strings);
     if (typeof raw !== 'string') return key;
     return raw.replace(/\{\{(\w+)\}\}/g, (_m, name) => String(params[name] ?? ''));
   }
@@ -41,7 +51,8 @@
   /** Re-labels every `data-text` element and the document language. */
   function applyText(strings, lang) {
     document.documentElement.lang = lang;
-    for (const el of document.querySelectorAll('[data-text]')) el.textContent = text(strings, el.dataset.text);
+    for (const el of document.querySelectorAll('[data-text]'))
+      el.textContent = text(strings, el.dataset.text);
   }
 
   /** Follows Teams' theme (default, dark, contrast) through one attribute the style sheet reads. */
@@ -55,5 +66,13 @@
     }
   }
 
-  window.BrugTab = { resolveLang, withTimeout, teamsContext, loadStrings, text, applyText, followTheme };
+  window.BrugTab = {
+    resolveLang,
+    withTimeout,
+    teamsContext,
+    loadStrings,
+    text,
+    applyText,
+    followTheme,
+  };
 })();

@@ -21,7 +21,9 @@
 
   const context = await BrugTab.teamsContext();
   const inTeams = Boolean(context);
-  const lang = BrugTab.resolveLang(inTeams ? context.app.locale : params.get('lang') || document.documentElement.lang);
+  const lang = BrugTab.resolveLang(
+    inTeams ? context.app.locale : params.get('lang') || document.documentElement.lang,
+  );
   const strings = await BrugTab.loadStrings(lang).catch(() => undefined);
   const t = (key, values) => (strings ? BrugTab.text(strings, key, values) : key);
   if (strings) BrugTab.applyText(strings, lang);
@@ -52,8 +54,10 @@
   /** In a channel: all its threads; in a chat: that chat; in a personal tab: everything of yours. */
   function apiQuery() {
     const query = new URLSearchParams({ lang });
-    if (inTeams && context.channel && context.channel.id) query.set('channelId', context.channel.id);
-    else if (inTeams && context.chat && context.chat.id) query.set('conversationId', context.chat.id);
+    if (inTeams && context.channel && context.channel.id)
+      query.set('channelId', context.channel.id);
+    else if (inTeams && context.chat && context.chat.id)
+      query.set('conversationId', context.chat.id);
     else if (!inTeams && params.get('channelId')) query.set('channelId', params.get('channelId'));
     return query;
   }
@@ -72,7 +76,9 @@
     } catch {
       return say('page.unauthorized');
     }
-    const res = await fetch(`/api/tab/plans?${apiQuery()}`, { headers: { Accept: 'application/json', ...headers } }).catch(() => undefined);
+    const res = await fetch(`/api/tab/plans?${apiQuery()}`, {
+      headers: { Accept: 'application/json', ...headers },
+    }).catch(() => undefined);
     if (res && res.status === 401) return say(inTeams ? 'page.unauthorized' : 'page.openInTeams');
     const body = res && res.ok ? await res.json().catch(() => undefined) : undefined;
     if (!body || !Array.isArray(body.plans)) {
@@ -81,8 +87,12 @@
     }
     $('mode-note').hidden = body.mode !== 'local';
     if (body.plans.length === 0) {
-      const chatLink = body.mode === 'local' ? el('a', { href: '/', text: t('page.openChat') }) : null;
-      return say(inTeams ? 'page.emptyTeams' : 'page.emptyLocal', ...(chatLink ? [' ', chatLink] : []));
+      const chatLink =
+        body.mode === 'local' ? el('a', { href: '/', text: t('page.openChat') }) : null;
+      return say(
+        inTeams ? 'page.emptyTeams' : 'page.emptyLocal',
+        ...(chatLink ? [' ', chatLink] : []),
+      );
     }
     status.replaceChildren();
     status.hidden = true;
@@ -92,8 +102,15 @@
 
   function showPicker(plans) {
     const picker = $('picker');
-    picker.replaceChildren(...plans.map((p, i) => el('option', { value: String(i), text: p.label })));
-    picker.value = String(Math.max(0, plans.findIndex((p) => p.conversationId === params.get('conversationId'))));
+    picker.replaceChildren(
+      ...plans.map((p, i) => el('option', { value: String(i), text: p.label })),
+    );
+    picker.value = String(
+      Math.max(
+        0,
+        plans.findIndex((p) => p.conversationId === params.get('conversationId')),
+      ),
+    );
     $('picker-row').hidden = plans.length < 2;
     picker.onchange = () => {
       const plan = plans[Number(picker.value)];
@@ -107,7 +124,8 @@
     showPlan(plans[Number(picker.value)]);
   }
 
-  const badge = (step) => el('span', { class: `badge badge-${step.status}`, text: step.statusLabel });
+  const badge = (step) =>
+    el('span', { class: `badge badge-${step.status}`, text: step.statusLabel });
   // Source links come from our own content; anything but https is refused all the same.
   const safeUrl = (url) => (/^https:\/\//.test(url) ? url : '#');
 
@@ -121,7 +139,13 @@
       el(
         'nav',
         { class: 'steps-nav', 'aria-label': t('page.stepsTitle') },
-        el('ol', {}, ...plan.steps.map((s) => el('li', {}, el('a', { href: `#step-${s.number}`, text: s.title }), ' ', badge(s)))),
+        el(
+          'ol',
+          {},
+          ...plan.steps.map((s) =>
+            el('li', {}, el('a', { href: `#step-${s.number}`, text: s.title }), ' ', badge(s)),
+          ),
+        ),
       ),
       ...plan.steps.map(stepSection),
       adviceSection(plan),
@@ -139,7 +163,11 @@
       result.replaceChildren(t('page.exportBusy'));
       const res = await fetch('/api/tab/plans/export', {
         method: 'POST',
-        headers: { 'Content-Type': 'application/json', Accept: 'application/json', ...(await authorization().catch(() => ({}))) },
+        headers: {
+          'Content-Type': 'application/json',
+          Accept: 'application/json',
+          ...(await authorization().catch(() => ({}))),
+        },
         body: JSON.stringify({ conversationId: plan.conversationId, lang }),
       }).catch(() => undefined);
       const body = res && res.ok ? await res.json().catch(() => undefined) : undefined;
@@ -148,7 +176,12 @@
         result.replaceChildren(t('page.exportFailed'));
         return;
       }
-      const link = el('a', { href: body.url, target: '_blank', rel: 'noopener', text: t('page.exportReady') });
+      const link = el('a', {
+        href: body.url,
+        target: '_blank',
+        rel: 'noopener',
+        text: t('page.exportReady'),
+      });
       result.replaceChildren(link);
       link.focus();
     };
@@ -163,7 +196,12 @@
           { class: 'answers' },
           ...step.answers.flatMap((a) => [
             el('dt', { text: a.label }),
-            el('dd', {}, el('span', { class: 'value', text: a.value }), el('span', { class: 'by', text: a.byLine })),
+            el(
+              'dd',
+              {},
+              el('span', { class: 'value', text: a.value }),
+              el('span', { class: 'by', text: a.byLine }),
+            ),
           ]),
         )
       : el('p', { class: 'empty', text: t('page.noAnswers') });
@@ -171,7 +209,12 @@
       'section',
       { id, class: `step step-${step.status}`, 'aria-labelledby': `${id}-title`, tabindex: '-1' },
       el('h3', { id: `${id}-title`, text: step.title }),
-      el('p', { class: 'step-status' }, badge(step), step.current ? el('span', { class: 'current', text: t('page.current') }) : null),
+      el(
+        'p',
+        { class: 'step-status' },
+        badge(step),
+        step.current ? el('span', { class: 'current', text: t('page.current') }) : null,
+      ),
       answers,
       step.contributors ? el('p', { class: 'contributors', text: step.contributors }) : null,
     );
@@ -184,7 +227,17 @@
         { class: `advice-${a.severity}` },
         el('strong', { text: `${a.severityLabel}: ` }),
         a.text,
-        el('span', { class: 'source' }, `${t('page.source')} `, el('a', { href: safeUrl(a.source.url), target: '_blank', rel: 'noopener noreferrer', text: a.source.label })),
+        el(
+          'span',
+          { class: 'source' },
+          `${t('page.source')} `,
+          el('a', {
+            href: safeUrl(a.source.url),
+            target: '_blank',
+            rel: 'noopener noreferrer',
+            text: a.source.label,
+          }),
+        ),
       ),
     );
     return el(
@@ -200,7 +253,9 @@
       'section',
       { class: 'open-points', 'aria-labelledby': 'open-title' },
       el('h3', { id: 'open-title', text: plan.openPointsTitle }),
-      plan.openPoints.length ? el('ul', {}, ...plan.openPoints.map((p) => el('li', { text: p }))) : el('p', { class: 'empty', text: t('page.noOpenPoints') }),
+      plan.openPoints.length
+        ? el('ul', {}, ...plan.openPoints.map((p) => el('li', { text: p })))
+        : el('p', { class: 'empty', text: t('page.noOpenPoints') }),
     );
   }
 

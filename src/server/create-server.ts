@@ -74,8 +74,11 @@ export function createServer(deps: ServerDeps): Server {
 
   server.get('/download/:token', async (req, res) => {
     const file = await deps.downloads.get(String(req.params.token ?? ''));
-    if (file === undefined) return res.send(404, { error: 'NotFound', message: 'No such download.' });
-    if (file === 'expired') return res.send(410, { error: 'Gone', message: 'This download link has expired.' });
+    if (file === undefined || file === 'expired') {
+      const gone = file === 'expired';
+      res.send(gone ? 410 : 404, gone ? { error: 'Gone', message: 'This download link has expired.' } : { error: 'NotFound', message: 'No such download.' });
+      return;
+    }
     res.setHeader('Content-Type', file.contentType);
     res.setHeader('Content-Disposition', `attachment; filename="${file.filename.replace(/[^\w.-]/g, '_')}"`);
     res.setHeader('Cache-Control', 'no-store');

@@ -8,7 +8,14 @@ import { mountPlansApi } from './plans-api';
 import { createSsoVerifier, type TabSsoSettings } from './sso-token';
 import { mountTabPages } from './tab-pages';
 
-export { tabSsoSettings, createSsoVerifier, entraIssuers, TAB_SSO_SCOPE, type TabSsoSettings, type TabUser } from './sso-token';
+export {
+  tabSsoSettings,
+  createSsoVerifier,
+  entraIssuers,
+  TAB_SSO_SCOPE,
+  type TabSsoSettings,
+  type TabUser,
+} from './sso-token';
 export { tookPart, visiblePlans, type PlanScope, type Viewer } from './plan-access';
 export { TAB_CSP, TAB_FRAME_ANCESTORS } from './tab-pages';
 
@@ -30,7 +37,10 @@ export interface TabDeps {
 export function mountTab(server: Server, deps: TabDeps): void {
   const guard = (req: Request, res: Response): boolean => {
     if (deps.sso || isLoopbackHost(req.headers.host)) return true;
-    res.send(403, { error: 'Forbidden', message: 'Without credentials the tab answers on localhost only.' });
+    res.send(403, {
+      error: 'Forbidden',
+      message: 'Without credentials the tab answers on localhost only.',
+    });
     return false;
   };
   mountTabPages(server, guard);

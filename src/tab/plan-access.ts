@@ -47,7 +47,8 @@ function inScope(conversationId: string, scope: PlanScope): boolean {
  */
 export function tookPart(state: PlanState, oid: string): boolean {
   return (
-    Object.values(state.answers).some((a) => a.by.id === oid) || state.history.some((h) => h.by.id === oid)
+    Object.values(state.answers).some((a) => a.by.id === oid) ||
+    state.history.some((h) => h.by.id === oid)
   );
 }
 
@@ -68,19 +69,26 @@ async function readPlans(storage: BrugStorage, keys: string[]): Promise<Map<stri
       for (const key of batch) keep(key, items[key]);
       continue;
     }
-    for (const key of batch) keep(key, (await storage.read([key]).catch((): Record<string, unknown> => ({})))[key]);
+    for (const key of batch)
+      keep(key, (await storage.read([key]).catch((): Record<string, unknown> => ({})))[key]);
   }
   return plans;
 }
 
 /** The plans `viewer` may see within `scope`, most recently changed first. */
-export async function visiblePlans(storage: BrugStorage, viewer: Viewer, scope: PlanScope): Promise<VisiblePlan[]> {
+export async function visiblePlans(
+  storage: BrugStorage,
+  viewer: Viewer,
+  scope: PlanScope,
+): Promise<VisiblePlan[]> {
   const base = viewer.kind === 'local' ? 'plan/' : `plan/${TEAMS_CHANNEL}/`;
   // In Teams the channel part of the key is fixed, so the scope can narrow the listing itself.
   const narrow = viewer.kind === 'local' ? '' : (scope.conversationId ?? scope.channelId ?? '');
   const candidates = (await storage.listKeys(base + narrow)).flatMap((key) => {
     const conversationId = PLAN_KEY.exec(key)?.[2];
-    return conversationId !== undefined && inScope(conversationId, scope) ? [{ key, conversationId }] : [];
+    return conversationId !== undefined && inScope(conversationId, scope)
+      ? [{ key, conversationId }]
+      : [];
   });
   const states = await readPlans(
     storage,
@@ -93,6 +101,8 @@ export async function visiblePlans(storage: BrugStorage, viewer: Viewer, scope: 
       if (viewer.kind === 'teamsUser' && !tookPart(state, viewer.oid)) return [];
       return [{ key, conversationId, state }];
     })
-    .sort((a, b) => (a.state.updatedAt < b.state.updatedAt ? 1 : a.state.updatedAt > b.state.updatedAt ? -1 : 0))
+    .sort((a, b) =>
+      a.state.updatedAt < b.state.updatedAt ? 1 : a.state.updatedAt > b.state.updatedAt ? -1 : 0,
+    )
     .slice(0, MAX_PLANS_SHOWN);
 }

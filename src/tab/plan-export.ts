@@ -16,6 +16,10 @@ export async function exportPlanDocx(
   now: Date,
 ): Promise<string> {
   const ctx = viewContext(deps.guide, state, locale, translator(locale));
-  const token = await deps.downloads.create(await planDocx(ctx, now), planFileName(ctx, 'docx'), DOCX_TYPE);
+  const token = await deps.downloads.create(
+    await planDocx(ctx, now),
+    planFileName(ctx, 'docx'),
+    DOCX_TYPE,
+  );
   return `/download/${token}`;
 }

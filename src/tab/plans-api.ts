@@ -27,7 +27,11 @@ const id = z
   .min(1)
   .max(512)
   .regex(/^[^\u0000-\u001f\u007f]+$/);
-const listQuery = z.object({ channelId: id.optional(), conversationId: id.optional(), lang: z.string().max(16).optional() });
+const listQuery = z.object({
+  channelId: id.optional(),
+  conversationId: id.optional(),
+  lang: z.string().max(16).optional(),
+});
 const exportBody = z.object({ conversationId: id, lang: z.string().max(16).optional() });
 
 // Never `return res.send(...)` from these async handlers: restify logs a returned value whole,
@@ -42,7 +46,11 @@ function refuse(res: Response, status: number, error: string, message: string): 
  * (`{ conversationId, lang }`): a download link for one of those plans as a Word document.
  * With credentials both want a Teams SSO token; a refused token gets 401 and no data at all.
  */
-export function mountPlansApi(server: Server, deps: PlansApiDeps, guard: (req: Request, res: Response) => boolean): void {
+export function mountPlansApi(
+  server: Server,
+  deps: PlansApiDeps,
+  guard: (req: Request, res: Response) => boolean,
+): void {
   /** The caller, or undefined once a refusal has been sent. */
   const viewerOf = async (req: Request, res: Response): Promise<Viewer | undefined> => {
     res.setHeader('Cache-Control', 'no-store');
@@ -70,7 +78,11 @@ export function mountPlansApi(server: Server, deps: PlansApiDeps, guard: (req: R
     const { channelId, conversationId, lang } = query.data;
     const locale = resolveLocale(lang);
     const plans = await visiblePlans(deps.storage, viewer, { channelId, conversationId });
-    res.send(200, { mode: viewer.kind === 'local' ? 'local' : 'teams', locale, plans: plans.map((p) => tabPlanView(deps.guide, p, locale)) });
+    res.send(200, {
+      mode: viewer.kind === 'local' ? 'local' : 'teams',
+      locale,
+      plans: plans.map((p) => tabPlanView(deps.guide, p, locale)),
+    });
   });
 
   server.post('/api/tab/plans/export', async (req: Request, res: Response) => {

@@ -44,7 +44,8 @@ export function tabSsoSettings(config: AppConfig): TabSsoSettings | undefined {
   return {
     audiences: [...new Set([uri, appId].filter((a): a is string => Boolean(a)))],
     jwksUrl: config.tabSso.jwksUrl,
-    tenantId: config.auth.MicrosoftAppType === 'MultiTenant' ? undefined : config.auth.MicrosoftAppTenantId,
+    tenantId:
+      config.auth.MicrosoftAppType === 'MultiTenant' ? undefined : config.auth.MicrosoftAppTenantId,
   };
 }
 
@@ -85,7 +86,8 @@ export function createSsoVerifier(
     const { iss, tid, oid, scp } = claims.data;
     // The issuer must name the same tenant as `tid`, so a token cannot borrow another tenant's claim.
     if (!entraIssuers(tid).includes(iss)) throw new TabAuthError('issuer');
-    if (settings.tenantId !== undefined && tid.toLowerCase() !== settings.tenantId.toLowerCase()) throw new TabAuthError('tenant');
+    if (settings.tenantId !== undefined && tid.toLowerCase() !== settings.tenantId.toLowerCase())
+      throw new TabAuthError('tenant');
     if (!(scp ?? '').split(' ').includes(TAB_SSO_SCOPE)) throw new TabAuthError('scope');
     return { oid, tid };
   };

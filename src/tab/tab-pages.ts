@@ -49,7 +49,10 @@ const STATIC_FILES = new Map<string, { file: () => string; type: string }>([
 ]);
 
 const escapeHtml = (text: string) =>
-  text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+  text.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!,
+  );
 
 /** The page's strings: the `page` and `config` parts of `locales/<lng>/tab.json`. */
 export function tabStrings(locale: Locale): Record<string, unknown> {
@@ -63,7 +66,9 @@ export function tabStrings(locale: Locale): Record<string, unknown> {
  */
 function renderTemplate(template: string, locale: Locale): string {
   const t = getI18n().getFixedT(locale, 'tab');
-  return template.replace(/\{\{([\w.]+)\}\}/g, (_m, key: string) => escapeHtml(key === 'lang' ? locale : t(key)));
+  return template.replace(/\{\{([\w.]+)\}\}/g, (_m, key: string) =>
+    escapeHtml(key === 'lang' ? locale : t(key)),
+  );
 }
 
 export function queryOf(req: Request): URLSearchParams {
@@ -102,7 +107,10 @@ function cachedReader(): (name: string) => { content: Buffer; type: string } | u
  * `/tab` (content page), `/tab/config` (configurable-tab setup), their scripts and styles, and
  * their strings. These pages hold no data; the plans come from `/api/tab/plans`.
  */
-export function mountTabPages(server: Server, guard: (req: Request, res: Response) => boolean): void {
+export function mountTabPages(
+  server: Server,
+  guard: (req: Request, res: Response) => boolean,
+): void {
   const templates = {
     content: fs.readFileSync(path.join(PAGE_DIR, 'index.html'), 'utf8'),
     config: fs.readFileSync(path.join(PAGE_DIR, 'config.html'), 'utf8'),
@@ -117,12 +125,17 @@ export function mountTabPages(server: Server, guard: (req: Request, res: Respons
 
   server.get('/tab/static/:name', async (req: Request, res: Response) => {
     if (!guard(req, res)) return;
-    const file = read(String((req.params as Record<string, unknown>).name ?? ''));
+    const name: unknown = (req.params as Record<string, unknown>).name;
+    const file = typeof name === 'string' ? read(name) : undefined;
     if (!file) {
       res.send(404, { error: 'NotFound', message: 'No such file.' });
       return;
     }
-    res.writeHead(200, { 'Content-Type': file.type, 'Content-Length': file.content.length, 'Cache-Control': 'no-cache' });
+    res.writeHead(200, {
+      'Content-Type': file.type,
+      'Content-Length': file.content.length,
+      'Cache-Control': 'no-cache',
+    });
     res.end(file.content);
   });
 

@@ -20,7 +20,12 @@ export class FakeEntra {
 
   async start(): Promise<string> {
     this.key = await generateKeyPair('RS256');
-    const jwk = { ...(await exportJWK(this.key.publicKey)), kid: this.kid, use: 'sig', alg: 'RS256' };
+    const jwk = {
+      ...(await exportJWK(this.key.publicKey)),
+      kid: this.kid,
+      use: 'sig',
+      alg: 'RS256',
+    };
     this.server = http.createServer((req, res) => {
       res.setHeader('Content-Type', 'application/json');
       if (req.url === '/discovery/v2.0/keys') res.end(JSON.stringify({ keys: [jwk] }));
@@ -32,14 +37,20 @@ export class FakeEntra {
   }
 
   async stop(): Promise<void> {
-    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+    await new Promise<void>((resolve) =>
+      this.server ? this.server.close(() => resolve()) : resolve(),
+    );
   }
 
   /**
    * A v2 Teams SSO token for `oid` in our tenant; `claims` override any claim (undefined drops
    * it), `signWith` forges one with another key under the same key id.
    */
-  async token(oid: string, claims: Record<string, unknown> = {}, signWith?: KeyLike): Promise<string> {
+  async token(
+    oid: string,
+    claims: Record<string, unknown> = {},
+    signWith?: KeyLike,
+  ): Promise<string> {
     const now = Math.floor(Date.now() / 1000);
     const tid = typeof claims.tid === 'string' ? claims.tid : TENANT;
     const payload: JWTPayload = {
@@ -54,7 +65,8 @@ export class FakeEntra {
       ver: '2.0',
       ...claims,
     };
-    for (const [name, value] of Object.entries(payload)) if (value === undefined) delete payload[name];
+    for (const [name, value] of Object.entries(payload))
+      if (value === undefined) delete payload[name];
     return new SignJWT(payload)
       .setProtectedHeader({ alg: 'RS256', typ: 'JWT', kid: this.kid })
       .sign(signWith ?? this.key!.privateKey);

@@ -28,30 +28,42 @@ describe('the plan tab in local mode', () => {
   beforeAll(async () => {
     bot = await startBot();
     await seed(bot.app.storage, {
-      [`plan/webchat/${WEB_CHAT}`]: planAnsweredBy(ANNE, 'Gemeente Lokaal', new Date('2026-11-23T10:00:00Z')),
-      [`plan/msteams/${CHANNEL};messageid=1`]: planAnsweredBy(ANNE, 'Gemeente Kanaal', new Date('2026-11-23T09:00:00Z')),
+      [`plan/webchat/${WEB_CHAT}`]: planAnsweredBy(
+        ANNE,
+        'Gemeente Lokaal',
+        new Date('2026-11-23T10:00:00Z'),
+      ),
+      [`plan/msteams/${CHANNEL};messageid=1`]: planAnsweredBy(
+        ANNE,
+        'Gemeente Kanaal',
+        new Date('2026-11-23T09:00:00Z'),
+      ),
     });
   });
   afterAll(async () => bot.stop());
 
-  it.each(['/tab', '/tab/config'])('serves %s with a CSP that only Teams may frame and only this origin may script', async (path) => {
-    const res = await fetch(`${bot.url}${path}`);
-    expect(res.status).toBe(200);
-    expect(res.headers.get('content-type')).toContain('text/html');
-    const csp = res.headers.get('content-security-policy') ?? '';
-    expect(csp).toContain("default-src 'none'");
-    expect(csp).toContain("script-src 'self'");
-    expect(csp).toContain("style-src 'self'");
-    expect(csp).toContain("connect-src 'self'");
-    expect(csp).not.toContain('unsafe');
-    expect(csp).toContain(`frame-ancestors ${TAB_FRAME_ANCESTORS.join(' ')}`);
-    // X-Frame-Options: DENY would stop Teams from framing the tab; the CSP decides instead.
-    expect(res.headers.get('x-frame-options')).toBeNull();
-    const html = await res.text();
-    expect(html).toMatch(/<html lang="nl">/);
-    for (const script of html.match(/<script[^>]*>[\s\S]*?<\/script>/g) ?? []) expect(script).toMatch(/^<script src="\/tab\/static\/[\w-]+\.js" defer><\/script>$/);
-    expect(html).not.toMatch(/\son\w+=|\sstyle=|\{\{/);
-  });
+  it.each(['/tab', '/tab/config'])(
+    'serves %s with a CSP that only Teams may frame and only this origin may script',
+    async (path) => {
+      const res = await fetch(`${bot.url}${path}`);
+      expect(res.status).toBe(200);
+      expect(res.headers.get('content-type')).toContain('text/html');
+      const csp = res.headers.get('content-security-policy') ?? '';
+      expect(csp).toContain("default-src 'none'");
+      expect(csp).toContain("script-src 'self'");
+      expect(csp).toContain("style-src 'self'");
+      expect(csp).toContain("connect-src 'self'");
+      expect(csp).not.toContain('unsafe');
+      expect(csp).toContain(`frame-ancestors ${TAB_FRAME_ANCESTORS.join(' ')}`);
+      // X-Frame-Options: DENY would stop Teams from framing the tab; the CSP decides instead.
+      expect(res.headers.get('x-frame-options')).toBeNull();
+      const html = await res.text();
+      expect(html).toMatch(/<html lang="nl">/);
+      for (const script of html.match(/<script[^>]*>[\s\S]*?<\/script>/g) ?? [])
+        expect(script).toMatch(/^<script src="\/tab\/static\/[\w-]+\.js" defer><\/script>$/);
+      expect(html).not.toMatch(/\son\w+=|\sstyle=|\{\{/);
+    },
+  );
 
   it('renders the page in English when asked with ?lang=en', async () => {
     const html = await (await fetch(`${bot.url}/tab?lang=en`)).text();
@@ -64,9 +76,13 @@ describe('the plan tab in local mode', () => {
     expect(teams.status).toBe(200);
     expect(teams.headers.get('content-type')).toContain('javascript');
     expect(await teams.text()).toContain('microsoftTeams');
-    for (const name of ['tab.js', 'config.js', 'tab-common.js', 'tab.css']) expect((await fetch(`${bot.url}/tab/static/${name}`)).status).toBe(200);
-    for (const name of ['constructor', '..%2Fpackage.json', 'index.html']) expect((await fetch(`${bot.url}/tab/static/${name}`)).status).toBe(404);
-    const strings = (await (await fetch(`${bot.url}/tab/strings/en`)).json()) as { page: { title: string } };
+    for (const name of ['tab.js', 'config.js', 'tab-common.js', 'tab.css'])
+      expect((await fetch(`${bot.url}/tab/static/${name}`)).status).toBe(200);
+    for (const name of ['constructor', '..%2Fpackage.json', 'index.html'])
+      expect((await fetch(`${bot.url}/tab/static/${name}`)).status).toBe(404);
+    const strings = (await (await fetch(`${bot.url}/tab/strings/en`)).json()) as {
+      page: { title: string };
+    };
     expect(strings.page.title).toBe('Connection ambassador plan');
     expect((await fetch(`${bot.url}/tab/strings/fr`)).status).toBe(404);
   });
@@ -80,16 +96,26 @@ describe('the plan tab in local mode', () => {
   });
 
   it('narrows to one conversation or one channel when the page asks', async () => {
-    const one = (await (await fetch(`${bot.url}/api/tab/plans?conversationId=${WEB_CHAT}`)).json()) as PlansBody;
-    expect(one.plans.map((p) => p.title)).toEqual(['Plan voor een verbindingsambassadeur — Gemeente Lokaal']);
-    const channel = (await (await fetch(`${bot.url}/api/tab/plans?channelId=${encodeURIComponent(CHANNEL)}`)).json()) as PlansBody;
+    const one = (await (
+      await fetch(`${bot.url}/api/tab/plans?conversationId=${WEB_CHAT}`)
+    ).json()) as PlansBody;
+    expect(one.plans.map((p) => p.title)).toEqual([
+      'Plan voor een verbindingsambassadeur — Gemeente Lokaal',
+    ]);
+    const channel = (await (
+      await fetch(`${bot.url}/api/tab/plans?channelId=${encodeURIComponent(CHANNEL)}`)
+    ).json()) as PlansBody;
     expect(channel.plans.map((p) => p.conversationId)).toEqual([`${CHANNEL};messageid=1`]);
     expect((await fetch(`${bot.url}/api/tab/plans?conversationId=%00`)).status).toBe(400);
   });
 
   it('makes a Word document without a token, but only from a JSON request', async () => {
     const post = (contentType: string) =>
-      fetch(`${bot.url}/api/tab/plans/export`, { method: 'POST', headers: { 'Content-Type': contentType }, body: JSON.stringify({ conversationId: WEB_CHAT }) });
+      fetch(`${bot.url}/api/tab/plans/export`, {
+        method: 'POST',
+        headers: { 'Content-Type': contentType },
+        body: JSON.stringify({ conversationId: WEB_CHAT }),
+      });
     const made = await post('application/json');
     expect(made.status).toBe(200);
     expect(((await made.json()) as { url: string }).url).toMatch(/^\/download\//);

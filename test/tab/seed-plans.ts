@@ -11,9 +11,18 @@ export function planAnsweredBy(actor: Actor, orgName: string, at: Date): PlanSta
   const ctx = { now: at, actor };
   const started = transition(guide, initialPlanState(at), { type: 'start' }, ctx).state;
   const values = Object.fromEntries(
-    guide.questionsOfPart({ step: 1, part: 0 }).map((q) => [q.id, q.id === 'orgName' ? orgName : plausibleValue(q)]),
+    guide
+      .questionsOfPart({ step: 1, part: 0 })
+      .map((q) => [q.id, q.id === 'orgName' ? orgName : plausibleValue(q)]),
   );
-  const event = { type: 'submitStep' as const, step: 1, part: 0, revision: started.revision, values, nav: 'stay' as const };
+  const event = {
+    type: 'submitStep' as const,
+    step: 1,
+    part: 0,
+    revision: started.revision,
+    values,
+    nav: 'stay' as const,
+  };
   return transition(guide, started, event, ctx).state;
 }
 
@@ -22,10 +31,19 @@ export function addAnswerBy(state: PlanState, actor: Actor, at: Date): PlanState
   const guide = realGuide();
   const question = guide.questionsOfPart({ step: 1, part: 1 })[0]!;
   const values = { [question.id]: plausibleValue(question) };
-  const event = { type: 'submitStep' as const, step: 1, part: 1, revision: state.revision, values, nav: 'stay' as const };
+  const event = {
+    type: 'submitStep' as const,
+    step: 1,
+    part: 1,
+    revision: state.revision,
+    values,
+    nav: 'stay' as const,
+  };
   return transition(guide, state, event, { now: at, actor }).state;
 }
 
 export async function seed(storage: BrugStorage, plans: Record<string, PlanState>): Promise<void> {
-  await storage.write(Object.fromEntries(Object.entries(plans).map(([key, state]) => [key, { ...state, eTag: '*' }])));
+  await storage.write(
+    Object.fromEntries(Object.entries(plans).map(([key, state]) => [key, { ...state, eTag: '*' }])),
+  );
 }

@@ -9,8 +9,17 @@ import { planAnsweredBy, seed } from './seed-plans';
 const CHROMIUM = '/usr/bin/chromium';
 const SHOTS = path.resolve(__dirname, '../../test-results');
 // The flags a closed network needs: no background calls home, no component or sync downloads.
-const TEAMS_JS_ORIGIN_LIST = 'https://res.cdn.office.net/teams-js/validDomains/json/validDomains.json';
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+const TEAMS_JS_ORIGIN_LIST =
+  'https://res.cdn.office.net/teams-js/validDomains/json/validDomains.json';
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
 
 describe('the plan tab in a plain browser (outside Teams, local mode)', () => {
   let bot: RunningBot;
@@ -25,11 +34,22 @@ describe('the plan tab in a plain browser (outside Teams, local mode)', () => {
     bot = await startBot();
     // The actor's name carries markup on purpose: the page must show it as text.
     await seed(bot.app.storage, {
-      'plan/webchat/full-plan': { ...filledPlan(plausibleValue), updatedAt: '2026-11-23T12:00:00.000Z' },
-      'plan/webchat/older-plan': planAnsweredBy({ id: 'aad-bram', name: 'Bram Claes' }, 'Gemeente Ouder', new Date('2026-11-20T09:00:00Z')),
+      'plan/webchat/full-plan': {
+        ...filledPlan(plausibleValue),
+        updatedAt: '2026-11-23T12:00:00.000Z',
+      },
+      'plan/webchat/older-plan': planAnsweredBy(
+        { id: 'aad-bram', name: 'Bram Claes' },
+        'Gemeente Ouder',
+        new Date('2026-11-20T09:00:00Z'),
+      ),
     });
     userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'brugbot-tab-chromium-'));
-    context = await chromium.launchPersistentContext(userDataDir, { executablePath: CHROMIUM, args: ARGS, viewport: { width: 1000, height: 900 } });
+    context = await chromium.launchPersistentContext(userDataDir, {
+      executablePath: CHROMIUM,
+      args: ARGS,
+      viewport: { width: 1000, height: 900 },
+    });
     page = context.pages()[0] ?? (await context.newPage());
     page.on('request', (r) => requests.push(r.url()));
     page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
@@ -37,7 +57,9 @@ describe('the plan tab in a plain browser (outside Teams, local mode)', () => {
       if (m.text().startsWith('CSP')) problems.push(m.text());
     });
     await page.addInitScript(() =>
-      document.addEventListener('securitypolicyviolation', (e) => console.log(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`)),
+      document.addEventListener('securitypolicyviolation', (e) =>
+        console.log(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`),
+      ),
     );
   });
 
@@ -53,17 +75,30 @@ describe('the plan tab in a plain browser (outside Teams, local mode)', () => {
     await planTitle.filter({ hasText: 'Gemeente Voorbeeld' }).waitFor({ timeout: 15_000 });
 
     expect(await page.getAttribute('html', 'lang')).toBe('en');
-    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Connection ambassador plan');
-    expect(await page.getByRole('main').getByRole('heading', { level: 3, name: /^Step \d: / }).count()).toBe(6);
-    expect(await page.getByRole('navigation', { name: 'The six steps' }).getByRole('link').count()).toBe(6);
-    await expect(page.getByRole('heading', { level: 3, name: 'Advice on your answers' }).isVisible()).resolves.toBe(true);
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(
+      'Connection ambassador plan',
+    );
+    expect(
+      await page
+        .getByRole('main')
+        .getByRole('heading', { level: 3, name: /^Step \d: / })
+        .count(),
+    ).toBe(6);
+    expect(
+      await page.getByRole('navigation', { name: 'The six steps' }).getByRole('link').count(),
+    ).toBe(6);
+    await expect(
+      page.getByRole('heading', { level: 3, name: 'Advice on your answers' }).isVisible(),
+    ).resolves.toBe(true);
     // Markup in a name stays text: no <b> element, the characters are shown as typed.
     expect(await page.locator('#plan-view b').count()).toBe(0);
     await expect(page.locator('#plan-view').textContent()).resolves.toContain(ACTOR.name);
     await expect(page.locator('#mode-note').isVisible()).resolves.toBe(true);
 
     await page.screenshot({ path: path.join(SHOTS, 'tab-plan.png'), fullPage: false });
-    await page.locator('section.advice').screenshot({ path: path.join(SHOTS, 'tab-plan-advice.png') });
+    await page
+      .locator('section.advice')
+      .screenshot({ path: path.join(SHOTS, 'tab-plan-advice.png') });
 
     await page.getByRole('button', { name: 'Make a Word document of this plan' }).click();
     const download = page.getByRole('link', { name: 'Download the Word document' });
@@ -71,12 +106,13 @@ describe('the plan tab in a plain browser (outside Teams, local mode)', () => {
     expect(await download.getAttribute('href')).toMatch(/^\/download\//);
     await expect(download.evaluate((a) => a === document.activeElement)).resolves.toBe(true);
 
-    // Keyboard: the skip link comes first and lands on the plan.
-    await page.keyboard.press('Shift+Tab');
+    // Keyboard, on a fresh load: the skip link comes first and lands on the plan.
     await page.goto(page.url());
     await planTitle.filter({ hasText: 'Gemeente Voorbeeld' }).waitFor();
     await page.keyboard.press('Tab');
-    await expect(page.evaluate(() => document.activeElement?.textContent)).resolves.toBe('Skip to the plan');
+    await expect(page.evaluate(() => document.activeElement?.textContent)).resolves.toBe(
+      'Skip to the plan',
+    );
     await page.keyboard.press('Enter');
     await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('plan');
 
@@ -94,6 +130,8 @@ describe('the plan tab in a plain browser (outside Teams, local mode)', () => {
     // TeamsJS asks Microsoft's CDN for a fresher list of Teams host origins; the CSP refuses that
     // (no CDN), so TeamsJS falls back to the list bundled with it. Nothing else may be refused.
     expect(problems.filter((p) => !p.includes(TEAMS_JS_ORIGIN_LIST))).toEqual([]);
-    expect(requests.filter((url) => !url.startsWith(bot.url) && url !== TEAMS_JS_ORIGIN_LIST)).toEqual([]);
+    expect(
+      requests.filter((url) => !url.startsWith(bot.url) && url !== TEAMS_JS_ORIGIN_LIST),
+    ).toEqual([]);
   });
 });

@@ -8,7 +8,8 @@ export function welcomeCardData(ctx: ViewContext, resumable: boolean) {
     fallbackText: t('bot:welcome.title'),
     title: t('bot:welcome.title'),
     intro: t(resumable ? 'bot:welcome.introResume' : 'bot:welcome.intro'),
-    steps: guide.definition.steps.map((s) => ({ number: `${s.number}.`, title: stepTitle(ctx, s.number) })),
+    // "Stap 1" rather than "1.": Web Chat's markdown turns "1." into a list that restarts at 1 on every row.
+    steps: guide.definition.steps.map((s) => ({ number: t('bot:welcome.stepLabel', { step: s.number }), title: stepTitle(ctx, s.number) })),
     questionsHint: t('bot:welcome.questionsHint'),
     commandsHint: t('bot:welcome.commandsHint'),
     source: sourceLine(ctx, 'intro'),

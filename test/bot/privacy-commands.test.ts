@@ -1,0 +1,58 @@
+import { translator } from '../../src/i18n';
+import { ActivityFactory } from '../helpers/activities';
+import { cardsIn, startBot, textsIn, type RunningBot } from '../helpers/bot-server';
+
+type Json = Record<string, unknown>;
+const nl = translator('nl');
+let bot: RunningBot;
+beforeAll(async () => (bot = await startBot()));
+afterAll(async () => bot.stop());
+
+async function answerFirstCard(chat: ActivityFactory, org: string): Promise<void> {
+  await bot.post(chat.message('start'));
+  const card = cardsIn(bot.connector.messagesTo(chat.conversationId)).pop()!;
+  const next = (card.actions as Json[]).find((a) => a.style === 'positive')!.data as Json;
+  await bot.post(chat.submit({ ...next, q_orgName: org }));
+}
+
+describe('privacy commands', () => {
+  it('"mijn gegevens" gives a download link to everything stored about the conversation', async () => {
+    const chat = new ActivityFactory({ serviceUrl: bot.connector.url });
+    await answerFirstCard(chat, 'Gemeente Zele');
+    await bot.post(chat.message('mijn gegevens'));
+    const text = textsIn(bot.connector.messagesTo(chat.conversationId)).pop()!;
+    const url = /\((http:\/\/127\.0\.0\.1:\d+\/download\/[A-Za-z0-9_-]+)\)/.exec(text)?.[1];
+    expect(url).toBeDefined();
+    const res = await fetch(url!);
+    expect(res.headers.get('content-disposition')).toContain('attachment');
+    const data = (await res.json()) as { plan: { answers: Json }; changeLog: unknown[] };
+    expect(JSON.stringify(data.plan.answers)).toContain('Gemeente Zele');
+    expect(data.changeLog.length).toBeGreaterThan(0);
+    expect((await fetch(url!.replace(/\/[^/]+$/, '/' + 'A'.repeat(43)))).status).toBe(404);
+  });
+
+  it('"verwijder plan" deletes the plan and its history only after confirmation', async () => {
+    const chat = new ActivityFactory({ serviceUrl: bot.connector.url });
+    await answerFirstCard(chat, 'Gemeente Zele');
+    await bot.post(chat.message('verwijder plan'));
+    const confirm = cardsIn(bot.connector.messagesTo(chat.conversationId)).pop()!;
+    const yes = (confirm.actions as Json[]).find((a) => (a.data as Json).verb === 'privacy.delete.confirm')!.data as Json;
+    const key = `plan/msteams/${chat.conversationId}`;
+    expect(await bot.app.storage.listKeys(key)).toHaveLength(1);
+    await bot.post(chat.submit(yes));
+    expect(textsIn(bot.connector.messagesTo(chat.conversationId))).toContain(nl('bot:privacy.deleted'));
+    expect(await bot.app.storage.listKeys(key)).toEqual([]);
+  });
+
+  it('refuses a stale delete confirmation when the plan changed since', async () => {
+    const chat = new ActivityFactory({ serviceUrl: bot.connector.url });
+    await answerFirstCard(chat, 'Gemeente Zele');
+    await bot.post(chat.message('verwijder plan'));
+    const confirm = cardsIn(bot.connector.messagesTo(chat.conversationId)).pop()!;
+    const yes = (confirm.actions as Json[]).find((a) => (a.data as Json).verb === 'privacy.delete.confirm')!.data as Json;
+    await answerFirstCard(chat, 'Gemeente Lede');
+    await bot.post(chat.submit(yes));
+    expect(textsIn(bot.connector.messagesTo(chat.conversationId))).toContain(nl('bot:privacy.deleteExpired'));
+    expect(await bot.app.storage.listKeys(`plan/msteams/${chat.conversationId}`)).toHaveLength(1);
+  });
+});

@@ -1,0 +1,69 @@
+import type { ActivityFactory } from '../helpers/activities';
+import { cardsIn, textsIn, type RunningBot } from '../helpers/bot-server';
+import { pressForward } from '../helpers/card-walker';
+import type { ConnectorCall, FakeConnector } from '../helpers/fake-connector';
+
+type Json = Record<string, unknown>;
+
+/** Waits until `read` returns something (async conditions: the outbox works in the background). */
+export async function eventually<T>(read: () => T | undefined | Promise<T | undefined>, timeoutMs = 10_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await read();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+
+export async function send(bot: RunningBot, activity: Json): Promise<void> {
+  const { status } = await bot.post(activity);
+  if (status >= 300) throw new Error(`bot answered ${status}`);
+}
+
+export function lastCard(bot: RunningBot, chat: ActivityFactory): Json {
+  const cards = cardsIn(bot.connector.messagesTo(chat.conversationId));
+  return cards[cards.length - 1]!;
+}
+
+export function textsTo(bot: RunningBot, chat: ActivityFactory): string[] {
+  return textsIn(bot.connector.messagesTo(chat.conversationId));
+}
+
+/** Answers step 1 (with `org` as the organisation), jumps to step 6 and saves until the plan is complete. */
+export async function completePlan(bot: RunningBot, chat: ActivityFactory, org: string): Promise<void> {
+  await send(bot, chat.message('start'));
+  await send(bot, chat.submit({ ...pressForward(lastCard(bot, chat)), q_orgName: org }));
+  await send(bot, chat.submit({ verb: 'guide.goto', step: 6 }));
+  for (let i = 0; i < 20; i++) {
+    const data = pressForward(lastCard(bot, chat));
+    if (!data || data.verb !== 'guide.submit') return;
+    await send(bot, chat.submit(data));
+  }
+  throw new Error('the plan did not complete');
+}
+
+/** Changes the organisation on step 1's card (the current revision, so nothing is merged). */
+export async function changeOrg(bot: RunningBot, chat: ActivityFactory, org: string): Promise<void> {
+  const card = lastCard(bot, chat);
+  const data = JSON.stringify(card).includes('"q_orgName"') ? pressForward(card) : undefined;
+  if (!data) {
+    await send(bot, chat.submit({ verb: 'guide.goto', step: 1 }));
+    return changeOrg(bot, chat, org);
+  }
+  await send(bot, chat.submit({ ...data, nav: 'stay', q_orgName: org }));
+}
+
+/** `POST /v3/conversations`: new threads, as Teams receives them. */
+export function threadsCreated(connector: FakeConnector): ConnectorCall[] {
+  return connector.calls.filter((c) => c.method === 'POST' && c.path === '/v3/conversations');
+}
+
+export function updates(connector: FakeConnector): ConnectorCall[] {
+  return connector.calls.filter((c) => c.method === 'PUT');
+}
+
+export async function outboxLength(bot: RunningBot): Promise<number> {
+  const health = (await (await fetch(`${bot.url}/healthz`)).json()) as { steeringOutbox?: number };
+  return health.steeringOutbox ?? -1;
+}
