@@ -20,6 +20,9 @@ export interface ConversationLog {
  */
 export class BenchConnector {
   readonly conversations = new Map<string, ConversationLog>();
+  /** Conversations the bot created (`POST /v3/conversations`): new channel threads. */
+  readonly threads: { id: string; at: number }[] = [];
+  private readonly listeners = new Set<() => void>();
   largestCardBytes = 0;
   largestBodyBytes = 0;
   url = '';
@@ -73,8 +76,32 @@ export class BenchConnector {
     this.largestBodyBytes = Math.max(this.largestBodyBytes, raw.length);
     const conversationId = parts[2];
     if (conversationId) this.record(this.log(conversationId), req.method ?? '', body);
+    if (parts.length === 2) this.threads.push({ id: `conv-${this.counter}`, at: performance.now() });
     res.writeHead(200, { 'Content-Type': 'application/json' });
     res.end(JSON.stringify(parts.length === 2 ? { id: `conv-${this.counter}`, activityId: id } : { id }));
+    for (const listener of this.listeners) listener();
+  }
+
+  /** Resolves once `ready()` holds, checked after every call the bot makes; bounded by `timeoutMs`. */
+  until<T>(ready: () => T | undefined, timeoutMs: number): Promise<T> {
+    return new Promise((resolve, reject) => {
+      const check = () => {
+        const value = ready();
+        if (value === undefined) return;
+        done();
+        resolve(value);
+      };
+      const timer = setTimeout(() => {
+        done();
+        reject(new Error(`fake Connector: nothing arrived within ${timeoutMs} ms`));
+      }, timeoutMs);
+      const done = () => {
+        clearTimeout(timer);
+        this.listeners.delete(check);
+      };
+      this.listeners.add(check);
+      check();
+    });
   }
 
   private record(log: ConversationLog, method: string, body: Json): void {

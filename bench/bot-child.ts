@@ -11,6 +11,8 @@ export interface StartOptions {
   nodeArgs?: string[];
   /** A child that is not listening by then is a failed run, not a slow one. */
   timeoutMs?: number;
+  /** Where the child's stdout/stderr (its logs) go; by default to the bench's stderr. */
+  logFile?: string;
 }
 
 const SCRIPT: Record<BotKind, string> = {
@@ -27,12 +29,15 @@ export class BotChild {
   private exited = false;
 
   private constructor(kind: BotKind, options: StartOptions) {
+    // A file written by the child itself costs the bench process nothing; a pipe would.
+    const log = options.logFile ? fs.openSync(options.logFile, 'a') : undefined;
     this.spawnedAt = performance.now();
     this.proc = spawn(process.execPath, ['--expose-gc', ...(options.nodeArgs ?? []), SCRIPT[kind]], {
       env: { ...process.env, ...options.env },
-      // Bot logs go to stderr so that stdout carries only the bench's table.
-      stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+      // Bot logs never reach stdout, which carries only the bench's table.
+      stdio: ['ignore', log ?? 'pipe', log ?? 'pipe', 'ipc'],
     });
+    if (log !== undefined) fs.closeSync(log);
     this.proc.stdout?.pipe(process.stderr);
     this.proc.stderr?.pipe(process.stderr);
     this.proc.on('exit', () => (this.exited = true));

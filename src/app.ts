@@ -66,6 +66,8 @@ export async function createApp(config: AppConfig, logger: Logger = createLogger
     downloads,
     logger,
     version: packageVersion(),
+    allowedTenants: config.allowedTenants,
+    rateLimit: config.rateLimit,
     infoPage: !config.localMode,
     outboxLength: () => steering.outboxLength(),
   });

@@ -1,4 +1,4 @@
-import { ActivityHandler, TurnContext, type Activity } from 'botbuilder';
+import { ActivityHandler, TurnContext, type Activity, type InvokeResponse } from 'botbuilder';
 import { resolveLocale, translator, type Locale } from '../i18n';
 import type { Guide, GuideEvent, Position } from '../guide';
 import { CorruptPlanError, planKey, type PlanStore, type UserPrefsStore } from '../plans';
@@ -84,6 +84,15 @@ export class BrugBot extends ActivityHandler {
       await this.handleMessage(context);
       await next();
     });
+  }
+
+  /**
+   * Brugbot's cards use Action.Submit (message activities), so no invoke is expected; botbuilder
+   * would answer 501. A clear 400 says "not supported here" without looking like a server fault.
+   */
+  protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
+    this.deps.logger.info({ name: String(context.activity.name ?? '').slice(0, 60) }, 'unsupported invoke');
+    return { status: 400, body: { error: 'UnsupportedInvoke', message: 'This bot does not handle this invoke.' } };
   }
 
   private async localeFor(context: TurnContext): Promise<Locale> {

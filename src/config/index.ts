@@ -45,6 +45,11 @@ const envSchema = z.object({
   STEERING_RETRY_BASE_MS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(3_600_000).default(5_000)),
   /** How often the outbox worker looks for due posts. */
   STEERING_POLL_MS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(10).max(60_000).default(1_000)),
+  /** Comma-separated Entra tenant ids; activities from other tenants are refused. Empty: any. */
+  ALLOWED_TENANTS: z.preprocess(emptyToUndefined, z.string().regex(/^[0-9a-fA-F-]+(,[0-9a-fA-F-]+)*$/, 'comma-separated tenant ids').optional()),
+  /** Per conversation: a burst of this many activities, refilled at RATE_LIMIT_PER_SECOND. */
+  RATE_LIMIT_BURST: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).default(40)),
+  RATE_LIMIT_PER_SECOND: z.preprocess(emptyToUndefined, z.coerce.number().positive().default(10)),
   LOG_LEVEL: z.preprocess(
     emptyToUndefined,
     z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -72,6 +77,8 @@ export interface AppConfig {
   publicBaseUrl?: string;
   retentionDays: number;
   openIdMetadataUrl?: string;
+  allowedTenants: string[];
+  rateLimit: { burst: number; perSecond: number };
   steering: {
     /** The configured steering channel, when STEERING_SERVICE_URL and friends are set. */
     channel?: { serviceUrl: string; channelId: string; tenantId: string; teamId?: string };
@@ -135,6 +142,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     publicBaseUrl: e.PUBLIC_BASE_URL?.replace(/\/+$/, ''),
     retentionDays: e.RETENTION_DAYS,
     openIdMetadataUrl: e.BOTFRAMEWORK_OPENID_METADATA_URL,
+    allowedTenants: e.ALLOWED_TENANTS ? e.ALLOWED_TENANTS.split(',') : [],
+    rateLimit: { burst: e.RATE_LIMIT_BURST, perSecond: e.RATE_LIMIT_PER_SECOND },
     steering: {
       channel:
         e.STEERING_SERVICE_URL && e.STEERING_CHANNEL_ID && e.STEERING_TENANT_ID

@@ -21,17 +21,24 @@ function xmlSafe(text: string): string {
 }
 
 /** A typed answer keeps its line breaks: one run per line, joined by breaks. */
-function lines(text: string, style: { size?: number; color?: string; italics?: boolean } = {}): TextRun[] {
+function lines(
+  text: string,
+  style: { size?: number; color?: string; italics?: boolean } = {},
+): TextRun[] {
   return xmlSafe(text)
     .split(/\r\n|\r|\n/)
     .map((line, i) => new TextRun({ text: line, break: i > 0 ? 1 : 0, ...style }));
 }
 
-function link(text: string, url: string): ExternalHyperlink {
-  return new ExternalHyperlink({ link: url, children: [new TextRun({ text: xmlSafe(text), style: 'Hyperlink' })] });
-}
-
 const SUBTLE = { size: 18, color: '595959' };
+
+/** Source links sit in small print, so they take the small size too. */
+function link(text: string, url: string): ExternalHyperlink {
+  return new ExternalHyperlink({
+    link: url,
+    children: [new TextRun({ text: xmlSafe(text), style: 'Hyperlink', size: SUBTLE.size })],
+  });
+}
 
 /**
  * The plan as a Word document for the steering group's files: a heading per step with every
@@ -47,26 +54,71 @@ export async function planDocx(ctx: ViewContext, now: Date): Promise<Buffer> {
     new Paragraph({ children: lines(exportedOn, SUBTLE) }),
   ];
   for (const step of model.steps) {
-    body.push(new Paragraph({ heading: HeadingLevel.HEADING_1, children: lines(step.title) }));
-    if (step.contributors) body.push(new Paragraph({ children: lines(step.contributors, { ...SUBTLE, italics: true }) }));
-    if (step.answers.length === 0) body.push(new Paragraph({ children: lines(t('bot:summary.noAnswers'), { italics: true }) }));
+    body.push(
+      new Paragraph({
+        heading: HeadingLevel.HEADING_1,
+        spacing: { before: 360, after: 80 },
+        children: lines(step.title),
+      }),
+    );
+    if (step.contributors)
+      body.push(
+        new Paragraph({ children: lines(step.contributors, { ...SUBTLE, italics: true }) }),
+      );
+    if (step.answers.length === 0)
+      body.push(new Paragraph({ children: lines(t('bot:summary.noAnswers'), { italics: true }) }));
     for (const answer of step.answers) {
-      body.push(new Paragraph({ heading: HeadingLevel.HEADING_3, children: lines(answer.label) }));
+      body.push(
+        new Paragraph({
+          heading: HeadingLevel.HEADING_3,
+          spacing: { before: 160 },
+          children: lines(answer.label),
+        }),
+      );
       body.push(new Paragraph({ children: lines(answer.value) }));
-      body.push(new Paragraph({ spacing: { after: 160 }, children: lines(answeredBy(answer), SUBTLE) }));
+      body.push(
+        new Paragraph({ spacing: { after: 160 }, children: lines(answeredBy(answer), SUBTLE) }),
+      );
     }
   }
-  body.push(new Paragraph({ heading: HeadingLevel.HEADING_1, children: lines(t('bot:advice.title')) }));
-  if (model.advice.length === 0) body.push(new Paragraph({ children: lines(t('steering:export.noAdvice'), { italics: true }) }));
+  body.push(
+    new Paragraph({
+      heading: HeadingLevel.HEADING_1,
+      spacing: { before: 360, after: 80 },
+      children: lines(t('bot:advice.title')),
+    }),
+  );
+  if (model.advice.length === 0)
+    body.push(new Paragraph({ children: lines(t('steering:export.noAdvice'), { italics: true }) }));
   for (const advice of model.advice) {
-    const source: ParagraphChild[] = [...lines(`${t('steering:export.source')} `, SUBTLE), link(advice.sourceTitle, advice.sourceUrl)];
-    body.push(new Paragraph({ bullet: { level: 0 }, children: lines(advice.text) }));
-    body.push(new Paragraph({ indent: { left: 720 }, spacing: { after: 120 }, children: source }));
+    const source: ParagraphChild[] = [
+      ...lines(`${t('steering:export.source')} `, SUBTLE),
+      link(advice.sourceTitle, advice.sourceUrl),
+    ];
+    // The advice text starts with its own ⚠️/💡 marker, so no bullet on top of it.
+    body.push(new Paragraph({ spacing: { before: 120 }, children: lines(advice.text) }));
+    body.push(new Paragraph({ spacing: { after: 120 }, children: source }));
   }
-  body.push(new Paragraph({ heading: HeadingLevel.HEADING_1, children: lines(t('bot:summary.openPointsTitle', { count: model.openPoints.length })) }));
-  if (model.openPoints.length === 0) body.push(new Paragraph({ children: lines(t('steering:export.noOpenPoints'), { italics: true }) }));
-  for (const point of model.openPoints) body.push(new Paragraph({ bullet: { level: 0 }, children: lines(point.text) }));
-  body.push(new Paragraph({ spacing: { before: 400 }, children: [...lines(`${t('steering:export.basis')} `, SUBTLE), link(basis.title, basis.url)] }));
+  const openTitle = t('bot:summary.openPointsTitle', { count: model.openPoints.length });
+  body.push(
+    new Paragraph({
+      heading: HeadingLevel.HEADING_1,
+      spacing: { before: 360, after: 80 },
+      children: lines(openTitle),
+    }),
+  );
+  if (model.openPoints.length === 0)
+    body.push(
+      new Paragraph({ children: lines(t('steering:export.noOpenPoints'), { italics: true }) }),
+    );
+  for (const point of model.openPoints)
+    body.push(new Paragraph({ bullet: { level: 0 }, children: lines(point.text) }));
+  body.push(
+    new Paragraph({
+      spacing: { before: 400 },
+      children: [...lines(`${t('steering:export.basis')} `, SUBTLE), link(basis.title, basis.url)],
+    }),
+  );
 
   const doc = new Document({
     creator: 'Brugbot',

@@ -37,10 +37,22 @@ export class ExportHandler {
     }
     const ctx = viewContext(this.deps.guide, state, locale, t);
     const now = this.deps.now();
-    const docx = await this.deps.downloads.create(await planDocx(ctx, now), planFileName(ctx, 'docx'), DOCX_TYPE);
-    const markdown = await this.deps.downloads.create(planMarkdown(ctx, now), planFileName(ctx, 'md'), 'text/markdown; charset=utf-8');
+    const docx = await this.deps.downloads.create(
+      await planDocx(ctx, now),
+      planFileName(ctx, 'docx'),
+      DOCX_TYPE,
+    );
+    const markdown = await this.deps.downloads.create(
+      planMarkdown(ctx, now),
+      planFileName(ctx, 'md'),
+      'text/markdown; charset=utf-8',
+    );
     const url = (token: string) => `${this.deps.baseUrl()}/download/${token}`;
     this.deps.logger.info({ plan: logId(planKey) }, 'plan exported');
-    await context.sendActivity({ type: 'message', textFormat: 'markdown', text: t('steering:export.ready', { docx: url(docx), markdown: url(markdown) }) });
+    await context.sendActivity({
+      type: 'message',
+      textFormat: 'markdown',
+      text: t('steering:export.ready', { docx: url(docx), markdown: url(markdown) }),
+    });
   }
 }

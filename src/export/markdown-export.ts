@@ -14,23 +14,43 @@ function quoted(text: string): string[] {
 export function planMarkdown(ctx: ViewContext, now: Date): string {
   const { t } = ctx;
   const { model, answeredBy, exportedOn, basis } = planContent(ctx, now);
-  const out: string[] = [`# ${escapeMessageText(model.title)}`, '', `_${escapeMessageText(model.meta)}_  `, `_${escapeMessageText(exportedOn)}_`];
+  const out: string[] = [
+    `# ${escapeMessageText(model.title)}`,
+    '',
+    `_${escapeMessageText(model.meta)}_  `,
+    `_${escapeMessageText(exportedOn)}_`,
+  ];
   for (const step of model.steps) {
     out.push('', `## ${step.title}`, '');
     if (step.contributors) out.push(`_${escapeMessageText(step.contributors)}_`, '');
     if (step.answers.length === 0) out.push(`_${t('bot:summary.noAnswers')}_`);
     for (const answer of step.answers) {
-      out.push(`**${escapeMessageText(answer.label)}**`, '', ...quoted(answer.value), '', `_${escapeMessageText(answeredBy(answer))}_`, '');
+      out.push(
+        `**${escapeMessageText(answer.label)}**`,
+        '',
+        ...quoted(answer.value),
+        '',
+        `_${escapeMessageText(answeredBy(answer))}_`,
+        '',
+      );
     }
   }
   out.push('', `## ${t('bot:advice.title')}`, '');
   if (model.advice.length === 0) out.push(`_${t('steering:export.noAdvice')}_`);
   for (const advice of model.advice) {
-    out.push(`- ${escapeMessageText(advice.text)}  `, `  ${t('steering:export.source')} [${escapeMessageText(advice.sourceTitle)}](${advice.sourceUrl})`);
+    out.push(
+      `- ${escapeMessageText(advice.text)}  `,
+      `  ${t('steering:export.source')} [${escapeMessageText(advice.sourceTitle)}](${advice.sourceUrl})`,
+    );
   }
   out.push('', `## ${t('bot:summary.openPointsTitle', { count: model.openPoints.length })}`, '');
   if (model.openPoints.length === 0) out.push(`_${t('steering:export.noOpenPoints')}_`);
   for (const point of model.openPoints) out.push(`- ${escapeMessageText(point.text)}`);
-  out.push('', '---', `${t('steering:export.basis')} [${escapeMessageText(basis.title)}](${basis.url})`, '');
+  out.push(
+    '',
+    '---',
+    `${t('steering:export.basis')} [${escapeMessageText(basis.title)}](${basis.url})`,
+    '',
+  );
   return out.join('\n');
 }

@@ -22,7 +22,9 @@ export function planContent(ctx: ViewContext, now: Date): PlanContent {
   return {
     model: buildSummary(ctx, NO_LIMIT),
     answeredBy: (a) => t('bot:step.answeredBy', { name: a.by, when: formatDateTime(a.at, locale) }),
-    exportedOn: t('steering:export.exportedOn', { when: formatDateTime(now.toISOString(), locale) }),
+    exportedOn: t('steering:export.exportedOn', {
+      when: formatDateTime(now.toISOString(), locale),
+    }),
     basis: { title: `${intro.docTitle} — ${intro.sectionTitle}`, url: intro.url },
   };
 }

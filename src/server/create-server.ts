@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import restify, { type Server } from 'restify';
-import type { Activity, ActivityHandler } from 'botbuilder';
-import { z } from 'zod';
+import type { ActivityHandler } from 'botbuilder';
 import type { BrugAdapter } from './adapter';
+import { mountMessagesRoute, type MessagesRouteOptions } from './messages-route';
 import type { Logger } from '../logging';
 import type { BrugStorage } from '../storage';
 import type { DownloadStore } from '../downloads';
@@ -16,21 +16,13 @@ export interface ServerDeps {
   downloads: DownloadStore;
   logger: Logger;
   version: string;
+  allowedTenants: MessagesRouteOptions['allowedTenants'];
+  rateLimit: MessagesRouteOptions['rateLimit'];
   /** False when another module (the local Web Chat page) serves `GET /`. */
   infoPage?: boolean;
   /** Steering posts still owed to a channel (the durable outbox), reported by /healthz. */
   outboxLength?: () => Promise<number>;
 }
-
-/** The envelope we need before botbuilder looks at an activity; the bot validates the rest. */
-const activityEnvelope = z
-  .object({
-    type: z.string().min(1).max(64),
-    channelId: z.string().max(64).optional(),
-    serviceUrl: z.string().url().max(2048).optional(),
-    conversation: z.object({ id: z.string().min(1).max(1024) }).passthrough().optional(),
-  })
-  .passthrough();
 
 /** Bot Framework activities are small; anything larger is not a real channel. */
 export const MAX_BODY_BYTES = 256 * 1024;
@@ -49,27 +41,25 @@ export function createServer(deps: ServerDeps): Server {
     next();
   });
 
-  server.post('/api/messages', async (req, res) => {
-    const activity = activityEnvelope.safeParse(req.body);
-    if (!activity.success) {
-      res.send(400, { error: 'BadRequest', message: 'The body must be a Bot Framework activity (a JSON object with a "type").' });
-      return;
-    }
-    const authHeader = req.header('Authorization') ?? '';
-    const result = await deps.adapter.handle(authHeader, activity.data as unknown as Activity, (context) => deps.bot.run(context), deps.logger);
-    res.send(result.status, result.body);
-  });
+  mountMessagesRoute(server, { adapter: deps.adapter, bot: deps.bot, logger: deps.logger, allowedTenants: deps.allowedTenants, rateLimit: deps.rateLimit });
 
+  // Liveness: the process answers. Storage is reported but does not fail it (that is /readyz).
   server.get('/healthz', async (_req, res) => {
     const storage = await deps.storage.health().catch(() => ({ ok: false, kind: 'unknown' }));
-    // A long outbox means Teams keeps refusing posts (bot not in a team, channel gone): worth a look, not a 503.
+    // A long outbox means Teams keeps refusing posts (bot not in a team, channel gone): worth a look, not a failure.
     const outbox = storage.ok && deps.outboxLength ? await deps.outboxLength().catch(() => undefined) : undefined;
-    res.send(storage.ok ? 200 : 503, {
+    res.send(200, {
       status: storage.ok ? 'ok' : 'degraded',
       version: deps.version,
       storage,
       ...(outbox === undefined ? {} : { steeringOutbox: outbox }),
     });
+  });
+
+  // Readiness: only send traffic here while the store answers.
+  server.get('/readyz', async (_req, res) => {
+    const storage = await deps.storage.health().catch(() => ({ ok: false, kind: 'unknown' }));
+    res.send(storage.ok ? 200 : 503, { ready: storage.ok, storage });
   });
 
   server.get('/download/:token', async (req, res) => {

@@ -62,7 +62,9 @@ function action(node: unknown): string {
   const el = (node ?? {}) as Json;
   const url = el.type === 'Action.OpenUrl' ? safeUrl(el.url) : undefined;
   const title = typeof el.title === 'string' ? el.title : '';
-  return url ? `<a class="button" href="${escapeHtml(url)}" rel="noopener noreferrer">${escapeHtml(title)}</a>` : '';
+  return url
+    ? `<a class="button" href="${escapeHtml(url)}" rel="noopener noreferrer">${escapeHtml(title)}</a>`
+    : '';
 }
 
 /** An Adaptive Card as read-only HTML; every string is escaped, unknown elements are skipped. */

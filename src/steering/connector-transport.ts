@@ -19,9 +19,18 @@ export interface SteeringTransport {
     message: OutgoingMessage,
   ): Promise<{ conversationId: string; activityId: string }>;
   /** `PUT /v3/conversations/:id/activities/:activityId`: the same message, new content. */
-  updateActivity(serviceUrl: string, conversationId: string, activityId: string, message: OutgoingMessage): Promise<void>;
+  updateActivity(
+    serviceUrl: string,
+    conversationId: string,
+    activityId: string,
+    message: OutgoingMessage,
+  ): Promise<void>;
   /** `POST /v3/conversations/:id/activities`: a proactive message into an existing conversation. */
-  send(serviceUrl: string, conversationId: string, message: { type: 'message'; text: string; textFormat: 'markdown' }): Promise<void>;
+  send(
+    serviceUrl: string,
+    conversationId: string,
+    message: { type: 'message'; text: string; textFormat: 'markdown' },
+  ): Promise<void>;
   /** `GET /v3/conversations/:teamId/members/:userId`: whether the person is in the team. */
   isTeamMember(serviceUrl: string, teamId: string, userId: string): Promise<boolean>;
 }
@@ -45,7 +54,8 @@ export function failureKind(error: unknown): FailureKind {
   if (!(error instanceof ConnectorError)) return 'transient';
   if (error.status === 403) return 'notInTeam';
   if (error.status === 404) return 'channelGone';
-  if (error.status === 429 || error.status === 412 || error.status >= 500 || error.status === 0) return 'transient';
+  if (error.status === 429 || error.status === 412 || error.status >= 500 || error.status === 0)
+    return 'transient';
   return 'rejected';
 }
 
@@ -76,7 +86,8 @@ export function tokenSource(config: AppConfig): (() => Promise<string>) | undefi
       true,
     );
     const creds = await credentials;
-    if (!(creds instanceof AppCredentials)) throw new Error('steering: these credentials cannot issue a token');
+    if (!(creds instanceof AppCredentials))
+      throw new Error('steering: these credentials cannot issue a token');
     return creds.getToken();
   };
 }
@@ -89,7 +100,12 @@ export function tokenSource(config: AppConfig): (() => Promise<string>) | undefi
 export class ConnectorTransport implements SteeringTransport {
   constructor(private readonly token?: () => Promise<string>) {}
 
-  private async call(method: string, serviceUrl: string, path: string, body?: unknown): Promise<Record<string, unknown>> {
+  private async call(
+    method: string,
+    serviceUrl: string,
+    path: string,
+    body?: unknown,
+  ): Promise<Record<string, unknown>> {
     const url = `${serviceUrl.replace(/\/+$/, '')}/${path}`;
     const headers: Record<string, string> = { Accept: 'application/json' };
     if (body !== undefined) headers['Content-Type'] = 'application/json; charset=utf-8';
@@ -114,7 +130,11 @@ export class ConnectorTransport implements SteeringTransport {
     }
     if (!res.ok) {
       const code = (json.error as { code?: unknown } | undefined)?.code;
-      throw new ConnectorError(res.status, typeof code === 'string' ? code.slice(0, 80) : 'Error', retryAfter(res.headers.get('retry-after')));
+      throw new ConnectorError(
+        res.status,
+        typeof code === 'string' ? code.slice(0, 80) : 'Error',
+        retryAfter(res.headers.get('retry-after')),
+      );
     }
     return json;
   }
@@ -129,24 +149,48 @@ export class ConnectorTransport implements SteeringTransport {
       ...(channel.tenantId ? { tenant: { id: channel.tenantId } } : {}),
       ...(channel.teamId ? { team: { id: channel.teamId } } : {}),
     };
-    const body = { isGroup: true, channelData, ...(channel.tenantId ? { tenantId: channel.tenantId } : {}), activity: message };
+    const body = {
+      isGroup: true,
+      channelData,
+      ...(channel.tenantId ? { tenantId: channel.tenantId } : {}),
+      activity: message,
+    };
     const json = await this.call('POST', serviceUrl, 'v3/conversations', body);
-    if (typeof json.id !== 'string' || typeof json.activityId !== 'string') throw new ConnectorError(502, 'NoActivityId');
+    if (typeof json.id !== 'string' || typeof json.activityId !== 'string')
+      throw new ConnectorError(502, 'NoActivityId');
     return { conversationId: json.id, activityId: json.activityId };
   }
 
-  async updateActivity(serviceUrl: string, conversationId: string, activityId: string, message: OutgoingMessage): Promise<void> {
+  async updateActivity(
+    serviceUrl: string,
+    conversationId: string,
+    activityId: string,
+    message: OutgoingMessage,
+  ): Promise<void> {
     const path = `v3/conversations/${encodeURIComponent(conversationId)}/activities/${encodeURIComponent(activityId)}`;
     await this.call('PUT', serviceUrl, path, { ...message, id: activityId });
   }
 
-  async send(serviceUrl: string, conversationId: string, message: { type: 'message'; text: string; textFormat: 'markdown' }): Promise<void> {
-    await this.call('POST', serviceUrl, `v3/conversations/${encodeURIComponent(conversationId)}/activities`, message);
+  async send(
+    serviceUrl: string,
+    conversationId: string,
+    message: { type: 'message'; text: string; textFormat: 'markdown' },
+  ): Promise<void> {
+    await this.call(
+      'POST',
+      serviceUrl,
+      `v3/conversations/${encodeURIComponent(conversationId)}/activities`,
+      message,
+    );
   }
 
   async isTeamMember(serviceUrl: string, teamId: string, userId: string): Promise<boolean> {
     try {
-      await this.call('GET', serviceUrl, `v3/conversations/${encodeURIComponent(teamId)}/members/${encodeURIComponent(userId)}`);
+      await this.call(
+        'GET',
+        serviceUrl,
+        `v3/conversations/${encodeURIComponent(teamId)}/members/${encodeURIComponent(userId)}`,
+      );
       return true;
     } catch (error) {
       const kind = failureKind(error);

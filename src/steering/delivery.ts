@@ -48,31 +48,48 @@ export async function deliver(deps: DeliveryDeps, planKey: string): Promise<Deli
   const now = deps.now().getTime();
   const { result: claimed } = await deps.posts.update<PostDoc | undefined>(planKey, (current) => {
     const pending = current?.pending;
-    if (!current || !pending || pending.dueAt > now || (pending.claim && pending.claim.until > now)) return { result: undefined };
-    const next = { ...current, pending: { ...pending, claim: { by: deps.processId, until: now + CLAIM_MS } } };
+    if (!current || !pending || pending.dueAt > now || (pending.claim && pending.claim.until > now))
+      return { result: undefined };
+    const next = {
+      ...current,
+      pending: { ...pending, claim: { by: deps.processId, until: now + CLAIM_MS } },
+    };
     return { next, result: next };
   });
   if (!claimed?.pending) return 'skipped';
   const state = await deps.plans.read(planKey).catch(() => undefined);
   if (!state) {
     // The plan was deleted (privacy) or is unreadable: there is nothing left to tell anyone.
-    await deps.posts.update(planKey, (c) => (c ? { next: withoutPending(c), result: undefined } : { result: undefined }));
+    await deps.posts.update(planKey, (c) =>
+      c ? { next: withoutPending(c), result: undefined } : { result: undefined },
+    );
     return 'skipped';
   }
   const t = translator(claimed.locale);
   const ctx = viewContext(deps.guide, state, claimed.locale, t);
   const exportLink = await createExportLink(deps, ctx);
   const updating = Boolean(claimed.conversationId && claimed.activityId);
-  const message = steeringNote(ctx, { firstPostedAt: updating ? claimed.firstPostedAt : undefined, now: deps.now(), exportLink });
+  const message = steeringNote(ctx, {
+    firstPostedAt: updating ? claimed.firstPostedAt : undefined,
+    now: deps.now(),
+    exportLink,
+  });
   const target = claimed.target;
   const serviceUrl = target.kind === 'local' ? deps.localServiceUrl() : target.serviceUrl;
   const channel = { channelId: target.channelId, tenantId: target.tenantId, teamId: target.teamId };
   try {
-    let ids = updating ? { conversationId: claimed.conversationId!, activityId: claimed.activityId! } : undefined;
+    let ids = updating
+      ? { conversationId: claimed.conversationId!, activityId: claimed.activityId! }
+      : undefined;
     let created = false;
     if (ids) {
       try {
-        await deps.transport.updateActivity(serviceUrl, ids.conversationId, ids.activityId, message);
+        await deps.transport.updateActivity(
+          serviceUrl,
+          ids.conversationId,
+          ids.activityId,
+          message,
+        );
       } catch (error) {
         // The message or thread is gone (deleted, or the local channel restarted): post anew.
         if (failureKind(error) !== 'channelGone') throw error;
@@ -97,7 +114,10 @@ async function createExportLink(deps: DeliveryDeps, ctx: ViewContext) {
   if (!base) return undefined;
   const docx = await planDocx(ctx, deps.now());
   const token = await deps.downloads.create(docx, planFileName(ctx, 'docx'), DOCX_TYPE);
-  return { url: `${base}/download/${token}`, expiresAt: new Date(deps.now().getTime() + DOWNLOAD_TTL_MS) };
+  return {
+    url: `${base}/download/${token}`,
+    expiresAt: new Date(deps.now().getTime() + DOWNLOAD_TTL_MS),
+  };
 }
 
 function withoutPending(doc: PostDoc): PostDoc {
@@ -127,31 +147,51 @@ async function recordSuccess(
       sends: current.sends + 1,
     };
     const pending = current.pending;
-    if (!pending || pending.seq === sent.seq) return { next: withoutPending(base), result: undefined };
+    if (!pending || pending.seq === sent.seq)
+      return { next: withoutPending(base), result: undefined };
     // More changed while we were sending: send again, but not before the debounce has passed.
     const { claim: _claim, ...rest } = pending;
     const sameNotify = JSON.stringify(rest.notify) === JSON.stringify(sent.notify);
     const { notify, ...withoutNotify } = rest;
-    const owed = { ...withoutNotify, ...(sameNotify || !notify ? {} : { notify }), attempts: 0, dueAt: Math.max(pending.dueAt, now.getTime() + deps.debounceMs) };
+    const owed = {
+      ...withoutNotify,
+      ...(sameNotify || !notify ? {} : { notify }),
+      attempts: 0,
+      dueAt: Math.max(pending.dueAt, now.getTime() + deps.debounceMs),
+    };
     return { next: { ...base, pending: owed }, result: undefined };
   });
-  deps.logger.info({ plan: logId(planKey), created }, created ? 'steering note posted' : 'steering note updated');
+  deps.logger.info(
+    { plan: logId(planKey), created },
+    created ? 'steering note posted' : 'steering note updated',
+  );
   if (!sent.notify) return;
   const t = translator(sent.notify.locale);
   const link = postLink(claimed.target, ids, deps.localServiceUrl);
-  const label = claimed.target.label ? escapeMessageText(claimed.target.label) : t('steering:channel.default');
-  const text = link ? t('steering:result.postedLink', { channel: label, link }) : t('steering:result.posted', { channel: label });
+  const label = claimed.target.label
+    ? escapeMessageText(claimed.target.label)
+    : t('steering:channel.default');
+  const text = link
+    ? t('steering:result.postedLink', { channel: label, link })
+    : t('steering:result.posted', { channel: label });
   await notify(deps, sent.notify, text);
 }
 
-async function recordFailure(deps: DeliveryDeps, planKey: string, claimed: PostDoc, error: unknown): Promise<void> {
+async function recordFailure(
+  deps: DeliveryDeps,
+  planKey: string,
+  claimed: PostDoc,
+  error: unknown,
+): Promise<void> {
   const kind = failureKind(error);
   const now = deps.now().getTime();
   const retryAfter = (error as { retryAfterMs?: number }).retryAfterMs;
   const { result: tell } = await deps.posts.update<PostDoc['pending']>(planKey, (current) => {
     const pending = current?.pending;
     if (!current || !pending) return { result: undefined };
-    const backoff = Math.min(MAX_BACKOFF_MS, deps.retryBaseMs * 2 ** pending.attempts) * (0.8 + Math.random() * 0.4);
+    const backoff =
+      Math.min(MAX_BACKOFF_MS, deps.retryBaseMs * 2 ** pending.attempts) *
+      (0.8 + Math.random() * 0.4);
     const { claim: _claim, ...rest } = pending;
     const next = {
       ...rest,
@@ -160,19 +200,35 @@ async function recordFailure(deps: DeliveryDeps, planKey: string, claimed: PostD
       lastError: kind,
       failureNotified: pending.failureNotified || Boolean(pending.notify),
     };
-    return { next: { ...current, pending: next }, result: pending.notify && !pending.failureNotified ? pending : undefined };
+    return {
+      next: { ...current, pending: next },
+      result: pending.notify && !pending.failureNotified ? pending : undefined,
+    };
   });
-  deps.logger.warn({ plan: logId(planKey), kind, status: (error as { status?: number }).status }, 'steering post failed; kept in the outbox');
+  deps.logger.warn(
+    { plan: logId(planKey), kind, status: (error as { status?: number }).status },
+    'steering post failed; kept in the outbox',
+  );
   if (!tell?.notify) return;
   const t = translator(tell.notify.locale);
-  const channel = claimed.target.label ? escapeMessageText(claimed.target.label) : t('steering:channel.default');
+  const channel = claimed.target.label
+    ? escapeMessageText(claimed.target.label)
+    : t('steering:channel.default');
   await notify(deps, tell.notify, t(`steering:result.${kind satisfies FailureKind}`, { channel }));
 }
 
 /** Tells the person who shared; losing this message is acceptable, losing the post is not. */
-async function notify(deps: DeliveryDeps, to: NonNullable<NonNullable<PostDoc['pending']>['notify']>, text: string): Promise<void> {
+async function notify(
+  deps: DeliveryDeps,
+  to: NonNullable<NonNullable<PostDoc['pending']>['notify']>,
+  text: string,
+): Promise<void> {
   try {
-    await deps.transport.send(to.serviceUrl, to.conversationId, { type: 'message', text, textFormat: 'markdown' });
+    await deps.transport.send(to.serviceUrl, to.conversationId, {
+      type: 'message',
+      text,
+      textFormat: 'markdown',
+    });
   } catch (error) {
     deps.logger.warn({ err: (error as Error).name }, 'could not tell the user how sharing went');
   }

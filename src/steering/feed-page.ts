@@ -25,26 +25,43 @@ export interface FeedDeps {
   threads: (channelId: string) => ChannelThread[];
 }
 
-function threadHtml(thread: ChannelThread, t: ReturnType<typeof translator>, locale: 'nl' | 'en'): string {
+function threadHtml(
+  thread: ChannelThread,
+  t: ReturnType<typeof translator>,
+  locale: 'nl' | 'en',
+): string {
   const note = thread.activities[0];
   if (!note) return '';
-  const card = (note.attachments as { contentType?: string; content?: Record<string, unknown> }[] | undefined)?.find(
-    (a) => a.contentType === 'application/vnd.microsoft.card.adaptive',
-  );
-  const body = card?.content ? cardHtml(card.content) : `<p class="pre">${escapeHtml(String(note.text ?? ''))}</p>`;
+  const card = (
+    note.attachments as { contentType?: string; content?: Record<string, unknown> }[] | undefined
+  )?.find((a) => a.contentType === 'application/vnd.microsoft.card.adaptive');
+  const body = card?.content
+    ? cardHtml(card.content)
+    : `<p class="pre">${escapeHtml(typeof note.text === 'string' ? note.text : '')}</p>`;
   const posted = typeof note.timestamp === 'string' ? formatDateTime(note.timestamp, locale) : '';
   const updated = thread.lastUpdatedAt
     ? ` · ${escapeHtml(t('steering:feed.updated', { count: thread.updates, when: formatDateTime(thread.lastUpdatedAt, locale) }))}`
     : '';
-  const replies = thread.activities.length > 1 ? ` · ${escapeHtml(t('steering:feed.replies', { count: thread.activities.length - 1 }))}` : '';
+  const replies =
+    thread.activities.length > 1
+      ? ` · ${escapeHtml(t('steering:feed.replies', { count: thread.activities.length - 1 }))}`
+      : '';
   return `<article id="${escapeHtml(note.id)}"><p class="when">${escapeHtml(t('steering:feed.posted', { when: posted }))}${updated}${replies}</p>${body}</article>`;
 }
 
 /** The whole page: server-rendered, no scripts, no external resources, refreshed by the browser. */
-export function feedPage(threads: ChannelThread[], lang: string | undefined, nonce: string): string {
+export function feedPage(
+  threads: ChannelThread[],
+  lang: string | undefined,
+  nonce: string,
+): string {
   const locale = resolveLocale(lang);
   const t = translator(locale);
-  const newest = [...threads].sort((a, b) => String(b.activities[0]?.timestamp ?? '').localeCompare(String(a.activities[0]?.timestamp ?? '')));
+  const postedAt = (thread: ChannelThread): string => {
+    const timestamp = thread.activities[0]?.timestamp;
+    return typeof timestamp === 'string' ? timestamp : '';
+  };
+  const newest = [...threads].sort((a, b) => postedAt(b).localeCompare(postedAt(a)));
   const items = newest.map((thread) => threadHtml(thread, t, locale)).join('');
   return `<!doctype html><html lang="${locale}"><head><meta charset="utf-8">
 <meta http-equiv="refresh" content="${REFRESH_SECONDS}"><meta name="viewport" content="width=device-width,initial-scale=1">

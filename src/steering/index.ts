@@ -6,8 +6,9 @@ import type { Logger } from '../logging';
 import type { PlanStore } from '../plans';
 import type { BrugStorage } from '../storage';
 import { ConnectorTransport, tokenSource, type SteeringTransport } from './connector-transport';
-import { deliver } from './delivery';
+import { deliver, type DeliveryDeps } from './delivery';
 import { OutboxWorker } from './outbox-worker';
+import { PostStore } from './post-store';
 import { SteeringHandler } from './steering-handler';
 import { SteeringService } from './steering-service';
 import { LOCAL_STEERING_CHANNEL, type SteeringTarget } from './targets';
@@ -44,7 +45,9 @@ export interface Steering {
 function defaultTarget(config: AppConfig): SteeringTarget | undefined {
   const channel = config.steering.channel;
   if (channel) return { kind: 'teams', ...channel };
-  return config.localMode ? { kind: 'local', serviceUrl: '', channelId: LOCAL_STEERING_CHANNEL } : undefined;
+  return config.localMode
+    ? { kind: 'local', serviceUrl: '', channelId: LOCAL_STEERING_CHANNEL }
+    : undefined;
 }
 
 export function createSteering(deps: SteeringDeps): Steering {
@@ -52,19 +55,10 @@ export function createSteering(deps: SteeringDeps): Steering {
   const transport = deps.transport ?? new ConnectorTransport(tokenSource(config));
   // Export links in a channel must open for its members: only a public URL, or the local one locally.
   const publicBaseUrl = () => config.publicBaseUrl ?? (config.localMode ? deps.listeningUrl() : '');
-  let worker: OutboxWorker | undefined;
-  const service = new SteeringService({
-    storage: deps.storage,
-    transport,
-    logger: deps.logger,
-    now: deps.now,
-    defaultTarget: defaultTarget(config),
-    localServiceUrl: deps.listeningUrl,
-    debounceMs: config.steering.debounceMs,
-    wake: () => worker?.wake(),
-  });
-  const delivery = {
-    posts: service.posts,
+  // Post stores hold no state of their own: the worker's and the service's share the storage.
+  const posts = new PostStore(deps.storage);
+  const delivery: DeliveryDeps = {
+    posts,
     plans: deps.plans,
     guide: deps.guide,
     downloads: deps.downloads,
@@ -78,17 +72,26 @@ export function createSteering(deps: SteeringDeps): Steering {
     // Outbox claims name their process, so a process never mistakes another's claim for its own.
     processId: randomUUID(),
   };
-  worker = new OutboxWorker({
-    posts: service.posts,
+  const worker = new OutboxWorker({
+    posts,
     pollMs: config.steering.pollMs,
     logger: deps.logger,
     deliver: (planKey) => deliver(delivery, planKey),
   });
-  const started = worker;
+  const service = new SteeringService({
+    storage: deps.storage,
+    transport,
+    logger: deps.logger,
+    now: deps.now,
+    defaultTarget: defaultTarget(config),
+    localServiceUrl: deps.listeningUrl,
+    debounceMs: config.steering.debounceMs,
+    wake: () => worker.wake(),
+  });
   return {
     handler: new SteeringHandler(service, deps.plans, deps.logger, deps.now),
-    start: () => started.start(),
-    stop: () => started.stop(),
-    outboxLength: () => service.posts.outboxLength(),
+    start: () => worker.start(),
+    stop: () => worker.stop(),
+    outboxLength: () => posts.outboxLength(),
   };
 }

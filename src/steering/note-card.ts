@@ -1,6 +1,11 @@
 import { cardBytes, CARD_BUDGET_BYTES, renderCard } from '../cards';
 import { escapeMessageText } from '../bot/text';
-import { formatDate, formatDateTime, sourceLine, type ViewContext } from '../bot/views/view-context';
+import {
+  formatDate,
+  formatDateTime,
+  sourceLine,
+  type ViewContext,
+} from '../bot/views/view-context';
 import { buildSummary, CARD_ANSWER_LIMITS, type SummaryModel } from '../summary';
 import type { OutgoingMessage } from './connector-transport';
 
@@ -14,7 +19,10 @@ export interface NoteOptions {
 
 /** Answers per step shown in full detail before the note falls back to counting them. */
 type Detail = { limit: number; answers: boolean };
-const DETAILS: Detail[] = [...CARD_ANSWER_LIMITS.map((limit) => ({ limit, answers: true })), { limit: 60, answers: false }];
+const DETAILS: Detail[] = [
+  ...CARD_ANSWER_LIMITS.map((limit) => ({ limit, answers: true })),
+  { limit: 60, answers: false },
+];
 
 function noteData(ctx: ViewContext, model: SummaryModel, options: NoteOptions, detail: Detail) {
   const { t, locale } = ctx;
@@ -25,8 +33,13 @@ function noteData(ctx: ViewContext, model: SummaryModel, options: NoteOptions, d
     fallbackText: model.title,
     heading: t('steering:note.heading'),
     title: model.title,
-    meta: t(model.status === 'completed' ? 'steering:note.completedOn' : 'steering:note.inProgressOn', { date }),
-    updated: options.firstPostedAt ? t('steering:note.updatedOn', { when: formatDateTime(options.now.toISOString(), locale) }) : '',
+    meta: t(
+      model.status === 'completed' ? 'steering:note.completedOn' : 'steering:note.inProgressOn',
+      { date },
+    ),
+    updated: options.firstPostedAt
+      ? t('steering:note.updatedOn', { when: formatDateTime(options.now.toISOString(), locale) })
+      : '',
     steps: model.steps.map((s) => ({
       title: s.title,
       answers: detail.answers ? s.answers.map((a) => ({ label: a.label, value: a.value })) : [],
@@ -43,7 +56,9 @@ function noteData(ctx: ViewContext, model: SummaryModel, options: NoteOptions, d
     openPoints: model.openPoints,
     openPointsTitle: t('bot:summary.openPointsTitle', { count: model.openPoints.length }),
     exportNote: link
-      ? t(truncated ? 'steering:note.exportTruncated' : 'steering:note.export', { until: formatDateTime(link.expiresAt.toISOString(), locale) })
+      ? t(truncated ? 'steering:note.exportTruncated' : 'steering:note.export', {
+          until: formatDateTime(link.expiresAt.toISOString(), locale),
+        })
       : truncated
         ? t('steering:note.truncatedNoLink')
         : '',
@@ -63,15 +78,33 @@ function fallbackText(ctx: ViewContext, model: SummaryModel, options: NoteOption
   const date = formatDate(model.completedAt ?? model.updatedAt, locale);
   const lines = [
     `**${escapeMessageText(model.title)}**`,
-    escapeMessageText(t(model.status === 'completed' ? 'steering:note.completedOn' : 'steering:note.inProgressOn', { date })),
+    escapeMessageText(
+      t(model.status === 'completed' ? 'steering:note.completedOn' : 'steering:note.inProgressOn', {
+        date,
+      }),
+    ),
   ];
-  if (options.firstPostedAt) lines.push(escapeMessageText(t('steering:note.updatedOn', { when: formatDateTime(options.now.toISOString(), locale) })));
+  if (options.firstPostedAt)
+    lines.push(
+      escapeMessageText(
+        t('steering:note.updatedOn', { when: formatDateTime(options.now.toISOString(), locale) }),
+      ),
+    );
   for (const s of model.steps) {
     const names = [...new Set(s.answers.map((a) => a.by))].map(escapeMessageText).join(', ');
-    lines.push(`- ${escapeMessageText(t('steering:note.stepLine', { step: s.title, count: s.answers.length }))}${names ? ` (${names})` : ''}`);
+    lines.push(
+      `- ${escapeMessageText(t('steering:note.stepLine', { step: s.title, count: s.answers.length }))}${names ? ` (${names})` : ''}`,
+    );
   }
-  lines.push(escapeMessageText(t('steering:note.counts', { advice: model.advice.length, open: model.openPoints.length })));
-  if (options.exportLink) lines.push(`[${escapeMessageText(t('steering:note.exportButton'))}](${options.exportLink.url})`);
+  lines.push(
+    escapeMessageText(
+      t('steering:note.counts', { advice: model.advice.length, open: model.openPoints.length }),
+    ),
+  );
+  if (options.exportLink)
+    lines.push(
+      `[${escapeMessageText(t('steering:note.exportButton'))}](${options.exportLink.url})`,
+    );
   return lines.join('\n\n');
 }
 
@@ -83,7 +116,10 @@ export function steeringNote(ctx: ViewContext, options: NoteOptions): OutgoingMe
   const text = fallbackText(ctx, buildSummary(ctx), options);
   let message: OutgoingMessage | undefined;
   for (const detail of DETAILS) {
-    const card = renderCard('steering-note', noteData(ctx, buildSummary(ctx, detail.limit), options, detail));
+    const card = renderCard(
+      'steering-note',
+      noteData(ctx, buildSummary(ctx, detail.limit), options, detail),
+    );
     message = { type: 'message', text, textFormat: 'markdown', attachments: [card] };
     if (cardBytes(card) + Buffer.byteLength(text, 'utf8') <= CARD_BUDGET_BYTES) break;
   }

@@ -32,8 +32,13 @@ export class OutboxWorker {
 
   start(): void {
     this.deps.posts.restoreIndex().then(
-      (restored) => restored && this.deps.logger.warn({ restored }, 'restored steering outbox entries'),
-      (error: unknown) => this.deps.logger.error({ err: (error as Error).name }, 'could not check the steering outbox'),
+      (restored) =>
+        restored && this.deps.logger.warn({ restored }, 'restored steering outbox entries'),
+      (error: unknown) =>
+        this.deps.logger.error(
+          { err: (error as Error).name },
+          'could not check the steering outbox',
+        ),
     );
     this.timer = setInterval(() => void this.tick(), this.deps.pollMs);
     this.timer.unref();
@@ -53,7 +58,9 @@ export class OutboxWorker {
       return this.running;
     }
     this.running = this.pass()
-      .catch((error: unknown) => this.deps.logger.error({ err: (error as Error).name }, 'steering outbox pass failed'))
+      .catch((error: unknown) =>
+        this.deps.logger.error({ err: (error as Error).name }, 'steering outbox pass failed'),
+      )
       .finally(() => {
         this.running = undefined;
         if (this.again && !this.stopped) {
@@ -68,7 +75,10 @@ export class OutboxWorker {
     for (const planKey of await this.deps.posts.owed()) {
       if (this.stopped || !this.hasBudget()) return;
       const result = await this.deps.deliver(planKey).catch((error: unknown) => {
-        this.deps.logger.error({ err: (error as Error).name }, 'steering delivery failed unexpectedly');
+        this.deps.logger.error(
+          { err: (error as Error).name },
+          'steering delivery failed unexpectedly',
+        );
         return 'failed' as const;
       });
       if (result !== 'skipped') this.recentSends.push(Date.now());

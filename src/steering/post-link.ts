@@ -13,12 +13,13 @@ export function postLink(
   if (target.kind === 'local') {
     return `${localServiceUrl().replace(/\/+$/, '')}/steering#${encodeURIComponent(ids.activityId)}`;
   }
-  if (!target.groupId || !target.tenantId || !/^\d+$/.test(ids.activityId)) return undefined;
+  if (!target.groupId || !target.tenantId) return undefined;
   const query = new URLSearchParams({
     tenantId: target.tenantId,
     groupId: target.groupId,
     parentMessageId: ids.activityId,
     createdTime: ids.activityId,
   });
-  return `https://teams.microsoft.com/l/message/${encodeURIComponent(target.channelId)}/${ids.activityId}?${query.toString()}`;
+  // Teams gives a thread's first message a numeric id (its creation time), hence createdTime.
+  return `https://teams.microsoft.com/l/message/${encodeURIComponent(target.channelId)}/${encodeURIComponent(ids.activityId)}?${query.toString()}`;
 }

@@ -12,7 +12,13 @@ import type { SteeringTarget } from './targets';
 /** The Teams fields a channel message carries about where it was sent; anything else is ignored. */
 const teamsChannelData = z
   .object({
-    team: z.object({ id: z.string().max(512), name: z.string().max(256).optional(), aadGroupId: z.string().max(200).optional() }).partial(),
+    team: z
+      .object({
+        id: z.string().max(512),
+        name: z.string().max(256).optional(),
+        aadGroupId: z.string().max(200).optional(),
+      })
+      .partial(),
     channel: z.object({ id: z.string().max(512), name: z.string().max(256).optional() }).partial(),
     tenant: z.object({ id: z.string().max(200) }).partial(),
   })
@@ -37,7 +43,10 @@ function requesterOf(context: TurnContext, locale: Locale): Requester {
 }
 
 /** A channel as people know it: "Team · Kanaal", from names Teams sent (so: user text). */
-function labelOf(teamName: string | undefined, channelName: string | undefined): string | undefined {
+function labelOf(
+  teamName: string | undefined,
+  channelName: string | undefined,
+): string | undefined {
   const parts = [teamName, channelName].filter((p): p is string => Boolean(p?.trim()));
   return parts.length ? parts.join(' · ').slice(0, 300) : undefined;
 }
@@ -56,7 +65,12 @@ export class SteeringHandler {
     const t = translator(locale);
     const data = channelDataOf(context);
     const tenantId = data.tenant?.id ?? context.activity.conversation?.tenantId;
-    if (context.activity.channelId !== 'msteams' || !data.team?.id || !data.channel?.id || !tenantId) {
+    if (
+      context.activity.channelId !== 'msteams' ||
+      !data.team?.id ||
+      !data.channel?.id ||
+      !tenantId
+    ) {
       await context.sendActivity(t('steering:link.notInChannel'));
       return;
     }
@@ -71,14 +85,29 @@ export class SteeringHandler {
       ...(label ? { label } : {}),
     };
     const actor = actorOf(context);
-    await this.service.teams.register(data.team.id, { target, registeredBy: actor, registeredAt: this.now().toISOString() });
+    await this.service.teams.register(data.team.id, {
+      target,
+      registeredBy: actor,
+      registeredAt: this.now().toISOString(),
+    });
     this.logger.info({ team: logId(data.team.id) }, 'steering channel linked');
-    const team = data.team.name ? escapeMessageText(data.team.name) : t('steering:channel.thisTeam');
-    await context.sendActivity({ type: 'message', textFormat: 'markdown', text: t('steering:link.done', { team }) });
+    const team = data.team.name
+      ? escapeMessageText(data.team.name)
+      : t('steering:channel.thisTeam');
+    await context.sendActivity({
+      type: 'message',
+      textFormat: 'markdown',
+      text: t('steering:link.done', { team }),
+    });
   }
 
   /** "deel samenvatting", or the summary card's share button with a chosen channel. */
-  async share(context: TurnContext, locale: Locale, planKey: string, choice?: string): Promise<void> {
+  async share(
+    context: TurnContext,
+    locale: Locale,
+    planKey: string,
+    choice?: string,
+  ): Promise<void> {
     const t = translator(locale);
     const state = await this.plans.read(planKey).catch(() => undefined);
     if (!state || Object.keys(state.answers).length === 0) {
@@ -86,15 +115,23 @@ export class SteeringHandler {
       return;
     }
     const outcome = await this.service.share(planKey, state, requesterOf(context, locale), choice);
-    await context.sendActivity({ type: 'message', textFormat: 'markdown', text: this.outcomeText(outcome, locale) });
+    await context.sendActivity({
+      type: 'message',
+      textFormat: 'markdown',
+      text: this.outcomeText(outcome, locale),
+    });
   }
 
   private outcomeText(outcome: ShareOutcome, locale: Locale): string {
     const t = translator(locale);
     if (outcome.kind === 'queued' || outcome.kind === 'upToDate') {
-      const channel = outcome.target.label ? escapeMessageText(outcome.target.label) : t('steering:channel.default');
+      const channel = outcome.target.label
+        ? escapeMessageText(outcome.target.label)
+        : t('steering:channel.default');
       if (outcome.kind === 'queued') return t('steering:share.queued', { channel });
-      return outcome.link ? t('steering:share.upToDateLink', { channel, link: outcome.link }) : t('steering:share.upToDate', { channel });
+      return outcome.link
+        ? t('steering:share.upToDateLink', { channel, link: outcome.link })
+        : t('steering:share.upToDate', { channel });
     }
     return t(`steering:share.${outcome.kind}`);
   }
@@ -103,7 +140,12 @@ export class SteeringHandler {
    * Runs after a turn saved the plan. The first completion shares the note; any later change
    * to the answers updates it (debounced by the outbox). Never fails the user's turn.
    */
-  async afterSave(context: TurnContext, locale: Locale, planKey: string, result: Transition): Promise<void> {
+  async afterSave(
+    context: TurnContext,
+    locale: Locale,
+    planKey: string,
+    result: Transition,
+  ): Promise<void> {
     try {
       const completed = result.outputs.some((o) => o.kind === 'notice' && o.code === 'completed');
       if (!completed) {
@@ -114,7 +156,10 @@ export class SteeringHandler {
       // anyone linked a channel; the help card explains how to link one.
       await this.service.share(planKey, result.state, requesterOf(context, locale));
     } catch (error) {
-      this.logger.error({ plan: logId(planKey), err: (error as Error).name }, 'could not queue the steering note');
+      this.logger.error(
+        { plan: logId(planKey), err: (error as Error).name },
+        'could not queue the steering note',
+      );
     }
   }
 
@@ -122,6 +167,8 @@ export class SteeringHandler {
   async shareChoices(context: TurnContext): Promise<{ title: string; value: string }[]> {
     const tenantId = context.activity.conversation?.tenantId ?? channelDataOf(context).tenant?.id;
     const targets = await this.service.choices({ tenantId }).catch(() => []);
-    return targets.flatMap((target) => (target.teamId ? [{ title: target.label ?? target.channelId, value: target.teamId }] : []));
+    return targets.flatMap((target) =>
+      target.teamId ? [{ title: target.label ?? target.channelId, value: target.teamId }] : [],
+    );
   }
 }

@@ -32,7 +32,10 @@ export function contentHash(state: PlanState): string {
   const answers = Object.entries(state.answers)
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     .map(([q, r]) => [q, r.value, r.by.name ?? r.by.id]);
-  return createHash('sha256').update(JSON.stringify([state.status, answers])).digest('hex').slice(0, 32);
+  return createHash('sha256')
+    .update(JSON.stringify([state.status, answers]))
+    .digest('hex')
+    .slice(0, 32);
 }
 
 export interface SteeringServiceDeps {
@@ -67,11 +70,19 @@ export class SteeringService {
    * An explicit choice must be a team of the requester's tenant they belong to. Otherwise: the
    * team the plan lives in, then a linked team the requester is a member of, then the default.
    */
-  async resolveTarget(requester: Requester, choice?: string): Promise<SteeringTarget | ShareOutcome> {
+  async resolveTarget(
+    requester: Requester,
+    choice?: string,
+  ): Promise<SteeringTarget | ShareOutcome> {
     if (choice) {
       const registration = await this.teams.get(choice);
-      if (!registration || registration.target.tenantId !== requester.tenantId) return { kind: 'unknownTeam' };
-      if (requester.teamId !== choice && !(await this.isMember(registration.target, requester.userId))) return { kind: 'notMember' };
+      if (!registration || registration.target.tenantId !== requester.tenantId)
+        return { kind: 'unknownTeam' };
+      if (
+        requester.teamId !== choice &&
+        !(await this.isMember(registration.target, requester.userId))
+      )
+        return { kind: 'notMember' };
       return registration.target;
     }
     if (requester.teamId) {
@@ -98,21 +109,38 @@ export class SteeringService {
    * Owes the plan's note to its channel: a new thread the first time (or in a newly chosen
    * channel), an in-place update afterwards. The person asking is told the outcome later.
    */
-  async share(planKey: string, state: PlanState, requester: Requester, choice?: string): Promise<ShareOutcome> {
+  async share(
+    planKey: string,
+    state: PlanState,
+    requester: Requester,
+    choice?: string,
+  ): Promise<ShareOutcome> {
     const existing = await this.posts.get(planKey);
-    const resolved = existing && !choice ? existing.target : await this.resolveTarget(requester, choice);
+    const resolved =
+      existing && !choice ? existing.target : await this.resolveTarget(requester, choice);
     if (!('channelId' in resolved)) return resolved;
     const target = resolved;
     const hash = contentHash(state);
-    if (existing && sameTarget(existing.target, target) && !existing.pending && existing.sentHash === hash && existing.activityId) {
-      const link = postLink(target, { conversationId: existing.conversationId ?? '', activityId: existing.activityId }, this.deps.localServiceUrl);
+    if (
+      existing &&
+      sameTarget(existing.target, target) &&
+      !existing.pending &&
+      existing.sentHash === hash &&
+      existing.activityId
+    ) {
+      const link = postLink(
+        target,
+        { conversationId: existing.conversationId ?? '', activityId: existing.activityId },
+        this.deps.localServiceUrl,
+      );
       return { kind: 'upToDate', target, ...(link ? { link } : {}) };
     }
     const now = this.deps.now().getTime();
     await this.posts.update(planKey, (current) => {
       const keep = current && sameTarget(current.target, target) ? current : undefined;
       const base: PostDoc = keep ?? { planKey, locale: requester.locale, target, sends: 0 };
-      const debounced = keep?.activityId && keep.lastSentAt ? keep.lastSentAt + this.deps.debounceMs : 0;
+      const debounced =
+        keep?.activityId && keep.lastSentAt ? keep.lastSentAt + this.deps.debounceMs : 0;
       const pending = {
         seq: (current?.pending?.seq ?? 0) + 1,
         dueAt: Math.max(now, debounced),
@@ -139,7 +167,9 @@ export class SteeringService {
       if (!current || (!current.activityId && !current.pending)) return { result: undefined };
       if ((current.pending?.hash ?? current.sentHash) === hash) return { result: undefined };
       const owed = current.pending;
-      const dueAt = owed ? owed.dueAt : Math.max(now, (current.lastSentAt ?? 0) + this.deps.debounceMs);
+      const dueAt = owed
+        ? owed.dueAt
+        : Math.max(now, (current.lastSentAt ?? 0) + this.deps.debounceMs);
       const pending = { ...(owed ?? { attempts: 0 }), seq: (owed?.seq ?? 0) + 1, dueAt, hash };
       return { next: { ...current, pending }, result: undefined };
     });

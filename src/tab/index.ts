@@ -8,16 +8,8 @@ import { mountPlansApi } from './plans-api';
 import { createSsoVerifier, type TabSsoSettings } from './sso-token';
 import { mountTabPages } from './tab-pages';
 
-export {
-  tabSsoSettings,
-  createSsoVerifier,
-  entraIssuers,
-  TAB_SSO_SCOPE,
-  type TabSsoSettings,
-  type TabUser,
-} from './sso-token';
-export { tookPart, visiblePlans, type PlanScope, type Viewer } from './plan-access';
-export { TAB_CSP, TAB_FRAME_ANCESTORS } from './tab-pages';
+export { tabSsoSettings, createSsoVerifier, type TabSsoSettings } from './sso-token';
+export { TAB_FRAME_ANCESTORS } from './tab-pages';
 
 export interface TabDeps {
   storage: BrugStorage;

@@ -25,7 +25,7 @@ export interface VisiblePlan {
 }
 
 /** Enough for any steering group; the page lists the most recently changed first. */
-export const MAX_PLANS_SHOWN = 20;
+const MAX_PLANS_SHOWN = 20;
 const READ_BATCH = 50;
 /** Only Teams conversations carry Entra object ids as actor ids (`actorOf` in the bot layer). */
 const TEAMS_CHANNEL = 'msteams';
@@ -45,7 +45,7 @@ function inScope(conversationId: string, scope: PlanScope): boolean {
  * those ids from activities the Bot Framework authenticated, so they prove that this person
  * took part in that conversation. Membership itself cannot be checked without Graph.
  */
-export function tookPart(state: PlanState, oid: string): boolean {
+function tookPart(state: PlanState, oid: string): boolean {
   return (
     Object.values(state.answers).some((a) => a.by.id === oid) ||
     state.history.some((h) => h.by.id === oid)

@@ -7,7 +7,7 @@ import type { AppConfig } from '../config';
  * delegated token that Teams asked for on the user's behalf gets in: an app-only token for the
  * same audience (which Entra issues to any client in the tenant) carries no `scp` at all.
  */
-export const TAB_SSO_SCOPE = 'access_as_user';
+const TAB_SSO_SCOPE = 'access_as_user';
 
 /** Entra's clocks and ours may drift; the Bot Framework allows the same five minutes. */
 const CLOCK_TOLERANCE_SECONDS = 300;
@@ -59,7 +59,7 @@ const claimsSchema = z.object({
 const BEARER = /^Bearer ([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+)$/;
 
 /** Both issuers Entra uses for one tenant: v1 tokens (`sts.windows.net`) and v2 tokens. */
-export function entraIssuers(tid: string): string[] {
+function entraIssuers(tid: string): string[] {
   return [`https://sts.windows.net/${tid}/`, `https://login.microsoftonline.com/${tid}/v2.0`];
 }
 

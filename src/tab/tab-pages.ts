@@ -22,7 +22,7 @@ export const TAB_FRAME_ANCESTORS = [
 ] as const;
 
 /** Everything from this origin only; no inline script or style, so injected markup cannot run. */
-export const TAB_CSP = [
+const TAB_CSP = [
   "default-src 'none'",
   "script-src 'self'",
   "style-src 'self'",
@@ -34,7 +34,7 @@ export const TAB_CSP = [
 ].join('; ');
 
 /** The TeamsJS browser bundle from node_modules: served by us, since the CSP (and no CDN) allow nothing else. */
-export function teamsJsBundlePath(): string {
+function teamsJsBundlePath(): string {
   return require.resolve('@microsoft/teams-js');
 }
 
@@ -55,7 +55,7 @@ const escapeHtml = (text: string) =>
   );
 
 /** The page's strings: the `page` and `config` parts of `locales/<lng>/tab.json`. */
-export function tabStrings(locale: Locale): Record<string, unknown> {
+function tabStrings(locale: Locale): Record<string, unknown> {
   const bundle = getI18n().getResourceBundle(locale, 'tab') as Record<string, unknown>;
   return { page: bundle.page, config: bundle.config };
 }

@@ -1,5 +1,6 @@
 import { createApp, type App } from '../../src/app';
 import { loadConfig } from '../../src/config';
+import type { Logger } from '../../src/logging';
 import { FakeConnector } from './fake-connector';
 
 export interface RunningBot {
@@ -12,11 +13,11 @@ export interface RunningBot {
 }
 
 /** Starts the real app (restify + CloudAdapter) on a free loopback port with a fake Connector. */
-export async function startBot(env: Record<string, string> = {}): Promise<RunningBot> {
+export async function startBot(env: Record<string, string> = {}, logger?: Logger): Promise<RunningBot> {
   const connector = new FakeConnector();
   await connector.start();
   const config = loadConfig({ PORT: '0', STORAGE: 'memory', LOG_LEVEL: 'silent', ...env });
-  const app = await createApp(config);
+  const app = await createApp(config, logger);
   const url = await app.listen();
   return {
     url,

@@ -7,6 +7,9 @@ import { spawnBot, type BotProcess } from '../helpers/bot-process';
 import { FakeConnector } from '../helpers/fake-connector';
 import { realGuide } from '../helpers/plans';
 
+/** A stress test far beyond Teams' own 7 operations per second: lift the flood limit for it. */
+export const STRESS = { RATE_LIMIT_BURST: '100000', RATE_LIMIT_PER_SECOND: '100000' };
+
 type Slot = { id: string; step: number; part: number; valueFor: (u: number, k: number) => string | number };
 
 /**

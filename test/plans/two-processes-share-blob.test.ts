@@ -1,5 +1,5 @@
 import { startAzurite, type AzuriteBlob } from '../helpers/azurite';
-import { runContention } from './group-contention';
+import { runContention, STRESS } from './group-contention';
 
 describe('two bot processes on one Azure Blob container (Azurite)', () => {
   let azurite: AzuriteBlob;
@@ -9,7 +9,7 @@ describe('two bot processes on one Azure Blob container (Azurite)', () => {
   it('keep every answer when 20 colleagues submit 1 000 answers at once', async () => {
     const container = 'contention';
     const result = await runContention(
-      { STORAGE: 'blob', AZURE_STORAGE_CONNECTION_STRING: azurite.connectionString, AZURE_STORAGE_CONTAINER: container },
+      { STORAGE: 'blob', AZURE_STORAGE_CONNECTION_STRING: azurite.connectionString, AZURE_STORAGE_CONTAINER: container, ...STRESS },
       { kind: 'blob', blobConnectionString: azurite.connectionString, blobContainer: container },
     );
     expect(result.refused).toEqual([]);

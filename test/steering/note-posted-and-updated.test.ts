@@ -3,7 +3,15 @@ import { ActivityFactory } from '../helpers/activities';
 import { startBot, type RunningBot } from '../helpers/bot-server';
 import { FakeConnector } from '../helpers/fake-connector';
 import { validateCard } from '../helpers/card-validator';
-import { changeOrg, completePlan, eventually, outboxLength, textsTo, threadsCreated, updates } from './steering-helpers';
+import {
+  changeOrg,
+  completePlan,
+  eventually,
+  outboxLength,
+  textsTo,
+  threadsCreated,
+  updates,
+} from './steering-helpers';
 
 type Json = Record<string, unknown>;
 const CHANNEL = '19:stuurgroep@thread.tacv2';
@@ -33,10 +41,15 @@ describe('the steering note in the configured Teams channel', () => {
     const chat = new ActivityFactory({ serviceUrl: bot.connector.url });
     await completePlan(bot, chat, 'Gemeente Zottegem');
 
-    const [thread] = await eventually(() => (threadsCreated(teams).length ? threadsCreated(teams) : undefined));
+    const [thread] = await eventually(() =>
+      threadsCreated(teams).length ? threadsCreated(teams) : undefined,
+    );
     const body = thread!.body as { isGroup: boolean; channelData: Json; activity: Json };
     expect(body.isGroup).toBe(true);
-    expect(body.channelData).toMatchObject({ channel: { id: CHANNEL }, tenant: { id: 'tenant-1' } });
+    expect(body.channelData).toMatchObject({
+      channel: { id: CHANNEL },
+      tenant: { id: 'tenant-1' },
+    });
     const card = (body.activity.attachments as { content: Json }[])[0]!.content;
     expect(validateCard(card)).toEqual([]);
     expect(JSON.stringify(card)).toContain('Gemeente Zottegem');
@@ -75,7 +88,9 @@ describe('the steering note in the configured Teams channel', () => {
     await eventually(async () => ((await outboxLength(bot)) === 0 ? true : undefined));
     await bot.post(chat.message('deel samenvatting'));
     const nl = translator('nl');
-    expect(textsTo(bot, chat)).toContain(nl('steering:share.upToDate', { channel: nl('steering:channel.default') }));
+    expect(textsTo(bot, chat)).toContain(
+      nl('steering:share.upToDate', { channel: nl('steering:channel.default') }),
+    );
     expect(threadsCreated(teams)).toHaveLength(before + 1);
     const note = JSON.stringify(threadsCreated(teams)[before]!.body);
     expect(note).toContain('OCMW Geraardsbergen');

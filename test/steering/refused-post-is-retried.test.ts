@@ -2,7 +2,13 @@ import { translator } from '../../src/i18n';
 import { ActivityFactory } from '../helpers/activities';
 import { startBot, type RunningBot } from '../helpers/bot-server';
 import { FakeConnector } from '../helpers/fake-connector';
-import { completePlan, eventually, outboxLength, textsTo, threadsCreated } from './steering-helpers';
+import {
+  completePlan,
+  eventually,
+  outboxLength,
+  textsTo,
+  threadsCreated,
+} from './steering-helpers';
 
 const nl = translator('nl');
 const channel = nl('steering:channel.default');
@@ -32,11 +38,15 @@ describe('a steering post Teams refuses', () => {
     const chat = new ActivityFactory({ serviceUrl: bot.connector.url });
     await completePlan(bot, chat, 'Gemeente Ninove');
 
-    await eventually(() => (textsTo(bot, chat).includes(nl('steering:result.notInTeam', { channel })) ? true : undefined));
+    await eventually(() =>
+      textsTo(bot, chat).includes(nl('steering:result.notInTeam', { channel })) ? true : undefined,
+    );
     expect(await outboxLength(bot)).toBe(1);
 
     await eventually(() => (threadsCreated(teams).length ? true : undefined));
-    await eventually(() => (textsTo(bot, chat).includes(nl('steering:result.posted', { channel })) ? true : undefined));
+    await eventually(() =>
+      textsTo(bot, chat).includes(nl('steering:result.posted', { channel })) ? true : undefined,
+    );
     expect(await outboxLength(bot)).toBe(0);
     // Give a duplicate every chance to appear before checking there is none.
     await new Promise((r) => setTimeout(r, 400));
@@ -50,7 +60,9 @@ describe('a steering post Teams refuses', () => {
     const chat = new ActivityFactory({ serviceUrl: bot.connector.url });
     await completePlan(bot, chat, 'Gemeente Lede');
     await eventually(() => (threadsCreated(teams).length > before ? true : undefined), 15_000);
-    const transient = textsTo(bot, chat).filter((t) => t === nl('steering:result.transient', { channel }));
+    const transient = textsTo(bot, chat).filter(
+      (t) => t === nl('steering:result.transient', { channel }),
+    );
     expect(transient).toHaveLength(1);
     await new Promise((r) => setTimeout(r, 300));
     expect(threadsCreated(teams)).toHaveLength(before + 1);

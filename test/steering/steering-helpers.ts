@@ -6,7 +6,10 @@ import type { ConnectorCall, FakeConnector } from '../helpers/fake-connector';
 type Json = Record<string, unknown>;
 
 /** Waits until `read` returns something (async conditions: the outbox works in the background). */
-export async function eventually<T>(read: () => T | undefined | Promise<T | undefined>, timeoutMs = 10_000): Promise<T> {
+export async function eventually<T>(
+  read: () => T | undefined | Promise<T | undefined>,
+  timeoutMs = 10_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await read();
@@ -31,7 +34,11 @@ export function textsTo(bot: RunningBot, chat: ActivityFactory): string[] {
 }
 
 /** Answers step 1 (with `org` as the organisation), jumps to step 6 and saves until the plan is complete. */
-export async function completePlan(bot: RunningBot, chat: ActivityFactory, org: string): Promise<void> {
+export async function completePlan(
+  bot: RunningBot,
+  chat: ActivityFactory,
+  org: string,
+): Promise<void> {
   await send(bot, chat.message('start'));
   await send(bot, chat.submit({ ...pressForward(lastCard(bot, chat)), q_orgName: org }));
   await send(bot, chat.submit({ verb: 'guide.goto', step: 6 }));
@@ -44,7 +51,11 @@ export async function completePlan(bot: RunningBot, chat: ActivityFactory, org: 
 }
 
 /** Changes the organisation on step 1's card (the current revision, so nothing is merged). */
-export async function changeOrg(bot: RunningBot, chat: ActivityFactory, org: string): Promise<void> {
+export async function changeOrg(
+  bot: RunningBot,
+  chat: ActivityFactory,
+  org: string,
+): Promise<void> {
   const card = lastCard(bot, chat);
   const data = JSON.stringify(card).includes('"q_orgName"') ? pressForward(card) : undefined;
   if (!data) {

@@ -127,6 +127,10 @@ describe('the plan tab in a plain browser (outside Teams, local mode)', () => {
     await planTitle.filter({ hasText: 'Gemeente Ouder' }).waitFor();
     expect(await page.getAttribute('html', 'lang')).toBe('nl');
 
+    // The configurable tab's setup page says plainly that it needs Teams.
+    await page.goto(`${bot.url}/tab/config?lang=en`);
+    await page.getByRole('status').filter({ hasText: 'only works inside Teams' }).waitFor();
+
     // TeamsJS asks Microsoft's CDN for a fresher list of Teams host origins; the CSP refuses that
     // (no CDN), so TeamsJS falls back to the list bundled with it. Nothing else may be refused.
     expect(problems.filter((p) => !p.includes(TEAMS_JS_ORIGIN_LIST))).toEqual([]);

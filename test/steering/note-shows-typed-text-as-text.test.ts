@@ -1,0 +1,98 @@
+import { viewContext } from '../../src/bot/views/view-context';
+import { cardBytes, type CardAttachment } from '../../src/cards';
+import type { PlanState } from '../../src/guide';
+import { LOCALES, translator } from '../../src/i18n';
+import { steeringNote } from '../../src/steering';
+import { validateCard } from '../helpers/card-validator';
+import { filledPlan, realGuide, T0 } from '../helpers/plans';
+
+type Json = Record<string, unknown>;
+const ORG = '<at>Bram</at> **Gemeente** <script>alert(1)</script> [klik](http://e.vil) 🎉';
+const NASTY = 'Ä <at>x</at> **y** # kop <img src=x onerror=alert(1)> [z](http://e.vil) ${x} 👩‍👩‍👧 ';
+
+/** The worst plan there is: every answer at its longest, the free texts 10 000 characters long. */
+function nastyPlan(): PlanState {
+  const state = filledPlan();
+  const answers = { ...state.answers };
+  for (const [id, record] of Object.entries(answers)) {
+    const q = realGuide().question(id);
+    if (q?.type === 'text' || q?.type === 'multiline') {
+      answers[id] = {
+        ...record,
+        value: NASTY.repeat(Math.ceil(10_000 / NASTY.length)).slice(0, 10_000),
+      };
+    }
+  }
+  answers.orgName = { ...answers.orgName!, value: ORG };
+  return { ...state, status: 'completed', completedAt: T0.toISOString(), answers };
+}
+
+/** Every TextBlock text and every TextRun text of a card, apart. */
+function texts(card: Json): { blocks: string[]; runs: string[] } {
+  const out = { blocks: [] as string[], runs: [] as string[] };
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) return node.forEach(walk);
+    if (!node || typeof node !== 'object') return;
+    const el = node as Json;
+    if (el.type === 'TextBlock') out.blocks.push(String(el.text));
+    if (el.type === 'TextRun') out.runs.push(String(el.text));
+    Object.values(el).forEach(walk);
+  };
+  walk(card.body);
+  return out;
+}
+
+describe.each(LOCALES)('the steering note for a hostile plan, in %s', (locale) => {
+  const ctx = viewContext(realGuide(), nastyPlan(), locale, translator(locale));
+  const exportLink = {
+    url: 'http://127.0.0.1:3978/download/abc',
+    expiresAt: new Date('2026-11-24T09:00:00Z'),
+  };
+  const message = steeringNote(ctx, {
+    now: new Date('2026-11-23T10:00:00Z'),
+    firstPostedAt: T0.toISOString(),
+    exportLink,
+  });
+  const card = message.attachments[0]! as CardAttachment;
+
+  it('is a valid Adaptive Card 1.5 that, with its fallback text, stays under 25 KB', () => {
+    expect(validateCard(card.content)).toEqual([]);
+    expect(cardBytes(card) + Buffer.byteLength(message.text)).toBeLessThan(25 * 1024);
+    expect(JSON.stringify(card.content)).not.toMatch(/\$\{(?!x\})[^}]*\}/);
+  });
+
+  it('puts typed text only in TextRuns, literally, and never in a markdown TextBlock', () => {
+    const { blocks, runs } = texts(card.content);
+    expect(runs).toContain(translator(locale)('bot:summary.titleWithOrg', { org: ORG }));
+    expect(runs.some((r) => r.startsWith('Ä <at>x</at> **y** # kop <img'))).toBe(true);
+    for (const block of blocks) expect(block).not.toMatch(/<at>|e\.vil|<img|<script|Bram|Peeters/);
+    for (const run of runs) expect(run).not.toMatch(/\p{Cs}/u);
+  });
+
+  it('cuts long answers with "…" and links the full export, and says it was updated', () => {
+    const { runs } = texts(card.content);
+    expect(runs.some((r) => r.endsWith('…'))).toBe(true);
+    expect(card.content.actions).toEqual([
+      expect.objectContaining({ type: 'Action.OpenUrl', url: exportLink.url }),
+    ]);
+    expect(
+      runs.some((r) =>
+        r.startsWith(translator(locale)('steering:note.updatedOn', { when: '' }).trim()),
+      ),
+    ).toBe(true);
+  });
+
+  it('escapes the Markdown fallback, so nothing typed becomes markup or a mention', () => {
+    expect(message.textFormat).toBe('markdown');
+    expect(message.text).not.toMatch(/<at>|<script|<b>|\]\(http:\/\/e\.vil/);
+    expect(message.text).toContain('&lt;at&gt;Bram&lt;/at&gt; \\*\\*Gemeente\\*\\*');
+    expect(message.text).toContain(`(${exportLink.url})`);
+  });
+});
+
+it('without an export link, says where the full text is instead of linking it', () => {
+  const t = translator('nl');
+  const message = steeringNote(viewContext(realGuide(), nastyPlan(), 'nl', t), { now: T0 });
+  expect(message.attachments[0]!.content.actions).toEqual([]);
+  expect(JSON.stringify(message)).toContain(t('steering:note.truncatedNoLink'));
+});
