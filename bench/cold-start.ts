@@ -20,12 +20,13 @@ export async function coldStart(
   kind: BotKind,
   connector: BenchConnector,
   env: () => Record<string, string>,
+  logFile?: () => string,
   runs = 5,
 ): Promise<ColdStartFigures> {
   const listen: number[] = [];
   const firstTurn: number[] = [];
   for (let run = 0; run < runs; run++) {
-    const bot = await BotChild.start(kind, { env: env() });
+    const bot = await BotChild.start(kind, { env: env(), logFile: logFile?.() });
     const driver = new Driver(bot.url);
     const conversationId = `a:${randomUUID()}`;
     await driver.post(activity(connector.url, conversationId, user(0), { text: 'start' }));

@@ -69,8 +69,11 @@ export function rows(r: BenchResults): Row[] {
     goal: 'bounded (< 1 MB)',
     met: m.heapGrowthPer1000Bytes < 1024 * 1024,
   });
-  const s = r.summaryNote;
-  out.push({ what: `summary card render (${s.measured}), ordinary plan p50/p99`, brugbot: `${ms(s.p50Ms)} / ${ms(s.p99Ms)}` });
+  const st = r.steeringNote;
+  out.push({ what: `steering note: answer → PUT, p50/p99 (${st.edits} edits)`, brugbot: `${ms(st.p50Ms)} / ${ms(st.p99Ms)}` });
+  out.push({ what: 'steering note: completing submit → thread POST', brugbot: ms(st.firstPostMs) });
+  const s = r.summaryRender;
+  out.push({ what: 'summary card render, ordinary plan p50/p99', brugbot: `${ms(s.p50Ms)} / ${ms(s.p99Ms)}` });
   out.push({ what: 'summary card render, worst-case plan p50/p99', brugbot: `${ms(s.worstCaseP50Ms)} / ${ms(s.worstCaseP99Ms)}` });
   return out;
 }

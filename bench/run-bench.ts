@@ -15,7 +15,8 @@ import { runGuideTurns, type GuideTurnFigures } from './guide-turns';
 import { runMemoryGrowth, type MemoryFigures } from './memory-growth';
 import { runQnaBench, type QnaFigures } from './qna-bench';
 import { table } from './report';
-import { runSummaryNote, type SummaryNoteFigures } from './summary-note';
+import { runSteeringNote, steeringEnv, type SteeringNoteFigures } from './steering-note';
+import { runSummaryRender, type SummaryRenderFigures } from './summary-render';
 
 /** The whole `npm run bench` must stay under 5 minutes, the TypeScript build (~10 s) included. */
 const TOTAL_BUDGET_MS = 270_000;
@@ -31,7 +32,8 @@ export interface BenchResults {
   coldStart: { brugbot: ColdStartFigures; baseline: ColdStartFigures };
   sizes: { largestCard: LargestCard; largestCardSeenBytes: number; worstCasePlanBytes: number; walkedPlan: StateSizes };
   memory: MemoryFigures;
-  summaryNote: SummaryNoteFigures;
+  steeringNote: SteeringNoteFigures;
+  summaryRender: SummaryRenderFigures;
 }
 
 const started = performance.now();
@@ -52,43 +54,54 @@ async function main(): Promise<void> {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'brugbot-bench-'));
   let n = 0;
   // Local mode (no app id) and loopback-only key URLs: nothing in the run can leave the machine.
-  const brugEnv = () => ({
+  const brugEnv = (): Record<string, string> => ({
     STORAGE: 'sqlite',
     SQLITE_PATH: path.join(tmp, `brugbot-${++n}.sqlite`),
     PORT: '0',
     HOST: '127.0.0.1',
     MicrosoftAppId: '',
-    LOG_LEVEL: 'warn',
+    // The default level: one access-log line per activity is part of a production turn.
+    LOG_LEVEL: 'info',
     BOTFRAMEWORK_OPENID_METADATA_URL: 'http://127.0.0.1:9/openid',
     TAB_SSO_JWKS_URL: 'http://127.0.0.1:9/keys',
+    // The per-conversation flood limit (40 at once) would refuse the group scenario's walk plus
+    // burst of 20; it stays in the path, just never triggered.
+    RATE_LIMIT_BURST: '1000',
   });
+  const logFile = () => path.join(tmp, `brugbot-${n}.log`);
   const connector = new BenchConnector();
   await connector.start();
   const children: BotChild[] = [];
   try {
     const qna = await section('quick questions', runQnaBench);
-    const summaryNote = await section('summary note', runSummaryNote);
+    const summaryRender = await section('summary render', runSummaryRender);
     const sized = await section('card sizes', () => ({ largestCard: largestCard(), worstCasePlanBytes: worstCasePlanBytes() }));
     const cold = await section('cold start', async () => ({
       baseline: await coldStart('baseline', connector, () => ({})),
-      brugbot: await coldStart('brugbot', connector, brugEnv),
+      brugbot: await coldStart('brugbot', connector, brugEnv, logFile),
     }));
 
     const env = brugEnv();
+    const sqlitePath = env.SQLITE_PATH!;
     const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${path.join(os.tmpdir(), 'brugbot-profiles')}`] : [];
-    const brugbot = await BotChild.start('brugbot', { env, nodeArgs: profile });
+    const brugbot = await BotChild.start('brugbot', { env, nodeArgs: profile, logFile: logFile() });
     const baseline = await BotChild.start('baseline');
     children.push(brugbot, baseline);
     const guideTurns = await section('guide turns', () => runGuideTurns(brugbot, baseline, connector));
     const group = await section('group contention', async () => ({
-      brugbot: await runGroupBrugbot(brugbot, connector, env.SQLITE_PATH),
+      brugbot: await runGroupBrugbot(brugbot, connector, sqlitePath),
       baseline: await runGroupBaseline(baseline, connector),
     }));
-    const walkedPlan = await storedStateOf(env.SQLITE_PATH, guideTurns.sampleConversationId);
+    const walkedPlan = await storedStateOf(sqlitePath, guideTurns.sampleConversationId);
     await Promise.all(children.splice(0).map((c) => c.stop()));
     if (profile.length) process.stderr.write(`bench: CPU profile in ${path.join(os.tmpdir(), 'brugbot-profiles')}\n`);
 
-    const memBot = await BotChild.start('brugbot', { env: brugEnv() });
+    const steeringBot = await BotChild.start('brugbot', { env: { ...brugEnv(), ...steeringEnv(connector.url) }, logFile: logFile() });
+    children.push(steeringBot);
+    const steeringNote = await section('steering note', () => runSteeringNote(steeringBot, connector));
+    await Promise.all(children.splice(0).map((c) => c.stop()));
+
+    const memBot = await BotChild.start('brugbot', { env: brugEnv(), logFile: logFile() });
     children.push(memBot);
     const budget = Math.max(20_000, TOTAL_BUDGET_MS - (performance.now() - started) - 5_000);
     const memory = await section('memory', () => runMemoryGrowth(memBot, connector, MEMORY_TARGET, budget));
@@ -111,14 +124,15 @@ async function main(): Promise<void> {
       coldStart: cold,
       sizes: { ...sized, largestCardSeenBytes: connector.largestCardBytes, walkedPlan },
       memory,
-      summaryNote,
+      steeringNote,
+      summaryRender,
     };
     fs.writeFileSync(path.join(__dirname, '..', '..', 'bench', 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
     const m = results.machine;
     process.stdout.write(
       `\nBrugbot bench, ${results.date}: ${m.cores} × ${m.cpu}, ${m.memoryGiB} GiB, Node ${m.node}, load ${m.loadAvgStart.map((l) => l.toFixed(1)).join('/')}\n\n`,
     );
-    process.stdout.write(`${table(results)}\n\n${summaryNote.note}\n`);
+    process.stdout.write(`${table(results)}\n`);
     process.stdout.write(`total ${((performance.now() - started) / 1000).toFixed(0)} s; bench/results.json written\n`);
   } finally {
     await Promise.all(children.map((c) => c.stop()));

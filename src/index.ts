@@ -2,6 +2,8 @@ import { createApp } from './app';
 import { ConfigError, loadConfig } from './config';
 import { createLogger } from './logging';
 
+const SHUTDOWN_DEADLINE_MS = 10_000;
+
 /** Composition root: config, app, listen, and a clean stop on SIGTERM/SIGINT. */
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -11,8 +13,10 @@ async function main(): Promise<void> {
   logger.info({ url, localMode: config.localMode, storage: config.storage.kind }, 'Brugbot is listening');
   // The one line a newcomer needs, printed plainly even when logs are JSON.
   process.stdout.write(`\nBrugbot: open ${url}/ in your browser (bot endpoint ${url}/api/messages)\n\n`);
+  // Stop accepting, let turns in flight finish and be saved, then exit; a hung socket gets 10 s.
   const stop = (signal: string) => {
     logger.info({ signal }, 'shutting down');
+    setTimeout(() => process.exit(1), SHUTDOWN_DEADLINE_MS).unref();
     app.close().then(
       () => process.exit(0),
       () => process.exit(1),
