@@ -1,6 +1,5 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { AddressInfo } from 'node:net';
 import type { Server } from 'restify';
 import { BrugBot } from './bot/brug-bot';
 import type { AppConfig } from './config';
@@ -85,7 +84,7 @@ export async function createApp(config: AppConfig, logger: Logger = createLogger
     listen: () =>
       new Promise((resolve) => {
         server.listen(config.port, config.host, () => {
-          const { port } = server.address() as AddressInfo;
+          const { port } = server.address();
           listeningUrl = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}`;
           const purge = () => purgeExpired({ storage, plans, downloads, logger }, config.retentionDays, now());
           stopRetention = scheduleRetention(purge, RETENTION_INTERVAL_MS, logger);
@@ -97,7 +96,9 @@ export async function createApp(config: AppConfig, logger: Logger = createLogger
       stopRetention();
       await steering.stop();
       await localChannels?.close();
-      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      const closed = new Promise<void>((resolve) => {
+        server.close(() => resolve());
+      });
       // Idle keep-alive sockets would otherwise hold the close (and the process) open.
       server.server.closeIdleConnections();
       await closed;

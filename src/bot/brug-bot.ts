@@ -1,4 +1,4 @@
-import { ActivityHandler, TurnContext, type Activity, type InvokeResponse } from 'botbuilder';
+import { ActivityHandler, TurnContext, type InvokeResponse } from 'botbuilder';
 import { resolveLocale, translator, type Locale } from '../i18n';
 import type { Guide, GuideEvent, Position } from '../guide';
 import { CorruptPlanError, planKey, type PlanStore, type UserPrefsStore } from '../plans';
@@ -111,7 +111,7 @@ export class BrugBot extends ActivityHandler {
     }
     const group = isGroupConversation(context);
     if (group && !mentionsBot(context)) return;
-    const text = (TurnContext.removeRecipientMention(activity as Activity) ?? activity.text ?? '').trim();
+    const text = (TurnContext.removeRecipientMention(activity) ?? activity.text ?? '').trim();
     if (!text) {
       await context.sendActivity(t('bot:errors.emptyMessage'));
       return;

@@ -44,7 +44,7 @@ export function parseCommand(text: string): Command | undefined {
     const word = lang[1]!;
     return { kind: 'language', locale: word === 'en' || word === 'engels' || word === 'english' ? 'en' : 'nl' };
   }
-  if (LANGUAGE_ALONE[t]) return { kind: 'language', locale: LANGUAGE_ALONE[t]! };
+  if (LANGUAGE_ALONE[t]) return { kind: 'language', locale: LANGUAGE_ALONE[t] };
   for (const [kind, words] of Object.entries(WORDS) as [Exclude<Command['kind'], 'language'>, string[]][]) {
     if (words.includes(t)) return { kind };
   }

@@ -22,7 +22,7 @@ export function qnaReply(result: QnaAnswer | QnaDecline, t: TFunction, resumeSte
     type: 'message',
     textFormat: 'markdown',
     text: [`**${result.title}**`, answerText(result), t('bot:source', { link: `[${source}](${result.source.url})` })].join('\n\n'),
-    entities: [citationEntity(result) as never],
+    entities: [citationEntity(result)],
     attachments: [renderCard('qna-answer', answerCardData(result, t)), ...resume],
   };
 }

@@ -56,7 +56,7 @@ export function parseSubmit(value: unknown): ParsedSubmit {
   if (!known) return { ok: false, reason: 'unknownVerb' };
   const parsed = cardActionSchema.safeParse(record);
   if (!parsed.success) return { ok: false, reason: 'malformed' };
-  const inputs: Record<string, string | number | boolean> = Object.create(null);
+  const inputs = Object.create(null) as Record<string, string | number | boolean>;
   for (const key of Object.keys(record)) {
     const match = INPUT_ID.exec(key);
     if (!match) continue;

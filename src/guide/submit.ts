@@ -15,11 +15,12 @@ export interface SubmitMerge {
  * The value a question had at `revision`. An answer last set at or before that revision is
  * unchanged since, so no history is needed; otherwise the bounded history is walked back.
  */
-function valueAt(state: PlanState, q: string, revision: number): AnswerValue | null | 'unknown' {
+/** `undefined` when the value at that revision can no longer be known. */
+function valueAt(state: PlanState, q: string, revision: number): AnswerValue | null | undefined {
   const current = state.answers[q];
   if (current && current.rev <= revision) return current.value;
   if (!current && (state.clearedAt[q] ?? 0) <= revision) return null;
-  if (revision < state.historyFloor) return 'unknown';
+  if (revision < state.historyFloor) return undefined;
   let value: AnswerValue | null = state.answers[q]?.value ?? null;
   for (let i = state.history.length - 1; i >= 0 && state.history[i]!.rev > revision; i--) {
     for (const change of state.history[i]!.changes) if (change.q === q) value = change.from;
@@ -51,7 +52,7 @@ export function mergeSubmit(
     if (sameAnswer(parsed.value, current?.value)) continue;
     if (revision < state.revision) {
       const shown = valueAt(state, question.id, revision);
-      if (shown === 'unknown') {
+      if (shown === undefined) {
         result.tooOld = true;
         continue;
       }

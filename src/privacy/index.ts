@@ -33,7 +33,7 @@ export async function purgeExpired(
   const cutoff = new Date(now.getTime() - retentionDays * 24 * 60 * 60 * 1000).toISOString();
   let plans = 0;
   for (const key of await deps.storage.listKeys('plan/')) {
-    const stored = (await deps.storage.read([key]))[key];
+    const stored: unknown = (await deps.storage.read([key]))[key];
     let updatedAt: string | undefined;
     try {
       updatedAt = migratePlanState(stored).updatedAt;
@@ -53,7 +53,9 @@ export async function purgeExpired(
 
 /** Runs the purge now and then every `everyMs`, without keeping the process alive. */
 export function scheduleRetention(run: () => Promise<unknown>, everyMs: number, logger: Logger): () => void {
-  const tick = () => run().catch((e: unknown) => logger.error({ err: (e as Error).name }, 'retention purge failed'));
+  const tick = () => {
+    run().catch((e: unknown) => logger.error({ err: (e as Error).name }, 'retention purge failed'));
+  };
   const first = setTimeout(tick, 5_000);
   const timer = setInterval(tick, everyMs);
   first.unref();

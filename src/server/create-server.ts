@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import restify, { type Server } from 'restify';
+import restify, { type Request, type Response, type Server } from 'restify';
 import type { ActivityHandler } from 'botbuilder';
 import type { BrugAdapter } from './adapter';
 import { mountMessagesRoute, type MessagesRouteOptions } from './messages-route';
@@ -63,7 +63,8 @@ export function createServer(deps: ServerDeps): Server {
   });
 
   server.get('/download/:token', async (req, res) => {
-    const file = await deps.downloads.get(String(req.params.token ?? ''));
+    const token: unknown = (req.params as Record<string, unknown>).token;
+    const file = await deps.downloads.get(typeof token === 'string' ? token : '');
     if (file === undefined || file === 'expired') {
       const gone = file === 'expired';
       res.send(gone ? 410 : 404, gone ? { error: 'Gone', message: 'This download link has expired.' } : { error: 'NotFound', message: 'No such download.' });
@@ -85,12 +86,12 @@ export function createServer(deps: ServerDeps): Server {
     });
   }
 
-  server.on('restifyError', (req, res, err, callback) => {
+  server.on('restifyError', (req: Request, _res: Response, err: Error & { statusCode?: number }, callback: () => void) => {
     // Never leak internals: restify's own 4xx bodies are fine, anything else becomes a plain 500 log line.
-    if ((err as { statusCode?: number }).statusCode === undefined || (err as { statusCode: number }).statusCode >= 500) {
+    if (err.statusCode === undefined || err.statusCode >= 500) {
       deps.logger.error({ err: err.name, route: req.getRoute()?.path }, 'request failed');
     }
-    return callback();
+    callback();
   });
   return server;
 }

@@ -77,11 +77,11 @@ export async function deliver(deps: DeliveryDeps, planKey: string): Promise<Deli
   const target = claimed.target;
   const serviceUrl = target.kind === 'local' ? deps.localServiceUrl() : target.serviceUrl;
   const channel = { channelId: target.channelId, tenantId: target.tenantId, teamId: target.teamId };
+  let ids = updating
+    ? { conversationId: claimed.conversationId!, activityId: claimed.activityId! }
+    : undefined;
+  let created = false;
   try {
-    let ids = updating
-      ? { conversationId: claimed.conversationId!, activityId: claimed.activityId! }
-      : undefined;
-    let created = false;
     if (ids) {
       try {
         await deps.transport.updateActivity(
@@ -100,12 +100,13 @@ export async function deliver(deps: DeliveryDeps, planKey: string): Promise<Deli
       ids = await deps.transport.createThread(serviceUrl, channel, message);
       created = true;
     }
-    await recordSuccess(deps, planKey, claimed, ids, created);
-    return 'sent';
   } catch (error) {
     await recordFailure(deps, planKey, claimed, error);
     return 'failed';
   }
+  // Outside the try: a storage hiccup after a successful send must not be retried as a send.
+  await recordSuccess(deps, planKey, claimed, ids, created);
+  return 'sent';
 }
 
 /** A fresh .docx link per send: download links expire, and each update refreshes the note's. */

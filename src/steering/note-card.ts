@@ -30,7 +30,8 @@ function noteData(ctx: ViewContext, model: SummaryModel, options: NoteOptions, d
   const truncated = model.truncatedCount > 0 || !detail.answers;
   const link = options.exportLink;
   return {
-    fallbackText: model.title,
+    // Some hosts render a card's fallback text as Markdown: keep typed text (the organisation) out.
+    fallbackText: t('bot:summary.title'),
     heading: t('steering:note.heading'),
     title: model.title,
     meta: t(

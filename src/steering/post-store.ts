@@ -97,14 +97,20 @@ export class PostStore {
 
   /** Re-creates index entries a crash may have lost; run once when the worker starts. */
   async restoreIndex(): Promise<number> {
-    let restored = 0;
     const indexed = new Set(await this.owed());
-    for (const key of await this.storage.listKeys(POST)) {
-      const planKey = key.slice(POST.length);
-      if (indexed.has(planKey)) continue;
-      const doc = await this.get(planKey);
-      if (doc?.pending) {
-        await this.storage.write({ [this.outboxKey(planKey)]: { planKey, eTag: '*' } });
+    const unindexed = (await this.storage.listKeys(POST)).filter(
+      (k) => !indexed.has(k.slice(POST.length)),
+    );
+    let restored = 0;
+    // In batches: a blob store answers each key with its own request.
+    for (let i = 0; i < unindexed.length; i += 100) {
+      const items = await this.storage.read(unindexed.slice(i, i + 100));
+      for (const item of Object.values(items)) {
+        const doc = postDocSchema.safeParse(item);
+        if (!doc.success || !doc.data.pending) continue;
+        await this.storage.write({
+          [this.outboxKey(doc.data.planKey)]: { planKey: doc.data.planKey, eTag: '*' },
+        });
         restored++;
       }
     }

@@ -18,6 +18,8 @@ export interface TabSsoSettings {
   jwksUrl: string;
   /** Required `tid`; undefined only for a MultiTenant registration. */
   tenantId?: string;
+  /** ALLOWED_TENANTS, which the bot applies to activities too; empty: no further limit. */
+  allowedTenants: string[];
 }
 
 /** The signed-in person, as far as the token proves it. */
@@ -46,6 +48,7 @@ export function tabSsoSettings(config: AppConfig): TabSsoSettings | undefined {
     jwksUrl: config.tabSso.jwksUrl,
     tenantId:
       config.auth.MicrosoftAppType === 'MultiTenant' ? undefined : config.auth.MicrosoftAppTenantId,
+    allowedTenants: config.allowedTenants,
   };
 }
 
@@ -86,8 +89,13 @@ export function createSsoVerifier(
     const { iss, tid, oid, scp } = claims.data;
     // The issuer must name the same tenant as `tid`, so a token cannot borrow another tenant's claim.
     if (!entraIssuers(tid).includes(iss)) throw new TabAuthError('issuer');
-    if (settings.tenantId !== undefined && tid.toLowerCase() !== settings.tenantId.toLowerCase())
+    const sameTenant = (other: string) => tid.toLowerCase() === other.toLowerCase();
+    if (settings.tenantId !== undefined && !sameTenant(settings.tenantId)) {
       throw new TabAuthError('tenant');
+    }
+    if (settings.allowedTenants.length > 0 && !settings.allowedTenants.some(sameTenant)) {
+      throw new TabAuthError('tenant');
+    }
     if (!(scp ?? '').split(' ').includes(TAB_SSO_SCOPE)) throw new TabAuthError('scope');
     return { oid, tid };
   };

@@ -33,8 +33,8 @@ export async function spawnBot(env: Record<string, string>): Promise<BotProcess>
         resolve(match[1]!);
       }
     };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
     child.once('exit', (code) => reject(new Error(`bot exited with ${code}:\n${output}`)));
   });
   return {

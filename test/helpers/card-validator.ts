@@ -27,7 +27,7 @@ export function validateCard(content: unknown): string[] {
   const AC = loadSdk();
   const card = new AC.AdaptiveCard();
   const context = new AC.SerializationContext(AC.Versions.v1_5);
-  card.parse(content as never, context);
+  card.parse(content, context);
   const messages: string[] = [];
   for (let i = 0; i < context.eventCount; i++) messages.push(`parse: ${context.getEventAt(i).message}`);
   const results = card.validateProperties();

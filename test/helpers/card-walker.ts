@@ -47,7 +47,7 @@ export function plausibleInput(input: Json): string | number {
     case 'Input.Date':
       return '2027-03-01';
     case 'Input.Toggle':
-      return String(input.valueOn ?? 'true');
+      return typeof input.valueOn === 'string' ? input.valueOn : 'true';
     case 'Input.ChoiceSet': {
       const choices = (input.choices as { value: string }[] | undefined) ?? [];
       return input.isMultiSelect ? choices.slice(0, 2).map((c) => c.value).join(',') : (choices[0]?.value ?? '');

@@ -32,7 +32,7 @@ export class FakeConnector {
       req.on('end', () => this.handle(req, res, raw));
     });
     await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
-    this.url = `http://127.0.0.1:${(this.server!.address() as AddressInfo).port}/`;
+    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}/`;
     return this.url;
   }
 

@@ -22,6 +22,7 @@ describe('which tab tokens the bot expects', () => {
       audiences: [AUDIENCE, APP_ID],
       jwksUrl: 'https://login.microsoftonline.com/common/discovery/v2.0/keys',
       tenantId: TENANT,
+      allowedTenants: [],
     });
   });
 
@@ -38,13 +39,13 @@ describe('which tab tokens the bot expects', () => {
     expect(tabSsoSettings(custom)?.audiences).toEqual(['api://plans.example.org/tab', APP_ID]);
   });
 
-  it('accepts any tenant only for a MultiTenant registration', () => {
-    const multi = loadConfig({
-      ...CREDENTIALS,
-      MicrosoftAppType: 'MultiTenant',
-      MicrosoftAppTenantId: '',
-    });
-    expect(tabSsoSettings(multi)?.tenantId).toBeUndefined();
+  it('accepts other tenants only for a MultiTenant registration, within ALLOWED_TENANTS', () => {
+    const multi = { ...CREDENTIALS, MicrosoftAppType: 'MultiTenant', MicrosoftAppTenantId: '' };
+    expect(tabSsoSettings(loadConfig(multi))?.tenantId).toBeUndefined();
+    const listed = tabSsoSettings(
+      loadConfig({ ...multi, ALLOWED_TENANTS: `${TENANT},${OTHER_TENANT}` }),
+    );
+    expect(listed?.allowedTenants).toEqual([TENANT, OTHER_TENANT]);
   });
 });
 
@@ -52,7 +53,12 @@ describe('why a tab token is refused', () => {
   const entra = new FakeEntra();
   let settings: TabSsoSettings;
   beforeAll(async () => {
-    settings = { audiences: [AUDIENCE, APP_ID], jwksUrl: await entra.start(), tenantId: TENANT };
+    settings = {
+      audiences: [AUDIENCE, APP_ID],
+      jwksUrl: await entra.start(),
+      tenantId: TENANT,
+      allowedTenants: [],
+    };
   });
   afterAll(async () => entra.stop());
 
@@ -93,5 +99,13 @@ describe('why a tab token is refused', () => {
       tenantId: undefined,
     });
     expect(other).toEqual({ oid: 'aad-x', tid: OTHER_TENANT });
+    const outsideList = await reason(
+      `Bearer ${await entra.token('aad-x', { tid: OTHER_TENANT })}`,
+      {
+        tenantId: undefined,
+        allowedTenants: [TENANT],
+      },
+    );
+    expect(outsideList).toBe('tenant');
   });
 });

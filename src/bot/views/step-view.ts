@@ -1,4 +1,4 @@
-import type { AnswerError, Position, QuestionDefinition } from '../../guide';
+import type { AnswerError, AnswerValue, Position, QuestionDefinition } from '../../guide';
 import { isAnswered } from '../../guide';
 import { inputIdFor } from '../submit-schema';
 import {
@@ -15,7 +15,7 @@ export interface StepNotice {
   style: 'attention' | 'accent' | 'good';
 }
 
-function inputValue(q: QuestionDefinition, value: unknown): string {
+function inputValue(q: QuestionDefinition, value: AnswerValue | undefined): string {
   if (value === undefined || value === null) return '';
   return Array.isArray(value) ? value.join(',') : String(value);
 }
