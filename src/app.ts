@@ -17,7 +17,7 @@ import { mountTab, tabSsoSettings } from './tab';
 import { DownloadStore } from './downloads';
 import { PrivacyHandler } from './bot/privacy-handler';
 import { purgeExpired, scheduleRetention } from './privacy';
-import { createSteering, mountSteeringFeed } from './steering';
+import { createSteering, mountSteeringFeed, steeringKeysOf } from './steering';
 import { ExportHandler } from './export';
 
 /** Retention is measured in days; checking a few times a day is plenty. */
@@ -47,7 +47,7 @@ export async function createApp(config: AppConfig, logger: Logger = createLogger
     blobConnectionString: config.storage.blobConnectionString,
     blobContainer: config.storage.blobContainer,
   });
-  const plans = new PlanStore(storage, guide);
+  const plans = new PlanStore(storage, guide, steeringKeysOf);
   const prefs = new UserPrefsStore(storage);
   const downloads = new DownloadStore(storage);
   let listeningUrl = '';

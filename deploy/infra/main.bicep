@@ -195,6 +195,9 @@ var appSettings = {
   AZURE_STORAGE_CONTAINER: blobContainer.name
   RETENTION_DAYS: string(retentionDays)
   PUBLIC_BASE_URL: 'https://${webApp.properties.defaultHostName}'
+  // The plan tab checks Teams SSO tokens against this app registration; a managed identity
+  // cannot expose an api:// scope, so it is a separate registration unless the bot is SingleTenant.
+  TAB_SSO_APP_ID: empty(tabSsoAppId) ? botClientId : tabSsoAppId
   // Build on the server (Oryx: npm install + npm run build): better-sqlite3 is a native
   // module and must be compiled for App Service's Linux, not for the machine that deploys.
   SCM_DO_BUILD_DURING_DEPLOYMENT: 'true'

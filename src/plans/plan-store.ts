@@ -31,11 +31,23 @@ export class PlanStore {
   readonly log: PlanLog;
   private readonly queue = new KeyedQueue();
 
+  /**
+   * @param relatedKeys documents other capabilities keep per plan (e.g. the steering post); a
+   *   deleted plan takes them along and the data export includes them.
+   */
   constructor(
     private readonly storage: BrugStorage,
     private readonly guide: Guide,
+    private readonly relatedKeys: (planKey: string) => string[] = () => [],
   ) {
     this.log = new PlanLog(storage);
+  }
+
+  /** The documents other capabilities keep for this plan, as stored. */
+  async related(key: string): Promise<Record<string, unknown>> {
+    const keys = this.relatedKeys(key);
+    const items = keys.length ? await this.storage.read(keys) : {};
+    return Object.fromEntries(Object.entries(items).map(([k, { eTag: _eTag, ...doc }]) => [k, doc]));
   }
 
   async apply(key: string, event: GuideEvent, ctx: EngineContext): Promise<Transition> {
@@ -75,8 +87,9 @@ export class PlanStore {
   /** Removes the plan and its whole change log; returns how many documents went. */
   async delete(key: string): Promise<number> {
     const logged = await this.log.deleteAll(key);
-    await this.storage.delete([key]);
-    return logged + 1;
+    const others = this.relatedKeys(key);
+    await this.storage.delete([key, ...others]);
+    return logged + 1 + others.length;
   }
 
   /** A plan that cannot be read is replaced by a fresh one, but only on an explicit restart. */

@@ -18,7 +18,8 @@ export async function exportConversationData(
   const plan = await deps.plans.read(planKey).catch(() => undefined);
   const changeLog = await deps.plans.log.entries(planKey);
   const you = await deps.prefs.get(channelId, userId);
-  return JSON.stringify({ exportedAt: now.toISOString(), plan: plan ?? null, changeLog, you }, null, 2);
+  const related = await deps.plans.related(planKey);
+  return JSON.stringify({ exportedAt: now.toISOString(), plan: plan ?? null, changeLog, related, you }, null, 2);
 }
 
 /**

@@ -18,6 +18,7 @@ export { SteeringHandler } from './steering-handler';
 export { mountSteeringFeed } from './feed-page';
 export { steeringNote } from './note-card';
 export { LOCAL_STEERING_CHANNEL, type SteeringTarget } from './targets';
+export { steeringKeysOf } from './post-store';
 export type { SteeringTransport, OutgoingMessage } from './connector-transport';
 
 export interface SteeringDeps {

@@ -42,6 +42,11 @@ export type PostDoc = z.infer<typeof postDocSchema>;
 const POST = 'steering/post/';
 const OUTBOX = 'steering/outbox/';
 
+/** The steering documents that belong to a plan, so deleting or exporting the plan covers them. */
+export function steeringKeysOf(planKey: string): string[] {
+  return [`${POST}${planKey}`, `${OUTBOX}${planKey}`];
+}
+
 /**
  * The posted note of each plan (`steering/post/<planKey>`: target, thread, activity id, and the
  * send still owed) and the durable outbox, an index of plans that owe a send

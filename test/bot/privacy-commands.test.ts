@@ -38,10 +38,13 @@ describe('privacy commands', () => {
     const confirm = cardsIn(bot.connector.messagesTo(chat.conversationId)).pop()!;
     const yes = (confirm.actions as Json[]).find((a) => (a.data as Json).verb === 'privacy.delete.confirm')!.data as Json;
     const key = `plan/msteams/${chat.conversationId}`;
+    await bot.app.storage.write({ [`steering/post/${key}`]: { activityId: 'a1', eTag: '*' } });
     expect(await bot.app.storage.listKeys(key)).toHaveLength(1);
     await bot.post(chat.submit(yes));
     expect(textsIn(bot.connector.messagesTo(chat.conversationId))).toContain(nl('bot:privacy.deleted'));
     expect(await bot.app.storage.listKeys(key)).toEqual([]);
+    expect(await bot.app.storage.listKeys(`log/${key}`)).toEqual([]);
+    expect(await bot.app.storage.listKeys(`steering/post/${key}`)).toEqual([]);
   });
 
   it('refuses a stale delete confirmation when the plan changed since', async () => {
