@@ -15,6 +15,7 @@ import { createServer } from './server/create-server';
 import { createStorage, type BrugStorage } from './storage';
 import { mountTab, tabSsoSettings } from './tab';
 import { DownloadStore } from './downloads';
+import { HistoryHandler } from './bot/history-handler';
 import { PrivacyHandler } from './bot/privacy-handler';
 import { purgeExpired, scheduleRetention } from './privacy';
 import { createSteering, mountSteeringFeed, steeringKeysOf } from './steering';
@@ -56,7 +57,7 @@ export async function createApp(config: AppConfig, logger: Logger = createLogger
   const privacy = new PrivacyHandler({ plans, prefs, downloads, baseUrl, logger, now });
   const steering = createSteering({ config, storage, guide, plans, downloads, logger, now, listeningUrl: () => listeningUrl });
   const exporter = new ExportHandler({ guide, plans, downloads, baseUrl, logger, now });
-  const bot = new BrugBot({ guide, plans, prefs, qna: createQnaService(), privacy, steering: steering.handler, exporter, logger, now });
+  const bot = new BrugBot({ guide, plans, prefs, qna: createQnaService(), privacy, history: new HistoryHandler({ guide, plans }), steering: steering.handler, exporter, logger, now });
   const adapter = createAdapter(config, logger);
   const server = createServer({
     adapter,

@@ -6,6 +6,7 @@ import type { QnaService } from '../qna';
 import { ConcurrencyExhaustedError } from '../storage';
 import type { Logger } from '../logging';
 import { parseCommand, type Command } from './commands';
+import type { HistoryHandler } from './history-handler';
 import type { PrivacyHandler } from './privacy-handler';
 import type { SteeringHandler } from '../steering';
 import type { ExportHandler } from '../export';
@@ -27,13 +28,14 @@ export interface BrugBotDeps {
   prefs: UserPrefsStore;
   qna: QnaService;
   privacy: PrivacyHandler;
+  history: HistoryHandler;
   steering: SteeringHandler;
   exporter: ExportHandler;
   logger: Logger;
   now?: () => Date;
 }
 
-type HandledElsewhere = 'language' | 'myData' | 'deletePlan' | 'linkSteering' | 'shareSummary' | 'export';
+type HandledElsewhere = 'language' | 'asOf' | 'myData' | 'deletePlan' | 'linkSteering' | 'shareSummary' | 'export';
 
 const COMMAND_EVENTS: Record<Exclude<Command['kind'], HandledElsewhere>, GuideEvent> = {
   start: { type: 'start' },
@@ -122,6 +124,7 @@ export class BrugBot extends ActivityHandler {
     }
     const command = parseCommand(text);
     if (command?.kind === 'language') return this.setLocale(context, command.locale);
+    if (command?.kind === 'asOf') return this.deps.history.sendAsOf(context, locale, command.date);
     if (command?.kind === 'myData') return this.deps.privacy.sendMyData(context, locale);
     if (command?.kind === 'deletePlan') return this.deps.privacy.askDelete(context, locale);
     const key = planKey(activity.channelId, activity.conversation.id);

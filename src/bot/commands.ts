@@ -4,10 +4,11 @@ export type Command =
   | { kind: 'start' | 'help' | 'back' | 'overview' | 'summary' | 'restart' | 'undo' }
   | { kind: 'myData' | 'deletePlan' }
   | { kind: 'linkSteering' | 'shareSummary' | 'export' }
-  | { kind: 'language'; locale: Locale };
+  | { kind: 'language'; locale: Locale }
+  | { kind: 'asOf'; date: Date };
 
 /** Words per command in Dutch and English; anything else is a question. */
-const WORDS: Record<Exclude<Command['kind'], 'language'>, string[]> = {
+const WORDS: Record<Exclude<Command['kind'], 'language' | 'asOf'>, string[]> = {
   myData: ['mijn gegevens', 'my data', 'gegevens', 'privacy'],
   deletePlan: ['verwijder plan', 'delete plan', 'wis plan', 'plan verwijderen'],
   start: ['start', 'begin', 'starten', 'beginnen', 'verder', 'continue', 'resume', 'hervat'],
@@ -21,6 +22,9 @@ const WORDS: Record<Exclude<Command['kind'], 'language'>, string[]> = {
   shareSummary: ['deel samenvatting', 'share summary', 'deel plan', 'share plan', 'deel met stuurgroep', 'share with steering group'],
   export: ['exporteer', 'export', 'exporteer plan', 'export plan', 'download plan'],
 };
+
+/** "stand op 20-11-2026", "as of 2026-11-20": the plan as it was at the end of that day. */
+const AS_OF = /^(?:stand op|plan op|as of|plan on)\s+(?:(\d{4})-(\d{1,2})-(\d{1,2})|(\d{1,2})[-/.](\d{1,2})[-/.](\d{4}))$/;
 
 const LANGUAGE = /^(?:taal|language|lang)\s+(nl|en|nederlands|dutch|engels|english)$/;
 const LANGUAGE_ALONE: Record<string, Locale> = { nederlands: 'nl', english: 'en', dutch: 'nl', engels: 'en' };
@@ -44,8 +48,14 @@ export function parseCommand(text: string): Command | undefined {
     const word = lang[1]!;
     return { kind: 'language', locale: word === 'en' || word === 'engels' || word === 'english' ? 'en' : 'nl' };
   }
+  const asOf = AS_OF.exec(t);
+  if (asOf) {
+    const [y, m, d] = asOf[1] ? [asOf[1], asOf[2], asOf[3]] : [asOf[6], asOf[5], asOf[4]];
+    const date = new Date(`${y}-${m!.padStart(2, '0')}-${d!.padStart(2, '0')}T23:59:59.999Z`);
+    return Number.isNaN(date.getTime()) ? undefined : { kind: 'asOf', date };
+  }
   if (LANGUAGE_ALONE[t]) return { kind: 'language', locale: LANGUAGE_ALONE[t] };
-  for (const [kind, words] of Object.entries(WORDS) as [Exclude<Command['kind'], 'language'>, string[]][]) {
+  for (const [kind, words] of Object.entries(WORDS) as [Exclude<Command['kind'], 'language' | 'asOf'>, string[]][]) {
     if (words.includes(t)) return { kind };
   }
   return undefined;

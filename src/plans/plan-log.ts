@@ -43,20 +43,18 @@ export class PlanLog {
   }
 }
 
-/** The answers as they stood at `when`: today's answers with every later change reverted. */
-export function answersAsOf(
-  state: PlanState,
-  log: HistoryEntry[],
-  when: Date,
-): Record<string, PlanState['answers'][string]['value']> {
-  const answers: Record<string, PlanState['answers'][string]['value']> = {};
-  for (const [q, record] of Object.entries(state.answers)) answers[q] = record.value;
+/**
+ * The answers as they stood at `when`, with who gave them: the change log replayed from the
+ * start up to that moment. The log holds every change, so this is exact for any date.
+ */
+export function answersAsOf(log: HistoryEntry[], when: Date): PlanState['answers'] {
   const cutoff = when.toISOString();
-  for (const entry of [...log].sort((a, b) => b.rev - a.rev)) {
-    if (entry.at <= cutoff) break;
+  const answers: PlanState['answers'] = {};
+  for (const entry of [...log].sort((a, b) => a.rev - b.rev)) {
+    if (entry.at > cutoff) break;
     for (const change of entry.changes) {
-      if (change.from === null) delete answers[change.q];
-      else answers[change.q] = change.from;
+      if (change.to === null) delete answers[change.q];
+      else answers[change.q] = { value: change.to, by: entry.by, at: entry.at, rev: entry.rev };
     }
   }
   return answers;

@@ -8,8 +8,9 @@ let bot: RunningBot;
 beforeAll(async () => (bot = await startBot()));
 afterAll(async () => bot.stop());
 
+/** Jumps to step 1 and saves the organisation's name there, as a user editing it would. */
 async function answerFirstCard(chat: ActivityFactory, org: string): Promise<void> {
-  await bot.post(chat.message('start'));
+  await bot.post(chat.submit({ verb: 'guide.goto', step: 1 }));
   const card = cardsIn(bot.connector.messagesTo(chat.conversationId)).pop()!;
   const next = (card.actions as Json[]).find((a) => a.style === 'positive')!.data as Json;
   await bot.post(chat.submit({ ...next, q_orgName: org }));
@@ -57,5 +58,26 @@ describe('privacy commands', () => {
     await bot.post(chat.submit(yes));
     expect(textsIn(bot.connector.messagesTo(chat.conversationId))).toContain(nl('bot:privacy.deleteExpired'));
     expect(await bot.app.storage.listKeys(`plan/msteams/${chat.conversationId}`)).toHaveLength(1);
+  });
+});
+
+describe('the plan as of a date', () => {
+  it('"stand op <datum>" shows the answers as they were then, from the change log', async () => {
+    const chat = new ActivityFactory({ serviceUrl: bot.connector.url });
+    await answerFirstCard(chat, 'Gemeente Vroeger');
+    const key = `plan/msteams/${chat.conversationId}`;
+    // Move the first change into the past, as if it was made last week.
+    const [first] = await bot.app.storage.listKeys(`log/${key}/`);
+    const entry = (await bot.app.storage.read([first!]))[first!] as Json;
+    await bot.app.storage.write({ [first!]: { ...entry, at: '2026-11-16T09:00:00.000Z', eTag: '*' } });
+    await answerFirstCard(chat, 'Gemeente Nu');
+    await bot.post(chat.message('samenvatting'));
+    expect(JSON.stringify(cardsIn(bot.connector.messagesTo(chat.conversationId)).pop())).toContain('Gemeente Nu');
+    await bot.post(chat.message('stand op 20-11-2026'));
+    const then = JSON.stringify(cardsIn(bot.connector.messagesTo(chat.conversationId)).pop());
+    expect(then).toContain('Gemeente Vroeger');
+    expect(then).not.toContain('Gemeente Nu');
+    await bot.post(chat.message('as of 2026-11-10'));
+    expect(JSON.stringify(cardsIn(bot.connector.messagesTo(chat.conversationId)).pop())).not.toContain('Gemeente Vroeger');
   });
 });

@@ -99,6 +99,7 @@ const HELP_COMMANDS = [
   'overview',
   'summary',
   'undo',
+  'asOf',
   'restart',
   'shareSummary',
   'linkSteering',

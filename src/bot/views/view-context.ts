@@ -39,7 +39,13 @@ function cachedFormat(locale: Locale, kind: 'date' | 'dateTime'): Intl.DateTimeF
       intlLocale(locale),
       kind === 'date'
         ? { day: 'numeric', month: 'short', year: 'numeric' }
-        : { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Brussels' },
+        : {
+            day: 'numeric',
+            month: 'short',
+            hour: '2-digit',
+            minute: '2-digit',
+            timeZone: 'Europe/Brussels',
+          },
     );
     dateFormats.set(key, format);
   }
