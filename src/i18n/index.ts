@@ -55,7 +55,28 @@ export function getI18n(): i18n {
   return instance;
 }
 
+// i18next copies its whole options object on every lookup (~8 µs), and a card asks for the same
+// fixed labels (~100 of them) on every turn; plain lookups, with no options, are resolved once.
+const PLAIN_CACHE_LIMIT = 10_000;
+const translators = new Map<Locale, TFunction>();
+
 /** A translator bound to one locale. */
 export function translator(locale: Locale): TFunction {
-  return getI18n().getFixedT(locale);
+  const existing = translators.get(locale);
+  if (existing) return existing;
+  const fixed = getI18n().getFixedT(locale);
+  const call = fixed as unknown as (...args: unknown[]) => unknown;
+  const plain = new Map<string, unknown>();
+  const cached = (key: unknown, ...rest: unknown[]): unknown => {
+    if (rest.length > 0 || typeof key !== 'string') return call(key, ...rest);
+    let text = plain.get(key);
+    if (text === undefined) {
+      text = call(key);
+      if (plain.size < PLAIN_CACHE_LIMIT) plain.set(key, text);
+    }
+    return text;
+  };
+  const t = cached as unknown as TFunction;
+  translators.set(locale, t);
+  return t;
 }

@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { Request, Response, Server } from 'restify';
 import { paths } from '../paths';
 import { getI18n, isLocale, resolveLocale, type Locale } from '../i18n';
+import { cachedReader, type StaticFiles } from '../server/static-files';
 
 const PAGE_DIR = path.join(paths.public, 'tab');
 
@@ -40,7 +41,7 @@ function teamsJsBundlePath(): string {
 
 const JS = 'application/javascript; charset=utf-8';
 /** A Map, not an object literal: a request for `/tab/static/constructor` must find nothing. */
-const STATIC_FILES = new Map<string, { file: () => string; type: string }>([
+const STATIC_FILES: StaticFiles = new Map([
   ['teams-js.js', { file: teamsJsBundlePath, type: JS }],
   ['tab.js', { file: () => path.join(PAGE_DIR, 'tab.js'), type: JS }],
   ['config.js', { file: () => path.join(PAGE_DIR, 'config.js'), type: JS }],
@@ -88,21 +89,6 @@ function sendPage(res: Response, body: string): void {
   res.end(body);
 }
 
-/** Files are read once, on first use: they never change while the bot runs. */
-function cachedReader(): (name: string) => { content: Buffer; type: string } | undefined {
-  const cache = new Map<string, Buffer>();
-  return (name) => {
-    const entry = STATIC_FILES.get(name);
-    if (!entry) return undefined;
-    let content = cache.get(name);
-    if (!content) {
-      content = fs.readFileSync(entry.file());
-      cache.set(name, content);
-    }
-    return { content, type: entry.type };
-  };
-}
-
 /**
  * `/tab` (content page), `/tab/config` (configurable-tab setup), their scripts and styles, and
  * their strings. These pages hold no data; the plans come from `/api/tab/plans`.
@@ -115,7 +101,7 @@ export function mountTabPages(
     content: fs.readFileSync(path.join(PAGE_DIR, 'index.html'), 'utf8'),
     config: fs.readFileSync(path.join(PAGE_DIR, 'config.html'), 'utf8'),
   };
-  const read = cachedReader();
+  const read = cachedReader(STATIC_FILES);
   const page = (template: string) => async (req: Request, res: Response) => {
     if (!guard(req, res)) return;
     sendPage(res, renderTemplate(template, resolveLocale(queryOf(req).get('lang'))));

@@ -1,23 +1,9 @@
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { ConnectorClient, MicrosoftAppCredentials } from 'botframework-connector';
-import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import type { BrowserContext, Locator, Page } from 'playwright-core';
+import { launchChromium, SHOTS, type Browser } from '../helpers/chromium';
 import { startBot, type RunningBot } from '../helpers/bot-server';
 
-const CHROMIUM = '/usr/bin/chromium';
-const SHOTS = path.resolve(__dirname, '../../test-results');
-// The flags a closed network needs: no background calls home, no component or sync downloads.
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 const NAME = 'Gemeente Voorbeeld';
 const NOTE = 'We willen kinderen in de wijk beter bereiken.';
 const QUESTION = 'wat telt als een geslaagde toeleiding?';
@@ -44,19 +30,14 @@ describe('Brugbot in the real Web Chat, offline', () => {
   let bot: RunningBot;
   let context: BrowserContext;
   let page: Page;
-  let userDataDir: string;
+  let browser: Browser | undefined;
   const requests: string[] = [];
   const problems: string[] = [];
 
   beforeAll(async () => {
-    fs.mkdirSync(SHOTS, { recursive: true });
     bot = await startBot();
-    userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'brugbot-chromium-'));
-    context = await chromium.launchPersistentContext(userDataDir, {
-      executablePath: CHROMIUM,
-      args: ARGS,
-      viewport: { width: 1024, height: 900 },
-    });
+    browser = await launchChromium({ width: 1024, height: 900 });
+    context = browser.context;
     page = context.pages()[0] ?? (await context.newPage());
     page.on('request', (r) => requests.push(r.url()));
     page.on('websocket', (ws) => requests.push(ws.url()));
@@ -72,9 +53,8 @@ describe('Brugbot in the real Web Chat, offline', () => {
   });
 
   afterAll(async () => {
-    await context?.close();
+    await browser?.close();
     await bot?.stop();
-    if (userDataDir) fs.rmSync(userDataDir, { recursive: true, force: true });
   });
 
   /** The newest transcript entry holding a card with this button (live-region copies excluded). */

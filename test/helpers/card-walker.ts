@@ -4,31 +4,26 @@
  */
 type Json = Record<string, unknown>;
 
-export function inputsOf(card: Json): Json[] {
+/** Every element of a card (body and action sets, nested containers and columns) that matches. */
+function collect(roots: unknown[], matches: (el: Json) => boolean): Json[] {
   const found: Json[] = [];
   const walk = (node: unknown) => {
     if (Array.isArray(node)) return node.forEach(walk);
     if (!node || typeof node !== 'object') return;
     const el = node as Json;
-    if (typeof el.type === 'string' && el.type.startsWith('Input.')) found.push(el);
+    if (matches(el)) found.push(el);
     for (const key of ['body', 'items', 'columns', 'actions', 'card']) walk(el[key]);
   };
-  walk(card.body);
+  roots.forEach(walk);
   return found;
 }
 
+export function inputsOf(card: Json): Json[] {
+  return collect([card.body], (el) => typeof el.type === 'string' && el.type.startsWith('Input.'));
+}
+
 export function submitActions(card: Json): Json[] {
-  const found: Json[] = [];
-  const walk = (node: unknown) => {
-    if (Array.isArray(node)) return node.forEach(walk);
-    if (!node || typeof node !== 'object') return;
-    const el = node as Json;
-    if (el.type === 'Action.Submit') found.push(el);
-    for (const key of ['body', 'items', 'columns', 'actions']) walk(el[key]);
-  };
-  walk(card.actions);
-  walk(card.body);
-  return found;
+  return collect([card.actions, card.body], (el) => el.type === 'Action.Submit');
 }
 
 /** The forward action: the positive-styled submit among the card's own actions, if any. */

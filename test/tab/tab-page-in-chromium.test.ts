@@ -1,36 +1,22 @@
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
+import { launchChromium, SHOTS, type Browser } from '../helpers/chromium';
 import { startBot, type RunningBot } from '../helpers/bot-server';
 import { ACTOR, filledPlan, plausibleValue } from '../helpers/plans';
 import { planAnsweredBy, seed } from './seed-plans';
 
-const CHROMIUM = '/usr/bin/chromium';
-const SHOTS = path.resolve(__dirname, '../../test-results');
-// The flags a closed network needs: no background calls home, no component or sync downloads.
 const TEAMS_JS_ORIGIN_LIST =
   'https://res.cdn.office.net/teams-js/validDomains/json/validDomains.json';
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 
 describe('the plan tab in a plain browser (outside Teams, local mode)', () => {
   let bot: RunningBot;
   let context: BrowserContext;
   let page: Page;
-  let userDataDir: string;
+  let browser: Browser | undefined;
   const requests: string[] = [];
   const problems: string[] = [];
 
   beforeAll(async () => {
-    fs.mkdirSync(SHOTS, { recursive: true });
     bot = await startBot();
     // The actor's name carries markup on purpose: the page must show it as text.
     await seed(bot.app.storage, {
@@ -44,12 +30,8 @@ describe('the plan tab in a plain browser (outside Teams, local mode)', () => {
         new Date('2026-11-20T09:00:00Z'),
       ),
     });
-    userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'brugbot-tab-chromium-'));
-    context = await chromium.launchPersistentContext(userDataDir, {
-      executablePath: CHROMIUM,
-      args: ARGS,
-      viewport: { width: 1000, height: 900 },
-    });
+    browser = await launchChromium({ width: 1000, height: 900 });
+    context = browser.context;
     page = context.pages()[0] ?? (await context.newPage());
     page.on('request', (r) => requests.push(r.url()));
     page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
@@ -64,9 +46,8 @@ describe('the plan tab in a plain browser (outside Teams, local mode)', () => {
   });
 
   afterAll(async () => {
-    await context?.close();
+    await browser?.close();
     await bot?.stop();
-    if (userDataDir) fs.rmSync(userDataDir, { recursive: true, force: true });
   });
 
   it('falls back from Teams, renders the newest plan readably and switches plans and language', async () => {

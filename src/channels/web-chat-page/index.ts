@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { Request, Response, Server } from 'restify';
 import { paths } from '../../paths';
 import { loopbackOnly } from '../direct-line';
+import { cachedReader, type StaticFiles } from '../../server/static-files';
 
 const PAGE_DIR = path.join(paths.public, 'chat');
 const NONCE_PLACEHOLDER = '__CSP_NONCE__';
@@ -30,7 +31,7 @@ export function webChatBundlePath(): string {
 
 const JS = 'application/javascript; charset=utf-8';
 /** A Map, not an object literal: a request for `/static/constructor` must find nothing. */
-const STATIC_FILES = new Map<string, { file: () => string; type: string }>([
+const STATIC_FILES: StaticFiles = new Map([
   ['webchat.js', { file: webChatBundlePath, type: JS }],
   ['chat.js', { file: () => path.join(PAGE_DIR, 'chat.js'), type: JS }],
   ['chat.css', { file: () => path.join(PAGE_DIR, 'chat.css'), type: 'text/css; charset=utf-8' }],
@@ -57,25 +58,10 @@ export function contentSecurityPolicy(nonce: string, host: string): string {
   ].join('; ');
 }
 
-/** Files are read once, on first use, and kept: the bundle is 4 MB and never changes at run time. */
-function cachedReader(): (name: string) => { content: Buffer; type: string } | undefined {
-  const cache = new Map<string, Buffer>();
-  return (name) => {
-    const entry = STATIC_FILES.get(name);
-    if (!entry) return undefined;
-    let content = cache.get(name);
-    if (!content) {
-      content = fs.readFileSync(entry.file());
-      cache.set(name, content);
-    }
-    return { content, type: entry.type };
-  };
-}
-
 /** Serves the browser chat: the page at `/` and its files under `/static/`. */
 export function mountWebChatPage(server: Server): void {
   const template = fs.readFileSync(path.join(PAGE_DIR, 'index.html'), 'utf8');
-  const read = cachedReader();
+  const read = cachedReader(STATIC_FILES);
 
   server.get('/', loopbackOnly, async (req: Request, res: Response) => {
     const nonce = randomBytes(16).toString('base64');

@@ -1,0 +1,22 @@
+import fs from 'node:fs';
+
+export type StaticFiles = Map<string, { file: () => string; type: string }>;
+
+/**
+ * A reader for a fixed set of files that reads each once, on first use, and keeps it: these are
+ * page assets and browser bundles (Web Chat's is 4 MB) that never change while the bot runs.
+ * Names outside the set give undefined, so no request can reach another file.
+ */
+export function cachedReader(files: StaticFiles): (name: string) => { content: Buffer; type: string } | undefined {
+  const cache = new Map<string, Buffer>();
+  return (name) => {
+    const entry = files.get(name);
+    if (!entry) return undefined;
+    let content = cache.get(name);
+    if (!content) {
+      content = fs.readFileSync(entry.file());
+      cache.set(name, content);
+    }
+    return { content, type: entry.type };
+  };
+}
