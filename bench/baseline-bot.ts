@@ -4,13 +4,11 @@
  * no validation of our own, so whatever Brugbot costs beyond this is Brugbot's own work.
  * Run as a child process by the bench; it reports its URL over IPC like brugbot-process.
  */
-import type { AddressInfo } from 'node:net';
 import restify from 'restify';
 import {
   ActivityHandler,
   CloudAdapter,
   ConfigurationBotFrameworkAuthentication,
-  type Request,
   type Response,
 } from 'botbuilder';
 import { serveBenchControl } from './child-control';
@@ -20,7 +18,9 @@ class EchoBot extends ActivityHandler {
     super();
     this.onMessage(async (context, next) => {
       // A card press has no text; echo its size so both kinds of message get a reply.
-      const text = context.activity.text ?? `value of ${JSON.stringify(context.activity.value ?? null).length} chars`;
+      const text =
+        context.activity.text ??
+        `value of ${JSON.stringify(context.activity.value ?? null).length} chars`;
       await context.sendActivity(`echo: ${text}`);
       await next();
     });
@@ -39,10 +39,10 @@ const bot = new EchoBot();
 const server = restify.createServer({ name: 'baseline' });
 server.use(restify.plugins.bodyParser({ mapParams: false }));
 server.post('/api/messages', async (req, res) => {
-  await adapter.process(req as unknown as Request, res as unknown as Response, (context) => bot.run(context));
+  await adapter.process(req, res as unknown as Response, (context) => bot.run(context));
 });
 server.listen(0, '127.0.0.1', () => {
-  const { port } = server.address() as AddressInfo;
+  const { port } = server.address();
   serveBenchControl(`http://127.0.0.1:${port}`, async () => {
     server.server.closeIdleConnections();
     await new Promise<void>((resolve) => server.close(() => resolve()));

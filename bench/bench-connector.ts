@@ -64,7 +64,11 @@ export class BenchConnector {
 
   private handle(req: http.IncomingMessage, res: http.ServerResponse, raw: Buffer): void {
     // /v3/conversations[/:conversationId[/activities[/:activityId]]]
-    const parts = (req.url ?? '/').split('?')[0]!.split('/').filter(Boolean).map(decodeURIComponent);
+    const parts = (req.url ?? '/')
+      .split('?')[0]!
+      .split('/')
+      .filter(Boolean)
+      .map(decodeURIComponent);
     const id = `act-${++this.counter}`;
     let body: Json = {};
     try {
@@ -76,9 +80,12 @@ export class BenchConnector {
     this.largestBodyBytes = Math.max(this.largestBodyBytes, raw.length);
     const conversationId = parts[2];
     if (conversationId) this.record(this.log(conversationId), req.method ?? '', body);
-    if (parts.length === 2) this.threads.push({ id: `conv-${this.counter}`, at: performance.now() });
+    if (parts.length === 2)
+      this.threads.push({ id: `conv-${this.counter}`, at: performance.now() });
     res.writeHead(200, { 'Content-Type': 'application/json' });
-    res.end(JSON.stringify(parts.length === 2 ? { id: `conv-${this.counter}`, activityId: id } : { id }));
+    res.end(
+      JSON.stringify(parts.length === 2 ? { id: `conv-${this.counter}`, activityId: id } : { id }),
+    );
     for (const listener of this.listeners) listener();
   }
 
@@ -109,7 +116,8 @@ export class BenchConnector {
     if (method !== 'POST') return;
     log.posts++;
     if (typeof body.text === 'string') log.texts.push(body.text);
-    const attachments = (body.attachments as { contentType: string; content: Json }[] | undefined) ?? [];
+    const attachments =
+      (body.attachments as { contentType: string; content: Json }[] | undefined) ?? [];
     for (const a of attachments) {
       if (a.contentType !== CARD) continue;
       log.lastCard = a.content;

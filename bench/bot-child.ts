@@ -32,11 +32,15 @@ export class BotChild {
     // A file written by the child itself costs the bench process nothing; a pipe would.
     const log = options.logFile ? fs.openSync(options.logFile, 'a') : undefined;
     this.spawnedAt = performance.now();
-    this.proc = spawn(process.execPath, ['--expose-gc', ...(options.nodeArgs ?? []), SCRIPT[kind]], {
-      env: { ...process.env, ...options.env },
-      // Bot logs never reach stdout, which carries only the bench's table.
-      stdio: ['ignore', log ?? 'pipe', log ?? 'pipe', 'ipc'],
-    });
+    this.proc = spawn(
+      process.execPath,
+      ['--expose-gc', ...(options.nodeArgs ?? []), SCRIPT[kind]],
+      {
+        env: { ...process.env, ...options.env },
+        // Bot logs never reach stdout, which carries only the bench's table.
+        stdio: ['ignore', log ?? 'pipe', log ?? 'pipe', 'ipc'],
+      },
+    );
     if (log !== undefined) fs.closeSync(log);
     this.proc.stdout?.pipe(process.stderr);
     this.proc.stderr?.pipe(process.stderr);
@@ -45,9 +49,11 @@ export class BotChild {
 
   static async start(kind: BotKind, options: StartOptions = {}): Promise<BotChild> {
     const child = new BotChild(kind, options);
-    await child.waitFor((m) => m.type === 'ready', options.timeoutMs ?? 20_000).then((m) => {
-      if (m.type === 'ready') child.url = m.url;
-    });
+    await child
+      .waitFor((m) => m.type === 'ready', options.timeoutMs ?? 20_000)
+      .then((m) => {
+        if (m.type === 'ready') child.url = m.url;
+      });
     child.readyAt = performance.now();
     return child;
   }
@@ -72,9 +78,20 @@ export class BotChild {
 
   /** Heap after a full GC, which tells retained memory apart from garbage not yet collected. */
   async heapAfterGc(): Promise<number> {
+    return (await this.memoryAfterGc()).heapUsed;
+  }
+
+  /** process.memoryUsage() inside the child, right after a full GC. */
+  async memoryAfterGc(): Promise<{
+    heapUsed: number;
+    heapTotal: number;
+    external: number;
+    rss: number;
+  }> {
     this.send({ type: 'measure' });
     const m = await this.waitFor((msg) => msg.type === 'measured', 10_000);
-    return m.type === 'measured' ? m.heapUsed : NaN;
+    if (m.type !== 'measured') throw new Error('unexpected answer to "measure"');
+    return m;
   }
 
   async stop(): Promise<void> {
@@ -92,9 +109,13 @@ export class BotChild {
 
   private waitFor(match: (m: ChildMessage) => boolean, timeoutMs: number): Promise<ChildMessage> {
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => finish(new Error(`bot child ${this.pid}: no answer in ${timeoutMs} ms`)), timeoutMs);
+      const timer = setTimeout(
+        () => finish(new Error(`bot child ${this.pid}: no answer in ${timeoutMs} ms`)),
+        timeoutMs,
+      );
       const onMessage = (m: ChildMessage) => match(m) && finish(undefined, m);
-      const onExit = (code: number | null) => finish(new Error(`bot child ${this.pid} exited with ${code}`));
+      const onExit = (code: number | null) =>
+        finish(new Error(`bot child ${this.pid} exited with ${code}`));
       const finish = (error?: Error, message?: ChildMessage) => {
         clearTimeout(timer);
         this.proc.off('message', onMessage);

@@ -42,20 +42,44 @@ export function largestCard(): LargestCard {
       guide.step(step).parts.forEach((_p, part) => {
         const first = guide.questionsOfPart({ step, part })[0];
         const errors = first ? { [first.id]: 'tooLong' as const } : {};
-        const notices = [{ text: t('bot:notices.staleCardMerged', { questions: 'x, y, z' }), style: 'accent' as const }];
-        const links = qna.entryIds().slice(0, 3).map((entryId) => ({ entryId, title: qna.byId(entryId, locale)!.title }));
-        consider(`step ${step} part ${part} (${locale})`, renderCard('step', stepCardData(ctx, { step, part }, errors, notices, links)));
+        const notices = [
+          {
+            text: t('bot:notices.staleCardMerged', { questions: 'x, y, z' }),
+            style: 'accent' as const,
+          },
+        ];
+        const links = qna
+          .entryIds()
+          .slice(0, 3)
+          .map((entryId) => ({ entryId, title: qna.byId(entryId, locale)!.title }));
+        consider(
+          `step ${step} part ${part} (${locale})`,
+          renderCard('step', stepCardData(ctx, { step, part }, errors, notices, links)),
+        );
       });
     }
     consider(`welcome (${locale})`, renderCard('welcome', welcomeCardData(ctx, true)));
     consider(`help (${locale})`, renderCard('help', helpCardData(ctx)));
     consider(`overview (${locale})`, renderCard('overview', overviewCardData(ctx)));
     consider(`summary (${locale})`, summaryCard(ctx));
-    consider(`confirm-restart (${locale})`, renderCard('confirm-restart', confirmRestartCardData(ctx)));
-    consider(`advice, every rule (${locale})`, renderCard('advice', adviceCardData(ctx, guide.definition.advice.map((a) => a.id))));
+    consider(
+      `confirm-restart (${locale})`,
+      renderCard('confirm-restart', confirmRestartCardData(ctx)),
+    );
+    consider(
+      `advice, every rule (${locale})`,
+      renderCard(
+        'advice',
+        adviceCardData(
+          ctx,
+          guide.definition.advice.map((a) => a.id),
+        ),
+      ),
+    );
     for (const entryId of qna.entryIds()) {
       const reply = qnaReply(qna.byId(entryId, locale)!, t, 3);
-      for (const a of reply.attachments ?? []) consider(`quick answer ${entryId} (${locale})`, a as CardAttachment);
+      for (const a of reply.attachments ?? [])
+        consider(`quick answer ${entryId} (${locale})`, a as CardAttachment);
     }
   }
   return largest;
@@ -75,7 +99,10 @@ export function worstCasePlanBytes(): number {
 }
 
 /** Reads one walked conversation back from the bot's SQLite file, through our own storage code. */
-export async function storedStateOf(sqlitePath: string, conversationId: string): Promise<StateSizes> {
+export async function storedStateOf(
+  sqlitePath: string,
+  conversationId: string,
+): Promise<StateSizes> {
   const storage = new SqliteStorage(sqlitePath);
   try {
     const key = planKey('msteams', conversationId);

@@ -6,7 +6,7 @@
 export type ParentMessage = { type: 'measure' } | { type: 'stop' };
 export type ChildMessage =
   | { type: 'ready'; url: string }
-  | { type: 'measured'; heapUsed: number; rss: number };
+  | { type: 'measured'; heapUsed: number; heapTotal: number; external: number; rss: number };
 
 export function serveBenchControl(url: string, close: () => Promise<void>): void {
   const send = (message: ChildMessage) => process.send?.(message);
@@ -15,7 +15,13 @@ export function serveBenchControl(url: string, close: () => Promise<void>): void
       const gc = (globalThis as { gc?: () => void }).gc;
       gc?.();
       const usage = process.memoryUsage();
-      send({ type: 'measured', heapUsed: usage.heapUsed, rss: usage.rss });
+      send({
+        type: 'measured',
+        heapUsed: usage.heapUsed,
+        heapTotal: usage.heapTotal,
+        external: usage.external,
+        rss: usage.rss,
+      });
     } else if (message.type === 'stop') {
       close().then(
         () => process.exit(0),

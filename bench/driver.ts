@@ -22,7 +22,10 @@ export class Driver {
         {
           method: 'POST',
           agent: this.agent,
-          headers: { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body) },
+          headers: {
+            'Content-Type': 'application/json',
+            'Content-Length': Buffer.byteLength(body),
+          },
         },
         (res) => {
           res.resume();
@@ -82,14 +85,19 @@ export function activity(
 
 export function mention(text: string): Record<string, unknown> {
   const at = '<at>Brugbot</at>';
-  return { text: `${at} ${text}`, entities: [{ type: 'mention', mentioned: { id: '28:brugbot', name: 'Brugbot' }, text: at }] };
+  return {
+    text: `${at} ${text}`,
+    entities: [{ type: 'mention', mentioned: { id: '28:brugbot', name: 'Brugbot' }, text: at }],
+  };
 }
 
 /** Nearest-rank percentile of unsorted samples. */
 export function percentile(samples: number[], p: number): number {
   if (samples.length === 0) return NaN;
   const sorted = [...samples].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
+  return sorted[
+    Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))
+  ]!;
 }
 
 export interface LatencyStats {

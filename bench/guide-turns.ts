@@ -16,14 +16,17 @@ export interface GuideTurnFigures {
   brugbot: TurnFigures[];
   /** One conversation walked start to end, to read its stored state back. */
   sampleConversationId: string;
+  /** VmRSS of each process after all levels: the same number of requests for both. */
+  rssAfterBytes: { brugbot: number; baseline: number };
 }
 
-/** Conversations per level: enough samples for a p99 (≥ 200 at c=1), short enough for the budget. */
+/** Conversations per level: enough samples for a p99 (≥ 400 at c=1), short enough for the budget. */
 const LEVELS = [
-  { concurrency: 1, conversations: 10 },
+  { concurrency: 1, conversations: 20 },
   { concurrency: 50, conversations: 50 },
 ];
-const WARM_UP_CONVERSATIONS = 3;
+// Brugbot's first ~200 turns run 30-40 % slower (JIT); measured turns should be steady ones.
+const WARM_UP_CONVERSATIONS = 10;
 
 async function level(
   bot: BotChild,
@@ -34,7 +37,9 @@ async function level(
 ): Promise<TurnFigures & { ids: string[] }> {
   const driver = new Driver(bot.url);
   const cpuBefore = bot.cpuSeconds();
-  const run = await runConversations(conversations, concurrency, connector, (id) => walk(driver, id));
+  const run = await runConversations(conversations, concurrency, connector, (id) =>
+    walk(driver, id),
+  );
   const cpuMs = (bot.cpuSeconds() - cpuBefore) * 1000;
   driver.close();
   if (driver.failures > 0) throw new Error(`${driver.failures} requests got an HTTP status ≥ 300`);
@@ -52,14 +57,24 @@ async function level(
  * (baseline, Brugbot, baseline, Brugbot), so a neighbour's load on this shared machine hits both
  * alike; the baseline sends exactly as many messages per conversation as a guide walk has submits.
  */
-export async function runGuideTurns(brugbot: BotChild, baseline: BotChild, connector: BenchConnector): Promise<GuideTurnFigures> {
+export async function runGuideTurns(
+  brugbot: BotChild,
+  baseline: BotChild,
+  connector: BenchConnector,
+): Promise<GuideTurnFigures> {
   const guideWalk = (driver: Driver, id: string) => walkGuide(driver, connector, id);
   const warm = await level(brugbot, connector, 1, WARM_UP_CONVERSATIONS, guideWalk);
   const submitsPerWalk = Math.round(warm.n / WARM_UP_CONVERSATIONS);
   const echo = (driver: Driver, id: string) => echoWalk(driver, connector, id, submitsPerWalk);
   await level(baseline, connector, 1, WARM_UP_CONVERSATIONS, echo);
 
-  const result: GuideTurnFigures = { submitsPerWalk, baseline: [], brugbot: [], sampleConversationId: '' };
+  const result: GuideTurnFigures = {
+    submitsPerWalk,
+    baseline: [],
+    brugbot: [],
+    sampleConversationId: '',
+    rssAfterBytes: { brugbot: 0, baseline: 0 },
+  };
   for (const { concurrency, conversations } of LEVELS) {
     const { ids: _b, ...base } = await level(baseline, connector, concurrency, conversations, echo);
     const { ids, ...brug } = await level(brugbot, connector, concurrency, conversations, guideWalk);
@@ -67,5 +82,6 @@ export async function runGuideTurns(brugbot: BotChild, baseline: BotChild, conne
     result.brugbot.push(brug);
     result.sampleConversationId ||= ids[0] ?? '';
   }
+  result.rssAfterBytes = { brugbot: brugbot.rssBytes(), baseline: baseline.rssBytes() };
   return result;
 }

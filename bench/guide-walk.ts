@@ -27,8 +27,12 @@ export async function walkGuide(
   options: WalkOptions = {},
 ): Promise<number[]> {
   const who = options.who ?? user(0);
-  const post = (extra: Json) => driver.post(activity(connector.url, conversationId, who, extra, options.group));
-  await post({ type: 'conversationUpdate', membersAdded: [{ id: who.id, name: who.name }, { id: '28:brugbot' }] });
+  const post = (extra: Json) =>
+    driver.post(activity(connector.url, conversationId, who, extra, options.group));
+  await post({
+    type: 'conversationUpdate',
+    membersAdded: [{ id: who.id, name: who.name }, { id: '28:brugbot' }],
+  });
   const latencies: number[] = [];
   for (let press = 0; press < MAX_PRESSES; press++) {
     const card = connector.log(conversationId).lastCard;
@@ -41,10 +45,19 @@ export async function walkGuide(
 }
 
 /** The baseline's share of the same work: as many message activities as a guide walk has submits. */
-export async function echoWalk(driver: Driver, connector: BenchConnector, conversationId: string, messages: number): Promise<number[]> {
+export async function echoWalk(
+  driver: Driver,
+  connector: BenchConnector,
+  conversationId: string,
+  messages: number,
+): Promise<number[]> {
   const latencies: number[] = [];
   for (let i = 0; i < messages; i++) {
-    latencies.push(await driver.post(activity(connector.url, conversationId, user(0), { text: `antwoord ${i}` })));
+    latencies.push(
+      await driver.post(
+        activity(connector.url, conversationId, user(0), { text: `antwoord ${i}` }),
+      ),
+    );
   }
   return latencies;
 }

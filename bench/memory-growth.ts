@@ -17,11 +17,13 @@ export interface MemoryFigures {
   /** RSS growth per 1 000 more conversations, from the points after the first 1 000. */
   rssGrowthPer1000Bytes: number;
   heapGrowthPer1000Bytes: number;
-  /** False when the time budget ran out before 2 000 conversations: growth is then from fewer. */
+  /** How many conversations after the first 1 000 the growth was measured over. */
+  growthOver: number;
+  /** False when the time budget ran out before the target: growth is then measured over fewer. */
   complete: boolean;
 }
 
-const BATCH = 500;
+const BATCH = 250;
 const CONCURRENCY = 25;
 
 /**
@@ -41,24 +43,31 @@ export async function runMemoryGrowth(
   let done = 0;
   let batchMs = 0;
   while (done < target && performance.now() + batchMs < deadline) {
-    const run = await runConversations(BATCH, CONCURRENCY, connector, (id) => walkGuide(driver, connector, id));
+    const run = await runConversations(BATCH, CONCURRENCY, connector, (id) =>
+      walkGuide(driver, connector, id),
+    );
     batchMs = run.wallMs;
     done += BATCH;
-    points.push({ conversations: done, rssBytes: bot.rssBytes(), heapAfterGcBytes: await bot.heapAfterGc() });
+    points.push({
+      conversations: done,
+      rssBytes: bot.rssBytes(),
+      heapAfterGcBytes: await bot.heapAfterGc(),
+    });
   }
   driver.close();
-  if (driver.failures > 0) throw new Error(`memory run: ${driver.failures} requests got an HTTP status ≥ 300`);
-  const at1000 = points.find((p) => p.conversations === 1000) ?? points[points.length - 1];
+  if (driver.failures > 0)
+    throw new Error(`memory run: ${driver.failures} requests got an HTTP status ≥ 300`);
+  const at1000 = points.find((p) => p.conversations === 1000);
   const last = points[points.length - 1];
+  const growthOver = at1000 && last ? last.conversations - at1000.conversations : 0;
   const growth = (pick: (p: MemoryPoint) => number) =>
-    at1000 && last && last.conversations > at1000.conversations
-      ? ((pick(last) - pick(at1000)) / (last.conversations - at1000.conversations)) * 1000
-      : NaN;
+    at1000 && last && growthOver > 0 ? ((pick(last) - pick(at1000)) / growthOver) * 1000 : NaN;
   return {
     points,
     rssAt1000Bytes: at1000?.rssBytes ?? NaN,
     rssGrowthPer1000Bytes: growth((p) => p.rssBytes),
     heapGrowthPer1000Bytes: growth((p) => p.heapAfterGcBytes),
+    growthOver,
     complete: done >= target,
   };
 }

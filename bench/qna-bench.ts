@@ -19,7 +19,11 @@ export function evalQuestions(): string[] {
   return fs
     .readdirSync(EVAL_DIR)
     .filter((f) => f.endsWith('.json'))
-    .flatMap((f) => (JSON.parse(fs.readFileSync(path.join(EVAL_DIR, f), 'utf8')) as { q: string }[]).map((e) => e.q));
+    .flatMap((f) =>
+      (JSON.parse(fs.readFileSync(path.join(EVAL_DIR, f), 'utf8')) as { q: string }[]).map(
+        (e) => e.q,
+      ),
+    );
 }
 
 /** A tiny deterministic PRNG (mulberry32), so every run indexes the same synthetic KB. */
@@ -43,18 +47,29 @@ export function syntheticKb(real: KnowledgeBase, size: number): KnowledgeBase {
   const vocabulary = [
     ...new Set(
       real.entries.flatMap((e) =>
-        Object.values(e.texts).flatMap((t) => `${t.title} ${t.answer} ${t.variants.join(' ')}`.toLowerCase().split(/[^\p{L}\p{N}]+/u)),
+        Object.values(e.texts).flatMap((t) =>
+          `${t.title} ${t.answer} ${t.variants.join(' ')}`.toLowerCase().split(/[^\p{L}\p{N}]+/u),
+        ),
       ),
     ),
   ].filter((w) => w.length > 2);
   const words = (n: number) =>
-    Array.from({ length: n }, () => (rnd() < 0.8 ? vocabulary[Math.floor(rnd() * vocabulary.length)] : `term${Math.floor(rnd() * 50_000)}`)).join(' ');
+    Array.from({ length: n }, () =>
+      rnd() < 0.8
+        ? vocabulary[Math.floor(rnd() * vocabulary.length)]
+        : `term${Math.floor(rnd() * 50_000)}`,
+    ).join(' ');
   const entries: KbEntry[] = Array.from({ length: size }, (_, i) => {
     const base = real.entries[i % real.entries.length]!;
     const texts = Object.fromEntries(
       Object.entries(base.texts).map(([lng, t]) => [
         lng,
-        { ...t, title: `${t.title} ${words(2)}`, answer: `${t.answer} ${words(12)}`, variants: t.variants.map((v) => `${v} ${words(3)}`) },
+        {
+          ...t,
+          title: `${t.title} ${words(2)}`,
+          answer: `${t.answer} ${words(12)}`,
+          variants: t.variants.map((v) => `${v} ${words(3)}`),
+        },
       ]),
     ) as KbEntry['texts'];
     return { ...base, id: `${base.id}N${i}`, texts };
@@ -63,7 +78,11 @@ export function syntheticKb(real: KnowledgeBase, size: number): KnowledgeBase {
 }
 
 /** Retrieval only: `ask` on an in-memory service, no bot, no HTTP; `passes` rounds over every question. */
-export function timeQna(kb: KnowledgeBase | undefined, questions: string[], passes: number): QnaFigures {
+export function timeQna(
+  kb: KnowledgeBase | undefined,
+  questions: string[],
+  passes: number,
+): QnaFigures {
   const started = performance.now();
   const service = createQnaService(kb ? { knowledgeBase: kb } : {});
   const buildMs = performance.now() - started;
@@ -89,6 +108,8 @@ export function runQnaBench(): { real: QnaFigures; synthetic: QnaFigures[] } {
   const questions = evalQuestions();
   const real = timeQna(undefined, questions, 20);
   const kb = loadKnowledgeBase();
-  const synthetic = [1_000, 10_000].map((size) => timeQna(syntheticKb(kb, size), questions, size > 5_000 ? 3 : 8));
+  const synthetic = [1_000, 10_000].map((size) =>
+    timeQna(syntheticKb(kb, size), questions, size > 5_000 ? 3 : 8),
+  );
   return { real, synthetic };
 }

@@ -9,10 +9,12 @@ interface Row {
   met?: boolean;
 }
 
-const ms = (v: number) => (Number.isFinite(v) ? `${v < 10 ? v.toFixed(2) : v.toFixed(1)} ms` : 'n/a');
+const ms = (v: number) =>
+  Number.isFinite(v) ? `${v < 10 ? v.toFixed(2) : v.toFixed(1)} ms` : 'n/a';
 const perS = (v: number) => `${v.toFixed(0)} /s`;
 const kb = (bytes: number) => (Number.isFinite(bytes) ? `${(bytes / 1024).toFixed(1)} KB` : 'n/a');
-const mb = (bytes: number) => (Number.isFinite(bytes) ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : 'n/a');
+const mb = (bytes: number) =>
+  Number.isFinite(bytes) ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : 'n/a';
 const x = (v: number) => `${v.toFixed(2)}×`;
 
 /** Every figure with its baseline, ratio and goal; the README and results.json say the same. */
@@ -23,29 +25,87 @@ export function rows(r: BenchResults): Row[] {
     const c = `guide turns c=${b.concurrency}`;
     const median = b.p50 / base.p50;
     const p99 = b.p99 / base.p99;
-    out.push({ what: `${c} median`, brugbot: ms(b.p50), baseline: ms(base.p50), ratio: x(median), goal: '≤ 1.5×', met: median <= 1.5 });
-    out.push({ what: `${c} p95`, brugbot: ms(b.p95), baseline: ms(base.p95), ratio: x(b.p95 / base.p95) });
-    out.push({ what: `${c} p99`, brugbot: ms(b.p99), baseline: ms(base.p99), ratio: x(p99), goal: '≤ 2×', met: p99 <= 2 });
-    out.push({ what: `${c} throughput`, brugbot: perS(b.throughput), baseline: perS(base.throughput), ratio: x(b.throughput / base.throughput) });
-    out.push({ what: `${c} CPU per turn`, brugbot: ms(b.cpuMsPerTurn), baseline: ms(base.cpuMsPerTurn), ratio: x(b.cpuMsPerTurn / base.cpuMsPerTurn) });
+    out.push({
+      what: `${c} median`,
+      brugbot: ms(b.p50),
+      baseline: ms(base.p50),
+      ratio: x(median),
+      goal: '≤ 1.5×',
+      met: median <= 1.5,
+    });
+    out.push({
+      what: `${c} p95`,
+      brugbot: ms(b.p95),
+      baseline: ms(base.p95),
+      ratio: x(b.p95 / base.p95),
+    });
+    out.push({
+      what: `${c} p99`,
+      brugbot: ms(b.p99),
+      baseline: ms(base.p99),
+      ratio: x(p99),
+      goal: '≤ 2×',
+      met: p99 <= 2,
+    });
+    out.push({
+      what: `${c} throughput`,
+      brugbot: perS(b.throughput),
+      baseline: perS(base.throughput),
+      ratio: x(b.throughput / base.throughput),
+    });
+    out.push({
+      what: `${c} CPU per turn`,
+      brugbot: ms(b.cpuMsPerTurn),
+      baseline: ms(base.cpuMsPerTurn),
+      ratio: x(b.cpuMsPerTurn / base.cpuMsPerTurn),
+    });
   });
   const g = r.group.brugbot;
   const gb = r.group.baseline;
-  out.push({ what: `group ${g.users} users throughput`, brugbot: perS(g.throughput), baseline: perS(gb.throughput), ratio: x(g.throughput / gb.throughput) });
-  out.push({ what: `group ${g.users} users p99`, brugbot: ms(g.p99), baseline: ms(gb.p99), ratio: x(g.p99 / gb.p99) });
-  out.push({ what: `group answers lost (of ${g.n})`, brugbot: String(g.lost), goal: '0', met: g.lost === 0 });
+  out.push({
+    what: `group ${g.users} users throughput`,
+    brugbot: perS(g.throughput),
+    baseline: perS(gb.throughput),
+    ratio: x(g.throughput / gb.throughput),
+  });
+  out.push({
+    what: `group ${g.users} users p99`,
+    brugbot: ms(g.p99),
+    baseline: ms(gb.p99),
+    ratio: x(g.p99 / gb.p99),
+  });
+  out.push({
+    what: `group answers lost (of ${g.n})`,
+    brugbot: String(g.lost),
+    goal: '0',
+    met: g.lost === 0,
+  });
   out.push({ what: 'group "busy" replies', brugbot: String(g.busyReplies) });
   const q = r.qna;
   out.push({ what: `quick question p50, real KB (${q.real.entries})`, brugbot: ms(q.real.p50Ms) });
-  out.push({ what: `quick question p99, real KB (${q.real.entries})`, brugbot: ms(q.real.p99Ms), goal: '< 2 ms', met: q.real.p99Ms < 2 });
+  out.push({
+    what: `quick question p99, real KB (${q.real.entries})`,
+    brugbot: ms(q.real.p99Ms),
+    goal: '< 2 ms',
+    met: q.real.p99Ms < 2,
+  });
   for (const s of q.synthetic) {
     const big = s.entries >= 10_000;
     out.push({ what: `quick question p50, ${s.entries} entries`, brugbot: ms(s.p50Ms) });
-    out.push({ what: `quick question p99, ${s.entries} entries`, brugbot: ms(s.p99Ms), ...(big ? { goal: '< 20 ms', met: s.p99Ms < 20 } : {}) });
+    out.push({
+      what: `quick question p99, ${s.entries} entries`,
+      brugbot: ms(s.p99Ms),
+      ...(big ? { goal: '< 20 ms', met: s.p99Ms < 20 } : {}),
+    });
     out.push({ what: `index build, ${s.entries} entries`, brugbot: ms(s.buildMs) });
   }
   const cs = r.coldStart;
-  out.push({ what: 'cold start → listening (median)', brugbot: ms(cs.brugbot.listenMedianMs), baseline: ms(cs.baseline.listenMedianMs), ratio: x(cs.brugbot.listenMedianMs / cs.baseline.listenMedianMs) });
+  out.push({
+    what: 'cold start → listening (median)',
+    brugbot: ms(cs.brugbot.listenMedianMs),
+    baseline: ms(cs.baseline.listenMedianMs),
+    ratio: x(cs.brugbot.listenMedianMs / cs.baseline.listenMedianMs),
+  });
   out.push({
     what: `cold start → first turn (median of ${cs.brugbot.runs})`,
     brugbot: ms(cs.brugbot.firstTurnMedianMs),
@@ -55,14 +115,44 @@ export function rows(r: BenchResults): Row[] {
     met: cs.brugbot.firstTurnMedianMs < 1500,
   });
   const z = r.sizes;
-  out.push({ what: `largest card: ${z.largestCard.card}`, brugbot: kb(z.largestCard.bytes), goal: '< 25 KB', met: z.largestCard.bytes < 25 * 1024 });
+  out.push({
+    what: `largest card: ${z.largestCard.card}`,
+    brugbot: kb(z.largestCard.bytes),
+    goal: '< 25 KB',
+    met: z.largestCard.bytes < 25 * 1024,
+  });
   out.push({ what: 'largest card seen during the runs', brugbot: kb(z.largestCardSeenBytes) });
-  out.push({ what: 'stored plan after a full walk', brugbot: kb(z.walkedPlan.planBytes), goal: '< 16 KB', met: z.walkedPlan.planBytes < 16 * 1024 });
-  out.push({ what: 'stored plan, worst case (max-length answers)', brugbot: kb(z.worstCasePlanBytes), goal: '< 16 KB', met: z.worstCasePlanBytes < 16 * 1024 });
-  out.push({ what: `change log after the walk (${z.walkedPlan.logDocuments} docs)`, brugbot: kb(z.walkedPlan.logBytes) });
+  out.push({
+    what: 'stored plan after a full walk',
+    brugbot: kb(z.walkedPlan.planBytes),
+    goal: '< 16 KB',
+    met: z.walkedPlan.planBytes < 16 * 1024,
+  });
+  out.push({
+    what: 'stored plan, worst case (max-length answers)',
+    brugbot: kb(z.worstCasePlanBytes),
+    goal: '< 16 KB',
+    met: z.worstCasePlanBytes < 16 * 1024,
+  });
+  out.push({
+    what: `change log after the walk (${z.walkedPlan.logDocuments} docs)`,
+    brugbot: kb(z.walkedPlan.logBytes),
+  });
+  const rss = r.guideTurns.rssAfterBytes;
+  out.push({
+    what: 'RSS after the guide-turn runs (same requests)',
+    brugbot: mb(rss.brugbot),
+    baseline: mb(rss.baseline),
+    ratio: x(rss.brugbot / rss.baseline),
+  });
   const m = r.memory;
   out.push({ what: 'RSS after 1 000 full plans', brugbot: mb(m.rssAt1000Bytes) });
-  out.push({ what: `RSS growth per 1 000 more${m.complete ? '' : ' (partial run)'}`, brugbot: mb(m.rssGrowthPer1000Bytes) });
+  const curve = m.points
+    .map((p) => `${p.conversations}: ${(p.rssBytes / 2 ** 20).toFixed(0)}`)
+    .join(', ');
+  out.push({ what: 'RSS (MB) by conversations walked', brugbot: curve });
+  const over = m.growthOver === 1000 ? '' : ` (measured over ${m.growthOver})`;
+  out.push({ what: `RSS growth per 1 000 more${over}`, brugbot: mb(m.rssGrowthPer1000Bytes) });
   out.push({
     what: 'heap after GC, growth per 1 000 more',
     brugbot: mb(m.heapGrowthPer1000Bytes),
@@ -70,18 +160,34 @@ export function rows(r: BenchResults): Row[] {
     met: m.heapGrowthPer1000Bytes < 1024 * 1024,
   });
   const st = r.steeringNote;
-  out.push({ what: `steering note: answer → PUT, p50/p99 (${st.edits} edits)`, brugbot: `${ms(st.p50Ms)} / ${ms(st.p99Ms)}` });
+  out.push({
+    what: `steering note: answer → PUT, p50/p99 (${st.edits} edits)`,
+    brugbot: `${ms(st.p50Ms)} / ${ms(st.p99Ms)}`,
+  });
   out.push({ what: 'steering note: completing submit → thread POST', brugbot: ms(st.firstPostMs) });
   const s = r.summaryRender;
-  out.push({ what: 'summary card render, ordinary plan p50/p99', brugbot: `${ms(s.p50Ms)} / ${ms(s.p99Ms)}` });
-  out.push({ what: 'summary card render, worst-case plan p50/p99', brugbot: `${ms(s.worstCaseP50Ms)} / ${ms(s.worstCaseP99Ms)}` });
+  out.push({
+    what: 'summary card render, ordinary plan p50/p99',
+    brugbot: `${ms(s.p50Ms)} / ${ms(s.p99Ms)}`,
+  });
+  out.push({
+    what: 'summary card render, worst-case plan p50/p99',
+    brugbot: `${ms(s.worstCaseP50Ms)} / ${ms(s.worstCaseP99Ms)}`,
+  });
   return out;
 }
 
 /** A plain-text table for stdout; Markdown-compatible so it can be pasted into the README. */
 export function table(r: BenchResults): string {
   const header = ['what', 'Brugbot', 'baseline', 'ratio', 'goal', 'met'];
-  const body = rows(r).map((row) => [row.what, row.brugbot, row.baseline ?? '', row.ratio ?? '', row.goal ?? '', row.met === undefined ? '' : row.met ? 'yes' : 'NO']);
+  const body = rows(r).map((row) => [
+    row.what,
+    row.brugbot,
+    row.baseline ?? '',
+    row.ratio ?? '',
+    row.goal ?? '',
+    row.met === undefined ? '' : row.met ? 'yes' : 'NO',
+  ]);
   const widths = header.map((h, i) => Math.max(h.length, ...body.map((b) => b[i]!.length)));
   const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`;
   return [line(header), line(widths.map((w) => '-'.repeat(w))), ...body.map(line)].join('\n');

@@ -8,7 +8,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { BenchConnector } from './bench-connector';
 import { BotChild } from './bot-child';
-import { largestCard, storedStateOf, worstCasePlanBytes, type LargestCard, type StateSizes } from './card-sizes';
+import {
+  largestCard,
+  storedStateOf,
+  worstCasePlanBytes,
+  type LargestCard,
+  type StateSizes,
+} from './card-sizes';
 import { coldStart, type ColdStartFigures } from './cold-start';
 import { runGroupBaseline, runGroupBrugbot, type GroupFigures } from './group-contention';
 import { runGuideTurns, type GuideTurnFigures } from './guide-turns';
@@ -19,18 +25,31 @@ import { runSteeringNote, steeringEnv, type SteeringNoteFigures } from './steeri
 import { runSummaryRender, type SummaryRenderFigures } from './summary-render';
 
 /** The whole `npm run bench` must stay under 5 minutes, the TypeScript build (~10 s) included. */
-const TOTAL_BUDGET_MS = 270_000;
+const TOTAL_BUDGET_MS = 250_000;
 const MEMORY_TARGET = 2_000;
 
 export interface BenchResults {
   date: string;
-  machine: { cpu: string; cores: number; memoryGiB: number; node: string; os: string; loadAvgStart: number[]; loadAvgEnd: number[] };
+  machine: {
+    cpu: string;
+    cores: number;
+    memoryGiB: number;
+    node: string;
+    os: string;
+    loadAvgStart: number[];
+    loadAvgEnd: number[];
+  };
   secondsPerSection: Record<string, number>;
   guideTurns: GuideTurnFigures;
   group: { brugbot: GroupFigures; baseline: GroupFigures };
   qna: { real: QnaFigures; synthetic: QnaFigures[] };
   coldStart: { brugbot: ColdStartFigures; baseline: ColdStartFigures };
-  sizes: { largestCard: LargestCard; largestCardSeenBytes: number; worstCasePlanBytes: number; walkedPlan: StateSizes };
+  sizes: {
+    largestCard: LargestCard;
+    largestCardSeenBytes: number;
+    worstCasePlanBytes: number;
+    walkedPlan: StateSizes;
+  };
   memory: MemoryFigures;
   steeringNote: SteeringNoteFigures;
   summaryRender: SummaryRenderFigures;
@@ -49,7 +68,9 @@ async function section<T>(name: string, run: () => Promise<T> | T): Promise<T> {
 async function main(): Promise<void> {
   const loadAvgStart = os.loadavg();
   if (loadAvgStart[0]! > os.cpus().length) {
-    process.stderr.write(`bench: load average ${loadAvgStart[0]!.toFixed(1)} on ${os.cpus().length} cores: figures will be noisy\n`);
+    process.stderr.write(
+      `bench: load average ${loadAvgStart[0]!.toFixed(1)} on ${os.cpus().length} cores: figures will be noisy\n`,
+    );
   }
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'brugbot-bench-'));
   let n = 0;
@@ -72,10 +93,14 @@ async function main(): Promise<void> {
   const connector = new BenchConnector();
   await connector.start();
   const children: BotChild[] = [];
+  let finished = false;
   try {
     const qna = await section('quick questions', runQnaBench);
     const summaryRender = await section('summary render', runSummaryRender);
-    const sized = await section('card sizes', () => ({ largestCard: largestCard(), worstCasePlanBytes: worstCasePlanBytes() }));
+    const sized = await section('card sizes', () => ({
+      largestCard: largestCard(),
+      worstCasePlanBytes: worstCasePlanBytes(),
+    }));
     const cold = await section('cold start', async () => ({
       baseline: await coldStart('baseline', connector, () => ({})),
       brugbot: await coldStart('brugbot', connector, brugEnv, logFile),
@@ -83,28 +108,40 @@ async function main(): Promise<void> {
 
     const env = brugEnv();
     const sqlitePath = env.SQLITE_PATH!;
-    const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${path.join(os.tmpdir(), 'brugbot-profiles')}`] : [];
+    const profile = process.env.BENCH_CPU_PROF
+      ? ['--cpu-prof', `--cpu-prof-dir=${path.join(os.tmpdir(), 'brugbot-profiles')}`]
+      : [];
     const brugbot = await BotChild.start('brugbot', { env, nodeArgs: profile, logFile: logFile() });
     const baseline = await BotChild.start('baseline');
     children.push(brugbot, baseline);
-    const guideTurns = await section('guide turns', () => runGuideTurns(brugbot, baseline, connector));
+    const guideTurns = await section('guide turns', () =>
+      runGuideTurns(brugbot, baseline, connector),
+    );
     const group = await section('group contention', async () => ({
       brugbot: await runGroupBrugbot(brugbot, connector, sqlitePath),
       baseline: await runGroupBaseline(baseline, connector),
     }));
     const walkedPlan = await storedStateOf(sqlitePath, guideTurns.sampleConversationId);
     await Promise.all(children.splice(0).map((c) => c.stop()));
-    if (profile.length) process.stderr.write(`bench: CPU profile in ${path.join(os.tmpdir(), 'brugbot-profiles')}\n`);
+    if (profile.length)
+      process.stderr.write(`bench: CPU profile in ${path.join(os.tmpdir(), 'brugbot-profiles')}\n`);
 
-    const steeringBot = await BotChild.start('brugbot', { env: { ...brugEnv(), ...steeringEnv(connector.url) }, logFile: logFile() });
+    const steeringBot = await BotChild.start('brugbot', {
+      env: { ...brugEnv(), ...steeringEnv(connector.url) },
+      logFile: logFile(),
+    });
     children.push(steeringBot);
-    const steeringNote = await section('steering note', () => runSteeringNote(steeringBot, connector));
+    const steeringNote = await section('steering note', () =>
+      runSteeringNote(steeringBot, connector),
+    );
     await Promise.all(children.splice(0).map((c) => c.stop()));
 
     const memBot = await BotChild.start('brugbot', { env: brugEnv(), logFile: logFile() });
     children.push(memBot);
     const budget = Math.max(20_000, TOTAL_BUDGET_MS - (performance.now() - started) - 5_000);
-    const memory = await section('memory', () => runMemoryGrowth(memBot, connector, MEMORY_TARGET, budget));
+    const memory = await section('memory', () =>
+      runMemoryGrowth(memBot, connector, MEMORY_TARGET, budget),
+    );
 
     const results: BenchResults = {
       date: new Date().toISOString(),
@@ -127,21 +164,31 @@ async function main(): Promise<void> {
       steeringNote,
       summaryRender,
     };
-    fs.writeFileSync(path.join(__dirname, '..', '..', 'bench', 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+    fs.writeFileSync(
+      path.join(__dirname, '..', '..', 'bench', 'results.json'),
+      `${JSON.stringify(results, null, 2)}\n`,
+    );
     const m = results.machine;
     process.stdout.write(
       `\nBrugbot bench, ${results.date}: ${m.cores} × ${m.cpu}, ${m.memoryGiB} GiB, Node ${m.node}, load ${m.loadAvgStart.map((l) => l.toFixed(1)).join('/')}\n\n`,
     );
     process.stdout.write(`${table(results)}\n`);
-    process.stdout.write(`total ${((performance.now() - started) / 1000).toFixed(0)} s; bench/results.json written\n`);
+    process.stdout.write(
+      `total ${((performance.now() - started) / 1000).toFixed(0)} s; bench/results.json written\n`,
+    );
+    finished = true;
   } finally {
     await Promise.all(children.map((c) => c.stop()));
     await connector.stop();
-    fs.rmSync(tmp, { recursive: true, force: true });
+    // After a failure the bots' logs (and SQLite files) are what explains it: keep them.
+    if (finished) fs.rmSync(tmp, { recursive: true, force: true });
+    else process.stderr.write(`bench: bot logs and databases kept in ${tmp}\n`);
   }
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.stderr.write(
+    `bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+  );
   process.exit(1);
 });

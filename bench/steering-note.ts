@@ -6,7 +6,7 @@ import { activity, Driver, percentile, user } from './driver';
 import { walkGuide } from './guide-walk';
 
 export const STEERING_CHANNEL = '19:stuurgroep@thread.tacv2';
-const EDITS = 20;
+const EDITS = 10;
 /** An update slower than this is a failure of the feature, not a figure. */
 const UPDATE_TIMEOUT_MS = 10_000;
 
@@ -31,14 +31,18 @@ export function steeringEnv(connectorUrl: string): Record<string, string> {
 }
 
 /**
- * One plan walked to completion (which posts the note as a new channel thread), then 20 edits of a
+ * One plan walked to completion (which posts the note as a new channel thread), then 10 edits of a
  * free-text answer, each timed from posting the answer until the note's in-place update (PUT)
  * reaches the Connector. Edits stay on their card (`nav: stay`) so each one is a plain answer.
  */
-export async function runSteeringNote(bot: BotChild, connector: BenchConnector): Promise<SteeringNoteFigures> {
+export async function runSteeringNote(
+  bot: BotChild,
+  connector: BenchConnector,
+): Promise<SteeringNoteFigures> {
   const driver = new Driver(bot.url);
   const conversationId = `a:${randomUUID()}`;
-  const post = (value: object) => driver.post(activity(connector.url, conversationId, user(0), { value }));
+  const post = (value: object) =>
+    driver.post(activity(connector.url, conversationId, user(0), { value }));
   const threadsBefore = connector.threads.length;
   const walk = await walkGuide(driver, connector, conversationId);
   // The completing submit started this long before its 200 came back.
@@ -50,16 +54,25 @@ export async function runSteeringNote(bot: BotChild, connector: BenchConnector):
     const card = connector.log(conversationId).lastCard!;
     const input = inputsOf(card).find((i) => i.type === 'Input.Text');
     const action = forwardAction(card);
-    if (!input || !action) throw new Error('steering bench: step 1 has no free-text answer to edit');
+    if (!input || !action)
+      throw new Error('steering bench: step 1 has no free-text answer to edit');
     const before = connector.log(thread.id).updates.length;
     const started = performance.now();
-    await post({ ...(action.data as object), nav: 'stay', [String(input.id)]: `Gemeente Voorbeeld ${edit + 1}` });
-    const at = await connector.until(() => connector.log(thread.id).updates[before], UPDATE_TIMEOUT_MS);
+    await post({
+      ...(action.data as object),
+      nav: 'stay',
+      [String(input.id)]: `Gemeente Voorbeeld ${edit + 1}`,
+    });
+    const at = await connector.until(
+      () => connector.log(thread.id).updates[before],
+      UPDATE_TIMEOUT_MS,
+    );
     samples.push(at - started);
   }
   driver.close();
   connector.forget(conversationId);
-  if (driver.failures > 0) throw new Error(`steering bench: ${driver.failures} requests got an HTTP status ≥ 300`);
+  if (driver.failures > 0)
+    throw new Error(`steering bench: ${driver.failures} requests got an HTTP status ≥ 300`);
   return {
     edits: samples.length,
     p50Ms: percentile(samples, 50),

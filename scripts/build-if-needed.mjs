@@ -22,7 +22,15 @@ const stale =
 
 if (stale) {
   process.stdout.write('Building Brugbot (TypeScript)…\n');
-  execFileSync(process.execPath, [path.join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', path.join(root, 'tsconfig.build.json')], {
-    stdio: 'inherit',
-  });
+  execFileSync(
+    process.execPath,
+    [
+      path.join(root, 'node_modules', 'typescript', 'bin', 'tsc'),
+      '-p',
+      path.join(root, 'tsconfig.build.json'),
+    ],
+    {
+      stdio: 'inherit',
+    },
+  );
 }

@@ -34,12 +34,17 @@ export interface App {
 }
 
 function packageVersion(): string {
-  const pkg = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { version: string };
+  const pkg = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as {
+    version: string;
+  };
   return pkg.version;
 }
 
 /** Builds every part once: a broken guide definition or config fails here, before listening. */
-export async function createApp(config: AppConfig, logger: Logger = createLogger(config.logLevel)): Promise<App> {
+export async function createApp(
+  config: AppConfig,
+  logger: Logger = createLogger(config.logLevel),
+): Promise<App> {
   getI18n();
   const guide = new Guide(loadGuideDefinition(path.join(paths.content, 'guide', 'guide.json')));
   const storage = await createStorage({
@@ -55,9 +60,29 @@ export async function createApp(config: AppConfig, logger: Logger = createLogger
   const baseUrl = () => config.publicBaseUrl ?? listeningUrl;
   const now = () => new Date();
   const privacy = new PrivacyHandler({ plans, prefs, downloads, baseUrl, logger, now });
-  const steering = createSteering({ config, storage, guide, plans, downloads, logger, now, listeningUrl: () => listeningUrl });
+  const steering = createSteering({
+    config,
+    storage,
+    guide,
+    plans,
+    downloads,
+    logger,
+    now,
+    listeningUrl: () => listeningUrl,
+  });
   const exporter = new ExportHandler({ guide, plans, downloads, baseUrl, logger, now });
-  const bot = new BrugBot({ guide, plans, prefs, qna: createQnaService(), privacy, history: new HistoryHandler({ guide, plans }), steering: steering.handler, exporter, logger, now });
+  const bot = new BrugBot({
+    guide,
+    plans,
+    prefs,
+    qna: createQnaService(),
+    privacy,
+    history: new HistoryHandler({ guide, plans }),
+    steering: steering.handler,
+    exporter,
+    logger,
+    now,
+  });
   const adapter = createAdapter(config, logger);
   const server = createServer({
     adapter,
@@ -74,7 +99,8 @@ export async function createApp(config: AppConfig, logger: Logger = createLogger
   // Local mode only: Web Chat at `/` over a local Direct Line; in production Azure is the channel.
   const localChannels = config.localMode ? mountLocalChannels(server, { logger }) : undefined;
   // Local mode: the steering channel is the local one, and /steering shows what was posted there.
-  if (localChannels) mountSteeringFeed(server, { threads: (channelId) => localChannels.channelThreads(channelId) });
+  if (localChannels)
+    mountSteeringFeed(server, { threads: (channelId) => localChannels.channelThreads(channelId) });
   // The plan tab Teams frames; with credentials its API wants a Teams SSO token, locally none.
   mountTab(server, { storage, guide, downloads, logger, now, sso: tabSsoSettings(config) });
   let stopRetention = () => {};
@@ -87,7 +113,8 @@ export async function createApp(config: AppConfig, logger: Logger = createLogger
         server.listen(config.port, config.host, () => {
           const { port } = server.address();
           listeningUrl = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}`;
-          const purge = () => purgeExpired({ storage, plans, downloads, logger }, config.retentionDays, now());
+          const purge = () =>
+            purgeExpired({ storage, plans, downloads, logger }, config.retentionDays, now());
           stopRetention = scheduleRetention(purge, RETENTION_INTERVAL_MS, logger);
           steering.start();
           resolve(listeningUrl);

@@ -10,9 +10,14 @@ async function main(): Promise<void> {
   const logger = createLogger(config.logLevel);
   const app = await createApp(config, logger);
   const url = await app.listen();
-  logger.info({ url, localMode: config.localMode, storage: config.storage.kind }, 'Brugbot is listening');
+  logger.info(
+    { url, localMode: config.localMode, storage: config.storage.kind },
+    'Brugbot is listening',
+  );
   // The one line a newcomer needs, printed plainly even when logs are JSON.
-  process.stdout.write(`\nBrugbot: open ${url}/ in your browser (bot endpoint ${url}/api/messages)\n\n`);
+  process.stdout.write(
+    `\nBrugbot: open ${url}/ in your browser (bot endpoint ${url}/api/messages)\n\n`,
+  );
   // Stop accepting, let turns in flight finish and be saved, then exit; a hung socket gets 10 s.
   const stop = (signal: string) => {
     logger.info({ signal }, 'shutting down');
@@ -27,7 +32,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  const message = error instanceof ConfigError || error instanceof Error ? error.message : String(error);
+  const message =
+    error instanceof ConfigError || error instanceof Error ? error.message : String(error);
   process.stderr.write(`Brugbot could not start: ${message}\n`);
   process.exit(1);
 });

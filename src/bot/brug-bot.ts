@@ -35,7 +35,8 @@ export interface BrugBotDeps {
   now?: () => Date;
 }
 
-type HandledElsewhere = 'language' | 'asOf' | 'myData' | 'deletePlan' | 'linkSteering' | 'shareSummary' | 'export';
+type HandledElsewhere =
+  'language' | 'asOf' | 'myData' | 'deletePlan' | 'linkSteering' | 'shareSummary' | 'export';
 
 const COMMAND_EVENTS: Record<Exclude<Command['kind'], HandledElsewhere>, GuideEvent> = {
   start: { type: 'start' },
@@ -47,7 +48,10 @@ const COMMAND_EVENTS: Record<Exclude<Command['kind'], HandledElsewhere>, GuideEv
   undo: { type: 'undo' },
 };
 
-function eventForAction(action: CardAction, inputs: Record<string, string | number | boolean>): GuideEvent | undefined {
+function eventForAction(
+  action: CardAction,
+  inputs: Record<string, string | number | boolean>,
+): GuideEvent | undefined {
   switch (action.verb) {
     case 'guide.start':
       return { type: 'start' };
@@ -58,7 +62,14 @@ function eventForAction(action: CardAction, inputs: Record<string, string | numb
     case 'guide.goto':
       return { type: 'goto', step: action.step };
     case 'guide.submit':
-      return { type: 'submitStep', step: action.step, part: action.part, revision: action.rev, nav: action.nav, values: inputs };
+      return {
+        type: 'submitStep',
+        step: action.step,
+        part: action.part,
+        revision: action.rev,
+        nav: action.nav,
+        values: inputs,
+      };
     case 'guide.restart.confirm':
       return { type: 'restartConfirm', revision: action.rev };
     case 'guide.restart.cancel':
@@ -93,8 +104,14 @@ export class BrugBot extends ActivityHandler {
    * would answer 501. A clear 400 says "not supported here" without looking like a server fault.
    */
   protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
-    this.deps.logger.info({ name: String(context.activity.name ?? '').slice(0, 60) }, 'unsupported invoke');
-    return { status: 400, body: { error: 'UnsupportedInvoke', message: 'This bot does not handle this invoke.' } };
+    this.deps.logger.info(
+      { name: String(context.activity.name ?? '').slice(0, 60) },
+      'unsupported invoke',
+    );
+    return {
+      status: 400,
+      body: { error: 'UnsupportedInvoke', message: 'This bot does not handle this invoke.' },
+    };
   }
 
   private async localeFor(context: TurnContext): Promise<Locale> {
@@ -142,21 +159,30 @@ export class BrugBot extends ActivityHandler {
     const t = translator(locale);
     const parsed = parseSubmit(context.activity.value);
     if (!parsed.ok) {
-      this.deps.logger.warn({ conversation: logId(context.activity.conversation?.id), reason: parsed.reason }, 'rejected card submit');
+      this.deps.logger.warn(
+        { conversation: logId(context.activity.conversation?.id), reason: parsed.reason },
+        'rejected card submit',
+      );
       await context.sendActivity(t(`bot:errors.submit.${parsed.reason}`, { max: 5000 }));
       return;
     }
     const { action, inputs } = parsed;
     if (action.verb === 'lang.set') return this.setLocale(context, action.locale);
-    if (action.verb === 'privacy.delete.confirm') return this.deps.privacy.confirmDelete(context, locale, action.rev);
-    if (action.verb === 'privacy.delete.cancel') return this.deps.privacy.cancelDelete(context, locale);
+    if (action.verb === 'privacy.delete.confirm')
+      return this.deps.privacy.confirmDelete(context, locale, action.rev);
+    if (action.verb === 'privacy.delete.cancel')
+      return this.deps.privacy.cancelDelete(context, locale);
     if (action.verb === 'steering.share') {
       const key = planKey(context.activity.channelId, context.activity.conversation.id);
       return this.deps.steering.share(context, locale, key, action.steeringTarget);
     }
     if (action.verb === 'qna.ask') {
       const entryId = action.entryId;
-      return this.answerQuestion(context, locale, (l) => this.deps.qna.byId(entryId, l) ?? { kind: 'decline', suggestions: [] });
+      return this.answerQuestion(
+        context,
+        locale,
+        (l) => this.deps.qna.byId(entryId, l) ?? { kind: 'decline', suggestions: [] },
+      );
     }
     const event = eventForAction(action, inputs);
     if (event) await this.runEvent(context, event, locale);
@@ -195,21 +221,33 @@ export class BrugBot extends ActivityHandler {
     const t = translator(locale);
     const key = planKey(context.activity.channelId, context.activity.conversation.id);
     try {
-      const result = await this.deps.plans.apply(key, event, { now: this.now(), actor: actorOf(context) });
+      const result = await this.deps.plans.apply(key, event, {
+        now: this.now(),
+        actor: actorOf(context),
+      });
       const ctx = viewContext(this.deps.guide, result.state, locale, t);
-      if (result.outputs.some((o) => o.kind === 'summary')) ctx.steeringChoices = await this.deps.steering.shareChoices(context);
-      const activities = renderOutputs(ctx, result.outputs, (position) => this.qnaLinks(position, locale));
+      if (result.outputs.some((o) => o.kind === 'summary'))
+        ctx.steeringChoices = await this.deps.steering.shareChoices(context);
+      const activities = renderOutputs(ctx, result.outputs, (position) =>
+        this.qnaLinks(position, locale),
+      );
       if (activities.length) await context.sendActivities(activities);
       // After the reply: the steering note follows the saved plan (first post on completion).
       await this.deps.steering.afterSave(context, locale, key, result);
     } catch (error) {
       if (error instanceof CorruptPlanError) {
-        this.deps.logger.error({ conversation: logId(key), err: error.message }, 'stored plan is unreadable');
+        this.deps.logger.error(
+          { conversation: logId(key), err: error.message },
+          'stored plan is unreadable',
+        );
         await context.sendActivity(t('bot:errors.corruptPlan'));
         return;
       }
       if (error instanceof ConcurrencyExhaustedError) {
-        this.deps.logger.warn({ conversation: logId(key) }, 'gave up after repeated concurrent edits');
+        this.deps.logger.warn(
+          { conversation: logId(key) },
+          'gave up after repeated concurrent edits',
+        );
         await context.sendActivity(t('bot:errors.busy'));
         return;
       }

@@ -18,16 +18,34 @@ const WORDS: Record<Exclude<Command['kind'], 'language' | 'asOf'>, string[]> = {
   summary: ['samenvatting', 'summary', 'plan'],
   restart: ['opnieuw', 'restart', 'herbegin', 'start opnieuw', 'opnieuw beginnen', 'start over'],
   undo: ['ongedaan maken', 'undo', 'maak ongedaan'],
-  linkSteering: ['koppel stuurgroep', 'link steering group', 'koppel stuurgroepkanaal', 'link steering channel'],
-  shareSummary: ['deel samenvatting', 'share summary', 'deel plan', 'share plan', 'deel met stuurgroep', 'share with steering group'],
+  linkSteering: [
+    'koppel stuurgroep',
+    'link steering group',
+    'koppel stuurgroepkanaal',
+    'link steering channel',
+  ],
+  shareSummary: [
+    'deel samenvatting',
+    'share summary',
+    'deel plan',
+    'share plan',
+    'deel met stuurgroep',
+    'share with steering group',
+  ],
   export: ['exporteer', 'export', 'exporteer plan', 'export plan', 'download plan'],
 };
 
 /** "stand op 20-11-2026", "as of 2026-11-20": the plan as it was at the end of that day. */
-const AS_OF = /^(?:stand op|plan op|as of|plan on)\s+(?:(\d{4})-(\d{1,2})-(\d{1,2})|(\d{1,2})[-/.](\d{1,2})[-/.](\d{4}))$/;
+const AS_OF =
+  /^(?:stand op|plan op|as of|plan on)\s+(?:(\d{4})-(\d{1,2})-(\d{1,2})|(\d{1,2})[-/.](\d{1,2})[-/.](\d{4}))$/;
 
 const LANGUAGE = /^(?:taal|language|lang)\s+(nl|en|nederlands|dutch|engels|english)$/;
-const LANGUAGE_ALONE: Record<string, Locale> = { nederlands: 'nl', english: 'en', dutch: 'nl', engels: 'en' };
+const LANGUAGE_ALONE: Record<string, Locale> = {
+  nederlands: 'nl',
+  english: 'en',
+  dutch: 'nl',
+  engels: 'en',
+};
 
 export function normaliseCommandText(text: string): string {
   return text
@@ -46,7 +64,10 @@ export function parseCommand(text: string): Command | undefined {
   const lang = LANGUAGE.exec(t);
   if (lang) {
     const word = lang[1]!;
-    return { kind: 'language', locale: word === 'en' || word === 'engels' || word === 'english' ? 'en' : 'nl' };
+    return {
+      kind: 'language',
+      locale: word === 'en' || word === 'engels' || word === 'english' ? 'en' : 'nl',
+    };
   }
   const asOf = AS_OF.exec(t);
   if (asOf) {
@@ -55,7 +76,10 @@ export function parseCommand(text: string): Command | undefined {
     return Number.isNaN(date.getTime()) ? undefined : { kind: 'asOf', date };
   }
   if (LANGUAGE_ALONE[t]) return { kind: 'language', locale: LANGUAGE_ALONE[t] };
-  for (const [kind, words] of Object.entries(WORDS) as [Exclude<Command['kind'], 'language' | 'asOf'>, string[]][]) {
+  for (const [kind, words] of Object.entries(WORDS) as [
+    Exclude<Command['kind'], 'language' | 'asOf'>,
+    string[],
+  ][]) {
     if (words.includes(t)) return { kind };
   }
   return undefined;

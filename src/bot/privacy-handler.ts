@@ -27,10 +27,24 @@ export class PrivacyHandler {
 
   async sendMyData(context: TurnContext, locale: Locale): Promise<void> {
     const { channelId, from } = context.activity;
-    const json = await exportConversationData(this.deps, this.key(context), channelId, from?.id ?? '', this.deps.now());
-    const token = await this.deps.downloads.create(json, 'brugbot-gegevens.json', 'application/json');
+    const json = await exportConversationData(
+      this.deps,
+      this.key(context),
+      channelId,
+      from?.id ?? '',
+      this.deps.now(),
+    );
+    const token = await this.deps.downloads.create(
+      json,
+      'brugbot-gegevens.json',
+      'application/json',
+    );
     const url = `${this.deps.baseUrl()}/download/${token}`;
-    await context.sendActivity({ type: 'message', textFormat: 'markdown', text: translator(locale)('bot:privacy.myData', { url }) });
+    await context.sendActivity({
+      type: 'message',
+      textFormat: 'markdown',
+      text: translator(locale)('bot:privacy.myData', { url }),
+    });
   }
 
   async askDelete(context: TurnContext, locale: Locale): Promise<void> {
@@ -60,7 +74,10 @@ export class PrivacyHandler {
       return;
     }
     const removed = await this.deps.plans.delete(key);
-    this.deps.logger.info({ conversation: logId(key), documents: removed }, 'plan deleted on request');
+    this.deps.logger.info(
+      { conversation: logId(key), documents: removed },
+      'plan deleted on request',
+    );
     await context.sendActivity(t('bot:privacy.deleted'));
   }
 

@@ -35,7 +35,12 @@ function noticeText(ctx: ViewContext, notice: Notice, forMarkdown: boolean): str
     .join(', ');
   const raw = notice.params?.name ? String(notice.params.name) : ctx.t('bot:someone');
   const name = forMarkdown ? escapeMessageText(raw) : raw;
-  return ctx.t(`bot:notices.${notice.code}`, { ...notice.params, name, questions: labels, count: notice.questions?.length ?? 0 });
+  return ctx.t(`bot:notices.${notice.code}`, {
+    ...notice.params,
+    name,
+    questions: labels,
+    count: notice.questions?.length ?? 0,
+  });
 }
 
 /**
@@ -50,9 +55,13 @@ export function renderOutputs(
 ): Partial<Activity>[] {
   const activities: Partial<Activity>[] = [];
   let pending: Notice[] = [];
-  const card = (name: string, data: object) => ({ type: 'message', attachments: [renderCard(name, data)] });
+  const card = (name: string, data: object) => ({
+    type: 'message',
+    attachments: [renderCard(name, data)],
+  });
   const flushNotices = () => {
-    for (const n of pending) activities.push({ type: 'message', text: noticeText(ctx, n, true), textFormat: 'markdown' });
+    for (const n of pending)
+      activities.push({ type: 'message', text: noticeText(ctx, n, true), textFormat: 'markdown' });
     pending = [];
   };
   for (const output of outputs) {
@@ -61,10 +70,15 @@ export function renderOutputs(
       continue;
     }
     if (output.kind === 'step') {
-      const notices = pending.map((n) => ({ text: noticeText(ctx, n, false), style: NOTICE_STYLE[n.code] ?? 'accent' }));
+      const notices = pending.map((n) => ({
+        text: noticeText(ctx, n, false),
+        style: NOTICE_STYLE[n.code] ?? 'accent',
+      }));
       pending = [];
       const position = { step: output.step, part: output.part };
-      activities.push(card('step', stepCardData(ctx, position, output.errors, notices, qnaLinksFor(position))));
+      activities.push(
+        card('step', stepCardData(ctx, position, output.errors, notices, qnaLinksFor(position))),
+      );
       continue;
     }
     flushNotices();

@@ -28,12 +28,18 @@ export const cardActionSchema = z.discriminatedUnion('verb', [
   }),
   z.object({ verb: z.literal('guide.restart.confirm'), rev: revision }),
   z.object({ verb: z.literal('guide.restart.cancel') }),
-  z.object({ verb: z.literal('qna.ask'), entryId: z.string().regex(/^[a-zA-Z][a-zA-Z0-9]{0,79}$/) }),
+  z.object({
+    verb: z.literal('qna.ask'),
+    entryId: z.string().regex(/^[a-zA-Z][a-zA-Z0-9]{0,79}$/),
+  }),
   z.object({ verb: z.literal('lang.set'), locale: z.enum(['nl', 'en']) }),
   z.object({ verb: z.literal('privacy.delete.confirm'), rev: revision }),
   z.object({ verb: z.literal('privacy.delete.cancel') }),
   // The summary card's choice list puts the chosen team id in `steeringTarget`.
-  z.object({ verb: z.literal('steering.share'), steeringTarget: z.string().min(1).max(512).optional() }),
+  z.object({
+    verb: z.literal('steering.share'),
+    steeringTarget: z.string().min(1).max(512).optional(),
+  }),
 ]);
 export type CardAction = z.infer<typeof cardActionSchema>;
 
@@ -49,7 +55,8 @@ const inputValue = z.union([z.string().max(MAX_INPUT_CHARS), z.number(), z.boole
  * `__proto__` in a forged payload are just ignored.
  */
 export function parseSubmit(value: unknown): ParsedSubmit {
-  if (!value || typeof value !== 'object' || Array.isArray(value)) return { ok: false, reason: 'notAnObject' };
+  if (!value || typeof value !== 'object' || Array.isArray(value))
+    return { ok: false, reason: 'notAnObject' };
   const record = value as Record<string, unknown>;
   const verb = typeof record.verb === 'string' ? record.verb : undefined;
   const known = cardActionSchema.options.some((o) => o.shape.verb.value === verb);
@@ -62,7 +69,9 @@ export function parseSubmit(value: unknown): ParsedSubmit {
     if (!match) continue;
     const v = inputValue.safeParse(record[key]);
     if (!v.success) {
-      return typeof record[key] === 'string' ? { ok: false, reason: 'inputTooLong' } : { ok: false, reason: 'malformed' };
+      return typeof record[key] === 'string'
+        ? { ok: false, reason: 'inputTooLong' }
+        : { ok: false, reason: 'malformed' };
     }
     inputs[match[1]!] = v.data;
   }

@@ -12,7 +12,10 @@ export function actorOf(context: TurnContext): Actor {
 
 export function isGroupConversation(context: TurnContext): boolean {
   const conversation = context.activity.conversation;
-  return Boolean(conversation?.isGroup) || ['groupChat', 'channel'].includes(String(conversation?.conversationType));
+  return (
+    Boolean(conversation?.isGroup) ||
+    ['groupChat', 'channel'].includes(String(conversation?.conversationType))
+  );
 }
 
 /** Whether the bot was @mentioned (Teams only delivers group messages that mention it, Web Chat may not). */
@@ -25,5 +28,8 @@ export function mentionsBot(context: TurnContext): boolean {
 
 /** A short, non-reversible id for logs, so a conversation can be followed without being identified. */
 export function logId(value: string | undefined): string {
-  return createHash('sha256').update(value ?? '').digest('hex').slice(0, 12);
+  return createHash('sha256')
+    .update(value ?? '')
+    .digest('hex')
+    .slice(0, 12);
 }

@@ -19,5 +19,8 @@ export interface LocalChannels {
 export function mountLocalChannels(server: Server, deps: { logger: Logger }): LocalChannels {
   const directLine = mountDirectLine(server, deps);
   mountWebChatPage(server);
-  return { channelThreads: (channelId) => directLine.channelThreads(channelId), close: () => directLine.close() };
+  return {
+    channelThreads: (channelId) => directLine.channelThreads(channelId),
+    close: () => directLine.close(),
+  };
 }

@@ -17,14 +17,20 @@ const envSchema = z.object({
   ),
   MicrosoftAppTenantId: optionalString,
   STORAGE: z.preprocess(emptyToUndefined, z.enum(['sqlite', 'blob', 'memory']).default('sqlite')),
-  SQLITE_PATH: z.preprocess(emptyToUndefined, z.string().default(path.join(repoRoot, 'data', 'brugbot.sqlite'))),
+  SQLITE_PATH: z.preprocess(
+    emptyToUndefined,
+    z.string().default(path.join(repoRoot, 'data', 'brugbot.sqlite')),
+  ),
   AZURE_STORAGE_CONNECTION_STRING: optionalString,
   AZURE_STORAGE_CONTAINER: z.preprocess(emptyToUndefined, z.string().default('brugbot-state')),
   /** Where channel signing keys are published; only for sovereign clouds and for tests. */
   BOTFRAMEWORK_OPENID_METADATA_URL: z.preprocess(emptyToUndefined, z.string().url().optional()),
   /** Public https origin of the bot, for download links; defaults to the local URL in local mode. */
   PUBLIC_BASE_URL: z.preprocess(emptyToUndefined, z.string().url().optional()),
-  RETENTION_DAYS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(3650).default(365)),
+  RETENTION_DAYS: z.preprocess(
+    emptyToUndefined,
+    z.coerce.number().int().min(1).max(3650).default(365),
+  ),
   /** The Entra app the Teams tab's SSO token is issued for (docs/deploy.md §2); defaults to MicrosoftAppId. */
   TAB_SSO_APP_ID: optionalString,
   /** Application ID URI of that app; defaults to api://<PUBLIC_BASE_URL host>/<TAB_SSO_APP_ID>. */
@@ -40,13 +46,28 @@ const envSchema = z.object({
   STEERING_TENANT_ID: optionalString,
   STEERING_TEAM_ID: optionalString,
   /** At most one in-place update of a plan's note per this many ms (Teams throttles per thread). */
-  STEERING_DEBOUNCE_MS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(3_600_000).default(10_000)),
+  STEERING_DEBOUNCE_MS: z.preprocess(
+    emptyToUndefined,
+    z.coerce.number().int().min(0).max(3_600_000).default(10_000),
+  ),
   /** First retry delay of a failed post; doubles per attempt up to an hour. */
-  STEERING_RETRY_BASE_MS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(3_600_000).default(5_000)),
+  STEERING_RETRY_BASE_MS: z.preprocess(
+    emptyToUndefined,
+    z.coerce.number().int().min(1).max(3_600_000).default(5_000),
+  ),
   /** How often the outbox worker looks for due posts. */
-  STEERING_POLL_MS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(10).max(60_000).default(1_000)),
+  STEERING_POLL_MS: z.preprocess(
+    emptyToUndefined,
+    z.coerce.number().int().min(10).max(60_000).default(1_000),
+  ),
   /** Comma-separated Entra tenant ids; activities from other tenants are refused. Empty: any. */
-  ALLOWED_TENANTS: z.preprocess(emptyToUndefined, z.string().regex(/^[0-9a-fA-F-]+(,[0-9a-fA-F-]+)*$/, 'comma-separated tenant ids').optional()),
+  ALLOWED_TENANTS: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .regex(/^[0-9a-fA-F-]+(,[0-9a-fA-F-]+)*$/, 'comma-separated tenant ids')
+      .optional(),
+  ),
   /** Per conversation: a burst of this many activities, refilled at RATE_LIMIT_PER_SECOND. */
   RATE_LIMIT_BURST: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).default(40)),
   RATE_LIMIT_PER_SECOND: z.preprocess(emptyToUndefined, z.coerce.number().positive().default(10)),
@@ -110,14 +131,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     throw new ConfigError('MicrosoftAppPassword is required when MicrosoftAppId is set');
   }
   if (!localMode && e.MicrosoftAppType !== 'MultiTenant' && !e.MicrosoftAppTenantId) {
-    throw new ConfigError(`MicrosoftAppTenantId is required for MicrosoftAppType=${e.MicrosoftAppType}`);
+    throw new ConfigError(
+      `MicrosoftAppTenantId is required for MicrosoftAppType=${e.MicrosoftAppType}`,
+    );
   }
   if (e.STORAGE === 'blob' && !e.AZURE_STORAGE_CONNECTION_STRING) {
     throw new ConfigError('STORAGE=blob needs AZURE_STORAGE_CONNECTION_STRING');
   }
-  const steeringSet = [e.STEERING_SERVICE_URL, e.STEERING_CHANNEL_ID, e.STEERING_TENANT_ID].filter(Boolean).length;
+  const steeringSet = [e.STEERING_SERVICE_URL, e.STEERING_CHANNEL_ID, e.STEERING_TENANT_ID].filter(
+    Boolean,
+  ).length;
   if (steeringSet > 0 && steeringSet < 3) {
-    throw new ConfigError('STEERING_SERVICE_URL, STEERING_CHANNEL_ID and STEERING_TENANT_ID go together: set all three or none');
+    throw new ConfigError(
+      'STEERING_SERVICE_URL, STEERING_CHANNEL_ID and STEERING_TENANT_ID go together: set all three or none',
+    );
   }
   if (localMode && e.HOST && !['127.0.0.1', 'localhost', '::1'].includes(e.HOST)) {
     throw new ConfigError('HOST: local mode (no MicrosoftAppId) listens on loopback only');
@@ -147,12 +174,21 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     steering: {
       channel:
         e.STEERING_SERVICE_URL && e.STEERING_CHANNEL_ID && e.STEERING_TENANT_ID
-          ? { serviceUrl: e.STEERING_SERVICE_URL, channelId: e.STEERING_CHANNEL_ID, tenantId: e.STEERING_TENANT_ID, teamId: e.STEERING_TEAM_ID }
+          ? {
+              serviceUrl: e.STEERING_SERVICE_URL,
+              channelId: e.STEERING_CHANNEL_ID,
+              tenantId: e.STEERING_TENANT_ID,
+              teamId: e.STEERING_TEAM_ID,
+            }
           : undefined,
       debounceMs: e.STEERING_DEBOUNCE_MS,
       retryBaseMs: e.STEERING_RETRY_BASE_MS,
       pollMs: e.STEERING_POLL_MS,
     },
-    tabSso: { appId: e.TAB_SSO_APP_ID ?? e.MicrosoftAppId, audience: e.TAB_SSO_AUDIENCE, jwksUrl: e.TAB_SSO_JWKS_URL },
+    tabSso: {
+      appId: e.TAB_SSO_APP_ID ?? e.MicrosoftAppId,
+      audience: e.TAB_SSO_AUDIENCE,
+      jwksUrl: e.TAB_SSO_JWKS_URL,
+    },
   };
 }

@@ -30,19 +30,30 @@ export class DownloadStore {
     const bytes = Buffer.isBuffer(content) ? content : Buffer.from(content, 'utf8');
     if (bytes.length > MAX_DOWNLOAD_BYTES) throw new RangeError('download too large');
     const token = randomBytes(32).toString('base64url');
-    const doc: StoredDownload = { filename, contentType, base64: bytes.toString('base64'), expiresAt: this.now() + DOWNLOAD_TTL_MS };
+    const doc: StoredDownload = {
+      filename,
+      contentType,
+      base64: bytes.toString('base64'),
+      expiresAt: this.now() + DOWNLOAD_TTL_MS,
+    };
     await this.storage.write({ [`download/${token}`]: { ...doc, eTag: '*' } });
     return token;
   }
 
   /** The file for a token, `expired` once its time is up, or undefined for a token never issued. */
-  async get(token: string): Promise<{ filename: string; contentType: string; bytes: Buffer } | 'expired' | undefined> {
+  async get(
+    token: string,
+  ): Promise<{ filename: string; contentType: string; bytes: Buffer } | 'expired' | undefined> {
     if (!TOKEN.test(token)) return undefined;
     const items = await this.storage.read([`download/${token}`]);
     const parsed = downloadSchema.safeParse(items[`download/${token}`]);
     if (!parsed.success) return undefined;
     if (parsed.data.expiresAt < this.now()) return 'expired';
-    return { filename: parsed.data.filename, contentType: parsed.data.contentType, bytes: Buffer.from(parsed.data.base64, 'base64') };
+    return {
+      filename: parsed.data.filename,
+      contentType: parsed.data.contentType,
+      bytes: Buffer.from(parsed.data.base64, 'base64'),
+    };
   }
 
   async purgeExpired(): Promise<number> {

@@ -3,9 +3,11 @@ import type { QuestionDefinition } from './definition-schema';
 export type AnswerValue = string | number | string[];
 export type Answers = Readonly<Record<string, AnswerValue | undefined>>;
 
-export type AnswerError = 'notANumber' | 'tooSmall' | 'tooLarge' | 'tooLong' | 'unknownChoice' | 'badDate';
+export type AnswerError =
+  'notANumber' | 'tooSmall' | 'tooLarge' | 'tooLong' | 'unknownChoice' | 'badDate';
 
-export type ParsedAnswer = { ok: true; value: AnswerValue | null } | { ok: false; error: AnswerError };
+export type ParsedAnswer =
+  { ok: true; value: AnswerValue | null } | { ok: false; error: AnswerError };
 
 const DEFAULT_MAX_LENGTH = { text: 300, multiline: 3000 } as const;
 const MAX_SELECTED = 50;
@@ -41,9 +43,18 @@ export function parseAnswer(q: QuestionDefinition, raw: string | number | boolea
         : { ok: false, error: 'badDate' };
     case 'choice':
     case 'yesno':
-      return choiceIds(q).has(text) ? { ok: true, value: text } : { ok: false, error: 'unknownChoice' };
+      return choiceIds(q).has(text)
+        ? { ok: true, value: text }
+        : { ok: false, error: 'unknownChoice' };
     case 'multiselect': {
-      const picked = [...new Set(text.split(',').map((s) => s.trim()).filter(Boolean))];
+      const picked = [
+        ...new Set(
+          text
+            .split(',')
+            .map((s) => s.trim())
+            .filter(Boolean),
+        ),
+      ];
       const known = choiceIds(q);
       if (picked.length > MAX_SELECTED || picked.some((p) => !known.has(p))) {
         return { ok: false, error: 'unknownChoice' };
@@ -54,10 +65,14 @@ export function parseAnswer(q: QuestionDefinition, raw: string | number | boolea
   }
 }
 
-export function sameAnswer(a: AnswerValue | null | undefined, b: AnswerValue | null | undefined): boolean {
+export function sameAnswer(
+  a: AnswerValue | null | undefined,
+  b: AnswerValue | null | undefined,
+): boolean {
   const x = a ?? null;
   const y = b ?? null;
-  if (Array.isArray(x) && Array.isArray(y)) return x.length === y.length && x.every((v, i) => v === y[i]);
+  if (Array.isArray(x) && Array.isArray(y))
+    return x.length === y.length && x.every((v, i) => v === y[i]);
   return x === y;
 }
 

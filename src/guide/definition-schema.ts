@@ -46,7 +46,9 @@ export const conditionSchema: z.ZodType<Condition, z.ZodTypeDef, unknown> = z.la
         values: z.array(z.string()).min(1),
       })
       .strict(),
-    z.object({ q: idSchema, op: z.enum(['lt', 'lte', 'gt', 'gte']), value: operandSchema }).strict(),
+    z
+      .object({ q: idSchema, op: z.enum(['lt', 'lte', 'gt', 'gte']), value: operandSchema })
+      .strict(),
   ]),
 );
 
@@ -116,7 +118,13 @@ export const adviceRuleSchema = z
     params: z
       .record(
         idSchema,
-        z.object({ ref: idSchema, times: z.number(), round: z.enum(['round', 'floor', 'ceil']).default('round') }).strict(),
+        z
+          .object({
+            ref: idSchema,
+            times: z.number(),
+            round: z.enum(['round', 'floor', 'ceil']).default('round'),
+          })
+          .strict(),
       )
       .default({}),
   })

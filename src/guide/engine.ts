@@ -43,16 +43,25 @@ function submitStep(guide: Guide, state: PlanState, event: Submit, ctx: EngineCo
   const here = { step: event.step, part: event.part };
   const merge = mergeSubmit(guide, state, here, event.revision, event.values);
   const adviceBefore = activeAdviceIds(guide, state);
-  const visibleBefore = new Set(guide.questionsOfPart(here).filter((q) => guide.isVisible(q, answerValues(state))).map((q) => q.id));
-  let next = merge.changes.length ? applyChanges(state, merge.changes, 'answer', ctx.actor, ctx.now, HISTORY_LIMIT) : state;
+  const visibleBefore = new Set(
+    guide
+      .questionsOfPart(here)
+      .filter((q) => guide.isVisible(q, answerValues(state)))
+      .map((q) => q.id),
+  );
+  let next = merge.changes.length
+    ? applyChanges(state, merge.changes, 'answer', ctx.actor, ctx.now, HISTORY_LIMIT)
+    : state;
   if (next.status === 'notStarted') next = { ...next, status: 'inProgress' };
   // Replacing your own earlier answer is not news; replacing a colleague's is.
-  const outputs: GuideOutput[] = merge.overwritten.filter((o) => o.previousAuthor.id !== ctx.actor.id).map((o) => ({
-    kind: 'notice',
-    code: 'overwrote',
-    params: { name: o.previousAuthor.name ?? '' },
-    questions: [o.q],
-  }));
+  const outputs: GuideOutput[] = merge.overwritten
+    .filter((o) => o.previousAuthor.id !== ctx.actor.id)
+    .map((o) => ({
+      kind: 'notice',
+      code: 'overwrote',
+      params: { name: o.previousAuthor.name ?? '' },
+      questions: [o.q],
+    }));
   const newAdvice = [...activeAdviceIds(guide, next)].filter((id) => !adviceBefore.has(id));
   if (newAdvice.length) outputs.push({ kind: 'advice', ruleIds: newAdvice });
 
@@ -64,10 +73,15 @@ function submitStep(guide: Guide, state: PlanState, event: Submit, ctx: EngineCo
   }
   if (Object.keys(merge.errors).length > 0) {
     outputs.push({ kind: 'notice', code: 'invalidAnswers', questions: Object.keys(merge.errors) });
-    return { state: moveTo(next, here, ctx.now), outputs: [...outputs, { ...stepCard(here), errors: merge.errors } as GuideOutput] };
+    return {
+      state: moveTo(next, here, ctx.now),
+      outputs: [...outputs, { ...stepCard(here), errors: merge.errors } as GuideOutput],
+    };
   }
   const answers = answerValues(next);
-  const appeared = guide.questionsOfPart(here).filter((q) => guide.isVisible(q, answers) && !visibleBefore.has(q.id));
+  const appeared = guide
+    .questionsOfPart(here)
+    .filter((q) => guide.isVisible(q, answers) && !visibleBefore.has(q.id));
   if (appeared.length > 0 && event.nav === 'next') {
     outputs.push({ kind: 'notice', code: 'newQuestions', questions: appeared.map((q) => q.id) });
     return { state: moveTo(next, here, ctx.now), outputs: [...outputs, stepCard(here)] };
@@ -75,11 +89,19 @@ function submitStep(guide: Guide, state: PlanState, event: Submit, ctx: EngineCo
   return navigate(guide, next, event, ctx, outputs);
 }
 
-function navigate(guide: Guide, state: PlanState, event: Submit, ctx: EngineContext, outputs: GuideOutput[]): Transition {
+function navigate(
+  guide: Guide,
+  state: PlanState,
+  event: Submit,
+  ctx: EngineContext,
+  outputs: GuideOutput[],
+): Transition {
   const here = { step: event.step, part: event.part };
   const answers = answerValues(state);
-  if (event.nav === 'overview') return { state: moveTo(state, here, ctx.now), outputs: [...outputs, { kind: 'overview' }] };
-  if (event.nav === 'stay') return { state: moveTo(state, here, ctx.now), outputs: [...outputs, stepCard(here)] };
+  if (event.nav === 'overview')
+    return { state: moveTo(state, here, ctx.now), outputs: [...outputs, { kind: 'overview' }] };
+  if (event.nav === 'stay')
+    return { state: moveTo(state, here, ctx.now), outputs: [...outputs, stepCard(here)] };
   if (event.nav === 'back') {
     const to = guide.previousPosition(here, answers) ?? here;
     return { state: moveTo(state, to, ctx.now), outputs: [...outputs, stepCard(to)] };
@@ -100,7 +122,11 @@ function undo(state: PlanState, ctx: EngineContext): Transition {
   const undone = new Set(state.history.filter((h) => h.kind === 'undo').map((h) => h.undoes));
   const target = [...state.history].reverse().find((h) => h.kind !== 'undo' && !undone.has(h.rev));
   if (!target) return { state, outputs: [{ kind: 'notice', code: 'nothingToUndo' }] };
-  const reverted = target.changes.map((c) => ({ q: c.q, from: state.answers[c.q]?.value ?? null, to: c.from }));
+  const reverted = target.changes.map((c) => ({
+    q: c.q,
+    from: state.answers[c.q]?.value ?? null,
+    to: c.from,
+  }));
   const next = applyChanges(state, reverted, 'undo', ctx.actor, ctx.now, HISTORY_LIMIT, target.rev);
   const notice: GuideOutput = {
     kind: 'notice',
@@ -111,14 +137,24 @@ function undo(state: PlanState, ctx: EngineContext): Transition {
   return { state: next, outputs: [notice, viewOf(next)] };
 }
 
-function restart(guide: Guide, state: PlanState, event: GuideEvent, ctx: EngineContext): Transition {
+function restart(
+  guide: Guide,
+  state: PlanState,
+  event: GuideEvent,
+  ctx: EngineContext,
+): Transition {
   if (event.type === 'restartRequest') {
     const pending = { revision: state.revision + 1, by: ctx.actor };
-    return { state: { ...state, revision: pending.revision, pendingRestart: pending }, outputs: [{ kind: 'confirmRestart' }] };
+    return {
+      state: { ...state, revision: pending.revision, pendingRestart: pending },
+      outputs: [{ kind: 'confirmRestart' }],
+    };
   }
   const { pendingRestart, ...rest } = state;
-  if (!pendingRestart) return { state, outputs: [{ kind: 'notice', code: 'restartExpired' }, viewOf(state)] };
-  if (event.type === 'restartCancel') return { state: rest, outputs: [{ kind: 'notice', code: 'restartCancelled' }, viewOf(state)] };
+  if (!pendingRestart)
+    return { state, outputs: [{ kind: 'notice', code: 'restartExpired' }, viewOf(state)] };
+  if (event.type === 'restartCancel')
+    return { state: rest, outputs: [{ kind: 'notice', code: 'restartCancelled' }, viewOf(state)] };
   if (event.type === 'restartConfirm' && event.revision !== state.revision) {
     return { state: rest, outputs: [{ kind: 'notice', code: 'restartExpired' }, viewOf(state)] };
   }
@@ -126,7 +162,12 @@ function restart(guide: Guide, state: PlanState, event: GuideEvent, ctx: EngineC
   const wiped = applyChanges(rest, cleared, 'restart', ctx.actor, ctx.now, HISTORY_LIMIT);
   const { completedAt: _completed, ...open } = wiped;
   const first = guide.firstPosition(1, {});
-  const next: PlanState = { ...open, status: 'inProgress', currentStep: first.step, currentPart: first.part };
+  const next: PlanState = {
+    ...open,
+    status: 'inProgress',
+    currentStep: first.step,
+    currentPart: first.part,
+  };
   return { state: next, outputs: [{ kind: 'notice', code: 'restarted' }, stepCard(first)] };
 }
 
@@ -134,7 +175,12 @@ function restart(guide: Guide, state: PlanState, event: GuideEvent, ctx: EngineC
  * The guide as a pure function: no I/O, no clock, no channel. The same event on the same state
  * always gives the same result, which is what lets storage re-run it after an eTag conflict.
  */
-export function transition(guide: Guide, state: PlanState, event: GuideEvent, ctx: EngineContext): Transition {
+export function transition(
+  guide: Guide,
+  state: PlanState,
+  event: GuideEvent,
+  ctx: EngineContext,
+): Transition {
   const answers = answerValues(state);
   switch (event.type) {
     case 'welcome':
@@ -150,7 +196,10 @@ export function transition(guide: Guide, state: PlanState, event: GuideEvent, ct
       return { state, outputs: [{ kind: 'notice', code }, viewOf(state)] };
     }
     case 'back': {
-      const to = guide.previousPosition({ step: state.currentStep, part: state.currentPart }, answers);
+      const to = guide.previousPosition(
+        { step: state.currentStep, part: state.currentPart },
+        answers,
+      );
       if (!to) return { state, outputs: [{ kind: 'notice', code: 'atFirstStep' }, viewOf(state)] };
       return { state: moveTo(state, to, ctx.now), outputs: [stepCard(to)] };
     }

@@ -25,7 +25,10 @@ export interface ActiveAdvice {
 /** Read-only queries over a validated guide definition; built once at start-up. */
 export class Guide {
   readonly stepCount: number;
-  private readonly questionsById = new Map<string, { question: QuestionDefinition; step: number; part: PartDefinition }>();
+  private readonly questionsById = new Map<
+    string,
+    { question: QuestionDefinition; step: number; part: PartDefinition }
+  >();
 
   constructor(readonly definition: GuideDefinition) {
     this.stepCount = definition.steps.length;
@@ -64,7 +67,10 @@ export class Guide {
   visibleParts(step: number, answers: Answers): number[] {
     return this.step(step)
       .parts.map((part, index) => ({ part, index }))
-      .filter(({ part }) => part.resources.length > 0 || part.questions.some((q) => this.isVisible(q, answers)))
+      .filter(
+        ({ part }) =>
+          part.resources.length > 0 || part.questions.some((q) => this.isVisible(q, answers)),
+      )
       .map(({ index }) => index);
   }
 
@@ -80,7 +86,9 @@ export class Guide {
   }
 
   previousPosition(from: Position, answers: Answers): Position | undefined {
-    const earlier = this.visibleParts(from.step, answers).filter((p) => p < from.part).pop();
+    const earlier = this.visibleParts(from.step, answers)
+      .filter((p) => p < from.part)
+      .pop();
     if (earlier !== undefined) return { step: from.step, part: earlier };
     if (from.step === 1) return undefined;
     const parts = this.visibleParts(from.step - 1, answers);

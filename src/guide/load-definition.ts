@@ -23,7 +23,8 @@ function describeIssue(raw: unknown, issue: ZodIssue): string {
   let label = '';
   let nearestId = '';
   for (const segment of issue.path) {
-    node = node && typeof node === 'object' ? (node as Record<string, unknown>)[segment] : undefined;
+    node =
+      node && typeof node === 'object' ? (node as Record<string, unknown>)[segment] : undefined;
     label += typeof segment === 'number' ? `[${segment}]` : label ? `.${segment}` : segment;
     const id = node && typeof node === 'object' ? (node as { id?: unknown }).id : undefined;
     if (typeof id === 'string') nearestId = id;
@@ -37,7 +38,8 @@ function conditionRefs(condition: Condition): { q: string; values: string[] }[] 
   if ('not' in condition) return conditionRefs(condition.not);
   const values: string[] = [];
   if ('values' in condition) values.push(...condition.values);
-  if (condition.op === 'equals' && typeof condition.value === 'string') values.push(condition.value);
+  if (condition.op === 'equals' && typeof condition.value === 'string')
+    values.push(condition.value);
   const refs = [{ q: condition.q, values }];
   if ('value' in condition && typeof condition.value === 'object') {
     refs.push({ q: condition.value.ref, values: [] });
@@ -55,11 +57,13 @@ function crossCheck(def: GuideDefinition): string[] {
     for (const part of step.parts) {
       if (partIds.has(part.id)) problems.push(`part "${part.id}": duplicate id`);
       partIds.add(part.id);
-      if (!isKnownSection(part.source)) problems.push(`part "${part.id}": unknown source "${part.source}"`);
+      if (!isKnownSection(part.source))
+        problems.push(`part "${part.id}": unknown source "${part.source}"`);
       for (const q of part.questions) {
         if (questions.has(q.id)) problems.push(`question "${q.id}": duplicate id`);
         questions.set(q.id, q);
-        if (!isKnownSection(q.source)) problems.push(`question "${q.id}": unknown source "${q.source}"`);
+        if (!isKnownSection(q.source))
+          problems.push(`question "${q.id}": unknown source "${q.source}"`);
         const needsChoices = q.type === 'choice' || q.type === 'multiselect';
         if (needsChoices !== Boolean(q.choices?.length)) {
           problems.push(`question "${q.id}": choices are required exactly for choice/multiselect`);
@@ -86,9 +90,11 @@ function crossCheck(def: GuideDefinition): string[] {
   for (const q of questions.values()) checkCondition(`question "${q.id}"`, q.showIf);
   for (const rule of def.advice) {
     checkCondition(`advice "${rule.id}"`, rule.when);
-    if (!isKnownSection(rule.source)) problems.push(`advice "${rule.id}": unknown source "${rule.source}"`);
+    if (!isKnownSection(rule.source))
+      problems.push(`advice "${rule.id}": unknown source "${rule.source}"`);
     for (const p of Object.values(rule.params)) {
-      if (!questions.has(p.ref)) problems.push(`advice "${rule.id}": param refers to unknown "${p.ref}"`);
+      if (!questions.has(p.ref))
+        problems.push(`advice "${rule.id}": param refers to unknown "${p.ref}"`);
     }
   }
   return problems;

@@ -6,7 +6,10 @@ export const HISTORY_LIMIT = 60;
 
 const answerValueSchema = z.union([z.string(), z.number(), z.array(z.string())]);
 
-export const actorSchema = z.object({ id: z.string().max(200), name: z.string().max(200).optional() });
+export const actorSchema = z.object({
+  id: z.string().max(200),
+  name: z.string().max(200).optional(),
+});
 export type Actor = z.infer<typeof actorSchema>;
 
 const answerRecordSchema = z.object({
@@ -83,10 +86,9 @@ export class PlanStateError extends Error {
  * migrated here, one step per version, so a stored plan never crashes the bot.
  */
 export function migratePlanState(raw: unknown): PlanState {
-  const doc = (raw && typeof raw === 'object' ? { ...(raw as Record<string, unknown>) } : {}) as Record<
-    string,
-    unknown
-  >;
+  const doc = (
+    raw && typeof raw === 'object' ? { ...(raw as Record<string, unknown>) } : {}
+  ) as Record<string, unknown>;
   delete doc.eTag;
   if (doc.schemaVersion === undefined) doc.schemaVersion = PLAN_SCHEMA_VERSION;
   if (typeof doc.schemaVersion === 'number' && doc.schemaVersion > PLAN_SCHEMA_VERSION) {
@@ -95,7 +97,9 @@ export function migratePlanState(raw: unknown): PlanState {
   const parsed = planStateSchema.safeParse(doc);
   if (!parsed.success) {
     const first = parsed.error.issues[0];
-    throw new PlanStateError(`stored plan is invalid at ${first?.path.join('.') ?? '?'}: ${first?.message}`);
+    throw new PlanStateError(
+      `stored plan is invalid at ${first?.path.join('.') ?? '?'}: ${first?.message}`,
+    );
   }
   return parsed.data;
 }

@@ -22,9 +22,10 @@ export function loadResources(dir = paths.locales): Record<string, Record<string
   const resources: Record<string, Record<string, unknown>> = {};
   for (const lng of LOCALES) {
     const lngDir = path.join(dir, lng);
-    resources[lng] = {};
+    const namespaces: Record<string, unknown> = {};
+    resources[lng] = namespaces;
     for (const file of fs.readdirSync(lngDir).filter((f) => f.endsWith('.json'))) {
-      resources[lng]![path.basename(file, '.json')] = JSON.parse(
+      namespaces[path.basename(file, '.json')] = JSON.parse(
         fs.readFileSync(path.join(lngDir, file), 'utf8'),
       );
     }

@@ -12,7 +12,10 @@ const MAX_ATTEMPTS = 12;
 const BACKOFF_MS = 10;
 
 export class CorruptPlanError extends Error {
-  constructor(readonly key: string, options?: { cause?: unknown }) {
+  constructor(
+    readonly key: string,
+    options?: { cause?: unknown },
+  ) {
     super(`stored plan "${key}" cannot be read`, options);
     this.name = 'CorruptPlanError';
   }
@@ -47,7 +50,9 @@ export class PlanStore {
   async related(key: string): Promise<Record<string, unknown>> {
     const keys = this.relatedKeys(key);
     const items = keys.length ? await this.storage.read(keys) : {};
-    return Object.fromEntries(Object.entries(items).map(([k, { eTag: _eTag, ...doc }]) => [k, doc]));
+    return Object.fromEntries(
+      Object.entries(items).map(([k, { eTag: _eTag, ...doc }]) => [k, doc]),
+    );
   }
 
   async apply(key: string, event: GuideEvent, ctx: EngineContext): Promise<Transition> {
@@ -62,7 +67,8 @@ export class PlanStore {
         (current) => {
           const before = current ?? initialPlanState(ctx.now);
           const result = { ...transition(this.guide, before, event, ctx), from: before.revision };
-          const changed = current === undefined ? result.state.revision > 0 : result.state !== before;
+          const changed =
+            current === undefined ? result.state.revision > 0 : result.state !== before;
           return changed ? { next: result.state, result } : { result };
         },
         { parse: migratePlanState, maxAttempts: MAX_ATTEMPTS, backoffMs: BACKOFF_MS },
@@ -72,7 +78,8 @@ export class PlanStore {
       return result;
     } catch (error) {
       if (error instanceof CorruptDocumentError) {
-        if (event.type === 'restartConfirm' || event.type === 'restartRequest') return this.reset(key, ctx);
+        if (event.type === 'restartConfirm' || event.type === 'restartRequest')
+          return this.reset(key, ctx);
         throw new CorruptPlanError(key, { cause: error });
       }
       throw error;
@@ -96,6 +103,9 @@ export class PlanStore {
   private async reset(key: string, ctx: EngineContext): Promise<Transition> {
     const fresh = transition(this.guide, initialPlanState(ctx.now), { type: 'start' }, ctx);
     await this.storage.write({ [key]: { ...fresh.state, eTag: '*' } });
-    return { state: fresh.state, outputs: [{ kind: 'notice', code: 'restarted' }, ...fresh.outputs] };
+    return {
+      state: fresh.state,
+      outputs: [{ kind: 'notice', code: 'restarted' }, ...fresh.outputs],
+    };
   }
 }

@@ -19,7 +19,11 @@ export async function exportConversationData(
   const changeLog = await deps.plans.log.entries(planKey);
   const you = await deps.prefs.get(channelId, userId);
   const related = await deps.plans.related(planKey);
-  return JSON.stringify({ exportedAt: now.toISOString(), plan: plan ?? null, changeLog, related, you }, null, 2);
+  return JSON.stringify(
+    { exportedAt: now.toISOString(), plan: plan ?? null, changeLog, related, you },
+    null,
+    2,
+  );
 }
 
 /**
@@ -53,7 +57,11 @@ export async function purgeExpired(
 }
 
 /** Runs the purge now and then every `everyMs`, without keeping the process alive. */
-export function scheduleRetention(run: () => Promise<unknown>, everyMs: number, logger: Logger): () => void {
+export function scheduleRetention(
+  run: () => Promise<unknown>,
+  everyMs: number,
+  logger: Logger,
+): () => void {
   const tick = () => {
     run().catch((e: unknown) => logger.error({ err: (e as Error).name }, 'retention purge failed'));
   };

@@ -18,7 +18,8 @@ const JWT_ERRORS = new Set(['JsonWebTokenError', 'NotBeforeError', 'TokenExpired
 
 /** A bad token, as opposed to a failure to check one (botbuilder also throws AuthenticationError, status 500, when the keys cannot be loaded). */
 function isInvalidToken(error: unknown): boolean {
-  if (error instanceof AuthenticationError) return error.statusCode === 401 || error.statusCode === 403;
+  if (error instanceof AuthenticationError)
+    return error.statusCode === 401 || error.statusCode === 403;
   return error instanceof Error && JWT_ERRORS.has(error.name);
 }
 
@@ -41,11 +42,20 @@ export class BrugAdapter extends CloudAdapter {
       return { status: invoke?.status ?? 200, body: invoke?.body };
     } catch (error) {
       if (isInvalidToken(error)) {
-        logger.warn({ channel: activity.channelId }, 'refused an activity: invalid Bot Framework token');
-        return { status: 401, body: { error: 'Unauthorized', message: 'The request is not authorised.' } };
+        logger.warn(
+          { channel: activity.channelId },
+          'refused an activity: invalid Bot Framework token',
+        );
+        return {
+          status: 401,
+          body: { error: 'Unauthorized', message: 'The request is not authorised.' },
+        };
       }
       logger.error({ err: (error as Error).name }, 'could not authenticate or process an activity');
-      return { status: 503, body: { error: 'Unavailable', message: 'The bot cannot process this now; try again.' } };
+      return {
+        status: 503,
+        body: { error: 'Unavailable', message: 'The bot cannot process this now; try again.' },
+      };
     }
   }
 }
@@ -54,7 +64,9 @@ export class BrugAdapter extends CloudAdapter {
  * botbuilder switches to explicit settings as soon as one is given, leaving the others empty,
  * so a custom key location needs the rest of the public-cloud values spelled out.
  */
-function publicCloudWithKeysFrom(openIdMetadataUrl: string): ConfigurationBotFrameworkAuthenticationOptions {
+function publicCloudWithKeysFrom(
+  openIdMetadataUrl: string,
+): ConfigurationBotFrameworkAuthenticationOptions {
   return {
     ValidateAuthority: true,
     ToChannelFromBotLoginUrl: AuthenticationConstants.ToChannelFromBotLoginUrl,
@@ -84,7 +96,11 @@ export function createAdapter(config: AppConfig, logger: Logger): BrugAdapter {
   const adapter = new BrugAdapter(auth);
   adapter.onTurnError = async (context: TurnContext, error: Error) => {
     logger.error(
-      { conversation: logId(context.activity.conversation?.id), err: error.name, msg: error.message.slice(0, 200) },
+      {
+        conversation: logId(context.activity.conversation?.id),
+        err: error.name,
+        msg: error.message.slice(0, 200),
+      },
       'turn failed',
     );
     try {

@@ -41,13 +41,22 @@ export function createServer(deps: ServerDeps): Server {
     next();
   });
 
-  mountMessagesRoute(server, { adapter: deps.adapter, bot: deps.bot, logger: deps.logger, allowedTenants: deps.allowedTenants, rateLimit: deps.rateLimit });
+  mountMessagesRoute(server, {
+    adapter: deps.adapter,
+    bot: deps.bot,
+    logger: deps.logger,
+    allowedTenants: deps.allowedTenants,
+    rateLimit: deps.rateLimit,
+  });
 
   // Liveness: the process answers. Storage is reported but does not fail it (that is /readyz).
   server.get('/healthz', async (_req, res) => {
     const storage = await deps.storage.health().catch(() => ({ ok: false, kind: 'unknown' }));
     // A long outbox means Teams keeps refusing posts (bot not in a team, channel gone): worth a look, not a failure.
-    const outbox = storage.ok && deps.outboxLength ? await deps.outboxLength().catch(() => undefined) : undefined;
+    const outbox =
+      storage.ok && deps.outboxLength
+        ? await deps.outboxLength().catch(() => undefined)
+        : undefined;
     res.send(200, {
       status: storage.ok ? 'ok' : 'degraded',
       version: deps.version,
@@ -67,11 +76,19 @@ export function createServer(deps: ServerDeps): Server {
     const file = await deps.downloads.get(typeof token === 'string' ? token : '');
     if (file === undefined || file === 'expired') {
       const gone = file === 'expired';
-      res.send(gone ? 410 : 404, gone ? { error: 'Gone', message: 'This download link has expired.' } : { error: 'NotFound', message: 'No such download.' });
+      res.send(
+        gone ? 410 : 404,
+        gone
+          ? { error: 'Gone', message: 'This download link has expired.' }
+          : { error: 'NotFound', message: 'No such download.' },
+      );
       return;
     }
     res.setHeader('Content-Type', file.contentType);
-    res.setHeader('Content-Disposition', `attachment; filename="${file.filename.replace(/[^\w.-]/g, '_')}"`);
+    res.setHeader(
+      'Content-Disposition',
+      `attachment; filename="${file.filename.replace(/[^\w.-]/g, '_')}"`,
+    );
     res.setHeader('Cache-Control', 'no-store');
     res.end(file.bytes);
   });
@@ -80,18 +97,24 @@ export function createServer(deps: ServerDeps): Server {
     const homePage = fs.readFileSync(path.join(paths.public, 'index.html'));
     server.get('/', (_req, res, next) => {
       res.setHeader('Content-Type', 'text/html; charset=utf-8');
-      res.setHeader('Content-Security-Policy', "default-src 'self'; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'");
+      res.setHeader(
+        'Content-Security-Policy',
+        "default-src 'self'; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'",
+      );
       res.end(homePage);
       next();
     });
   }
 
-  server.on('restifyError', (req: Request, _res: Response, err: Error & { statusCode?: number }, callback: () => void) => {
-    // Never leak internals: restify's own 4xx bodies are fine, anything else becomes a plain 500 log line.
-    if (err.statusCode === undefined || err.statusCode >= 500) {
-      deps.logger.error({ err: err.name, route: req.getRoute()?.path }, 'request failed');
-    }
-    callback();
-  });
+  server.on(
+    'restifyError',
+    (req: Request, _res: Response, err: Error & { statusCode?: number }, callback: () => void) => {
+      // Never leak internals: restify's own 4xx bodies are fine, anything else becomes a plain 500 log line.
+      if (err.statusCode === undefined || err.statusCode >= 500) {
+        deps.logger.error({ err: err.name, route: req.getRoute()?.path }, 'request failed');
+      }
+      callback();
+    },
+  );
   return server;
 }

@@ -12,8 +12,19 @@ const activityEnvelope = z
     type: z.string().min(1).max(64),
     channelId: z.string().max(64).optional(),
     serviceUrl: z.string().url().max(2048).optional(),
-    conversation: z.object({ id: z.string().min(1).max(1024), tenantId: z.string().max(100).optional() }).passthrough().optional(),
-    channelData: z.object({ tenant: z.object({ id: z.string().max(100) }).partial().optional() }).passthrough().optional(),
+    conversation: z
+      .object({ id: z.string().min(1).max(1024), tenantId: z.string().max(100).optional() })
+      .passthrough()
+      .optional(),
+    channelData: z
+      .object({
+        tenant: z
+          .object({ id: z.string().max(100) })
+          .partial()
+          .optional(),
+      })
+      .passthrough()
+      .optional(),
   })
   .passthrough();
 
@@ -47,22 +58,36 @@ export function mountMessagesRoute(server: Server, options: MessagesRouteOptions
         'activity',
       );
     if (!parsed.success) {
-      res.send(400, { error: 'BadRequest', message: 'The body must be a Bot Framework activity (a JSON object with a "type").' });
+      res.send(400, {
+        error: 'BadRequest',
+        message: 'The body must be a Bot Framework activity (a JSON object with a "type").',
+      });
       return log(400, 'invalid envelope');
     }
     const activity = parsed.data;
     const tenant = activity.conversation?.tenantId ?? activity.channelData?.tenant?.id;
     if (allowed.size > 0 && (!tenant || !allowed.has(tenant))) {
-      res.send(403, { error: 'Forbidden', message: 'This bot is not available for your organisation.' });
+      res.send(403, {
+        error: 'Forbidden',
+        message: 'This bot is not available for your organisation.',
+      });
       return log(403, 'tenant not allowed');
     }
     if (!limiter.allow(`${activity.channelId ?? ''}/${activity.conversation?.id ?? ''}`)) {
       res.header('Retry-After', '2');
-      res.send(429, { error: 'TooManyRequests', message: 'Too many messages in this conversation; slow down a little.' });
+      res.send(429, {
+        error: 'TooManyRequests',
+        message: 'Too many messages in this conversation; slow down a little.',
+      });
       return log(429, 'rate limited');
     }
     const authHeader = req.header('Authorization') ?? '';
-    const result = await options.adapter.handle(authHeader, activity as unknown as Activity, (context) => options.bot.run(context), options.logger);
+    const result = await options.adapter.handle(
+      authHeader,
+      activity as unknown as Activity,
+      (context) => options.bot.run(context),
+      options.logger,
+    );
     res.send(result.status, result.body);
     log(result.status);
   });

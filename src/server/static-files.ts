@@ -7,7 +7,9 @@ export type StaticFiles = Map<string, { file: () => string; type: string }>;
  * page assets and browser bundles (Web Chat's is 4 MB) that never change while the bot runs.
  * Names outside the set give undefined, so no request can reach another file.
  */
-export function cachedReader(files: StaticFiles): (name: string) => { content: Buffer; type: string } | undefined {
+export function cachedReader(
+  files: StaticFiles,
+): (name: string) => { content: Buffer; type: string } | undefined {
   const cache = new Map<string, Buffer>();
   return (name) => {
     const entry = files.get(name);

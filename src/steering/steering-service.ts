@@ -173,5 +173,7 @@ export class SteeringService {
       const pending = { ...(owed ?? { attempts: 0 }), seq: (owed?.seq ?? 0) + 1, dueAt, hash };
       return { next: { ...current, pending }, result: undefined };
     });
+    // Owed updates are due now or after the debounce; waking spares the wait for the next poll.
+    this.deps.wake();
   }
 }

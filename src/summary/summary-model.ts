@@ -59,7 +59,13 @@ function truncate(text: string, limit: number): { text: string; truncated: boole
   if (text.length <= limit) return { text, truncated: false };
   const chars = [...text];
   if (chars.length <= limit) return { text, truncated: false };
-  return { text: `${chars.slice(0, limit - 1).join('').trimEnd()}…`, truncated: true };
+  return {
+    text: `${chars
+      .slice(0, limit - 1)
+      .join('')
+      .trimEnd()}…`,
+    truncated: true,
+  };
 }
 
 /** adviceItems plus each rule's source as title and URL; both walk activeAdvice in the same order. */
@@ -67,11 +73,19 @@ function adviceWithSources(ctx: ViewContext): SummaryAdvice[] {
   const rules = ctx.guide.activeAdvice(ctx.answers);
   return adviceItems(ctx).map((item, i) => {
     const source = resolveSource(rules[i]!.rule.source, ctx.locale);
-    return { ...item, sourceTitle: `${source.docTitle} — ${source.sectionTitle}`, sourceUrl: source.url };
+    return {
+      ...item,
+      sourceTitle: `${source.docTitle} — ${source.sectionTitle}`,
+      sourceUrl: source.url,
+    };
   });
 }
 
-function answerOf(ctx: ViewContext, q: QuestionDefinition, limit: number): SummaryAnswer | undefined {
+function answerOf(
+  ctx: ViewContext,
+  q: QuestionDefinition,
+  limit: number,
+): SummaryAnswer | undefined {
   const record = ctx.state.answers[q.id];
   if (!record || !isAnswered(record.value)) return undefined;
   const full = formatAnswer(ctx, q, record.value);
@@ -115,7 +129,10 @@ export function buildSummary(ctx: ViewContext, limit = CARD_ANSWER_LIMIT): Summa
   });
   const openPoints = guide.openPoints(ctx.answers).map((q) => ({
     step: guide.stepOfQuestion(q.id) ?? 0,
-    text: t('bot:summary.openPoint', { step: guide.stepOfQuestion(q.id), label: questionLabel(ctx, q) }),
+    text: t('bot:summary.openPoint', {
+      step: guide.stepOfQuestion(q.id),
+      label: questionLabel(ctx, q),
+    }),
   }));
   return {
     title: orgName ? t('bot:summary.titleWithOrg', { org: orgName }) : t('bot:summary.title'),

@@ -18,7 +18,9 @@ function lastCard(chat: ActivityFactory): Json {
 /** The data of the submit action whose `nav` (or `verb`) matches, merged with given values. */
 function press(card: Json, match: Json, values: Json = {}): Json {
   const actions = (card.actions as Json[]).filter((a) => a.type === 'Action.Submit');
-  const action = actions.find((a) => Object.entries(match).every(([k, v]) => (a.data as Json)[k] === v));
+  const action = actions.find((a) =>
+    Object.entries(match).every(([k, v]) => (a.data as Json)[k] === v),
+  );
   if (!action) throw new Error(`no action ${JSON.stringify(match)}`);
   return { ...(action.data as Json), ...values };
 }
@@ -82,21 +84,34 @@ describe('the guide over the Bot Framework protocol', () => {
       { verb: 'guide.delete.everything' },
       { verb: 'guide.submit', step: 9, part: 0, rev: 0, nav: 'next' },
       { verb: 'guide.submit', step: 1, part: 0, rev: 0, nav: 'next', q_orgName: 'x'.repeat(6000) },
-      { verb: 'guide.submit', step: 1, part: 0, rev: 0, nav: 'next', __proto__: { polluted: true } },
+      {
+        verb: 'guide.submit',
+        step: 1,
+        part: 0,
+        rev: 0,
+        nav: 'next',
+        __proto__: { polluted: true },
+      },
       JSON.parse('{"verb":"guide.goto","step":2,"__proto__":{"polluted":true}}'),
     ];
     for (const value of forged) await send(chat, chat.submit(value));
     expect(({} as Json).polluted).toBeUndefined();
     const texts = textsIn(bot.connector.messagesTo(chat.conversationId));
     expect(texts).toEqual(
-      expect.arrayContaining([nl('bot:errors.submit.unknownVerb'), nl('bot:errors.submit.malformed')]),
+      expect.arrayContaining([
+        nl('bot:errors.submit.unknownVerb'),
+        nl('bot:errors.submit.malformed'),
+      ]),
     );
   });
 
   it('restarts only after confirmation', async () => {
     const chat = new ActivityFactory({ serviceUrl: bot.connector.url });
     await send(chat, chat.message('start'));
-    await send(chat, chat.submit(press(lastCard(chat), { nav: 'next' }, { q_orgName: 'Gemeente Lier' })));
+    await send(
+      chat,
+      chat.submit(press(lastCard(chat), { nav: 'next' }, { q_orgName: 'Gemeente Lier' })),
+    );
     await send(chat, chat.message('opnieuw'));
     const confirm = lastCard(chat);
     await send(chat, chat.submit(press(confirm, { verb: 'guide.restart.confirm' })));
@@ -112,15 +127,24 @@ describe('the guide over the Bot Framework protocol', () => {
   });
 
   it('lets two colleagues in a group chat fill in one plan, each answer credited', async () => {
-    const chat = new ActivityFactory({ serviceUrl: bot.connector.url, isGroup: true, conversationType: 'groupChat' });
+    const chat = new ActivityFactory({
+      serviceUrl: bot.connector.url,
+      isGroup: true,
+      conversationType: 'groupChat',
+    });
     await send(chat, chat.mention('start', ANNE));
     const card = lastCard(chat);
     await send(chat, chat.submit(press(card, { nav: 'next' }, { q_orgName: 'OCMW Mol' }), ANNE));
-    await send(chat, chat.submit(press(card, { nav: 'next' }, { q_beliefsNote: 'Vrije tijd verbindt.' }), BRAM));
+    await send(
+      chat,
+      chat.submit(press(card, { nav: 'next' }, { q_beliefsNote: 'Vrije tijd verbindt.' }), BRAM),
+    );
     await send(chat, chat.message('samenvatting', BRAM));
     const before = bot.connector.messagesTo(chat.conversationId).length;
     await send(chat, chat.mention('samenvatting', BRAM));
-    const summary = JSON.stringify(cardsIn(bot.connector.messagesTo(chat.conversationId).slice(before)));
+    const summary = JSON.stringify(
+      cardsIn(bot.connector.messagesTo(chat.conversationId).slice(before)),
+    );
     expect(summary).toContain('OCMW Mol');
     expect(summary).toContain('Vrije tijd verbindt.');
     expect(summary).toMatch(/Anne Peeters en Bram Claes|Bram Claes en Anne Peeters/);
@@ -134,13 +158,17 @@ describe('the guide over the Bot Framework protocol', () => {
       const data = pressForward(card);
       if (!data || data.verb !== 'guide.submit') break;
       // Only the budget part gets answers: half-time or less triggers the warning.
-      const answers = inputsOf(card).some((x) => x.id === 'q_workingTime') ? { q_workingTime: 40 } : {};
+      const answers = inputsOf(card).some((x) => x.id === 'q_workingTime')
+        ? { q_workingTime: 40 }
+        : {};
       await send(chat, chat.submit({ ...press(card, { nav: 'next' }), ...answers }));
     }
     const summary = JSON.stringify(lastCard(chat));
     const en = translator('en');
     expect(summary).toContain(en('bot:summary.heading'));
-    expect(summary).toContain(en('bot:summary.openPointsTitle', { count: 0 }).split('(')[0]!.trim());
+    expect(summary).toContain(
+      en('bot:summary.openPointsTitle', { count: 0 }).split('(')[0]!.trim(),
+    );
     expect(summary).toContain(en('guide:advice.workingTimeBelowHalf').slice(0, 30));
   });
 });

@@ -37,12 +37,16 @@ describe('privacy commands', () => {
     await answerFirstCard(chat, 'Gemeente Zele');
     await bot.post(chat.message('verwijder plan'));
     const confirm = cardsIn(bot.connector.messagesTo(chat.conversationId)).pop()!;
-    const yes = (confirm.actions as Json[]).find((a) => (a.data as Json).verb === 'privacy.delete.confirm')!.data as Json;
+    const yes = (confirm.actions as Json[]).find(
+      (a) => (a.data as Json).verb === 'privacy.delete.confirm',
+    )!.data as Json;
     const key = `plan/msteams/${chat.conversationId}`;
     await bot.app.storage.write({ [`steering/post/${key}`]: { activityId: 'a1', eTag: '*' } });
     expect(await bot.app.storage.listKeys(key)).toHaveLength(1);
     await bot.post(chat.submit(yes));
-    expect(textsIn(bot.connector.messagesTo(chat.conversationId))).toContain(nl('bot:privacy.deleted'));
+    expect(textsIn(bot.connector.messagesTo(chat.conversationId))).toContain(
+      nl('bot:privacy.deleted'),
+    );
     expect(await bot.app.storage.listKeys(key)).toEqual([]);
     expect(await bot.app.storage.listKeys(`log/${key}`)).toEqual([]);
     expect(await bot.app.storage.listKeys(`steering/post/${key}`)).toEqual([]);
@@ -53,10 +57,14 @@ describe('privacy commands', () => {
     await answerFirstCard(chat, 'Gemeente Zele');
     await bot.post(chat.message('verwijder plan'));
     const confirm = cardsIn(bot.connector.messagesTo(chat.conversationId)).pop()!;
-    const yes = (confirm.actions as Json[]).find((a) => (a.data as Json).verb === 'privacy.delete.confirm')!.data as Json;
+    const yes = (confirm.actions as Json[]).find(
+      (a) => (a.data as Json).verb === 'privacy.delete.confirm',
+    )!.data as Json;
     await answerFirstCard(chat, 'Gemeente Lede');
     await bot.post(chat.submit(yes));
-    expect(textsIn(bot.connector.messagesTo(chat.conversationId))).toContain(nl('bot:privacy.deleteExpired'));
+    expect(textsIn(bot.connector.messagesTo(chat.conversationId))).toContain(
+      nl('bot:privacy.deleteExpired'),
+    );
     expect(await bot.app.storage.listKeys(`plan/msteams/${chat.conversationId}`)).toHaveLength(1);
   });
 });
@@ -69,15 +77,21 @@ describe('the plan as of a date', () => {
     // Move the first change into the past, as if it was made last week.
     const [first] = await bot.app.storage.listKeys(`log/${key}/`);
     const entry = (await bot.app.storage.read([first!]))[first!] as Json;
-    await bot.app.storage.write({ [first!]: { ...entry, at: '2026-11-16T09:00:00.000Z', eTag: '*' } });
+    await bot.app.storage.write({
+      [first!]: { ...entry, at: '2026-11-16T09:00:00.000Z', eTag: '*' },
+    });
     await answerFirstCard(chat, 'Gemeente Nu');
     await bot.post(chat.message('samenvatting'));
-    expect(JSON.stringify(cardsIn(bot.connector.messagesTo(chat.conversationId)).pop())).toContain('Gemeente Nu');
+    expect(JSON.stringify(cardsIn(bot.connector.messagesTo(chat.conversationId)).pop())).toContain(
+      'Gemeente Nu',
+    );
     await bot.post(chat.message('stand op 20-11-2026'));
     const then = JSON.stringify(cardsIn(bot.connector.messagesTo(chat.conversationId)).pop());
     expect(then).toContain('Gemeente Vroeger');
     expect(then).not.toContain('Gemeente Nu');
     await bot.post(chat.message('as of 2026-11-10'));
-    expect(JSON.stringify(cardsIn(bot.connector.messagesTo(chat.conversationId)).pop())).not.toContain('Gemeente Vroeger');
+    expect(
+      JSON.stringify(cardsIn(bot.connector.messagesTo(chat.conversationId)).pop()),
+    ).not.toContain('Gemeente Vroeger');
   });
 });

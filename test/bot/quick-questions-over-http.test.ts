@@ -13,10 +13,14 @@ afterAll(async () => bot.stop());
 async function ask(chat: ActivityFactory, activity: Json): Promise<Json[]> {
   const before = bot.connector.messagesTo(chat.conversationId).length;
   expect((await bot.post(activity)).status).toBe(200);
-  return bot.connector.messagesTo(chat.conversationId).slice(before).map((c) => c.body);
+  return bot.connector
+    .messagesTo(chat.conversationId)
+    .slice(before)
+    .map((c) => c.body);
 }
 
-const citationOf = (m: Json) => ((m.entities as Json[] | undefined) ?? []).find((e) => e.type === 'https://schema.org/Message');
+const citationOf = (m: Json) =>
+  ((m.entities as Json[] | undefined) ?? []).find((e) => e.type === 'https://schema.org/Message');
 
 describe('quick questions over the Bot Framework protocol', () => {
   it('answers in a fresh conversation with a [1] marker, a Teams citation and a visible source', async () => {
@@ -54,12 +58,17 @@ describe('quick questions over the Bot Framework protocol', () => {
     const chat = new ActivityFactory({ serviceUrl: bot.connector.url });
     await ask(chat, chat.message('start'));
     const first = cardsIn(bot.connector.messagesTo(chat.conversationId)).pop()!;
-    const next = (first.actions as Json[]).find((a) => (a.data as Json).nav === 'next')!.data as Json;
+    const next = (first.actions as Json[]).find((a) => (a.data as Json).nav === 'next')!
+      .data as Json;
     await ask(chat, chat.submit({ ...next, q_orgName: 'Gemeente Ronse' }));
     const replies = await ask(chat, chat.message('halftijds, kan dat?'));
-    const resume = cardsIn(replies.map((body) => ({ body }))).find((c) => JSON.stringify(c).includes('Verder met stap 1'));
+    const resume = cardsIn(replies.map((body) => ({ body }))).find((c) =>
+      JSON.stringify(c).includes('Verder met stap 1'),
+    );
     expect(resume).toBeDefined();
-    const [card] = cardsIn((await ask(chat, chat.submit({ verb: 'guide.start' }))).map((body) => ({ body }))).slice(-1);
+    const [card] = cardsIn(
+      (await ask(chat, chat.submit({ verb: 'guide.start' }))).map((body) => ({ body })),
+    ).slice(-1);
     expect(JSON.stringify(card)).toContain('Stap 1 van 6 · deel 2');
     await ask(chat, chat.message('terug'));
     const back = cardsIn(bot.connector.messagesTo(chat.conversationId)).pop()!;
@@ -67,7 +76,12 @@ describe('quick questions over the Bot Framework protocol', () => {
   });
 
   it('in a channel, answers only when @mentioned, with the mention stripped before searching', async () => {
-    const chat = new ActivityFactory({ serviceUrl: bot.connector.url, isGroup: true, conversationType: 'channel', conversationId: '19:abc@thread.tacv2;messageid=1700000000' });
+    const chat = new ActivityFactory({
+      serviceUrl: bot.connector.url,
+      isGroup: true,
+      conversationType: 'channel',
+      conversationId: '19:abc@thread.tacv2;messageid=1700000000',
+    });
     expect(await ask(chat, chat.message('wat doet een stuurgroep?', ANNE))).toEqual([]);
     const [reply] = await ask(chat, chat.mention('wat doet een stuurgroep?', ANNE));
     expect(citationOf(reply!)).toBeDefined();
@@ -75,7 +89,10 @@ describe('quick questions over the Bot Framework protocol', () => {
 
   it('answers a suggestion or link button by entry id', async () => {
     const chat = new ActivityFactory({ serviceUrl: bot.connector.url });
-    const [reply] = await ask(chat, chat.submit({ verb: 'qna.ask', entryId: 'successfulReferral' }));
+    const [reply] = await ask(
+      chat,
+      chat.submit({ verb: 'qna.ask', entryId: 'successfulReferral' }),
+    );
     expect(citationOf(reply!)).toBeDefined();
   });
 

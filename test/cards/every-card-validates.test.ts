@@ -31,16 +31,22 @@ describe.each(LOCALES)('every card the guide can send, in %s', (locale) => {
   describe.each(Object.keys(states) as (keyof typeof states)[])('for a %s plan', (which) => {
     const ctx = viewContext(guide, states[which], locale, t);
 
-    it.each([1, 2, 3, 4, 5, 6])('renders every part of step %i as a valid 1.5 card under 25 KB', (step) => {
-      guide.step(step).parts.forEach((_part, part) => {
-        const questions = guide.questionsOfPart({ step, part });
-        const errors = which === 'worstCase' && questions[0] ? { [questions[0].id]: 'tooLong' as const } : {};
-        const notices = [{ text: 'Het plan was intussen veranderd <at>x</at>', style: 'attention' as const }];
-        const links = [{ entryId: 'successfulReferral', title: 'Wat telt als geslaagd?' }];
-        const data = stepCardData(ctx, { step, part }, errors, notices, links);
-        expectClean(renderCard('step', data), `step ${step} part ${part}`);
-      });
-    });
+    it.each([1, 2, 3, 4, 5, 6])(
+      'renders every part of step %i as a valid 1.5 card under 25 KB',
+      (step) => {
+        guide.step(step).parts.forEach((_part, part) => {
+          const questions = guide.questionsOfPart({ step, part });
+          const errors =
+            which === 'worstCase' && questions[0] ? { [questions[0].id]: 'tooLong' as const } : {};
+          const notices = [
+            { text: 'Het plan was intussen veranderd <at>x</at>', style: 'attention' as const },
+          ];
+          const links = [{ entryId: 'successfulReferral', title: 'Wat telt als geslaagd?' }];
+          const data = stepCardData(ctx, { step, part }, errors, notices, links);
+          expectClean(renderCard('step', data), `step ${step} part ${part}`);
+        });
+      },
+    );
 
     it('renders the welcome, help, overview, summary, restart and advice cards', () => {
       expectClean(renderCard('welcome', welcomeCardData(ctx, which !== 'empty')), 'welcome');

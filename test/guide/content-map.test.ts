@@ -41,6 +41,11 @@ const INSTRUMENT_SECTIONS = [
   's6FollowUp',
 ];
 
+function textAt(tree: Tree, key: string): string {
+  const found = lookup(tree, key);
+  return typeof found === 'string' ? found : '';
+}
+
 function lookup(tree: Tree, key: string): string | Tree | undefined {
   return key
     .split('.')
@@ -104,7 +109,7 @@ describe('the guide definition', () => {
     for (const rule of definition.advice) {
       const params = Object.keys(rule.params).sort();
       for (const tree of Object.values(locales)) {
-        const text = String(lookup(tree, `advice.${rule.id}`) ?? '');
+        const text = textAt(tree, `advice.${rule.id}`);
         const used = [...new Set([...text.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]))].sort();
         expect({ rule: rule.id, used }).toEqual({ rule: rule.id, used: params });
       }
@@ -130,7 +135,7 @@ describe.each(Object.entries(locales))('locales/%s/guide.json', (_lng, tree) => 
     const long = questions
       .map((q) => ({
         id: q.id,
-        sentences: sentenceCount(String(lookup(tree, `questions.${q.id}.help`))),
+        sentences: sentenceCount(textAt(tree, `questions.${q.id}.help`)),
       }))
       .filter((h) => h.sentences > 4);
     expect(long).toEqual([]);

@@ -3,7 +3,8 @@ import path from 'node:path';
 import { parseGuideDefinition, GuideDefinitionError } from '../../src/guide';
 import { paths } from '../../src/paths';
 
-const valid = () => JSON.parse(fs.readFileSync(path.join(paths.content, 'guide', 'guide.json'), 'utf8'));
+const valid = () =>
+  JSON.parse(fs.readFileSync(path.join(paths.content, 'guide', 'guide.json'), 'utf8'));
 
 describe('a broken guide definition', () => {
   it('is refused with a message naming the bad question', () => {
@@ -18,7 +19,13 @@ describe('a broken guide definition', () => {
     def.advice[0].when = { q: 'noSuchQuestion', op: 'answered' };
     expect(() => parseGuideDefinition(def)).toThrow(/unknown question "noSuchQuestion"/);
     const def2 = valid();
-    def2.advice.push({ id: 'bogus', step: 3, severity: 'tip', source: 's3Strategies', when: { q: 'strategies', op: 'includesAny', values: ['flying'] } });
+    def2.advice.push({
+      id: 'bogus',
+      step: 3,
+      severity: 'tip',
+      source: 's3Strategies',
+      when: { q: 'strategies', op: 'includesAny', values: ['flying'] },
+    });
     expect(() => parseGuideDefinition(def2)).toThrow(/"flying" is not a choice of "strategies"/);
   });
 

@@ -1,4 +1,10 @@
-import { initialPlanState, migratePlanState, transition, type GuideEvent, type PlanState } from '../../src/guide';
+import {
+  initialPlanState,
+  migratePlanState,
+  transition,
+  type GuideEvent,
+  type PlanState,
+} from '../../src/guide';
 import { realGuide, T0 } from '../helpers/plans';
 
 const guide = realGuide();
@@ -17,8 +23,20 @@ function atDuration(): PlanState {
   return { ...state, currentPart: 4 };
 }
 
-const submit = (state: PlanState, values: Record<string, string>, extra: Partial<Extract<GuideEvent, { type: 'submitStep' }>> = {}) =>
-  ({ type: 'submitStep', step: 3, part: 4, revision: state.revision, values, nav: 'next', ...extra }) as const;
+const submit = (
+  state: PlanState,
+  values: Record<string, string>,
+  extra: Partial<Extract<GuideEvent, { type: 'submitStep' }>> = {},
+) =>
+  ({
+    type: 'submitStep',
+    step: 3,
+    part: 4,
+    revision: state.revision,
+    values,
+    nav: 'next',
+    ...extra,
+  }) as const;
 
 describe('the guide engine', () => {
   it('starts at the first part of step 1 and walks every part to the summary', () => {
@@ -28,7 +46,14 @@ describe('the guide engine', () => {
     for (let guard = 0; guard < 60 && state.status !== 'completed'; guard++) {
       const last = outputs[outputs.length - 1]!;
       if (last.kind !== 'step') throw new Error(`unexpected ${last.kind}`);
-      ({ state, outputs } = run(state, { type: 'submitStep', step: last.step, part: last.part, revision: state.revision, values: {}, nav: 'next' }));
+      ({ state, outputs } = run(state, {
+        type: 'submitStep',
+        step: last.step,
+        part: last.part,
+        revision: state.revision,
+        values: {},
+        nav: 'next',
+      }));
       cards++;
     }
     expect(state.status).toBe('completed');
@@ -47,7 +72,11 @@ describe('the guide engine', () => {
   it('shows a question that just became relevant instead of moving on', () => {
     const state = atDuration();
     const { state: next, outputs } = run(state, submit(state, { durationType: 'fixed' }));
-    expect(outputs).toContainEqual({ kind: 'notice', code: 'newQuestions', questions: ['durationYears'] });
+    expect(outputs).toContainEqual({
+      kind: 'notice',
+      code: 'newQuestions',
+      questions: ['durationYears'],
+    });
     expect(outputs[outputs.length - 1]).toEqual({ kind: 'step', step: 3, part: 4 });
     expect(next.answers.durationType?.value).toBe('fixed');
   });
@@ -55,24 +84,45 @@ describe('the guide engine', () => {
   it('gives the short-duration advice, with its rule, when a fixed term is under three years', () => {
     let state = run(atDuration(), submit(atDuration(), { durationType: 'fixed' })).state;
     const { outputs } = run(state, submit(state, { durationType: 'fixed', durationYears: '2' }));
-    expect(outputs).toContainEqual({ kind: 'advice', ruleIds: expect.arrayContaining(['durationTooShort']) });
+    expect(outputs).toContainEqual({
+      kind: 'advice',
+      ruleIds: expect.arrayContaining(['durationTooShort']),
+    });
     state = run(state, submit(state, { durationType: 'fixed', durationYears: '2' })).state;
-    expect(guide.activeAdvice(Object.fromEntries(Object.entries(state.answers).map(([k, v]) => [k, v.value]))).map((a) => a.rule.id)).toContain('durationTooShort');
+    expect(
+      guide
+        .activeAdvice(
+          Object.fromEntries(Object.entries(state.answers).map(([k, v]) => [k, v.value])),
+        )
+        .map((a) => a.rule.id),
+    ).toContain('durationTooShort');
   });
 
   it('warns below half-time and scales the benchmark to the working time', () => {
     const advice = guide.activeAdvice({ workingTime: 40, expectedReferrals: 60 });
     const ids = advice.map((a) => a.rule.id);
-    expect(ids).toEqual(expect.arrayContaining(['workingTimeBelowHalf', 'referralsAboveBenchmark']));
-    expect(guide.activeAdvice({ workingTime: 100, expectedReferrals: 60 }).map((a) => a.rule.id)).not.toContain('referralsAboveBenchmark');
+    expect(ids).toEqual(
+      expect.arrayContaining(['workingTimeBelowHalf', 'referralsAboveBenchmark']),
+    );
+    expect(
+      guide.activeAdvice({ workingTime: 100, expectedReferrals: 60 }).map((a) => a.rule.id),
+    ).not.toContain('referralsAboveBenchmark');
   });
 
   it('keeps valid answers and reports invalid ones without moving on', () => {
     const state = { ...atDuration(), currentPart: 3 };
-    const { state: next, outputs } = run(state, submit(state, { workingTime: 'veel', ambassadorCount: '2' }, { part: 3 }));
+    const { state: next, outputs } = run(
+      state,
+      submit(state, { workingTime: 'veel', ambassadorCount: '2' }, { part: 3 }),
+    );
     expect(next.answers.ambassadorCount?.value).toBe(2);
     expect(next.answers.workingTime).toBeUndefined();
-    expect(outputs[outputs.length - 1]).toEqual({ kind: 'step', step: 3, part: 3, errors: { workingTime: 'notANumber' } });
+    expect(outputs[outputs.length - 1]).toEqual({
+      kind: 'step',
+      step: 3,
+      part: 3,
+      errors: { workingTime: 'notANumber' },
+    });
   });
 
   it('ignores a double press: nothing changes and the current card is shown', () => {
@@ -86,11 +136,19 @@ describe('the guide engine', () => {
   it('keeps both answers when two colleagues submit the same card with different questions', () => {
     const state = { ...atDuration(), currentPart: 3 };
     const card = { part: 3 };
-    const anne = run(state, submit(state, { workingTime: '80', ambassadorCount: '' }, card), ANNE).state;
+    const anne = run(
+      state,
+      submit(state, { workingTime: '80', ambassadorCount: '' }, card),
+      ANNE,
+    ).state;
     const bram = run(anne, submit(state, { workingTime: '', ambassadorCount: '2' }, card), BRAM, 2);
     expect(bram.state.answers.workingTime).toMatchObject({ value: 80, by: ANNE });
     expect(bram.state.answers.ambassadorCount).toMatchObject({ value: 2, by: BRAM });
-    expect(bram.outputs[0]).toEqual({ kind: 'notice', code: 'staleCardMerged', questions: ['ambassadorCount'] });
+    expect(bram.outputs[0]).toEqual({
+      kind: 'notice',
+      code: 'staleCardMerged',
+      questions: ['ambassadorCount'],
+    });
   });
 
   it('lets the later answer to the same question win and tells whose answer it replaced', () => {
@@ -98,12 +156,20 @@ describe('the guide engine', () => {
     const anne = run(state, submit(state, { workingTime: '80' }, { part: 3 }), ANNE).state;
     const bram = run(anne, submit(state, { workingTime: '50' }, { part: 3 }), BRAM, 2);
     expect(bram.state.answers.workingTime).toMatchObject({ value: 50, by: BRAM });
-    expect(bram.outputs).toContainEqual({ kind: 'notice', code: 'overwrote', params: { name: 'Anne' }, questions: ['workingTime'] });
+    expect(bram.outputs).toContainEqual({
+      kind: 'notice',
+      code: 'overwrote',
+      params: { name: 'Anne' },
+      questions: ['workingTime'],
+    });
   });
 
   it('refuses a card from the future (forged revision)', () => {
     const state = atDuration();
-    const { state: next, outputs } = run(state, submit(state, { durationType: 'fixed' }, { revision: state.revision + 5 }));
+    const { state: next, outputs } = run(
+      state,
+      submit(state, { durationType: 'fixed' }, { revision: state.revision + 5 }),
+    );
     expect(next).toBe(state);
     expect(outputs[0]).toEqual({ kind: 'notice', code: 'futureCard' });
   });
@@ -123,8 +189,13 @@ describe('the guide engine', () => {
 
   it('cancels a restart and says there is nothing to undo on a fresh plan', () => {
     const asked = run(atDuration(), { type: 'restartRequest' });
-    expect(run(asked.state, { type: 'restartCancel' }).outputs[0]).toEqual({ kind: 'notice', code: 'restartCancelled' });
-    expect(run(initialPlanState(T0), { type: 'undo' }).outputs).toEqual([{ kind: 'notice', code: 'nothingToUndo' }]);
+    expect(run(asked.state, { type: 'restartCancel' }).outputs[0]).toEqual({
+      kind: 'notice',
+      code: 'restartCancelled',
+    });
+    expect(run(initialPlanState(T0), { type: 'undo' }).outputs).toEqual([
+      { kind: 'notice', code: 'nothingToUndo' },
+    ]);
   });
 
   it('goes back across step boundaries and stops at the first card', () => {
@@ -132,7 +203,10 @@ describe('the guide engine', () => {
     const back = run(state, { type: 'back' });
     expect(back.outputs[0]).toMatchObject({ kind: 'step', step: 1 });
     state = run(initialPlanState(T0), { type: 'start' }).state;
-    expect(run(state, { type: 'back' }).outputs[0]).toEqual({ kind: 'notice', code: 'atFirstStep' });
+    expect(run(state, { type: 'back' }).outputs[0]).toEqual({
+      kind: 'notice',
+      code: 'atFirstStep',
+    });
   });
 });
 
@@ -142,11 +216,30 @@ describe('merging a card older than the kept history', () => {
     const cardRevision = state.revision;
     // 70 colleagues' changes elsewhere push the card's revision out of the kept history.
     for (let i = 0; i < 70; i++) {
-      const event = { type: 'submitStep' as const, step: 3, part: 3, revision: state.revision, values: { operatingBudget: String(1000 + i) }, nav: 'stay' as const };
+      const event = {
+        type: 'submitStep' as const,
+        step: 3,
+        part: 3,
+        revision: state.revision,
+        values: { operatingBudget: String(1000 + i) },
+        nav: 'stay' as const,
+      };
       state = run(state, event, BRAM, 2).state;
     }
     expect(state.historyFloor).toBeGreaterThan(cardRevision);
-    const { state: next } = run(state, { type: 'submitStep', step: 3, part: 3, revision: cardRevision, values: { workingTime: '60', operatingBudget: '' }, nav: 'next' }, ANNE, 3);
+    const { state: next } = run(
+      state,
+      {
+        type: 'submitStep',
+        step: 3,
+        part: 3,
+        revision: cardRevision,
+        values: { workingTime: '60', operatingBudget: '' },
+        nav: 'next',
+      },
+      ANNE,
+      3,
+    );
     expect(next.answers.workingTime?.value).toBe(60);
     expect(next.answers.operatingBudget?.value).toBe(1069);
   });

@@ -67,6 +67,9 @@ export class ActivityFactory {
 
   membersAdded(user?: Who): Record<string, unknown> {
     const who = user ?? this.options.user ?? ANNE;
-    return { ...this.base('conversationUpdate', who), membersAdded: [{ id: who.id, name: who.name }, BOT] };
+    return {
+      ...this.base('conversationUpdate', who),
+      membersAdded: [{ id: who.id, name: who.name }, BOT],
+    };
   }
 }

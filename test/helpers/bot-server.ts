@@ -8,12 +8,18 @@ export interface RunningBot {
   app: App;
   connector: FakeConnector;
   /** POSTs an activity to /api/messages; resolves with the HTTP status once the turn is done. */
-  post(activity: unknown, headers?: Record<string, string>): Promise<{ status: number; body: string }>;
+  post(
+    activity: unknown,
+    headers?: Record<string, string>,
+  ): Promise<{ status: number; body: string }>;
   stop(): Promise<void>;
 }
 
 /** Starts the real app (restify + CloudAdapter) on a free loopback port with a fake Connector. */
-export async function startBot(env: Record<string, string> = {}, logger?: Logger): Promise<RunningBot> {
+export async function startBot(
+  env: Record<string, string> = {},
+  logger?: Logger,
+): Promise<RunningBot> {
   const connector = new FakeConnector();
   await connector.start();
   const config = loadConfig({ PORT: '0', STORAGE: 'memory', LOG_LEVEL: 'silent', ...env });

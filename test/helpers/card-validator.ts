@@ -29,7 +29,8 @@ export function validateCard(content: unknown): string[] {
   const context = new AC.SerializationContext(AC.Versions.v1_5);
   card.parse(content, context);
   const messages: string[] = [];
-  for (let i = 0; i < context.eventCount; i++) messages.push(`parse: ${context.getEventAt(i).message}`);
+  for (let i = 0; i < context.eventCount; i++)
+    messages.push(`parse: ${context.getEventAt(i).message}`);
   const results = card.validateProperties();
   for (let i = 0; i < results.validationEvents.length; i++) {
     messages.push(`validate: ${results.validationEvents[i]!.message}`);

@@ -28,7 +28,9 @@ export function submitActions(card: Json): Json[] {
 
 /** The forward action: the positive-styled submit among the card's own actions, if any. */
 export function forwardAction(card: Json): Json | undefined {
-  const own = ((card.actions as Json[] | undefined) ?? []).filter((a) => a.type === 'Action.Submit');
+  const own = ((card.actions as Json[] | undefined) ?? []).filter(
+    (a) => a.type === 'Action.Submit',
+  );
   return own.find((a) => a.style === 'positive');
 }
 
@@ -45,10 +47,17 @@ export function plausibleInput(input: Json): string | number {
       return typeof input.valueOn === 'string' ? input.valueOn : 'true';
     case 'Input.ChoiceSet': {
       const choices = (input.choices as { value: string }[] | undefined) ?? [];
-      return input.isMultiSelect ? choices.slice(0, 2).map((c) => c.value).join(',') : (choices[0]?.value ?? '');
+      return input.isMultiSelect
+        ? choices
+            .slice(0, 2)
+            .map((c) => c.value)
+            .join(',')
+        : (choices[0]?.value ?? '');
     }
     default:
-      return input.isMultiline ? 'Een antwoord van een paar zinnen, zoals een collega het zou typen.' : 'Een kort antwoord';
+      return input.isMultiline
+        ? 'Een antwoord van een paar zinnen, zoals een collega het zou typen.'
+        : 'Een kort antwoord';
   }
 }
 

@@ -28,7 +28,11 @@ export interface Browser {
 export async function launchChromium(viewport = { width: 1024, height: 900 }): Promise<Browser> {
   fs.mkdirSync(SHOTS, { recursive: true });
   const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'brugbot-chromium-'));
-  const context = await chromium.launchPersistentContext(userDataDir, { executablePath: CHROMIUM, args: ARGS, viewport });
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM,
+    args: ARGS,
+    viewport,
+  });
   return {
     context,
     close: async () => {

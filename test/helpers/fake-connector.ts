@@ -60,9 +60,18 @@ export class FakeConnector {
       res.writeHead(400).end();
       return;
     }
-    this.calls.push({ method: req.method ?? '', path: url.pathname, conversationId, activityId, body, id });
+    this.calls.push({
+      method: req.method ?? '',
+      path: url.pathname,
+      conversationId,
+      activityId,
+      body,
+      id,
+    });
     res.writeHead(200, { 'Content-Type': 'application/json' });
-    res.end(JSON.stringify(parts.length === 2 ? { id: `conv-${this.counter}`, activityId: id } : { id }));
+    res.end(
+      JSON.stringify(parts.length === 2 ? { id: `conv-${this.counter}`, activityId: id } : { id }),
+    );
   }
 
   /** Messages sent into a conversation (POST), in order. */

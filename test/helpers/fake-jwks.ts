@@ -17,10 +17,24 @@ export class FakeJwks {
       const base = `http://127.0.0.1:${(this.server!.address() as AddressInfo).port}`;
       res.setHeader('Content-Type', 'application/json');
       if (req.url === '/.well-known/openid-configuration') {
-        res.end(JSON.stringify({ issuer: 'https://api.botframework.com', jwks_uri: `${base}/keys` }));
+        res.end(
+          JSON.stringify({ issuer: 'https://api.botframework.com', jwks_uri: `${base}/keys` }),
+        );
       } else if (req.url === '/keys') {
         const jwk = this.keys.publicKey.export({ format: 'jwk' });
-        res.end(JSON.stringify({ keys: [{ ...jwk, kid: this.kid, kty: 'RSA', use: 'sig', endorsements: ['msteams', 'webchat'] }] }));
+        res.end(
+          JSON.stringify({
+            keys: [
+              {
+                ...jwk,
+                kid: this.kid,
+                kty: 'RSA',
+                use: 'sig',
+                endorsements: ['msteams', 'webchat'],
+              },
+            ],
+          }),
+        );
       } else {
         res.writeHead(404).end('{}');
       }
@@ -41,7 +55,10 @@ export class FakeJwks {
     const body = { iss: 'https://api.botframework.com', nbf: now - 60, exp: now + 600, ...claims };
     const encode = (o: object) => Buffer.from(JSON.stringify(o)).toString('base64url');
     const unsigned = `${encode(header)}.${encode(body)}`;
-    const signature = createSign('RSA-SHA256').update(unsigned).sign(signWith).toString('base64url');
+    const signature = createSign('RSA-SHA256')
+      .update(unsigned)
+      .sign(signWith)
+      .toString('base64url');
     return `${unsigned}.${signature}`;
   }
 

@@ -1,5 +1,12 @@
 import path from 'node:path';
-import { Guide, initialPlanState, loadGuideDefinition, transition, type PlanState, type QuestionDefinition } from '../../src/guide';
+import {
+  Guide,
+  initialPlanState,
+  loadGuideDefinition,
+  transition,
+  type PlanState,
+  type QuestionDefinition,
+} from '../../src/guide';
 import { paths } from '../../src/paths';
 
 let guide: Guide | undefined;
@@ -50,12 +57,17 @@ export function plausibleValue(q: QuestionDefinition): string {
     case 'choice':
       return q.choices![0]!.id;
     case 'multiselect':
-      return q.choices!.slice(0, 2).map((c) => c.id).join(',');
+      return q
+        .choices!.slice(0, 2)
+        .map((c) => c.id)
+        .join(',');
   }
 }
 
 /** Fills every step through the engine (so conditional questions appear), like a user would. */
-export function filledPlan(valueFor: (q: QuestionDefinition) => string = worstCaseValue): PlanState {
+export function filledPlan(
+  valueFor: (q: QuestionDefinition) => string = worstCaseValue,
+): PlanState {
   const g = realGuide();
   const ctx = { now: T0, actor: ACTOR };
   let state = transition(g, initialPlanState(T0), { type: 'start' }, ctx).state;
@@ -67,7 +79,14 @@ export function filledPlan(valueFor: (q: QuestionDefinition) => string = worstCa
         for (const q of g.questionsOfPart({ step, part })) {
           if (g.isVisible(q, answersOf(state))) values[q.id] = valueFor(q);
         }
-        const event = { type: 'submitStep' as const, step, part, revision: state.revision, values, nav: 'stay' as const };
+        const event = {
+          type: 'submitStep' as const,
+          step,
+          part,
+          revision: state.revision,
+          values,
+          nav: 'stay' as const,
+        };
         state = transition(g, state, event, ctx).state;
       }
     }

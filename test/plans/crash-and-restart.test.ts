@@ -35,10 +35,14 @@ describe('a bot process that dies', () => {
       const inFlight: Promise<void>[] = [];
       for (let i = 0; i < 200; i++) {
         const value = `nota versie ${i}`;
-        const rev = Number(/"rev":(\d+)/.exec(JSON.stringify(lastCard(chat.conversationId)))?.[1] ?? 0);
-        const sent = bot.post(chat.submit({ ...stay, rev, q_beliefsNote: value })).then((status) => {
-          if (status === 200) acknowledged.push(value);
-        });
+        const rev = Number(
+          /"rev":(\d+)/.exec(JSON.stringify(lastCard(chat.conversationId)))?.[1] ?? 0,
+        );
+        const sent = bot
+          .post(chat.submit({ ...stay, rev, q_beliefsNote: value }))
+          .then((status) => {
+            if (status === 200) acknowledged.push(value);
+          });
         inFlight.push(sent);
         if (i === 120) await bot.kill('SIGKILL');
         if (i % 4 === 3) await sent;
@@ -49,8 +53,14 @@ describe('a bot process that dies', () => {
       const storage = await createStorage({ kind: 'sqlite', sqlitePath: db.file });
       const key = `plan/msteams/${chat.conversationId}`;
       const log = await storage.read(await storage.listKeys(`log/${key}/`));
-      const logged = new Set(Object.values(log).flatMap((e) => (e as { changes: { to: unknown }[] }).changes.map((c) => c.to)));
-      const plan = (await storage.read([key]))[key] as { answers: { beliefsNote: { value: string } } };
+      const logged = new Set(
+        Object.values(log).flatMap((e) =>
+          (e as { changes: { to: unknown }[] }).changes.map((c) => c.to),
+        ),
+      );
+      const plan = (await storage.read([key]))[key] as {
+        answers: { beliefsNote: { value: string } };
+      };
       await storage.close();
       expect(acknowledged.filter((v) => !logged.has(v))).toEqual([]);
       expect(plan.answers.beliefsNote.value).toBe(acknowledged[acknowledged.length - 1]);
@@ -71,8 +81,14 @@ describe('a bot process that dies', () => {
     let bot = await spawnBot(env);
     try {
       await bot.post(chat.message('start'));
-      for (let i = 0; i < 40 && !JSON.stringify(lastCard(chat.conversationId)).includes('Stap 4 van 6'); i++) {
-        await bot.post(chat.submit(forward(lastCard(chat.conversationId), { q_orgName: 'Gemeente Tielt' })));
+      for (
+        let i = 0;
+        i < 40 && !JSON.stringify(lastCard(chat.conversationId)).includes('Stap 4 van 6');
+        i++
+      ) {
+        await bot.post(
+          chat.submit(forward(lastCard(chat.conversationId), { q_orgName: 'Gemeente Tielt' })),
+        );
       }
       expect(JSON.stringify(lastCard(chat.conversationId))).toContain('Stap 4 van 6');
       await bot.kill('SIGTERM');

@@ -10,7 +10,12 @@ import { realGuide } from '../helpers/plans';
 /** A stress test far beyond Teams' own 7 operations per second: lift the flood limit for it. */
 export const STRESS = { RATE_LIMIT_BURST: '100000', RATE_LIMIT_PER_SECOND: '100000' };
 
-type Slot = { id: string; step: number; part: number; valueFor: (u: number, k: number) => string | number };
+type Slot = {
+  id: string;
+  step: number;
+  part: number;
+  valueFor: (u: number, k: number) => string | number;
+};
 
 /**
  * One always-visible question per simulated colleague, each answered with a value that differs
@@ -24,8 +29,10 @@ function questionSlots(count: number): Slot[] {
       for (const q of part.questions) {
         if (q.showIf) continue;
         const where = { id: q.id, step: step.number, part: index };
-        if (q.type === 'text' || q.type === 'multiline') found.push({ ...where, valueFor: (u, k) => `antwoord van collega ${u}, nummer ${k}` });
-        if (q.type === 'number' && (q.max ?? 0) - (q.min ?? 0) >= 60) found.push({ ...where, valueFor: (_u, k) => (q.min ?? 0) + 1 + k });
+        if (q.type === 'text' || q.type === 'multiline')
+          found.push({ ...where, valueFor: (u, k) => `antwoord van collega ${u}, nummer ${k}` });
+        if (q.type === 'number' && (q.max ?? 0) - (q.min ?? 0) >= 60)
+          found.push({ ...where, valueFor: (_u, k) => (q.min ?? 0) + 1 + k });
       }
     });
   }
@@ -35,7 +42,11 @@ function questionSlots(count: number): Slot[] {
 
 /** The newest revision any card in this conversation carries: what a colleague's open card shows. */
 function latestRevision(connector: FakeConnector, conversationId: string): number {
-  const text = connector.messagesTo(conversationId).slice(-5).map((c) => JSON.stringify(c.body)).join('');
+  const text = connector
+    .messagesTo(conversationId)
+    .slice(-5)
+    .map((c) => JSON.stringify(c.body))
+    .join('');
   const revs = [...text.matchAll(/"rev":(\d+)/g)].map((m) => Number(m[1]));
   return revs.length ? Math.max(...revs) : 0;
 }
@@ -63,7 +74,11 @@ export async function runContention(
   const connector = new FakeConnector();
   await connector.start();
   const bots: BotProcess[] = [await spawnBot(storageEnv), await spawnBot(storageEnv)];
-  const chat = new ActivityFactory({ serviceUrl: connector.url, isGroup: true, conversationType: 'groupChat' });
+  const chat = new ActivityFactory({
+    serviceUrl: connector.url,
+    isGroup: true,
+    conversationType: 'groupChat',
+  });
   const statuses: number[] = [];
   const expected: Record<string, string | number> = {};
   try {
@@ -74,7 +89,14 @@ export async function runContention(
         for (let k = 0; k < perUser; k++) {
           const value = q.valueFor(u, k);
           const rev = latestRevision(connector, chat.conversationId);
-          const submit = { verb: 'guide.submit', step: q.step, part: q.part, rev, nav: 'stay', [`q_${q.id}`]: value };
+          const submit = {
+            verb: 'guide.submit',
+            step: q.step,
+            part: q.part,
+            rev,
+            nav: 'stay',
+            [`q_${q.id}`]: value,
+          };
           statuses.push(await bots[(u + k) % 2]!.post(chat.submit(submit, who)));
           expected[q.id] = value;
         }
@@ -85,12 +107,18 @@ export async function runContention(
     await connector.stop();
   }
   const replies = connector.messagesTo(chat.conversationId).map((c) => JSON.stringify(c.body));
-  const refused = replies.filter((r) => /niet meer de nieuwste|tegelijk heel veel/.test(r)).map((r) => (/tegelijk/.test(r) ? 'busy' : 'stale'));
+  const refused = replies
+    .filter((r) => /niet meer de nieuwste|tegelijk heel veel/.test(r))
+    .map((r) => (/tegelijk/.test(r) ? 'busy' : 'stale'));
   const storage: BrugStorage = await createStorage(storageConfig);
   try {
     const key = `plan/msteams/${chat.conversationId}`;
-    const plan = (await storage.read([key]))[key] as { answers: Record<string, { value: unknown }> };
-    const finalAnswers = Object.fromEntries(Object.entries(plan.answers).map(([k, v]) => [k, v.value]));
+    const plan = (await storage.read([key]))[key] as {
+      answers: Record<string, { value: unknown }>;
+    };
+    const finalAnswers = Object.fromEntries(
+      Object.entries(plan.answers).map(([k, v]) => [k, v.value]),
+    );
     const logEntries = (await storage.listKeys(`log/${key}/`)).length;
     return { statuses, finalAnswers, expected, logEntries, refused };
   } finally {
@@ -100,5 +128,8 @@ export async function runContention(
 
 export function tempSqlite(): { file: string; cleanup: () => void } {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'brugbot-contention-'));
-  return { file: path.join(dir, 'plans.sqlite'), cleanup: () => fs.rmSync(dir, { recursive: true, force: true }) };
+  return {
+    file: path.join(dir, 'plans.sqlite'),
+    cleanup: () => fs.rmSync(dir, { recursive: true, force: true }),
+  };
 }

@@ -18,7 +18,11 @@ describe('the retention purge', () => {
       'plan/msteams/recent': { ...recent, eTag: '*' },
       'plan/msteams/unreadable': { revision: 'x', eTag: '*' },
     });
-    const result = await purgeExpired({ storage, plans, downloads, logger: createLogger('silent') }, 365, new Date('2026-11-23T00:00:00Z'));
+    const result = await purgeExpired(
+      { storage, plans, downloads, logger: createLogger('silent') },
+      365,
+      new Date('2026-11-23T00:00:00Z'),
+    );
     expect(result.plans).toBe(1);
     expect(await storage.listKeys('')).toEqual(['plan/msteams/recent', 'plan/msteams/unreadable']);
   });

@@ -9,13 +9,19 @@ describe('two bot processes on one Azure Blob container (Azurite)', () => {
   it('keep every answer when 20 colleagues submit 1 000 answers at once', async () => {
     const container = 'contention';
     const result = await runContention(
-      { STORAGE: 'blob', AZURE_STORAGE_CONNECTION_STRING: azurite.connectionString, AZURE_STORAGE_CONTAINER: container, ...STRESS },
+      {
+        STORAGE: 'blob',
+        AZURE_STORAGE_CONNECTION_STRING: azurite.connectionString,
+        AZURE_STORAGE_CONTAINER: container,
+        ...STRESS,
+      },
       { kind: 'blob', blobConnectionString: azurite.connectionString, blobContainer: container },
     );
     expect(result.refused).toEqual([]);
     expect(result.statuses.filter((s) => s !== 200)).toEqual([]);
     expect(result.statuses).toHaveLength(1001);
-    for (const [q, value] of Object.entries(result.expected)) expect(result.finalAnswers[q]).toBe(value);
+    for (const [q, value] of Object.entries(result.expected))
+      expect(result.finalAnswers[q]).toBe(value);
     expect(result.logEntries).toBe(1000);
   }, 240_000);
 });

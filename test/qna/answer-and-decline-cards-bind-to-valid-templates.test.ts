@@ -42,7 +42,9 @@ describe.each(LOCALES)('Q&A cards in %s', (locale) => {
       expect(steps).toEqual(answer.relatedSteps.map((step) => ({ verb: 'guide.goto', step })));
       // The answer itself travels in the message text (with its [1] citation), not twice.
       expect(JSON.stringify(card.content)).toContain(JSON.stringify(answer.more).slice(1, -1));
-      expect(JSON.stringify(card.content.body)).not.toContain(JSON.stringify(answer.text).slice(1, -1));
+      expect(JSON.stringify(card.content.body)).not.toContain(
+        JSON.stringify(answer.text).slice(1, -1),
+      );
     }
   });
 

@@ -7,14 +7,25 @@ const TENANT = '11111111-2222-3333-4444-555555555555';
 
 describe('hardening of /api/messages', () => {
   const logLines: string[] = [];
-  const sink = new Writable({ write: (chunk: Buffer, _enc, done) => (logLines.push(chunk.toString('utf8')), done()) });
+  const sink = new Writable({
+    write: (chunk: Buffer, _enc, done) => (logLines.push(chunk.toString('utf8')), done()),
+  });
   let bot: RunningBot;
-  beforeAll(async () => (bot = await startBot({ ALLOWED_TENANTS: TENANT, RATE_LIMIT_BURST: '10', RATE_LIMIT_PER_SECOND: '1' }, createLogger('info', sink))));
+  beforeAll(
+    async () =>
+      (bot = await startBot(
+        { ALLOWED_TENANTS: TENANT, RATE_LIMIT_BURST: '10', RATE_LIMIT_PER_SECOND: '1' },
+        createLogger('info', sink),
+      )),
+  );
   afterAll(async () => bot.stop());
 
   const chatIn = (tenantId: string) => {
     const chat = new ActivityFactory({ serviceUrl: bot.connector.url });
-    const withTenant = (a: Record<string, unknown>) => ({ ...a, conversation: { ...(a.conversation as object), tenantId } });
+    const withTenant = (a: Record<string, unknown>) => ({
+      ...a,
+      conversation: { ...(a.conversation as object), tenantId },
+    });
     return { chat, message: (text: string) => withTenant(chat.message(text)) };
   };
 

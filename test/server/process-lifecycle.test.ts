@@ -12,9 +12,23 @@ type Json = Record<string, unknown>;
 
 describe('the bot process', () => {
   it('refuses to start with a configuration error that names the variable', async () => {
-    const child = spawn(process.execPath, ['-r', path.join(repoRoot, 'test/helpers/register-ts.js'), path.join(repoRoot, 'src/index.ts')], {
-      env: { ...process.env, PORT: '0', STORAGE: 'blob', AZURE_STORAGE_CONNECTION_STRING: '', MicrosoftAppId: '' },
-    });
+    const child = spawn(
+      process.execPath,
+      [
+        '-r',
+        path.join(repoRoot, 'test/helpers/register-ts.js'),
+        path.join(repoRoot, 'src/index.ts'),
+      ],
+      {
+        env: {
+          ...process.env,
+          PORT: '0',
+          STORAGE: 'blob',
+          AZURE_STORAGE_CONNECTION_STRING: '',
+          MicrosoftAppId: '',
+        },
+      },
+    );
     let stderr = '';
     child.stderr.on('data', (c: Buffer) => (stderr += c.toString('utf8')));
     const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
@@ -32,7 +46,9 @@ describe('the bot process', () => {
       await bot.post(chat.message('start'));
       const card = cardsIn(connector.messagesTo(chat.conversationId)).pop()!;
       const next = (card.actions as Json[]).find((a) => a.style === 'positive')!.data as Json;
-      const inFlight = Array.from({ length: 15 }, (_, i) => bot.post(chat.submit({ ...next, nav: 'stay', q_orgName: `Gemeente ${i}` })));
+      const inFlight = Array.from({ length: 15 }, (_, i) =>
+        bot.post(chat.submit({ ...next, nav: 'stay', q_orgName: `Gemeente ${i}` })),
+      );
       await new Promise((resolve) => setTimeout(resolve, 20));
       const exited = new Promise<number | null>((resolve) => bot.child.once('exit', resolve));
       bot.child.kill('SIGTERM');

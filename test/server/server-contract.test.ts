@@ -17,7 +17,11 @@ describe('the server contract in local mode', () => {
   it('answers GET /healthz with the version and the storage status', async () => {
     const res = await fetch(`${bot.url}/healthz`);
     expect(res.status).toBe(200);
-    expect(await res.json()).toMatchObject({ status: 'ok', version: expect.any(String), storage: { ok: true, kind: 'memory' } });
+    expect(await res.json()).toMatchObject({
+      status: 'ok',
+      version: expect.any(String),
+      storage: { ok: true, kind: 'memory' },
+    });
   });
 
   it('serves a page at / that says what this is', async () => {

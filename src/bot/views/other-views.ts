@@ -9,7 +9,10 @@ export function welcomeCardData(ctx: ViewContext, resumable: boolean) {
     title: t('bot:welcome.title'),
     intro: t(resumable ? 'bot:welcome.introResume' : 'bot:welcome.intro'),
     // "Stap 1" rather than "1.": Web Chat's markdown turns "1." into a list that restarts at 1 on every row.
-    steps: guide.definition.steps.map((s) => ({ number: t('bot:welcome.stepLabel', { step: s.number }), title: stepTitle(ctx, s.number) })),
+    steps: guide.definition.steps.map((s) => ({
+      number: t('bot:welcome.stepLabel', { step: s.number }),
+      title: stepTitle(ctx, s.number),
+    })),
     questionsHint: t('bot:welcome.questionsHint'),
     commandsHint: t('bot:welcome.commandsHint'),
     source: sourceLine(ctx, 'intro'),
@@ -59,7 +62,9 @@ function summaryData(ctx: ViewContext, limit: number) {
     adviceTitle: t('bot:advice.title'),
     openPoints: model.openPoints,
     openPointsTitle: t('bot:summary.openPointsTitle', { count: model.openPoints.length }),
-    truncatedNote: model.truncatedCount ? t('bot:summary.truncated', { count: model.truncatedCount }) : '',
+    truncatedNote: model.truncatedCount
+      ? t('bot:summary.truncated', { count: model.truncatedCount })
+      : '',
     source: sourceLine(ctx, 'intro'),
     labels: { overview: t('bot:step.overview'), edit: t('bot:summary.edit') },
     share: {
@@ -115,7 +120,10 @@ export function helpCardData(ctx: ViewContext) {
     fallbackText: t('bot:help.title'),
     title: t('bot:help.title'),
     intro: t('bot:help.intro'),
-    commands: HELP_COMMANDS.map((c) => ({ command: t(`bot:help.commands.${c}.word`), description: t(`bot:help.commands.${c}.text`) })),
+    commands: HELP_COMMANDS.map((c) => ({
+      command: t(`bot:help.commands.${c}.word`),
+      description: t(`bot:help.commands.${c}.text`),
+    })),
     questionsHint: t('bot:welcome.questionsHint'),
     labels: { continue: t('bot:overview.continue'), overview: t('bot:step.overview') },
   };

@@ -26,7 +26,10 @@ function questionData(ctx: ViewContext, q: QuestionDefinition, error?: AnswerErr
   const choices =
     q.type === 'yesno'
       ? ['yes', 'no'].map((id) => ({ title: t(`bot:yesno.${id}`), value: id }))
-      : (q.choices ?? []).map((c) => ({ title: t(`guide:questions.${q.id}.choices.${c.id}`), value: c.id }));
+      : (q.choices ?? []).map((c) => ({
+          title: t(`guide:questions.${q.id}.choices.${c.id}`),
+          value: c.id,
+        }));
   const answeredBy =
     record && isAnswered(record.value)
       ? t('bot:step.answeredBy', {
@@ -71,7 +74,12 @@ export function stepCardData(
   const visibleParts = guide.visibleParts(step, ctx.answers);
   const partNumber = Math.max(1, visibleParts.indexOf(position.part) + 1);
   const title = stepTitle(ctx, step);
-  const progress = t('bot:step.progress', { step, total: guide.stepCount, part: partNumber, parts: visibleParts.length });
+  const progress = t('bot:step.progress', {
+    step,
+    total: guide.stepCount,
+    part: partNumber,
+    parts: visibleParts.length,
+  });
   return {
     fallbackText: `${progress} — ${title}`,
     progress,
@@ -83,8 +91,13 @@ export function stepCardData(
         title: t(`guide:parts.${part.id}.title`),
         intro: t(`guide:parts.${part.id}.intro`),
         source: sourceLine(ctx, part.source),
-        questions: part.questions.filter((q) => guide.isVisible(q, ctx.answers)).map((q) => questionData(ctx, q, errors[q.id])),
-        resources: part.resources.map((group) => ({ heading: t(`guide:resourceGroups.${group.id}`), items: group.items })),
+        questions: part.questions
+          .filter((q) => guide.isVisible(q, ctx.answers))
+          .map((q) => questionData(ctx, q, errors[q.id])),
+        resources: part.resources.map((group) => ({
+          heading: t(`guide:resourceGroups.${group.id}`),
+          items: group.items,
+        })),
       },
     ],
     advice: adviceItems(ctx, (rule) => rule.step === step),

@@ -21,7 +21,12 @@ export interface ViewContext {
   steeringChoices?: { title: string; value: string }[];
 }
 
-export function viewContext(guide: Guide, state: PlanState, locale: Locale, t: TFunction): ViewContext {
+export function viewContext(
+  guide: Guide,
+  state: PlanState,
+  locale: Locale,
+  t: TFunction,
+): ViewContext {
   return { guide, state, locale, t, answers: answerValues(state) };
 }
 
@@ -67,7 +72,8 @@ export function formatAnswer(ctx: ViewContext, q: QuestionDefinition, value: Ans
     q.type === 'yesno' ? t(`bot:yesno.${id}`) : t(`guide:questions.${q.id}.choices.${id}`);
   if (Array.isArray(value)) return value.map(label).join(', ');
   if (q.type === 'choice' || q.type === 'yesno') return label(String(value));
-  if (q.type === 'number' && typeof value === 'number') return value.toLocaleString(intlLocale(locale));
+  if (q.type === 'number' && typeof value === 'number')
+    return value.toLocaleString(intlLocale(locale));
   if (q.type === 'date' && typeof value === 'string') return formatDate(value, locale);
   return String(value);
 }

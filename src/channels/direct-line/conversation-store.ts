@@ -89,7 +89,9 @@ export class ConversationStore {
 
   /** Threads the bot started in a channel; reading them does not count as use. */
   threadsIn(channelId: string): Conversation[] {
-    return [...this.conversations.values()].filter((c) => c.channelThreadOf === channelId && !this.isIdle(c));
+    return [...this.conversations.values()].filter(
+      (c) => c.channelThreadOf === channelId && !this.isIdle(c),
+    );
   }
 
   /** Drops idle conversations; called on create and by the channel's timer. */
