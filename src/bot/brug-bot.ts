@@ -12,7 +12,7 @@ import type { SteeringHandler } from '../steering';
 import type { ExportHandler } from '../export';
 import { qnaReply } from './qna-reply';
 import { renderOutputs } from './render-outputs';
-import { parseSubmit, type CardAction } from './submit-schema';
+import { MAX_INPUT_CHARS, parseSubmit, type CardAction } from './submit-schema';
 import { actorOf, isGroupConversation, logId, mentionsBot } from './turn-info';
 import { viewContext } from './views/view-context';
 
@@ -163,7 +163,7 @@ export class BrugBot extends ActivityHandler {
         { conversation: logId(context.activity.conversation?.id), reason: parsed.reason },
         'rejected card submit',
       );
-      await context.sendActivity(t(`bot:errors.submit.${parsed.reason}`, { max: 5000 }));
+      await context.sendActivity(t(`bot:errors.submit.${parsed.reason}`, { max: MAX_INPUT_CHARS }));
       return;
     }
     const { action, inputs } = parsed;

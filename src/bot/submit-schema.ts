@@ -3,7 +3,7 @@ import { z } from 'zod';
 const INPUT_PREFIX = 'q_';
 const INPUT_ID = /^q_([a-z][a-zA-Z0-9]{0,63})$/;
 /** Longer than any question allows, so the engine can say "too long" instead of us dropping it. */
-const MAX_INPUT_CHARS = 5000;
+export const MAX_INPUT_CHARS = 5000;
 
 export function inputIdFor(questionId: string): string {
   return `${INPUT_PREFIX}${questionId}`;
