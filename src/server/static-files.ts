@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import type { Response } from 'restify';
 
 export type StaticFiles = Map<string, { file: () => string; type: string }>;
 
@@ -21,4 +22,21 @@ export function cachedReader(
     }
     return { content, type: entry.type };
   };
+}
+
+/** Sends one of the files from `read`; false (nothing sent) when the name is not in the set. */
+export function sendStaticFile(
+  res: Response,
+  read: ReturnType<typeof cachedReader>,
+  name: unknown,
+): boolean {
+  const file = typeof name === 'string' ? read(name) : undefined;
+  if (!file) return false;
+  res.writeHead(200, {
+    'Content-Type': file.type,
+    'Content-Length': file.content.length,
+    'Cache-Control': 'no-cache',
+  });
+  res.end(file.content);
+  return true;
 }

@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Request, Response, Server } from 'restify';
 import { paths } from '../paths';
 import { getI18n, isLocale, resolveLocale, type Locale } from '../i18n';
-import { cachedReader, type StaticFiles } from '../server/static-files';
+import { cachedReader, sendStaticFile, type StaticFiles } from '../server/static-files';
 
 const PAGE_DIR = path.join(paths.public, 'tab');
 
@@ -111,18 +111,9 @@ export function mountTabPages(
 
   server.get('/tab/static/:name', async (req: Request, res: Response) => {
     if (!guard(req, res)) return;
-    const name: unknown = (req.params as Record<string, unknown>).name;
-    const file = typeof name === 'string' ? read(name) : undefined;
-    if (!file) {
+    if (!sendStaticFile(res, read, (req.params as Record<string, unknown>).name)) {
       res.send(404, { error: 'NotFound', message: 'No such file.' });
-      return;
     }
-    res.writeHead(200, {
-      'Content-Type': file.type,
-      'Content-Length': file.content.length,
-      'Cache-Control': 'no-cache',
-    });
-    res.end(file.content);
   });
 
   server.get('/tab/strings/:lang', async (req: Request, res: Response) => {

@@ -1,4 +1,5 @@
 import WebSocket from 'ws';
+import { startBot, type RunningBot } from '../helpers/bot-server';
 
 export type Activity = Record<string, unknown> & { id: string; type: string };
 export interface ActivitySet {
@@ -183,4 +184,23 @@ export function cardOf(activity: Activity): Record<string, unknown> {
   }[];
   return attachments.find((a) => a.contentType === 'application/vnd.microsoft.card.adaptive')!
     .content;
+}
+
+/**
+ * The fixture every Direct Line test file needs: the real app in local mode and a client, sockets
+ * closed after each test, and at the end the check that no answer was ever a server error.
+ */
+export function useLocalChannel(): { bot: RunningBot; client: DirectLineClient } {
+  const fixture = {} as { bot: RunningBot; client: DirectLineClient };
+  beforeAll(async () => {
+    fixture.bot = await startBot();
+    fixture.client = new DirectLineClient(fixture.bot.url);
+  });
+  afterEach(async () => fixture.client.closeAll());
+  afterAll(async () => {
+    await fixture.bot.stop();
+    // Whatever the input, the channel answered as a client or auth error, never as a crash.
+    expect(seenStatuses.filter((s) => s >= 500)).toEqual([]);
+  });
+  return fixture;
 }

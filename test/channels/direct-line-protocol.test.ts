@@ -1,12 +1,11 @@
 import { ConnectorClient, MicrosoftAppCredentials } from 'botframework-connector';
-import { startBot, type RunningBot } from '../helpers/bot-server';
 import { submitActions } from '../helpers/card-walker';
 import {
   cardOf,
-  DirectLineClient,
   eventually,
   isCard,
   seenStatuses,
+  useLocalChannel,
   type Activity,
   type Session,
 } from './direct-line-client';
@@ -18,22 +17,10 @@ const isStepCard = (a: Activity) =>
   );
 
 describe('the local Direct Line channel', () => {
-  let bot: RunningBot;
-  let client: DirectLineClient;
-
-  beforeAll(async () => {
-    bot = await startBot();
-    client = new DirectLineClient(bot.url);
-  });
-  afterEach(async () => client.closeAll());
-  afterAll(async () => {
-    await bot.stop();
-    // Whatever the input, the channel answered as a client or auth error, never as a crash.
-    expect(seenStatuses.filter((s) => s >= 500)).toEqual([]);
-  });
+  const dl = useLocalChannel();
 
   it('starts a conversation and delivers the welcome card and the first step by polling and over the WebSocket', async () => {
-    const generated = await client.request('POST', '/tokens/generate', {
+    const generated = await dl.client.request('POST', '/tokens/generate', {
       body: { locale: 'nl-BE' },
     });
     expect(generated.status).toBe(200);
@@ -42,7 +29,7 @@ describe('the local Direct Line channel', () => {
       token: expect.any(String),
       expires_in: 3600,
     });
-    const started = await client.request('POST', '/conversations', {
+    const started = await dl.client.request('POST', '/conversations', {
       token: String(generated.json.token),
       body: { user: {} },
     });
@@ -55,15 +42,15 @@ describe('the local Direct Line channel', () => {
       ),
     );
     expect(session.streamUrl).not.toContain(session.token);
-    const stream = await client.stream(session.streamUrl);
+    const stream = await dl.client.stream(session.streamUrl);
 
-    const welcome = await client.pollUntil(session, (as) => as.some(isCard));
+    const welcome = await dl.client.pollUntil(session, (as) => as.some(isCard));
     const welcomeCard = welcome.activities.find(isCard)!;
     expect(welcomeCard.from).toEqual({ id: 'brugbot', name: 'Brugbot', role: 'bot' });
     expect(welcomeCard).not.toHaveProperty('replyToId'); // it answers a conversationUpdate the client never sees
     await eventually(() => stream.activities().find((a) => a.id === welcomeCard.id));
 
-    const posted = await client.post(session, {
+    const posted = await dl.client.post(session, {
       type: 'message',
       text: 'start',
       locale: 'nl-BE',
@@ -82,11 +69,15 @@ describe('the local Direct Line channel', () => {
 
     const step = await eventually(() => stream.activities().find(isStepCard));
     expect(step.replyToId).toBe(id);
-    const polled = await client.pollUntil(session, (as) => as.some(isStepCard), welcome.watermark);
+    const polled = await dl.client.pollUntil(
+      session,
+      (as) => as.some(isStepCard),
+      welcome.watermark,
+    );
     expect(polled.activities.map((a) => a.id)).toEqual(expect.arrayContaining([id, step.id]));
 
     // Starting again with the same token describes the conversation instead of making a new one.
-    const again = await client.request('POST', '/conversations', {
+    const again = await dl.client.request('POST', '/conversations', {
       token: session.token,
       body: {},
     });
@@ -95,45 +86,49 @@ describe('the local Direct Line channel', () => {
   });
 
   it('resumes a conversation: reconnecting replays it from the watermark, and a stream URL works once', async () => {
-    const session = await client.start();
-    await client.pollUntil(session, (as) => as.some(isCard));
+    const session = await dl.client.start();
+    await dl.client.pollUntil(session, (as) => as.some(isCard));
     const path = `/conversations/${session.conversationId}`;
 
-    const reconnect = await client.request('GET', `${path}?watermark=`, { token: session.token });
+    const reconnect = await dl.client.request('GET', `${path}?watermark=`, {
+      token: session.token,
+    });
     expect(reconnect.status).toBe(200);
     expect(reconnect.json).toMatchObject({
       conversationId: session.conversationId,
       token: session.token,
     });
-    const replay = await client.stream(String(reconnect.json.streamUrl));
+    const replay = await dl.client.stream(String(reconnect.json.streamUrl));
     await eventually(() => replay.activities().find(isCard));
 
-    expect(await client.streamStatus(String(reconnect.json.streamUrl))).toBe(403);
+    expect(await dl.client.streamStatus(String(reconnect.json.streamUrl))).toBe(403);
     expect(
-      await client.streamStatus(
+      await dl.client.streamStatus(
         session.streamUrl.replace(/t=[^&]+/, 't=forged-ticket-forged-ticket'),
       ),
     ).toBe(403);
     expect(
-      await client.streamStatus(session.streamUrl.replace(session.conversationId, 'nobody-here')),
+      await dl.client.streamStatus(
+        session.streamUrl.replace(session.conversationId, 'nobody-here'),
+      ),
     ).toBe(404);
 
-    const refreshed = await client.request('POST', '/tokens/refresh', { token: session.token });
+    const refreshed = await dl.client.request('POST', '/tokens/refresh', { token: session.token });
     expect(refreshed.status).toBe(200);
     expect(refreshed.json.token).not.toBe(session.token);
     expect(
-      (await client.poll({ ...session, token: String(refreshed.json.token) })).activities.length,
+      (await dl.client.poll({ ...session, token: String(refreshed.json.token) })).activities.length,
     ).toBeGreaterThan(0);
   });
 
   it('lets the bot update and delete an activity through the Connector API; the update keeps the id', async () => {
-    const session = await client.start();
-    const first = await client.pollUntil(session, (as) => as.some(isCard));
+    const session = await dl.client.start();
+    const first = await dl.client.pollUntil(session, (as) => as.some(isCard));
     const welcome = first.activities.find(isCard)!;
-    const stream = await client.stream(
+    const stream = await dl.client.stream(
       String(
         (
-          await client.request(
+          await dl.client.request(
             'GET',
             `/conversations/${session.conversationId}?watermark=${first.watermark}`,
             { token: session.token },
@@ -144,7 +139,7 @@ describe('the local Direct Line channel', () => {
 
     // The same client class and credentials the bot's CloudAdapter uses in local mode.
     const connector = new ConnectorClient(MicrosoftAppCredentials.Empty, {
-      baseUri: `${bot.url}/`,
+      baseUri: `${dl.bot.url}/`,
     });
     const updated = { type: 'message', text: 'Deze kaart is bijgewerkt.', attachments: [] };
     await connector.conversations.updateActivity(session.conversationId, welcome.id, {
@@ -158,11 +153,11 @@ describe('the local Direct Line channel', () => {
       timestamp: welcome.timestamp,
       from: { role: 'bot' },
     });
-    const polled = await client.poll(session, first.watermark);
+    const polled = await dl.client.poll(session, first.watermark);
     expect(polled.activities.map((a) => [a.id, a.text])).toEqual([
       [welcome.id, 'Deze kaart is bijgewerkt.'],
     ]);
-    const history = (await client.poll(session)).activities.filter((a) => a.id === welcome.id);
+    const history = (await dl.client.poll(session)).activities.filter((a) => a.id === welcome.id);
     expect(history).toHaveLength(1);
 
     await expect(
@@ -174,7 +169,7 @@ describe('the local Direct Line channel', () => {
     ).rejects.toMatchObject({ statusCode: 404 });
     seenStatuses.push(404);
     await connector.conversations.deleteActivity(session.conversationId, welcome.id);
-    expect((await client.poll(session)).activities.some((a) => a.id === welcome.id)).toBe(false);
+    expect((await dl.client.poll(session)).activities.some((a) => a.id === welcome.id)).toBe(false);
 
     const created = await connector.conversations.createConversation({
       isGroup: false,

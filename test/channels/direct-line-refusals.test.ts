@@ -1,25 +1,12 @@
 import http from 'node:http';
-import { startBot, type RunningBot } from '../helpers/bot-server';
-import { DirectLineClient, seenStatuses } from './direct-line-client';
+import { useLocalChannel } from './direct-line-client';
 
 describe('the local Direct Line channel refuses', () => {
-  let bot: RunningBot;
-  let client: DirectLineClient;
-
-  beforeAll(async () => {
-    bot = await startBot();
-    client = new DirectLineClient(bot.url);
-  });
-  afterEach(async () => client.closeAll());
-  afterAll(async () => {
-    await bot.stop();
-    // Whatever the input, the channel answered as a client or auth error, never as a crash.
-    expect(seenStatuses.filter((s) => s >= 500)).toEqual([]);
-  });
+  const dl = useLocalChannel();
 
   it('refuses a wrong token (403), another conversation’s token (403) and an unknown conversation (404)', async () => {
-    const a = await client.start();
-    const b = await client.start();
+    const a = await dl.client.start();
+    const b = await dl.client.start();
     const forged = 'A'.repeat(43);
     const attempts: [string, string, string | undefined][] = [
       ['GET', `/conversations/${a.conversationId}/activities?watermark=`, forged],
@@ -33,30 +20,34 @@ describe('the local Direct Line channel refuses', () => {
       ['POST', '/conversations', forged],
     ];
     for (const [method, path, token] of attempts) {
-      const res = await client.request(method, path, {
+      const res = await dl.client.request(method, path, {
         token,
         body: method === 'POST' ? { type: 'message', text: 'hallo' } : undefined,
       });
       expect([method, path, res.status]).toEqual([method, path, 403]);
       expect(res.json).toEqual({ error: { code: 'Forbidden', message: expect.any(String) } });
     }
-    const unknown = await client.request('GET', '/conversations/no-such-conversation/activities', {
-      token: a.token,
-    });
+    const unknown = await dl.client.request(
+      'GET',
+      '/conversations/no-such-conversation/activities',
+      {
+        token: a.token,
+      },
+    );
     expect(unknown.status).toBe(404);
     expect(unknown.json).toEqual({
       error: { code: 'NotFound', message: expect.stringContaining('does not exist') },
     });
     // Nothing was posted into b by a's token.
     expect(
-      (await client.poll(b)).activities.every(
+      (await dl.client.poll(b)).activities.every(
         (x) => x.type !== 'message' || (x.from as { role: string }).role === 'bot',
       ),
     ).toBe(true);
   });
 
   it('answers malformed activities with 400 and a clear JSON body', async () => {
-    const session = await client.start();
+    const session = await dl.client.start();
     const path = `/conversations/${session.conversationId}/activities`;
     const cases: [
       string,
@@ -89,19 +80,19 @@ describe('the local Direct Line channel refuses', () => {
       ['not JSON at all', { raw: 'hallo', contentType: 'text/plain' }, 415, /application\/json/],
     ];
     for (const [what, init, status, message] of cases) {
-      const res = await client.request('POST', path, { token: session.token, ...init });
+      const res = await dl.client.request('POST', path, { token: session.token, ...init });
       expect([what, res.status]).toEqual([what, status]);
       expect(res.contentType).toContain('application/json');
       expect([what, JSON.stringify(res.json)]).toEqual([what, expect.stringMatching(message)]);
     }
-    const badWatermark = await client.request('GET', `${path}?watermark=abc`, {
+    const badWatermark = await dl.client.request('GET', `${path}?watermark=abc`, {
       token: session.token,
     });
     expect(badWatermark.status).toBe(400);
   });
 
   it('refuses requests whose Host is not loopback (DNS rebinding)', async () => {
-    const { port } = new URL(bot.url);
+    const { port } = new URL(dl.bot.url);
     const status = await new Promise<number>((resolve, reject) => {
       const req = http.request(
         {

@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Request, Response, Server } from 'restify';
 import { paths } from '../../paths';
 import { loopbackOnly } from '../direct-line';
-import { cachedReader, type StaticFiles } from '../../server/static-files';
+import { cachedReader, sendStaticFile, type StaticFiles } from '../../server/static-files';
 
 const PAGE_DIR = path.join(paths.public, 'chat');
 const NONCE_PLACEHOLDER = '__CSP_NONCE__';
@@ -76,17 +76,8 @@ export function mountWebChatPage(server: Server): void {
   });
 
   server.get('/static/:name', loopbackOnly, async (req: Request, res: Response) => {
-    const name = (req.params as Record<string, string | undefined>).name ?? '';
-    const file = read(name);
-    if (!file) {
+    if (!sendStaticFile(res, read, (req.params as Record<string, unknown>).name)) {
       res.send(404, { error: { code: 'NotFound', message: 'No such file.' } });
-      return;
     }
-    res.writeHead(200, {
-      'Content-Type': file.type,
-      'Content-Length': file.content.length,
-      'Cache-Control': 'no-cache',
-    });
-    res.end(file.content);
   });
 }
