@@ -8,6 +8,7 @@ import type { Logger } from '../logging';
 import type { BrugStorage } from '../storage';
 import type { DownloadStore } from '../downloads';
 import { paths } from '../paths';
+import { upgradeRouter } from './upgrades';
 
 export interface ServerDeps {
   adapter: BrugAdapter;
@@ -35,6 +36,8 @@ const SECURITY_HEADERS: Record<string, string> = {
 
 export function createServer(deps: ServerDeps): Server {
   const server = restify.createServer({ name: 'brugbot', handleUncaughtExceptions: false });
+  // Before anything else: no upgrade request may be left without an answer.
+  upgradeRouter(server.server);
   server.use(restify.plugins.bodyParser({ maxBodySize: MAX_BODY_BYTES, mapParams: false }));
   server.use((req, res, next) => {
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.header(name, value);
