@@ -93,6 +93,7 @@ export async function createApp(
     version: packageVersion(),
     allowedTenants: config.allowedTenants,
     rateLimit: config.rateLimit,
+    localMode: config.localMode,
     infoPage: !config.localMode,
     outboxLength: () => steering.outboxLength(),
   });

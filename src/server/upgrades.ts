@@ -9,7 +9,12 @@ interface UpgradeRoute {
 }
 
 /** Answers an upgrade request with a plain HTTP status and closes the socket. */
-export function refuseUpgrade(socket: Duplex, status: number, reason: string, message: string): void {
+export function refuseUpgrade(
+  socket: Duplex,
+  status: number,
+  reason: string,
+  message: string,
+): void {
   const body = JSON.stringify({ error: { code: reason, message } });
   socket.end(
     `HTTP/1.1 ${status} ${reason}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
