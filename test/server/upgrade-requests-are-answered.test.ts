@@ -48,14 +48,24 @@ describe('upgrade requests in local mode', () => {
     HANG_GUARD_MS,
   );
 
-  it('still answers an upgrade to an unknown Direct Line stream with 404 and closes it', async () => {
-    expect(statusOf(await rawUpgrade(bot.url, '/v3/directline/conversations/x/stream'))).toBe(404);
-  }, HANG_GUARD_MS);
+  it(
+    'still answers an upgrade to an unknown Direct Line stream with 404 and closes it',
+    async () => {
+      expect(statusOf(await rawUpgrade(bot.url, '/v3/directline/conversations/x/stream'))).toBe(
+        404,
+      );
+    },
+    HANG_GUARD_MS,
+  );
 
-  it('keeps answering ordinary requests after many refused upgrades', async () => {
-    await Promise.all(Array.from({ length: 50 }, () => rawUpgrade(bot.url, '/healthz')));
-    expect((await fetch(`${bot.url}/healthz`)).status).toBe(200);
-  }, HANG_GUARD_MS);
+  it(
+    'keeps answering ordinary requests after many refused upgrades',
+    async () => {
+      await Promise.all(Array.from({ length: 50 }, () => rawUpgrade(bot.url, '/healthz')));
+      expect((await fetch(`${bot.url}/healthz`)).status).toBe(200);
+    },
+    HANG_GUARD_MS,
+  );
 });
 
 describe('upgrade requests with credentials', () => {
