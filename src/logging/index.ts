@@ -14,6 +14,8 @@ export function createLogger(
   const options: pino.LoggerOptions = {
     level,
     base: undefined,
+    // pino's default would add the stack and rename plain objects' type; ours keeps one short line.
+    serializers: { err: (err: unknown) => (err instanceof Error ? errorForLog(err) : err) },
     redact: {
       paths: [
         'text',
