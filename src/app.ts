@@ -59,7 +59,7 @@ export async function createApp(
   let listeningUrl = '';
   const baseUrl = () => config.publicBaseUrl ?? listeningUrl;
   const now = () => new Date();
-  const privacy = new PrivacyHandler({ plans, prefs, downloads, baseUrl, logger, now });
+  const privacy = new PrivacyHandler({ storage, plans, prefs, downloads, baseUrl, logger, now });
   const steering = createSteering({
     config,
     storage,

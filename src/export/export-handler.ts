@@ -41,11 +41,13 @@ export class ExportHandler {
       await planDocx(ctx, now),
       planFileName(ctx, 'docx'),
       DOCX_TYPE,
+      planKey,
     );
     const markdown = await this.deps.downloads.create(
       planMarkdown(ctx, now),
       planFileName(ctx, 'md'),
       'text/markdown; charset=utf-8',
+      planKey,
     );
     const url = (token: string) => `${this.deps.baseUrl()}/download/${token}`;
     this.deps.logger.info({ plan: logId(planKey) }, 'plan exported');

@@ -67,7 +67,7 @@ export async function deliver(deps: DeliveryDeps, planKey: string): Promise<Deli
   }
   const t = translator(claimed.locale);
   const ctx = viewContext(deps.guide, state, claimed.locale, t);
-  const exportLink = await createExportLink(deps, ctx);
+  const exportLink = await createExportLink(deps, ctx, planKey);
   const updating = Boolean(claimed.conversationId && claimed.activityId);
   const message = steeringNote(ctx, {
     firstPostedAt: updating ? claimed.firstPostedAt : undefined,
@@ -110,11 +110,12 @@ export async function deliver(deps: DeliveryDeps, planKey: string): Promise<Deli
 }
 
 /** A fresh .docx link per send: download links expire, and each update refreshes the note's. */
-async function createExportLink(deps: DeliveryDeps, ctx: ViewContext) {
+async function createExportLink(deps: DeliveryDeps, ctx: ViewContext, planKey: string) {
   const base = deps.publicBaseUrl();
   if (!base) return undefined;
   const docx = await planDocx(ctx, deps.now());
-  const token = await deps.downloads.create(docx, planFileName(ctx, 'docx'), DOCX_TYPE);
+  // Tied to the plan: deleting the plan revokes the link in the note.
+  const token = await deps.downloads.create(docx, planFileName(ctx, 'docx'), DOCX_TYPE, planKey);
   return {
     url: `${base}/download/${token}`,
     expiresAt: new Date(deps.now().getTime() + DOWNLOAD_TTL_MS),

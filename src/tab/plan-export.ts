@@ -11,6 +11,7 @@ import { viewContext } from '../bot/views/view-context';
  */
 export async function exportPlanDocx(
   deps: { guide: Guide; downloads: DownloadStore },
+  planKey: string,
   state: PlanState,
   locale: Locale,
   now: Date,
@@ -20,6 +21,7 @@ export async function exportPlanDocx(
     await planDocx(ctx, now),
     planFileName(ctx, 'docx'),
     DOCX_TYPE,
+    planKey,
   );
   return `/download/${token}`;
 }

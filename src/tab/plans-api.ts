@@ -100,6 +100,8 @@ export function mountPlansApi(
       refuse(res, 404, 'NotFound', 'No such plan for you.');
       return;
     }
-    res.send(200, { url: await exportPlanDocx(deps, plan.state, resolveLocale(lang), deps.now()) });
+    res.send(200, {
+      url: await exportPlanDocx(deps, plan.key, plan.state, resolveLocale(lang), deps.now()),
+    });
   });
 }
