@@ -46,7 +46,7 @@ describe('bad input is a 400 with a clear body; internals never reach a response
     );
     expect(res.status).toBe(400);
     expect(res.text).not.toMatch(INTERNALS);
-    client.closeAll();
+    await client.closeAll();
   });
 
   it('refuses a Direct Line activity with an unpaired surrogate with 400', async () => {
@@ -61,7 +61,7 @@ describe('bad input is a 400 with a clear body; internals never reach a response
       },
     );
     expect(res.status).toBe(400);
-    client.closeAll();
+    await client.closeAll();
   });
 
   it('answers a failing handler with a fixed 500 body that names nothing internal', async () => {

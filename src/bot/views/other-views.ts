@@ -53,7 +53,8 @@ function summaryData(ctx: ViewContext, limit: number) {
   const { t } = ctx;
   const model = buildSummary(ctx, limit);
   return {
-    fallbackText: model.title,
+    // Some hosts render fallback text as Markdown: keep typed text (the organisation) out of it.
+    fallbackText: t('bot:summary.title'),
     heading: t('bot:summary.heading'),
     title: model.title,
     meta: model.meta,
