@@ -16,7 +16,8 @@ describe('the SQLite files hold names and answers, so only the bot user may read
     await store.write({ 'plan/msteams/a': { answers: { orgName: 'Gemeente Zele' }, eTag: '*' } });
     try {
       expect(mode(dir)).toBe(0o700);
-      for (const f of [file, `${file}-wal`, `${file}-shm`]) expect([f, mode(f)]).toEqual([f, 0o600]);
+      for (const f of [file, `${file}-wal`, `${file}-shm`])
+        expect([f, mode(f)]).toEqual([f, 0o600]);
     } finally {
       await store.close();
     }
