@@ -1,6 +1,7 @@
 import { ActivityFactory } from '../helpers/activities';
 import { startBot, type RunningBot } from '../helpers/bot-server';
 import { DirectLineClient } from '../channels/direct-line-client';
+import { APP_ID, BOT_HOST, FakeEntra, TENANT } from '../tab/fake-entra';
 
 /** `{"value":{"value":…}}` nested `depth` levels, written as text (JSON.stringify would overflow). */
 function nestedJson(depth: number): string {
@@ -72,6 +73,40 @@ describe('bad input is a 400 with a clear body; internals never reach a response
     const body = await res.text();
     expect(res.status).toBe(500);
     expect(body).not.toContain('secret-id');
+    expect(body).not.toMatch(INTERNALS);
+  });
+});
+
+describe('the tab API with credentials, where the id reaches storage', () => {
+  const entra = new FakeEntra();
+  let bot: RunningBot;
+  beforeAll(async () => {
+    await entra.start();
+    bot = await startBot({
+      MicrosoftAppId: APP_ID,
+      MicrosoftAppPassword: 'not-a-real-secret',
+      MicrosoftAppTenantId: TENANT,
+      HOST: '127.0.0.1',
+      PUBLIC_BASE_URL: `https://${BOT_HOST}`,
+      TAB_SSO_JWKS_URL: entra.jwksUrl,
+    });
+  });
+  afterAll(async () => {
+    await bot.stop();
+    await entra.stop();
+  });
+
+  it('refuses an export for "a:\\ud800" with 400, not a 500 naming the storage error', async () => {
+    const res = await fetch(`${bot.url}/api/tab/plans/export`, {
+      method: 'POST',
+      headers: {
+        'Content-Type': 'application/json',
+        Authorization: `Bearer ${await entra.token('aad-anne')}`,
+      },
+      body: '{"conversationId":"a:\\ud800"}',
+    });
+    const body = await res.text();
+    expect(res.status).toBe(400);
     expect(body).not.toMatch(INTERNALS);
   });
 });
