@@ -3,9 +3,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { ActivityFactory } from '../helpers/activities';
 import { startBot, type RunningBot } from '../helpers/bot-server';
-import { FakeJwks } from '../helpers/fake-jwks';
+import { FakeJwks, TEST_APP_ID } from '../helpers/fake-jwks';
 
-const APP_ID = '00000000-0000-0000-0000-000000000001';
+const APP_ID = TEST_APP_ID;
 const ALLOWED = '11111111-2222-3333-4444-555555555555';
 const OTHER = '99999999-0000-0000-0000-000000000000';
 
@@ -17,11 +17,7 @@ type Json = Record<string, unknown>;
  */
 async function credentialBot(jwks: FakeJwks, env: Record<string, string>): Promise<RunningBot> {
   return startBot({
-    MicrosoftAppId: APP_ID,
-    MicrosoftAppPassword: 'not-a-real-secret',
-    MicrosoftAppTenantId: '00000000-0000-0000-0000-0000000000aa',
-    HOST: '127.0.0.1',
-    BOTFRAMEWORK_OPENID_METADATA_URL: jwks.metadataUrl,
+    ...jwks.credentialEnv(),
     ...env,
   });
 }

@@ -3,9 +3,9 @@ import { createLogger } from '../../src/logging';
 import { ActivityFactory } from '../helpers/activities';
 import { spawnBot, type BotProcess } from '../helpers/bot-process';
 import { startBot, type RunningBot } from '../helpers/bot-server';
-import { FakeJwks } from '../helpers/fake-jwks';
+import { FakeJwks, TEST_APP_ID } from '../helpers/fake-jwks';
 
-const APP_ID = '00000000-0000-0000-0000-000000000001';
+const APP_ID = TEST_APP_ID;
 
 /** Every non-empty line must be one JSON object whose keys appear once. */
 function badLines(output: string): string[] {
@@ -56,13 +56,9 @@ describe('logs: one JSON line per event', () => {
     beforeAll(async () => {
       await jwks.start();
       bot = await spawnBot({
-        MicrosoftAppId: APP_ID,
-        MicrosoftAppPassword: 'not-a-real-secret',
-        MicrosoftAppTenantId: '00000000-0000-0000-0000-0000000000aa',
-        HOST: '127.0.0.1',
+        ...jwks.credentialEnv(),
         STORAGE: 'memory',
         LOG_LEVEL: 'info',
-        BOTFRAMEWORK_OPENID_METADATA_URL: jwks.metadataUrl,
       });
       bot.child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
       bot.child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));

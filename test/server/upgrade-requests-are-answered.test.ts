@@ -74,11 +74,7 @@ describe('upgrade requests with credentials', () => {
   beforeAll(async () => {
     await jwks.start();
     bot = await startBot({
-      MicrosoftAppId: '00000000-0000-0000-0000-000000000001',
-      MicrosoftAppPassword: 'not-a-real-secret',
-      MicrosoftAppTenantId: '00000000-0000-0000-0000-0000000000aa',
-      HOST: '127.0.0.1',
-      BOTFRAMEWORK_OPENID_METADATA_URL: jwks.metadataUrl,
+      ...jwks.credentialEnv(),
     });
   });
   afterAll(async () => {
