@@ -75,6 +75,8 @@ export async function purgeExpired(
     }
   }
   const downloads = await deps.downloads.purgeExpired();
+  // Expired exports hold whole plans: out of the files too, not only out of the table.
+  if (downloads > 0) await deps.storage.eraseDeleted();
   deps.logger.info({ plans, downloads, retentionDays }, 'retention purge done');
   return { plans, downloads };
 }

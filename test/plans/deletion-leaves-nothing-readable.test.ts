@@ -52,6 +52,12 @@ describe('"verwijder plan" on a real SQLite file', () => {
     const tokens = await bot.app.storage.listKeys('download/');
     expect(tokens.length).toBeGreaterThanOrEqual(4);
     for (const link of links) expect((await fetch(link)).status).toBe(200);
+    // "mijn gegevens" says what deleting the plan erases and what stays.
+    const myData = (await (await fetch(links[2]!)).json()) as { about: Json };
+    expect(myData.about).toEqual({
+      plan: nl('bot:privacy.about.plan'),
+      you: nl('bot:privacy.about.you'),
+    });
     // Every saved step rewrote the plan: older versions of it are in the files as well.
     expect(filesContaining(sqlitePath, org)).not.toEqual([]);
 
