@@ -101,7 +101,8 @@ export function mountMessagesRoute(server: Server, options: MessagesRouteOptions
     );
     if (!auth.ok) {
       res.send(auth.refusal.status, auth.refusal.body);
-      return log(auth.refusal.status, 'not authenticated');
+      const status = auth.refusal.status;
+      return log(status, status === 401 ? 'not authenticated' : 'token check unavailable');
     }
     const tenant = activity.conversation?.tenantId ?? activity.channelData?.tenant?.id;
     if (allowed.size > 0 && (!tenant || !allowed.has(tenant))) {
