@@ -1,16 +1,21 @@
-import type { DownloadStore } from '../downloads';
-import { DOWNLOAD_TTL_MS } from '../downloads';
-import { DOCX_TYPE, planDocx, planFileName } from '../export';
 import type { Guide } from '../guide';
-import { translator } from '../i18n';
+import { translator, type Locale } from '../i18n';
 import type { Logger } from '../logging';
 import type { PlanStore } from '../plans';
 import { logId } from '../bot/turn-info';
 import { escapeMessageText } from '../bot/text';
-import { viewContext, type ViewContext } from '../bot/views/view-context';
-import { failureKind, type FailureKind, type SteeringTransport } from './connector-transport';
-import { steeringNote } from './note-card';
-import type { PostDoc, PostStore } from './post-store';
+import { viewContext } from '../bot/views/view-context';
+import { buildBrief } from './brief-model';
+import { briefDigest, changesLine, type BriefDigest } from './brief-changes';
+import {
+  failureKind,
+  type FailureKind,
+  type OutgoingMessage,
+  type SteeringTransport,
+} from './connector-transport';
+import { steeringNote, withdrawnNote } from './note-card';
+import { planLink } from './plan-link';
+import { MAX_VERSIONS, type PostDoc, type PostStore, type PostVersion } from './post-store';
 import { postLink } from './post-link';
 import { sameTarget } from './targets';
 
@@ -18,14 +23,17 @@ export interface DeliveryDeps {
   posts: PostStore;
   plans: PlanStore;
   guide: Guide;
-  downloads: DownloadStore;
   transport: SteeringTransport;
   logger: Logger;
   now: () => Date;
-  /** Public origin for export links; '' when the bot has none people could open. */
-  publicBaseUrl: () => string;
+  /** The bot's public origin (the tab's web fallback in deep links); undefined when it has none. */
+  publicBaseUrl: () => string | undefined;
   /** The bot's own URL, where the local steering channel lives (local mode). */
   localServiceUrl: () => string;
+  /** The Teams app id for deep links to the plan tab. */
+  teamsAppId?: string;
+  /** An extra line for the note (issue 16's follow-up progress); none when it answers undefined. */
+  progress?: (planKey: string, locale: Locale) => Promise<string | undefined>;
   debounceMs: number;
   retryBaseMs: number;
   /** Identifies this process in outbox claims. */
@@ -38,11 +46,18 @@ const MAX_BACKOFF_MS = 60 * 60 * 1000;
 
 export type DeliveryResult = 'sent' | 'failed' | 'skipped';
 
+/** What one send carried, for the record kept after it succeeded. */
+interface Sent {
+  digest?: BriefDigest;
+  changes?: string;
+}
+
 /**
  * Sends what one plan owes its steering channel: claims the outbox entry (an eTag-checked write,
  * so of several bot processes exactly one sends), renders the note from the plan as it is now,
  * posts a new thread or updates the posted message in place, and records the outcome. A failure
- * keeps the entry with an exponential backoff; nothing is dropped.
+ * keeps the entry with an exponential backoff; nothing is dropped. A deleted plan's tombstone
+ * sends the "plan verwijderd" notice in place of the note, and then goes.
  */
 export async function deliver(deps: DeliveryDeps, planKey: string): Promise<DeliveryResult> {
   const now = deps.now().getTime();
@@ -57,6 +72,7 @@ export async function deliver(deps: DeliveryDeps, planKey: string): Promise<Deli
     return { next, result: next };
   });
   if (!claimed?.pending) return 'skipped';
+  if (claimed.withdrawn) return withdraw(deps, planKey, claimed);
   const state = await deps.plans.read(planKey).catch(() => undefined);
   if (!state) {
     // The plan was deleted (privacy) or is unreadable: there is nothing left to tell anyone.
@@ -67,58 +83,93 @@ export async function deliver(deps: DeliveryDeps, planKey: string): Promise<Deli
   }
   const t = translator(claimed.locale);
   const ctx = viewContext(deps.guide, state, claimed.locale, t);
-  const exportLink = await createExportLink(deps, ctx);
   const updating = Boolean(claimed.conversationId && claimed.activityId);
+  const digest = briefDigest(ctx);
+  const changes = updating ? changesLine(ctx, claimed.sentDigest, digest) : '';
+  const progress = await deps.progress?.(planKey, claimed.locale).catch(() => undefined);
   const message = steeringNote(ctx, {
-    firstPostedAt: updating ? claimed.firstPostedAt : undefined,
     now: deps.now(),
-    exportLink,
+    changes,
+    updated: updating,
+    planUrl: planLink(claimed.target, planKey, buildBrief(ctx).title, {
+      teamsAppId: deps.teamsAppId,
+      publicBaseUrl: deps.publicBaseUrl(),
+      localServiceUrl: deps.localServiceUrl,
+    }),
+    ...(progress ? { progress } : {}),
   });
+  const outcome = await send(deps, claimed, message, true);
+  if (outcome === 'failed') return 'failed';
+  // After the send: a storage hiccup after a successful send must not be retried as a send.
+  await recordSuccess(deps, planKey, claimed, outcome.ids, outcome.created, {
+    digest,
+    ...(changes ? { changes } : {}),
+  });
+  return 'sent';
+}
+
+/**
+ * Posts or updates one message. With `mayCreate` false (the withdrawal notice), a message that
+ * is gone stays gone: there is nothing to withdraw.
+ */
+async function send(
+  deps: DeliveryDeps,
+  claimed: PostDoc,
+  message: OutgoingMessage,
+  mayCreate: boolean,
+): Promise<
+  { ids: { conversationId: string; activityId: string } | undefined; created: boolean } | 'failed'
+> {
   const target = claimed.target;
   const serviceUrl = target.kind === 'local' ? deps.localServiceUrl() : target.serviceUrl;
   const channel = { channelId: target.channelId, tenantId: target.tenantId, teamId: target.teamId };
-  let ids = updating
-    ? { conversationId: claimed.conversationId!, activityId: claimed.activityId! }
-    : undefined;
-  let created = false;
+  let ids =
+    claimed.conversationId && claimed.activityId
+      ? { conversationId: claimed.conversationId, activityId: claimed.activityId }
+      : undefined;
   try {
     if (ids) {
       try {
-        await deps.transport.updateActivity(
-          serviceUrl,
-          ids.conversationId,
-          ids.activityId,
-          message,
-        );
+        await deps.transport.updateActivity(serviceUrl, ids.conversationId, ids.activityId, message);
+        return { ids, created: false };
       } catch (error) {
         // The message or thread is gone (deleted, or the local channel restarted): post anew.
         if (failureKind(error) !== 'channelGone') throw error;
         ids = undefined;
       }
     }
-    if (!ids) {
-      ids = await deps.transport.createThread(serviceUrl, channel, message);
-      created = true;
-    }
+    if (!mayCreate) return { ids: undefined, created: false };
+    return { ids: await deps.transport.createThread(serviceUrl, channel, message), created: true };
   } catch (error) {
-    await recordFailure(deps, planKey, claimed, error);
+    await recordFailure(deps, claimed.planKey, claimed, error);
     return 'failed';
   }
-  // Outside the try: a storage hiccup after a successful send must not be retried as a send.
-  await recordSuccess(deps, planKey, claimed, ids, created);
-  return 'sent';
 }
 
-/** A fresh .docx link per send: download links expire, and each update refreshes the note's. */
-async function createExportLink(deps: DeliveryDeps, ctx: ViewContext) {
-  const base = deps.publicBaseUrl();
-  if (!base) return undefined;
-  const docx = await planDocx(ctx, deps.now());
-  const token = await deps.downloads.create(docx, planFileName(ctx, 'docx'), DOCX_TYPE);
-  return {
-    url: `${base}/download/${token}`,
-    expiresAt: new Date(deps.now().getTime() + DOWNLOAD_TTL_MS),
-  };
+/** Replaces the posted note with the notice that its plan was deleted, then drops the tombstone. */
+async function withdraw(
+  deps: DeliveryDeps,
+  planKey: string,
+  claimed: PostDoc,
+): Promise<DeliveryResult> {
+  const withdrawn = claimed.withdrawn!;
+  const t = translator(claimed.locale);
+  const message = withdrawnNote(
+    { t, locale: claimed.locale },
+    new Date(withdrawn.at),
+    withdrawn.by,
+  );
+  const outcome = await send(deps, claimed, message, false);
+  if (outcome === 'failed') return 'failed';
+  const { result: done } = await deps.posts.update<boolean>(planKey, (current) =>
+    // A new plan in the same conversation may have been shared meanwhile: keep that one.
+    current?.withdrawn && current.activityId === claimed.activityId
+      ? { next: { ...withoutPending(current) }, result: true }
+      : { result: false },
+  );
+  if (done) await deps.posts.remove(planKey);
+  deps.logger.info({ plan: logId(planKey) }, 'steering note withdrawn');
+  return 'sent';
 }
 
 function withoutPending(doc: PostDoc): PostDoc {
@@ -130,11 +181,18 @@ async function recordSuccess(
   deps: DeliveryDeps,
   planKey: string,
   claimed: PostDoc,
-  ids: { conversationId: string; activityId: string },
+  ids: { conversationId: string; activityId: string } | undefined,
   created: boolean,
+  carried: Sent,
 ): Promise<void> {
+  if (!ids) return;
   const sent = claimed.pending!;
   const now = deps.now();
+  const version: PostVersion = {
+    at: now.toISOString(),
+    kind: created ? 'posted' : 'updated',
+    ...(carried.changes ? { changes: carried.changes.slice(0, 1000) } : {}),
+  };
   await deps.posts.update(planKey, (current) => {
     if (!current) return { result: undefined };
     // Someone re-pointed the plan at another channel meanwhile: that request still stands.
@@ -146,6 +204,8 @@ async function recordSuccess(
       lastSentAt: now.getTime(),
       sentHash: sent.hash,
       sends: current.sends + 1,
+      ...(carried.digest ? { sentDigest: carried.digest } : {}),
+      versions: [...(created ? [] : (current.versions ?? [])), version].slice(-MAX_VERSIONS),
     };
     const pending = current.pending;
     if (!pending || pending.seq === sent.seq)

@@ -115,7 +115,8 @@ export class SteeringService {
     requester: Requester,
     choice?: string,
   ): Promise<ShareOutcome> {
-    const existing = await this.posts.get(planKey);
+    const found = await this.posts.get(planKey);
+    const existing = found?.withdrawn ? undefined : found;
     const resolved =
       existing && !choice ? existing.target : await this.resolveTarget(requester, choice);
     if (!('channelId' in resolved)) return resolved;
@@ -137,7 +138,9 @@ export class SteeringService {
     }
     const now = this.deps.now().getTime();
     await this.posts.update(planKey, (current) => {
-      const keep = current && sameTarget(current.target, target) ? current : undefined;
+      // A deleted plan's tombstone is not carried over: a new plan gets a new note.
+      const keep =
+        current && !current.withdrawn && sameTarget(current.target, target) ? current : undefined;
       const base: PostDoc = keep ?? { planKey, locale: requester.locale, target, sends: 0 };
       const debounced =
         keep?.activityId && keep.lastSentAt ? keep.lastSentAt + this.deps.debounceMs : 0;
@@ -159,12 +162,13 @@ export class SteeringService {
   /** After any saved change: once a note is out (or owed), it follows the plan, debounced. */
   async planChanged(planKey: string, state: PlanState): Promise<void> {
     const doc = await this.posts.get(planKey);
-    if (!doc || (!doc.activityId && !doc.pending)) return;
+    if (!doc || doc.withdrawn || (!doc.activityId && !doc.pending)) return;
     const hash = contentHash(state);
     if ((doc.pending?.hash ?? doc.sentHash) === hash) return;
     const now = this.deps.now().getTime();
     await this.posts.update(planKey, (current) => {
-      if (!current || (!current.activityId && !current.pending)) return { result: undefined };
+      if (!current || current.withdrawn || (!current.activityId && !current.pending))
+        return { result: undefined };
       if ((current.pending?.hash ?? current.sentHash) === hash) return { result: undefined };
       const owed = current.pending;
       const dueAt = owed
@@ -174,6 +178,28 @@ export class SteeringService {
       return { next: { ...current, pending }, result: undefined };
     });
     // Owed updates are due now or after the debounce; waking spares the wait for the next poll.
+    this.deps.wake();
+  }
+
+  /**
+   * After a plan was deleted: its posted note (`post`, read before the deletion) is owed the
+   * notice "plan verwijderd op … door …". Only what that notice needs is kept, in a tombstone
+   * the outbox removes once the notice is out; the plan's content is already gone.
+   */
+  async withdraw(post: PostDoc | undefined, by: string | undefined): Promise<void> {
+    if (!post?.activityId || !post.conversationId || post.withdrawn) return;
+    const now = this.deps.now();
+    const tombstone: PostDoc = {
+      planKey: post.planKey,
+      locale: post.locale,
+      target: post.target,
+      conversationId: post.conversationId,
+      activityId: post.activityId,
+      sends: post.sends,
+      withdrawn: { at: now.toISOString(), ...(by ? { by: by.slice(0, 200) } : {}) },
+      pending: { seq: 1, dueAt: now.getTime(), attempts: 0, hash: 'withdrawn' },
+    };
+    await this.posts.update(post.planKey, () => ({ next: tombstone, result: undefined }));
     this.deps.wake();
   }
 }
