@@ -12,6 +12,8 @@ export interface BriefDecision {
   key: DecisionKey;
   title: string;
   value: string;
+  /** Nothing answered yet: the value says so, in a quieter style. */
+  undecided: boolean;
 }
 
 /**
@@ -288,6 +290,7 @@ export function buildBrief(ctx: Ctx): BriefModel {
       key,
       title: t(`steering:decision.${key}`),
       value: values[key] ?? t('steering:note.notDecided'),
+      undecided: values[key] === undefined,
     })),
     attention: advice.slice(0, ATTENTION_LIMIT).map((a) => ({
       text: `${a.rule.severity === 'warning' ? '⚠️' : '💡'} ${t(`steering:attention.${a.rule.id}`, a.params)}`,

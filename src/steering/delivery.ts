@@ -218,6 +218,7 @@ async function recordSuccess(
       ...withoutNotify,
       ...(sameNotify || !notify ? {} : { notify }),
       attempts: 0,
+      since: now.getTime(),
       dueAt: Math.max(pending.dueAt, now.getTime() + deps.debounceMs),
     };
     return { next: { ...base, pending: owed }, result: undefined };

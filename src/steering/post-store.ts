@@ -15,6 +15,8 @@ const pendingSchema = z.object({
   /** Bumped by every request, so a sender can tell whether more changed while it was sending. */
   seq: z.number().int(),
   dueAt: z.number(),
+  /** When the oldest change in this request was made; bounds how long a debounce may defer it. */
+  since: z.number().optional(),
   attempts: z.number().int(),
   /** Fingerprint of the plan content this request is about; equal fingerprints need no send. */
   hash: z.string(),

@@ -38,6 +38,9 @@ export function contentHash(state: PlanState): string {
     .slice(0, 32);
 }
 
+/** A plan edited without pause still reaches the channel after this many debounce periods. */
+const MAX_WAIT_DEBOUNCES = 3;
+
 export interface SteeringServiceDeps {
   storage: BrugStorage;
   transport: SteeringTransport;
@@ -159,6 +162,21 @@ export class SteeringService {
     return { kind: 'queued', target };
   }
 
+  /**
+   * When an owed update goes out: once edits have paused for the debounce (so quick edits make
+   * one update, whose "what changed" line names them all), never sooner than a debounce after
+   * the last send, and never later than a few debounces after the first edit it carries. A
+   * failed send keeps its own backoff.
+   */
+  private debouncedDue(current: PostDoc, now: number): number {
+    const { debounceMs } = this.deps;
+    const owed = current.pending;
+    if (owed && owed.attempts > 0) return owed.dueAt;
+    const since = owed?.since ?? now;
+    const quiet = Math.max(now + debounceMs, (current.lastSentAt ?? 0) + debounceMs);
+    return Math.max(Math.min(quiet, since + MAX_WAIT_DEBOUNCES * debounceMs), now);
+  }
+
   /** After any saved change: once a note is out (or owed), it follows the plan, debounced. */
   async planChanged(planKey: string, state: PlanState): Promise<void> {
     const doc = await this.posts.get(planKey);
@@ -171,10 +189,13 @@ export class SteeringService {
         return { result: undefined };
       if ((current.pending?.hash ?? current.sentHash) === hash) return { result: undefined };
       const owed = current.pending;
-      const dueAt = owed
-        ? owed.dueAt
-        : Math.max(now, (current.lastSentAt ?? 0) + this.deps.debounceMs);
-      const pending = { ...(owed ?? { attempts: 0 }), seq: (owed?.seq ?? 0) + 1, dueAt, hash };
+      const pending = {
+        ...(owed ?? { attempts: 0 }),
+        seq: (owed?.seq ?? 0) + 1,
+        dueAt: this.debouncedDue(current, now),
+        since: owed?.since ?? now,
+        hash,
+      };
       return { next: { ...current, pending }, result: undefined };
     });
     // Owed updates are due now or after the debounce; waking spares the wait for the next poll.
