@@ -57,8 +57,7 @@
     adaptiveCard: { allowCustomStyle: true },
   };
 
-  const escapeHtml = (s) =>
-    s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+  const escapeHtml = (s) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
   /** The markdown our own TextBlocks use: links only. Everything else stays literal, escaped. */
   function markdown(source) {

@@ -50,7 +50,9 @@ export function changesLine(
   const { t } = ctx;
   const parts: string[] = [];
   if (before.status !== after.status)
-    parts.push(t(after.status === 'completed' ? 'steering:change.completed' : 'steering:change.reopened'));
+    parts.push(
+      t(after.status === 'completed' ? 'steering:change.completed' : 'steering:change.reopened'),
+    );
   const keys = ['org', ...DECISION_KEYS];
   for (const key of keys) {
     const from = before[key];
@@ -59,13 +61,16 @@ export function changesLine(
     const label = t(`steering:change.label.${key}`);
     if (from === undefined) parts.push(t('steering:change.added', { label }));
     else if (to === undefined) parts.push(t('steering:change.removed', { label }));
-    else if (quoted(from) && quoted(to)) parts.push(t('steering:change.changed', { label, from, to }));
+    else if (quoted(from) && quoted(to))
+      parts.push(t('steering:change.changed', { label, from, to }));
     else parts.push(t('steering:change.edited', { label }));
   }
   for (const step of ctx.guide.definition.steps) {
     const key = `step${step.number}`;
     if (before[key] !== undefined && before[key] !== after[key])
-      parts.push(t('steering:change.edited', { label: t('steering:change.step', { step: step.number }) }));
+      parts.push(
+        t('steering:change.edited', { label: t('steering:change.step', { step: step.number }) }),
+      );
   }
   if (parts.length <= CHANGES_LIMIT) return parts.join(', ');
   return t('steering:note.more', {

@@ -301,7 +301,9 @@ export function buildBrief(ctx: Ctx): BriefModel {
         ? t('steering:note.attentionMore', { count: advice.length - ATTENTION_LIMIT })
         : '',
     openTitle:
-      open.total === 0 ? t('steering:note.openNone') : t('steering:note.openTitle', { count: open.total }),
+      open.total === 0
+        ? t('steering:note.openNone')
+        : t('steering:note.openTitle', { count: open.total }),
     openPoints: open.shown,
     openMore:
       open.total > OPEN_LIMIT

@@ -130,7 +130,12 @@ async function send(
   try {
     if (ids) {
       try {
-        await deps.transport.updateActivity(serviceUrl, ids.conversationId, ids.activityId, message);
+        await deps.transport.updateActivity(
+          serviceUrl,
+          ids.conversationId,
+          ids.activityId,
+          message,
+        );
         return { ids, created: false };
       } catch (error) {
         // The message or thread is gone (deleted, or the local channel restarted): post anew.

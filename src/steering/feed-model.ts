@@ -31,20 +31,24 @@ function historyOf(
 ): string[] {
   const when = (iso: string) => formatDateTime(iso, locale);
   if (post?.versions?.length) {
-    return [...post.versions].reverse().map((v) =>
-      v.kind === 'posted'
-        ? t('steering:feed.historyPosted', { when: when(v.at) })
-        : v.changes
-          ? t('steering:feed.historyUpdated', { when: when(v.at), changes: v.changes })
-          : t('steering:feed.historyUpdatedPlain', { when: when(v.at) }),
-    );
+    return [...post.versions]
+      .reverse()
+      .map((v) =>
+        v.kind === 'posted'
+          ? t('steering:feed.historyPosted', { when: when(v.at) })
+          : v.changes
+            ? t('steering:feed.historyUpdated', { when: when(v.at), changes: v.changes })
+            : t('steering:feed.historyUpdatedPlain', { when: when(v.at) }),
+      );
   }
   const posted = thread.activities[0]?.timestamp;
   return [
     ...(thread.lastUpdatedAt
       ? [t('steering:feed.updated', { count: thread.updates, when: when(thread.lastUpdatedAt) })]
       : []),
-    ...(typeof posted === 'string' ? [t('steering:feed.historyPosted', { when: when(posted) })] : []),
+    ...(typeof posted === 'string'
+      ? [t('steering:feed.historyPosted', { when: when(posted) })]
+      : []),
   ];
 }
 
@@ -62,8 +66,7 @@ export function feedView(threads: ChannelThread[], posts: PostDoc[], locale: Loc
       const note = thread.activities[0];
       if (!note) return [];
       const attachments = note.attachments as
-        | { contentType?: string; content?: Record<string, unknown> }[]
-        | undefined;
+        { contentType?: string; content?: Record<string, unknown> }[] | undefined;
       const card = attachments?.find((a) => a.contentType === CARD)?.content;
       const posted = postedAt(thread);
       const replies = thread.activities.length - 1;

@@ -39,8 +39,7 @@ const STATIC_FILES: StaticFiles = new Map([
   ],
 ]);
 
-const escapeHtml = (text: string) =>
-  text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /** The page shell: header, a polite live region, and the script that fills and refreshes it. */
 export function feedPage(locale: Locale): string {

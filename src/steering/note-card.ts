@@ -59,9 +59,7 @@ function fallbackText(ctx: ViewContext, brief: BriefModel, options: NoteOptions)
   const { t, locale } = ctx;
   const lines = [
     `**${escapeMessageText(brief.title)}**`,
-    escapeMessageText(
-      [brief.statusLine, brief.contributors].filter(Boolean).join(' · '),
-    ),
+    escapeMessageText([brief.statusLine, brief.contributors].filter(Boolean).join(' · ')),
   ];
   if (options.changes)
     lines.push(

@@ -80,7 +80,12 @@ export function mountPlansApi(
     if (!viewer) return;
     const query = listQuery.safeParse(Object.fromEntries(queryOf(req)));
     if (!query.success) {
-      refuse(res, 400, 'BadRequest', 'channelId and conversationId are Teams ids; plan is a plan link.');
+      refuse(
+        res,
+        400,
+        'BadRequest',
+        'channelId and conversationId are Teams ids; plan is a plan link.',
+      );
       return;
     }
     const { channelId, conversationId, plan, lang } = query.data;
@@ -101,7 +106,12 @@ export function mountPlansApi(
     // JSON only: another site's page cannot send that without a CORS preflight we never approve.
     const body = exportBody.safeParse(req.body);
     if (!String(req.header('Content-Type') ?? '').startsWith('application/json') || !body.success) {
-      refuse(res, 400, 'BadRequest', 'Send JSON: { "conversationId": "…", "format": "docx" | "md" }.');
+      refuse(
+        res,
+        400,
+        'BadRequest',
+        'Send JSON: { "conversationId": "…", "format": "docx" | "md" }.',
+      );
       return;
     }
     const { conversationId, format, lang } = body.data;

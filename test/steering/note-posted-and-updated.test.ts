@@ -94,6 +94,8 @@ describe('the steering note in the configured Teams channel', () => {
     expect(threadsCreated(teams)).toHaveLength(before + 1);
     const note = JSON.stringify(threadsCreated(teams)[before]!.body);
     expect(note).toContain('OCMW Geraardsbergen');
-    expect(note).toContain(nl('steering:note.statusInProgress', { done: 1, total: 6, date: '' }).split('·')[0]!.trim());
+    expect(note).toContain(
+      nl('steering:note.statusInProgress', { done: 1, total: 6, date: '' }).split('·')[0]!.trim(),
+    );
   });
 });
