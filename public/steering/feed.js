@@ -17,6 +17,8 @@
       hour: '2-digit',
       minute: '2-digit',
       second: '2-digit',
+      // The bot writes its times in Belgian time; the page's own clock says the same.
+      timeZone: 'Europe/Brussels',
     });
 
   // Teams' light theme, approximately: its fonts, spacing and container colours.
