@@ -3,25 +3,7 @@ import { LOCALES, translator } from '../../src/i18n';
 import { steeringNote } from '../../src/steering';
 import { validateCard } from '../helpers/card-validator';
 import { filledPlan, realGuide } from '../helpers/plans';
-
-type Json = Record<string, unknown>;
-
-/** What a reader reads: every text of the card and its button, link targets left out. */
-export function cardWords(card: Json): number {
-  const texts: string[] = [];
-  const walk = (node: unknown): void => {
-    if (Array.isArray(node)) return node.forEach(walk);
-    if (!node || typeof node !== 'object') return;
-    const el = node as Json;
-    if ((el.type === 'TextBlock' || el.type === 'TextRun') && typeof el.text === 'string')
-      texts.push(el.text.replace(/\]\([^)]*\)/g, ']'));
-    if (el.type === 'Action.OpenUrl' && typeof el.title === 'string') texts.push(el.title);
-    Object.values(el).forEach(walk);
-  };
-  walk(card.body);
-  walk(card.actions);
-  return texts.join(' ').split(/\s+/).filter(Boolean).length;
-}
+import { cardWords } from './card-words';
 
 describe.each(LOCALES)(
   'the brief of a complete plan with every answer at its longest, in %s',
