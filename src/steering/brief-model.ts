@@ -1,11 +1,5 @@
 import type { AnswerValue } from '../guide';
-import {
-  formatAnswer,
-  formatDate,
-  questionLabel,
-  sourceLine,
-  type ViewContext,
-} from '../bot/views/view-context';
+import { formatDate, questionLabel, sourceLine, type ViewContext } from '../bot/views/view-context';
 
 /** One decision the steungroep reads at a glance; `value` is typed text, shown as text only. */
 export interface BriefDecision {
