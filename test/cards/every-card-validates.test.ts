@@ -11,6 +11,7 @@ import {
   welcomeCardData,
 } from '../../src/bot/views/other-views';
 import { viewContext } from '../../src/bot/views/view-context';
+import { steeringNote, withdrawnNote } from '../../src/steering';
 import { validateCard } from '../helpers/card-validator';
 import { filledPlan, realGuide, T0 } from '../helpers/plans';
 
@@ -56,6 +57,19 @@ describe.each(LOCALES)('every card the guide can send, in %s', (locale) => {
       expectClean(renderCard('confirm-restart', confirmRestartCardData(ctx)), 'confirm-restart');
       const ruleIds = guide.definition.advice.map((a) => a.id);
       expectClean(renderCard('advice', adviceCardData(ctx, ruleIds)), 'advice');
+    });
+
+    it("renders the steungroep's note, updated and with its link, and the withdrawal notice", () => {
+      const note = steeringNote(ctx, {
+        now: T0,
+        changes: 'looptijd 3 jaar → 4 jaar',
+        updated: true,
+        planUrl: 'https://teams.microsoft.com/l/entity/app/plan',
+        progress: 'Opvolging <at>x</at>',
+      });
+      expectClean(note.attachments[0] as CardAttachment, 'steering-note');
+      const withdrawn = withdrawnNote(ctx, T0, 'Anne <at>x</at>');
+      expectClean(withdrawn.attachments[0] as CardAttachment, 'steering-note-withdrawn');
     });
   });
 });

@@ -7,7 +7,9 @@ import {
   changeOrg,
   completePlan,
   eventually,
+  lastCard,
   outboxLength,
+  send,
   textsTo,
   threadsCreated,
 } from './steering-helpers';
@@ -100,5 +102,21 @@ describe('the local steering feed at /steering', () => {
     await page.getByRole('link', { name: 'Open het volledige plan' }).click();
     await page.waitForURL(/\/tab\?plan=[\w-]{22}$/);
     await page.getByRole('heading', { level: 2 }).filter({ hasText: 'Stad Dendermonde' }).waitFor();
+
+    // Deleting the plan replaces the note in the feed too, with nothing of the plan left in it.
+    await page.goto(`${bot.url}/steering`);
+    await page.locator('article .ac-adaptiveCard').waitFor();
+    await send(bot, chat.message('verwijder plan'));
+    const confirm = lastCard(bot, chat);
+    const data = (confirm.actions as { data: Record<string, unknown> }[]).find(
+      (a) => a.data.verb === 'privacy.delete.confirm',
+    )!.data;
+    await send(bot, chat.submit(data));
+    const withdrawn = page.locator('article .ac-adaptiveCard');
+    await withdrawn.filter({ hasText: 'Plan verwijderd op' }).waitFor();
+    await expect(withdrawn.textContent()).resolves.toMatch(/door Anne Peeters\./);
+    await expect(withdrawn.textContent()).resolves.not.toContain('Dendermonde');
+    expect(await page.locator('article').count()).toBe(1);
+    await page.screenshot({ path: path.join(SHOTS, 'steering-feed-withdrawn.png') });
   });
 });
