@@ -61,11 +61,11 @@ export function feedPage(locale: Locale): string {
 <script src="/steering/static/adaptivecards.js" defer></script>
 <script src="/steering/static/feed.js" defer></script></head>
 <body><header><h1>${s('steering:feed.title')}</h1><p>${s('steering:feed.intro')}</p>
-<p class="checked"><span id="last-updated"></span></p></header>
+<p class="checked"><span id="last-updated"></span></p>
+<div id="announce" class="visually-hidden" aria-live="polite" role="status"></div></header>
 <main id="feed" data-lang="${locale}" data-strings="${strings}" aria-busy="true">
 <p class="empty">${s('steering:feed.loading')}</p>
 <noscript><p class="empty">${s('steering:feed.noScript')}</p></noscript></main>
-<div id="announce" class="visually-hidden" aria-live="polite" role="status"></div>
 </body></html>`;
 }
 
