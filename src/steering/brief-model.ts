@@ -74,7 +74,8 @@ const NAMES_LIMIT = 4;
 /** The first sentence of a typed answer, on one line, cut on a word boundary; "…" when shortened. */
 export function firstSentence(text: string, limit = TEXT_LIMIT): string {
   const line = text.replace(/\s+/g, ' ').trim();
-  const sentence = /^(.+?[.!?])(?=\s|$)/u.exec(line)?.[1] ?? line;
+  // A sentence ends after at least a few words, so "bv." or "o.a." early on does not end it.
+  const sentence = /^(.{20,}?[.!?])(?=\s|$)/u.exec(line)?.[1] ?? line;
   const chars = [...sentence];
   if (chars.length > limit) {
     const cut = chars.slice(0, limit - 1).join('');
