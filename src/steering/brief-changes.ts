@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { ViewContext } from '../bot/views/view-context';
-import { DECISION_KEYS, DECISION_QUESTIONS, decisionValues } from './brief-model';
+import { DECISION_KEYS, DECISION_QUESTIONS, decisionValues } from './brief-decisions';
 
 /**
  * What the channel last saw, per line of the brief: each decision's value, the organisation,
