@@ -1,6 +1,7 @@
 import { viewContext } from '../../src/bot/views/view-context';
 import { LOCALES, translator } from '../../src/i18n';
 import { steeringNote } from '../../src/steering';
+import { DECISION_KEYS } from '../../src/steering/brief-decisions';
 import { validateCard } from '../helpers/card-validator';
 import { filledPlan, realGuide } from '../helpers/plans';
 import { cardWords } from './card-words';
@@ -36,19 +37,7 @@ describe.each(LOCALES)(
 
     it('states every decision the steungroep needs, and who wrote the plan', () => {
       const json = JSON.stringify(card);
-      for (const key of [
-        'appointment',
-        'targetGroup',
-        'area',
-        'focus',
-        'strategies',
-        'staffing',
-        'budget',
-        'duration',
-        'supportGroup',
-        'success',
-        'evaluation',
-      ])
+      for (const key of DECISION_KEYS)
         expect(json).toContain(JSON.stringify(translator(l)(`steering:decision.${key}`)));
       expect(json).toContain(translator(l)('steering:note.attentionTitle'));
       expect(json).toContain('Anne');

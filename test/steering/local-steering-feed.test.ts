@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { ActivityFactory } from '../helpers/activities';
 import { startBot, type RunningBot } from '../helpers/bot-server';
-import { launchChromium, SHOTS, type Browser } from '../helpers/chromium';
+import { launchChromium, SHOTS, watchProblems, type Browser } from '../helpers/chromium';
 import {
   changeOrg,
   completePlan,
@@ -18,21 +18,13 @@ describe('the local steering feed at /steering', () => {
   let bot: RunningBot;
   let browser: Browser | undefined;
   let page: Page;
-  const problems: string[] = [];
+  let problems: string[] = [];
 
   beforeAll(async () => {
     bot = await startBot({ STEERING_DEBOUNCE_MS: '200', STEERING_POLL_MS: '50' });
     browser = await launchChromium({ width: 1280, height: 900 });
     page = browser.context.pages()[0] ?? (await browser.context.newPage());
-    page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-    page.on('console', (m) => {
-      if (m.text().startsWith('CSP')) problems.push(m.text());
-    });
-    await page.addInitScript(() =>
-      document.addEventListener('securitypolicyviolation', (e) =>
-        console.log(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`),
-      ),
-    );
+    problems = await watchProblems(page);
   });
   afterAll(async () => {
     await browser?.close();

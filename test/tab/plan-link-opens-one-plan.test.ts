@@ -2,7 +2,7 @@ import { DownloadStore, DOWNLOAD_TTL_MS } from '../../src/downloads';
 import { planRef } from '../../src/tab';
 import { TAB_DOWNLOAD_TTL_MS } from '../../src/tab/plan-export';
 import { startBot, type RunningBot } from '../helpers/bot-server';
-import { APP_ID, BOT_HOST, FakeEntra, TENANT } from './fake-entra';
+import { FakeEntra, ssoBotEnv } from './fake-entra';
 import { planAnsweredBy, seed } from './seed-plans';
 
 const ANNE = { id: 'aad-anne', name: 'Anne Peeters' };
@@ -20,14 +20,7 @@ describe("the steering note's link to one plan, with credentials", () => {
 
   beforeAll(async () => {
     await entra.start();
-    bot = await startBot({
-      MicrosoftAppId: APP_ID,
-      MicrosoftAppPassword: 'not-a-real-secret',
-      MicrosoftAppTenantId: TENANT,
-      HOST: '127.0.0.1',
-      PUBLIC_BASE_URL: `https://${BOT_HOST}`,
-      TAB_SSO_JWKS_URL: entra.jwksUrl,
-    });
+    bot = await startBot(ssoBotEnv(entra));
     const at = new Date(Date.UTC(2026, 10, 23, 9));
     await seed(bot.app.storage, {
       [BRAM_PLAN]: planAnsweredBy(BRAM, 'Gemeente Brugge', at),

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
-import { launchChromium, SHOTS, type Browser } from '../helpers/chromium';
+import { launchChromium, SHOTS, watchProblems, type Browser } from '../helpers/chromium';
 import { startBot, type RunningBot } from '../helpers/bot-server';
 import { ACTOR, filledPlan, plausibleValue } from '../helpers/plans';
 import { planAnsweredBy, seed } from './seed-plans';
@@ -15,7 +15,7 @@ describe('the plan tab in a plain browser (outside Teams, local mode)', () => {
   let page: Page;
   let browser: Browser | undefined;
   const requests: string[] = [];
-  const problems: string[] = [];
+  let problems: string[] = [];
 
   beforeAll(async () => {
     bot = await startBot();
@@ -35,15 +35,7 @@ describe('the plan tab in a plain browser (outside Teams, local mode)', () => {
     context = browser.context;
     page = context.pages()[0] ?? (await context.newPage());
     page.on('request', (r) => requests.push(r.url()));
-    page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-    page.on('console', (m) => {
-      if (m.text().startsWith('CSP')) problems.push(m.text());
-    });
-    await page.addInitScript(() =>
-      document.addEventListener('securitypolicyviolation', (e) =>
-        console.log(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`),
-      ),
-    );
+    problems = await watchProblems(page);
   });
 
   afterAll(async () => {
