@@ -26,12 +26,12 @@ export function submitActions(card: Json): Json[] {
   return collect([card.actions, card.body], (el) => el.type === 'Action.Submit');
 }
 
-/** The forward action: the positive-styled submit among the card's own actions, if any. */
+/**
+ * The forward action: the positive-styled submit, among the card's own actions or in an action
+ * set of its body (step cards put "Vorige" and "Bewaar en ga verder" side by side in columns).
+ */
 export function forwardAction(card: Json): Json | undefined {
-  const own = ((card.actions as Json[] | undefined) ?? []).filter(
-    (a) => a.type === 'Action.Submit',
-  );
-  return own.find((a) => a.style === 'positive');
+  return submitActions(card).find((a) => a.style === 'positive');
 }
 
 export function plausibleInput(input: Json): string | number {

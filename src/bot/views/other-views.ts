@@ -1,6 +1,7 @@
 import { cardBytes, renderCard, CARD_BUDGET_BYTES, type CardAttachment } from '../../cards';
 import { buildSummary, CARD_ANSWER_LIMIT, CARD_ANSWER_LIMITS } from '../../summary';
-import { adviceItems, sourceLine, stepTitle, type ViewContext } from './view-context';
+import type { GuideOutput } from '../../guide';
+import { adviceItems, quotedLabels, sourceLine, stepTitle, type ViewContext } from './view-context';
 
 export function welcomeCardData(ctx: ViewContext, resumable: boolean) {
   const { t, guide, locale } = ctx;
@@ -62,9 +63,11 @@ function summaryData(ctx: ViewContext, limit: number) {
     adviceTitle: t('bot:advice.title'),
     openPoints: model.openPoints,
     openPointsTitle: t('bot:summary.openPointsTitle', { count: model.openPoints.length }),
-    truncatedNote: model.truncatedCount
-      ? t('bot:summary.truncated', { count: model.truncatedCount })
-      : '',
+    truncatedNote: !model.truncatedCount
+      ? ''
+      : ctx.planUrl
+        ? t('bot:summary.truncatedLink', { count: model.truncatedCount, url: ctx.planUrl })
+        : t('bot:summary.truncated', { count: model.truncatedCount }),
     source: sourceLine(ctx, 'intro'),
     labels: { overview: t('bot:step.overview'), edit: t('bot:summary.edit') },
     share: {
@@ -133,4 +136,27 @@ export function adviceCardData(ctx: ViewContext, ruleIds: string[]) {
   const wanted = new Set(ruleIds);
   const advice = adviceItems(ctx, (rule) => wanted.has(rule.id));
   return { fallbackText: ctx.t('bot:advice.title'), title: ctx.t('bot:advice.newTitle'), advice };
+}
+
+/** "Nog open: … — Toch verder / Invullen": the card shown before leaving empty required questions. */
+export function openPromptData(
+  ctx: ViewContext,
+  output: Extract<GuideOutput, { kind: 'openPrompt' }>,
+) {
+  const { t } = ctx;
+  const title = t('bot:open.title');
+  return {
+    fallbackText: title,
+    progress: t('bot:summary.stepHeading', {
+      step: output.step,
+      title: stepTitle(ctx, output.step),
+    }),
+    title,
+    text: t('bot:open.text', { questions: quotedLabels(ctx, output.questions) }),
+    hint: t('bot:open.hint'),
+    step: output.step,
+    part: output.part,
+    revision: ctx.state.revision,
+    labels: { skip: t('bot:open.skip'), fill: t('bot:open.fill') },
+  };
 }
