@@ -194,7 +194,12 @@ export class BrugBot extends ActivityHandler {
   private async setLocale(context: TurnContext, locale: Locale): Promise<void> {
     const { channelId, from } = context.activity;
     if (from?.id) await this.deps.prefs.setLocale(channelId, from.id, locale);
-    await context.sendActivity(translator(locale)('bot:language.changed'));
+    // `brugbotLocale` lets the browser page switch its own texts too (Teams ignores it).
+    await context.sendActivity({
+      type: 'message',
+      text: translator(locale)('bot:language.changed'),
+      channelData: { brugbotLocale: locale },
+    });
     await this.runEvent(context, { type: 'welcome' }, locale);
   }
 

@@ -37,9 +37,10 @@ export function forwardAction(card: Json): Json | undefined {
 export function plausibleInput(input: Json): string | number {
   switch (input.type) {
     case 'Input.Number': {
-      const min = typeof input.min === 'number' ? input.min : 0;
-      const max = typeof input.max === 'number' ? input.max : min + 100;
-      return Math.round(min + (max - min) / 4);
+      // Cards show a number's range as text (the bot checks it), so without bounds take a
+      // small ordinary number such as a person would type.
+      if (typeof input.min !== 'number' || typeof input.max !== 'number') return 10;
+      return Math.round(input.min + (input.max - input.min) / 4);
     }
     case 'Input.Date':
       return '2027-03-01';

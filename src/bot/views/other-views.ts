@@ -26,6 +26,9 @@ export function welcomeCardData(ctx: ViewContext, resumable: boolean) {
   };
 }
 
+/** Long enough for a decision, short enough that a step's answers fit on a screen when opened. */
+const SUMMARY_CARD_ANSWER_LIMIT = 150;
+
 const STATUS_COLOR = { notStarted: 'Default', inProgress: 'Warning', done: 'Good' } as const;
 
 export function overviewCardData(ctx: ViewContext) {
@@ -58,7 +61,15 @@ function summaryData(ctx: ViewContext, limit: number) {
     heading: t('bot:summary.heading'),
     title: model.title,
     meta: model.meta,
-    steps: model.steps.map((s) => ({ ...s, emptyLabel: t('bot:summary.noAnswers') })),
+    // Each step folds open on demand, so the summary lands as one screen, not as a long scroll.
+    steps: model.steps.map((s) => ({
+      ...s,
+      toggleId: `summary_step${s.number}`,
+      toggleLabel: t('bot:summary.showStep', { title: s.title }),
+      countLabel: s.answers.length
+        ? t('bot:summary.answerCount', { count: s.answers.length })
+        : t('bot:summary.noAnswers'),
+    })),
     advice: model.advice,
     adviceTitle: t('bot:advice.title'),
     openPoints: model.openPoints,
@@ -81,8 +92,10 @@ function summaryData(ctx: ViewContext, limit: number) {
 
 /** The summary card, with answers cut shorter until it fits the card budget. */
 export function summaryCard(ctx: ViewContext): CardAttachment {
-  let card = renderCard('summary', summaryData(ctx, CARD_ANSWER_LIMIT));
-  for (const limit of CARD_ANSWER_LIMITS.slice(1)) {
+  // A card shows answers briefly; the plan tab and the export carry them whole.
+  const limits = CARD_ANSWER_LIMITS.filter((l) => l <= SUMMARY_CARD_ANSWER_LIMIT);
+  let card = renderCard('summary', summaryData(ctx, limits[0] ?? CARD_ANSWER_LIMIT));
+  for (const limit of limits.slice(1)) {
     if (cardBytes(card) <= CARD_BUDGET_BYTES) break;
     card = renderCard('summary', summaryData(ctx, limit));
   }

@@ -28,7 +28,11 @@ function inputValue(value: AnswerValue | undefined): string {
   return Array.isArray(value) ? value.join(',') : String(value);
 }
 
-/** What the user sees under an input before typing: the allowed range or the number to pick. */
+/**
+ * The allowed range, shown under a number input. The card sets no `min`/`max` on Input.Number:
+ * Adaptive Cards (JS 3.0) then rejects an empty field as NaN and blocks the whole card without a
+ * word, so the range is shown here and checked by the bot, which answers next to the input.
+ */
 function hintOf(ctx: ViewContext, q: QuestionDefinition): string {
   if (q.type === 'number' && q.min !== undefined && q.max !== undefined)
     return ctx.t('bot:step.range', { min: q.min, max: q.max });
@@ -66,9 +70,6 @@ function questionData(
     label: `${questionLabel(ctx, q)}${required ? ' *' : ''}`,
     value: inputValue(record?.value),
     numberValue: typeof record?.value === 'number' ? record.value : 0,
-    min: q.min ?? 0,
-    max: q.max ?? 1_000_000,
-    rangeError: t('bot:answerErrors.range', { min: q.min ?? 0, max: q.max ?? 1_000_000 }),
     placeholder: t(`guide:questions.${q.id}.placeholder`, { defaultValue: '' }),
     maxLength,
     choices,
