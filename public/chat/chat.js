@@ -133,6 +133,9 @@
   }
 
   function render() {
+    // On a phone the avatar column costs a sixth of the width; cards need it more.
+    const phone = window.matchMedia('(max-width: 480px)').matches;
+    const avatar = phone ? {} : { botAvatarImage: '/static/brugbot.svg', botAvatarInitials: 'BB' };
     WebChat.renderWebChat(
       {
         directLine,
@@ -148,8 +151,7 @@
           autoScrollSnapOnPageOffset: -8,
           accent: '#1B5E8C',
           primaryFont: "'Segoe UI', system-ui, -apple-system, 'Helvetica Neue', Arial, sans-serif",
-          botAvatarImage: '/static/brugbot.svg',
-          botAvatarInitials: 'BB',
+          ...avatar,
           bubbleBorderRadius: 8,
           bubbleFromUserBackground: '#E3EEF6',
           bubbleFromUserBorderRadius: 8,

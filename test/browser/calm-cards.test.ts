@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { launchChromium, SHOTS, type Browser } from '../helpers/chromium';
@@ -26,6 +27,8 @@ describe.each(VIEWPORTS)('every card of a full walk in Web Chat at $width×$heig
   measured[viewport.name] = cards;
 
   beforeAll(async () => {
+    for (const old of fs.readdirSync(SHOTS).filter((f) => f.startsWith(`calm-${viewport.name}-`)))
+      fs.rmSync(path.join(SHOTS, old));
     bot = await startBot();
     browser = await launchChromium({ width: viewport.width, height: viewport.height });
     page = browser.context.pages()[0] ?? (await browser.context.newPage());
@@ -99,6 +102,24 @@ describe.each(VIEWPORTS)('every card of a full walk in Web Chat at $width×$heig
     expect(await welcome.textContent()).toMatch(/typ .taal en./);
 
     let card = await landed(() => button(welcome, 'Start de gids').click());
+    // Help and the step menu fold open in place; pressing on with empty answers asks first.
+    await card.locator('[role="button"]', { hasText: 'Uitleg en bron' }).first().click();
+    await card
+      .locator('[role="button"]', { hasText: /Verdiepen, vragen/ })
+      .first()
+      .click();
+    await page.screenshot({ path: path.join(SHOTS, `calm-${viewport.name}-step1-opened.png`) });
+    await card
+      .locator('[role="button"]', { hasText: /Verdiepen, vragen/ })
+      .first()
+      .click();
+    await card.locator('[role="button"]', { hasText: 'Uitleg en bron' }).first().click();
+    const prompt = await landed(() => button(card, 'Bewaar en ga verder').click());
+    expect(await look(prompt, 'nog-open')).toContain('Nog open op deze kaart');
+    card = await landed(() => button(prompt, 'Invullen').click());
+    expect(await look(card, 'invullen')).toContain(
+      'Nog open: dit antwoord is nodig voor het plan.',
+    );
     let n = 0;
     const explored = new Set<string>();
     for (let guard = 0; guard < 60; guard++) {
