@@ -43,17 +43,27 @@ describe.each(VIEWPORTS)('every card of a full walk in Web Chat at $width×$heig
 
   /** Does `act`, waits until the bot's reply has landed and scrolling stopped; returns the new card. */
   async function landed(act: () => Promise<void>): Promise<Locator> {
-    const before = await withCards().count();
+    const cardsNow = () =>
+      page.evaluate(
+        (selector) =>
+          [...document.querySelectorAll(selector)].filter((a) =>
+            a.querySelector('.ac-adaptiveCard'),
+          ).length,
+        ACTIVITY,
+      );
+    const before = await cardsNow();
     await act();
-    await until(
-      () => withCards().count(),
-      (n) => n > before,
-    );
     // A turn can bring two cards (new advice without buttons, then the step): wait for the one
     // a person acts on.
-    await until(
-      () => withCards().last().locator('button').count(),
-      (buttons) => buttons > 0,
+    await page.waitForFunction(
+      ([selector, count]) => {
+        const cards = [...document.querySelectorAll(selector as string)].filter((a) =>
+          a.querySelector('.ac-adaptiveCard'),
+        );
+        return cards.length > (count) && !!cards.at(-1)!.querySelector('button');
+      },
+      [ACTIVITY, before] as const,
+      { timeout: 15_000 },
     );
     await settled(page);
     return withCards().last();

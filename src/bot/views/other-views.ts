@@ -5,10 +5,17 @@ import { adviceItems, quotedLabels, sourceLine, stepTitle, type ViewContext } fr
 
 export function welcomeCardData(ctx: ViewContext, resumable: boolean) {
   const { t, guide, locale } = ctx;
+  const done = ctx.state.status === 'completed';
   return {
     fallbackText: t('bot:welcome.title'),
     title: t('bot:welcome.title'),
-    intro: t(resumable ? 'bot:welcome.introResume' : 'bot:welcome.intro'),
+    intro: t(
+      done
+        ? 'bot:welcome.introCompleted'
+        : resumable
+          ? 'bot:welcome.introResume'
+          : 'bot:welcome.intro',
+    ),
     // "Stap 1" rather than "1.": Web Chat's markdown turns "1." into a list that restarts at 1 on every row.
     steps: guide.definition.steps.map((s) => ({
       number: t('bot:welcome.stepLabel', { step: s.number }),
@@ -19,7 +26,9 @@ export function welcomeCardData(ctx: ViewContext, resumable: boolean) {
     source: sourceLine(ctx, 'intro'),
     otherLocale: locale === 'nl' ? 'en' : 'nl',
     labels: {
-      start: t(resumable ? 'bot:welcome.resume' : 'bot:welcome.start'),
+      start: t(
+        done ? 'bot:welcome.showPlan' : resumable ? 'bot:welcome.resume' : 'bot:welcome.start',
+      ),
       overview: t('bot:step.overview'),
       language: t('bot:welcome.otherLanguage'),
     },
