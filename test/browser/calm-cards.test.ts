@@ -60,7 +60,7 @@ describe.each(VIEWPORTS)('every card of a full walk in Web Chat at $width×$heig
         const cards = [...document.querySelectorAll(selector as string)].filter((a) =>
           a.querySelector('.ac-adaptiveCard'),
         );
-        return cards.length > (count) && !!cards.at(-1)!.querySelector('button');
+        return cards.length > count && !!cards.at(-1)!.querySelector('button');
       },
       [ACTIVITY, before] as const,
       { timeout: 15_000 },
@@ -158,6 +158,13 @@ describe.each(VIEWPORTS)('every card of a full walk in Web Chat at $width×$heig
       card = await landed(() => button(card, /Bewaar en/).click());
     }
     expect(await card.textContent()).toContain('Plan voor een verbindingsambassadeur');
+    // Each step of the summary folds open; lists read "a en b", own answers say "jou".
+    await card.locator('[role="button"]', { hasText: 'Stap 3' }).first().click();
+    await card.locator('[role="button"]', { hasText: 'Stap 3' }).first().scrollIntoViewIfNeeded();
+    await page.screenshot({ path: path.join(SHOTS, `calm-${viewport.name}-summary-opened.png`) });
+    const opened = (await card.textContent()) ?? '';
+    expect(opened).toMatch(/Ingevuld door jou/);
+    expect(opened).toMatch(/\w en \w/);
 
     await look(await send('overzicht'), 'overview');
     await look(await send('hulp'), 'help');

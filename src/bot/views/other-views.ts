@@ -35,6 +35,15 @@ export function welcomeCardData(ctx: ViewContext, resumable: boolean) {
   };
 }
 
+/**
+ * A question label as the lead-in of an answer line: only its question ("Welk profiel zoek je?"
+ * without "Kies er hoogstens twee."), followed by a colon unless it already ends in "?".
+ */
+function runInLabel(label: string): string {
+  const question = /^[^?]*\?/.exec(label)?.[0] ?? label;
+  return /[?:.!]$/.test(question) ? `${question} ` : `${question}: `;
+}
+
 /** Long enough for a decision, short enough that a step's answers fit on a screen when opened. */
 const SUMMARY_CARD_ANSWER_LIMIT = 150;
 
@@ -73,6 +82,7 @@ function summaryData(ctx: ViewContext, limit: number) {
     // Each step folds open on demand, so the summary lands as one screen, not as a long scroll.
     steps: model.steps.map((s) => ({
       ...s,
+      answers: s.answers.map((a) => ({ ...a, label: runInLabel(a.label) })),
       toggleId: `summary_step${s.number}`,
       toggleLabel: t('bot:summary.showStep', { title: s.title }),
       countLabel: s.answers.length
