@@ -89,6 +89,8 @@ export async function createApp(
     exporter,
     logger,
     now,
+    planUrl: (conversationId) =>
+      `${baseUrl().replace(/\/$/, '')}/tab?conversationId=${encodeURIComponent(conversationId)}`,
   });
   const adapter = createAdapter(config, logger);
   const server = createServer({

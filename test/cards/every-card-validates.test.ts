@@ -6,6 +6,7 @@ import {
   adviceCardData,
   confirmRestartCardData,
   helpCardData,
+  openPromptData,
   overviewCardData,
   summaryCard,
   welcomeCardData,
@@ -43,7 +44,12 @@ describe.each(LOCALES)('every card the guide can send, in %s', (locale) => {
             { text: 'Het plan was intussen veranderd <at>x</at>', style: 'attention' as const },
           ];
           const links = [{ entryId: 'successfulReferral', title: 'Wat telt als geslaagd?' }];
-          const data = stepCardData(ctx, { step, part }, errors, notices, links);
+          const open = questions.map((q) => q.id);
+          const data = stepCardData(
+            ctx,
+            { step, part },
+            { errors, notices, qnaLinks: links, open },
+          );
           expectClean(renderCard('step', data), `step ${step} part ${part}`);
         });
       },
@@ -55,6 +61,9 @@ describe.each(LOCALES)('every card the guide can send, in %s', (locale) => {
       expectClean(renderCard('overview', overviewCardData(ctx)), 'overview');
       expectClean(summaryCard(ctx), 'summary');
       expectClean(renderCard('confirm-restart', confirmRestartCardData(ctx)), 'confirm-restart');
+      const open = guide.questionsOfPart({ step: 1, part: 0 }).map((q) => q.id);
+      const prompt = openPromptData(ctx, { kind: 'openPrompt', step: 1, part: 0, questions: open });
+      expectClean(renderCard('confirm-open', prompt), 'confirm-open');
       const ruleIds = guide.definition.advice.map((a) => a.id);
       expectClean(renderCard('advice', adviceCardData(ctx, ruleIds)), 'advice');
     });
