@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { translator } from '../../src/i18n';
 import { repoRoot } from '../../src/paths';
+import { loadGuideDefinition } from '../../src/guide';
 import { planKey } from '../../src/plans';
 import { planRef } from '../../src/tab';
 import { ActivityFactory } from '../helpers/activities';
@@ -69,13 +70,18 @@ describe('the steering brief follows the plan in the Teams channel', () => {
     await teams.stop();
   });
 
-  /** Answers the duration card of step 3 ("looptijd"), on the plan's current revision. */
+  // The part of step 3 that holds the duration ("looptijd"), wherever the guide puts it.
+  const durationPart = loadGuideDefinition().steps[2]!.parts.findIndex((p) =>
+    p.questions.some((q) => q.id === 'durationType'),
+  );
+
+  /** Answers the duration questions of step 3, on the plan's current revision. */
   async function setDuration(c: ActivityFactory, values: Json): Promise<void> {
     await send(bot, c.submit({ verb: 'guide.goto', step: 3 }));
     const rev = pressForward(lastCard(bot, c))!.rev;
     await send(
       bot,
-      c.submit({ verb: 'guide.submit', step: 3, part: 4, rev, nav: 'stay', ...values }),
+      c.submit({ verb: 'guide.submit', step: 3, part: durationPart, rev, nav: 'stay', ...values }),
     );
   }
 
