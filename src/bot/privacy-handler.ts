@@ -1,6 +1,6 @@
 import type { TurnContext } from 'botbuilder';
 import { renderCard } from '../cards';
-import type { DownloadStore } from '../downloads';
+import { DOWNLOAD_TTL_MS, type DownloadStore } from '../downloads';
 import { translator, type Locale } from '../i18n';
 import type { Logger } from '../logging';
 import { planKey, type PlanStore, type UserPrefsStore } from '../plans';
@@ -17,6 +17,15 @@ export interface PrivacyDeps {
   baseUrl: () => string;
   logger: Logger;
   now: () => Date;
+  /**
+   * Runs the deletion and then replaces the plan's steering note with "plan verwijderd op … door
+   * …" (src/steering). Without it the plan is simply deleted.
+   */
+  withdrawNote?: (
+    planKey: string,
+    byName: string | undefined,
+    remove: () => Promise<number>,
+  ) => Promise<number>;
 }
 
 /** "mijn gegevens" and "verwijder plan": the GDPR side of the conversation. */
@@ -44,6 +53,7 @@ export class PrivacyHandler {
       json,
       'brugbot-gegevens.json',
       'application/json',
+      DOWNLOAD_TTL_MS,
       key,
     );
     const url = `${this.deps.baseUrl()}/download/${token}`;
@@ -80,7 +90,12 @@ export class PrivacyHandler {
       await context.sendActivity(t('bot:privacy.deleteExpired'));
       return;
     }
-    const removed = await erasePlan(this.deps, key);
+    // Everything made from the plan goes, and the deleted bytes with it (src/privacy).
+    const remove = () => erasePlan(this.deps, key);
+    const by = context.activity.from?.name?.trim() || undefined;
+    const removed = this.deps.withdrawNote
+      ? await this.deps.withdrawNote(key, by, remove)
+      : await remove();
     this.deps.logger.info(
       { conversation: logId(key), documents: removed },
       'plan deleted on request',

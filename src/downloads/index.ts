@@ -36,13 +36,15 @@ export class DownloadStore {
   ) {}
 
   /**
-   * Stores a file and returns its token. Pass `planKey` for every file made from a plan (its
-   * export, the steering note's document, "mijn gegevens"): deleting the plan revokes the link.
+   * Stores a file and returns its token. `ttlMs`: a shorter life for links made on a click and
+   * used at once (the plan tab's). Pass `planKey` for every file made from a plan (its exports,
+   * "mijn gegevens"): deleting the plan revokes the link.
    */
   async create(
     content: Buffer | string,
     filename: string,
     contentType: string,
+    ttlMs: number = DOWNLOAD_TTL_MS,
     planKey?: string,
   ): Promise<string> {
     const bytes = Buffer.isBuffer(content) ? content : Buffer.from(content, 'utf8');
@@ -52,7 +54,7 @@ export class DownloadStore {
       filename,
       contentType,
       base64: bytes.toString('base64'),
-      expiresAt: this.now() + DOWNLOAD_TTL_MS,
+      expiresAt: this.now() + Math.min(ttlMs, DOWNLOAD_TTL_MS),
       ...(planKey === undefined ? {} : { planKey }),
     };
     // The index first: a crash in between leaves an entry pointing nowhere, never a file no

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { translator } from '../../src/i18n';
 import { ActivityFactory } from '../helpers/activities';
 import { cardsIn, startBot, textsIn, type RunningBot } from '../helpers/bot-server';
-import { completePlan, eventually, send } from '../steering/steering-helpers';
+import { completePlan, eventually, outboxLength, send } from '../steering/steering-helpers';
 
 type Json = Record<string, unknown>;
 const nl = translator('nl');
@@ -43,14 +43,20 @@ describe('"verwijder plan" on a real SQLite file', () => {
     const texts = () => textsIn(bot.connector.messagesTo(chat.conversationId));
     await send(bot, chat.message('taal nl'));
     await completePlan(bot, chat, org);
-    // Completing the plan posts the note to the local steering channel, with a .docx link.
+    // Completing the plan posts the note to the local steering channel.
     await eventually(() => texts().find((t) => t.includes('/steering#')));
     await send(bot, chat.message('exporteer'));
     await send(bot, chat.message('mijn gegevens'));
     const links = texts().flatMap((t) => t.match(DOWNLOAD) ?? []);
     expect(links.length).toBe(3);
-    const tokens = await bot.app.storage.listKeys('download/');
-    expect(tokens.length).toBeGreaterThanOrEqual(4);
+    // The plan tab makes its downloads on a click.
+    const fromTab = await fetch(`${bot.url}/api/tab/plans/export`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ conversationId: chat.conversationId, format: 'md' }),
+    });
+    links.push(`${bot.url}${((await fromTab.json()) as { url: string }).url}`);
+    expect(await bot.app.storage.listKeys('download/')).toHaveLength(4);
     for (const link of links) expect((await fetch(link)).status).toBe(200);
     // "mijn gegevens" says what deleting the plan erases and what stays.
     const myData = (await (await fetch(links[2]!)).json()) as { about: Json };
@@ -74,6 +80,9 @@ describe('"verwijder plan" on a real SQLite file', () => {
     expect(await bot.app.storage.listKeys('download/')).toEqual([]);
     // The language choice belongs to the person, not to the plan: it stays, and nothing else.
     expect(await bot.app.storage.listKeys(`user/msteams/${person.id}`)).toHaveLength(1);
+    // The note is replaced by "Plan verwijderd … door <name>"; once that is out, nothing is left.
+    await eventually(async () => ((await outboxLength(bot)) === 0 ? true : undefined));
+    expect(await bot.app.storage.listKeys('')).toEqual([`user/msteams/${person.id}`]);
     expect(filesContaining(sqlitePath, org)).toEqual([]);
     expect(filesContaining(sqlitePath, person.name)).toEqual([]);
   });

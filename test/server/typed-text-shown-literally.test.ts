@@ -1,4 +1,4 @@
-import { ActivityFactory } from '../helpers/activities';
+import { ActivityFactory, BRAM } from '../helpers/activities';
 import { cardsIn, startBot, textsIn, type RunningBot } from '../helpers/bot-server';
 import { renderedText } from '../helpers/card-validator';
 import { completePlan, eventually, send } from '../steering/steering-helpers';
@@ -30,7 +30,8 @@ describe('text typed by users is shown literally', () => {
   beforeAll(async () => {
     Object.assign(chat, { options: { serviceUrl: bot.connector.url, user: person } });
     await completePlan(bot, chat, `Gemeente ${EXPRESSION}`);
-    await send(bot, chat.message('samenvatting'));
+    // A colleague asks: to Els herself her own answers are "jij", to others they carry her name.
+    await send(bot, chat.message('samenvatting', BRAM));
   });
 
   it('renders a typed {{DATE(…)}} as typed, not as a date, in the summary card', () => {
@@ -79,10 +80,9 @@ describe('control characters in answers never reach a reader', () => {
     expect(exported).toContain('Zwijndrecht');
     expect(exported).not.toMatch(HIDDEN);
     const feed = await eventually(async () => {
-      const html = await (await fetch(`${bot.url}/steering`)).text();
-      return html.includes('Zwijndrecht') ? html : undefined;
+      const json = await (await fetch(`${bot.url}/steering/feed.json`)).text();
+      return json.includes('Zwijndrecht') ? json : undefined;
     });
-    expect(feed).not.toMatch(HIDDEN);
-    expect(feed).not.toMatch(/&#(?:8238|8203|0);/);
+    expect(strings(JSON.parse(feed)).join('\n')).not.toMatch(HIDDEN);
   });
 });
