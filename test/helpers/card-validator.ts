@@ -58,6 +58,10 @@ export function validateCard(content: unknown): string[] {
 /** The text a reader sees once the SDK has rendered the card (dates formatted, markdown applied). */
 export function renderedText(content: unknown): string {
   const AC = loadSdk();
+  // Plain text is what we check; without a Markdown processor the SDK says so on the console.
+  AC.AdaptiveCard.onProcessMarkdown = (_text, result) => {
+    result.didProcess = false;
+  };
   const card = new AC.AdaptiveCard();
   card.parse(content, new AC.SerializationContext(AC.Versions.v1_5));
   return card.render()?.textContent ?? '';
