@@ -1,6 +1,5 @@
 import type { PlanState, QuestionDefinition } from '../guide';
 import { isAnswered } from '../guide';
-import { resolveSource } from '../sources';
 import {
   adviceItems,
   formatAnswer,
@@ -10,6 +9,7 @@ import {
   stepTitle,
   type ViewContext,
 } from '../bot/views/view-context';
+import type { AdviceView } from '../bot/views/advice-view';
 
 type PlanStatus = PlanState['status'];
 
@@ -23,15 +23,8 @@ export interface SummaryAnswer {
   truncated: boolean;
 }
 
-export interface SummaryAdvice {
-  text: string;
-  /** "Bron: [section](url)" markdown, for cards. */
-  source: string;
-  severity: string;
-  /** The same source as plain parts, for documents that make their own links (the export). */
-  sourceTitle: string;
-  sourceUrl: string;
-}
+/** Advice with its label, reason and every cited source (see bot/views/advice-view.ts). */
+export type SummaryAdvice = AdviceView;
 
 export interface SummaryModel {
   title: string;
@@ -66,19 +59,6 @@ function truncate(text: string, limit: number): { text: string; truncated: boole
       .trimEnd()}…`,
     truncated: true,
   };
-}
-
-/** adviceItems plus each rule's source as title and URL; both walk activeAdvice in the same order. */
-function adviceWithSources(ctx: ViewContext): SummaryAdvice[] {
-  const rules = ctx.guide.activeAdvice(ctx.answers);
-  return adviceItems(ctx).map((item, i) => {
-    const source = resolveSource(rules[i]!.rule.source, ctx.locale);
-    return {
-      ...item,
-      sourceTitle: `${source.docTitle} — ${source.sectionTitle}`,
-      sourceUrl: source.url,
-    };
-  });
 }
 
 function answerOf(
@@ -146,7 +126,7 @@ export function buildSummary(ctx: ViewContext, limit = CARD_ANSWER_LIMIT): Summa
       status: t(`bot:summary.status.${state.status}`),
     }),
     steps,
-    advice: adviceWithSources(ctx),
+    advice: adviceItems(ctx),
     openPoints,
     truncatedCount: steps.reduce((n, s) => n + s.answers.filter((a) => a.truncated).length, 0),
   };

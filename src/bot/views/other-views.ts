@@ -58,7 +58,7 @@ function summaryData(ctx: ViewContext, limit: number) {
     title: model.title,
     meta: model.meta,
     steps: model.steps.map((s) => ({ ...s, emptyLabel: t('bot:summary.noAnswers') })),
-    advice: model.advice,
+    advice: model.advice.map((a) => ({ text: a.text, source: a.compactSource })),
     adviceTitle: t('bot:advice.title'),
     openPoints: model.openPoints,
     openPointsTitle: t('bot:summary.openPointsTitle', { count: model.openPoints.length }),
