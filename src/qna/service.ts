@@ -23,14 +23,17 @@ export interface QnaServiceOptions {
 
 function toAnswer(entry: KbEntry, locale: Locale, score: number, text?: string): QnaAnswer {
   const texts = entry.texts[locale];
-  const source = resolveSource(entry.section, locale);
+  const sources = entry.sources.map((id) => {
+    const s = resolveSource(id, locale);
+    return { docTitle: s.docTitle, sectionTitle: s.sectionTitle, url: s.url };
+  });
   return {
     kind: 'answer',
     entryId: entry.id,
     title: texts.title,
     text: text ?? texts.answer,
     more: texts.more,
-    source: { docTitle: source.docTitle, sectionTitle: source.sectionTitle, url: source.url },
+    sources,
     relatedSteps: [...entry.relatedSteps],
     score,
   };

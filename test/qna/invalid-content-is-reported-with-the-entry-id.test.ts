@@ -12,7 +12,8 @@ function realBundles(): Record<Locale, Bundle> {
 
 const entry = (id: string, section = 'intro'): Record<string, unknown> => ({
   id,
-  section,
+  sources: [section],
+  keyTerms: ['instrument'],
   relatedSteps: [],
 });
 
