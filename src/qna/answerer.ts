@@ -35,6 +35,12 @@ export interface ConfidencePolicy {
    * entry on the same topic, if its score reaches this share of the best and it covers the question.
    */
   typeShare: number;
+  /**
+   * Hits scoring at least this share of the best compete on coverage: the one that contains more
+   * of the question's words wins ("what do I ask the clubs in a talk" → the questions entry, not
+   * the general entry on talks that merely scores a little higher).
+   */
+  closeShare: number;
 }
 
 export const DEFAULT_POLICY: ConfidencePolicy = {
@@ -43,6 +49,7 @@ export const DEFAULT_POLICY: ConfidencePolicy = {
   suggestionShare: 0.3,
   maxSuggestions: 3,
   typeShare: 0.45,
+  closeShare: 0.7,
 };
 
 /**
@@ -63,12 +70,26 @@ export function coverage(
   return (exact + policy.approximateWeight * approximate) / topical.length;
 }
 
-/** The best hit, or a close runner-up that answers the kind of question asked. */
+/** Among the hits close to the best score, the one covering most of the question. */
+function closest(result: RetrievalResult, policy: ConfidencePolicy): RetrievalHit | undefined {
+  const top = result.hits[0];
+  if (!top) return undefined;
+  let best = top;
+  let bestCoverage = coverage(result, policy, top);
+  for (const hit of result.hits.slice(1)) {
+    if (hit.score < top.score * policy.closeShare) break;
+    const c = coverage(result, policy, hit);
+    if (c > bestCoverage) [best, bestCoverage] = [hit, c];
+  }
+  return best;
+}
+
+/** The closest hit, or a runner-up that answers the kind of question asked. */
 function pick(result: RetrievalResult, policy: ConfidencePolicy): RetrievalHit | undefined {
-  const best = result.hits[0];
+  const best = closest(result, policy);
   const type = result.type;
   if (!best || !type || best.answers.includes(type)) return best;
-  const floor = best.score * policy.typeShare;
+  const floor = (result.hits[0]?.score ?? 0) * policy.typeShare;
   const typed = result.hits.find(
     (h) =>
       h.score >= floor &&
@@ -85,7 +106,7 @@ export function decide(
 ): AnswerDraft {
   const best = pick(result, policy);
   const covered = coverage(result, policy, best);
-  if (best && covered >= policy.minCoverage) {
+  if (best && !result.offTopic && covered >= policy.minCoverage) {
     return { kind: 'answer', entryId: best.entryId, confidence: Math.min(1, covered) };
   }
   const floor = (result.hits[0]?.score ?? 0) * policy.suggestionShare;

@@ -23,7 +23,10 @@ const PATTERNS: [QuestionType, RegExp][] = [
     /\b(verschil\w*|onderscheid\w*|hetzelfde|zelfde|dezelfde|synoniem|versus|vs|vergeleken|tegenover|difference|differ\w*|same|distinguish\w*|compared?)\b/,
   ],
   ['howMany', /\b(hoeveel|how (many|much)|aantal|number of)\b/],
-  ['who', /\b(wie|wiens|who|whom|whose)\b/],
+  [
+    'who',
+    /\b(wie|wiens|who|whom|whose)\b|\b(welke|which) (\w+ )?(partners?|organisaties|organisations|personen|people|tussenpersonen|intermediaries|diensten|services|mensen)\b/,
+  ],
   ['why', /\b(waarom|waartoe|why|what for)\b/],
   [
     'list',
@@ -31,7 +34,7 @@ const PATTERNS: [QuestionType, RegExp][] = [
   ],
   [
     'definition',
-    /^(wat (is|zijn|betekent|houdt|bedoelt)|what (is|are|does|do)\b)|\b(definitie|betekenis|betekent|definition|meaning|mean)\b/,
+    /^(wat (is|zijn|betekent|houdt)|what (is|are|does|do)\b)|\b(definitie|betekenis|betekent|bedoel\w*|definition|meaning|mean)\b/,
   ],
 ];
 

@@ -22,6 +22,8 @@ export interface RetrievalResult {
   /** Query terms that are question words; they rank but do not show understanding. */
   weak: string[];
   language: Locale;
+  /** The question names something outside the bot's scope (content/qna/off-topic.json). */
+  offTopic: boolean;
   /** What the question asks for, from its question words; undefined when it does not say. */
   type?: QuestionType;
   hits: RetrievalHit[];
@@ -68,6 +70,7 @@ export class Retriever {
   constructor(
     kb: KnowledgeBase,
     private readonly analyzer: Analyzer,
+    private readonly offTopicWords: ReadonlySet<string> = new Set(),
   ) {
     this.index = new MiniSearch<IndexedEntry>({
       fields: ['title', 'variants', 'keywords', 'answer'],
@@ -138,7 +141,8 @@ export class Retriever {
     ];
     const weak = terms.filter((t) => this.analyzer.isWeakTerm(t));
     const type = questionType(question);
-    if (terms.length === 0) return { terms, weak, language, type, hits: [] };
+    const offTopic = words(question).some((w) => this.offTopicWords.has(w));
+    if (terms.length === 0 || offTopic) return { terms, weak, offTopic, language, type, hits: [] };
     const hits = this.index.search(terms.join(' ')).map((r) => ({
       entryId: String(r.id),
       score: r.score,
@@ -146,6 +150,6 @@ export class Retriever {
       exact: [...new Set(r.queryTerms)].filter((t) => t in r.match),
       answers: this.answersOf.get(String(r.id)) ?? [],
     }));
-    return { terms, weak, language, type, hits };
+    return { terms, weak, offTopic, language, type, hits };
   }
 }

@@ -3,6 +3,7 @@ import { resolveSource } from '../sources';
 import { createAnalyzer } from './analyzer';
 import { RetrievalAnswerer, type Answerer } from './answerer';
 import { loadKnowledgeBase, type KbEntry, type KnowledgeBase } from './knowledge-base';
+import { loadOffTopicWords } from './off-topic';
 import { Retriever } from './retriever';
 import type { QnaAnswer, QnaDecline, QnaService } from './types';
 
@@ -45,7 +46,7 @@ function toAnswer(entry: KbEntry, locale: Locale, score: number, text?: string):
  */
 export function createQnaService(options: QnaServiceOptions = {}): QnaService {
   const kb = options.knowledgeBase ?? loadKnowledgeBase();
-  const retriever = new Retriever(kb, createAnalyzer());
+  const retriever = new Retriever(kb, createAnalyzer(), loadOffTopicWords());
   const answerer = options.answerer?.({ kb, retriever }) ?? new RetrievalAnswerer(retriever);
 
   const entry = (id: string): KbEntry | undefined => kb.byId.get(id);
