@@ -21,6 +21,9 @@ export interface AdviceView {
   source: string;
   /** The same line naming sections only, for cards that list many pieces of advice. */
   compactSource: string;
+  /** The two halves of `source` on their own, for cards that show them on separate lines. */
+  whyLine: string;
+  sourcesLine: string;
 }
 
 function label(ctx: ViewContext, rule: ActiveAdvice['rule']): string {
@@ -35,7 +38,9 @@ function label(ctx: ViewContext, rule: ActiveAdvice['rule']): string {
 function reason(ctx: ViewContext, a: ActiveAdvice): string {
   const base = `guide:advice.${a.rule.id}`;
   if (a.reasons.length === 0) return ctx.t(`${base}.reason`);
-  return a.reasons.map((r) => ctx.t(`${base}.reasons.${r}`)).join('; ');
+  const text = a.reasons.map((r) => ctx.t(`${base}.reasons.${r}`)).join('; ');
+  // Fragments are written to be joined mid-sentence; the reason as a whole starts with a capital.
+  return text.charAt(0).toUpperCase() + text.slice(1) + (/[.!?]$/.test(text) ? '' : '.');
 }
 
 /** Active advice, localised, with label, reason and every cited source. */
@@ -71,6 +76,8 @@ export function presentAdvice(
         sources,
         text: `**${head}** · ${body}`,
         source: `${why} · ${cite(sources.map((s) => s.title))}`,
+        whyLine: why,
+        sourcesLine: cite(sources.map((s) => s.title)),
         compactSource: `${why} · ${cite(resolved.map((s) => s.sectionTitle))}`,
       };
     });
