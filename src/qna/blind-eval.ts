@@ -8,7 +8,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import type { Locale } from '../i18n';
 import { foldAccents } from './text';
 import type { QnaAnswer, QnaService } from './types';
 
@@ -67,7 +66,7 @@ export function shownText(answer: QnaAnswer): string {
 }
 
 function check(q: BlindQuestion, service: Pick<QnaService, 'ask'>): BlindMiss | undefined {
-  const result = service.ask(q.question, q.lang as Locale);
+  const result = service.ask(q.question, q.lang);
   const base = { id: q.id, audience: q.audience, question: q.question };
   if (result.kind !== 'answer') {
     return { ...base, got: '(declined)', missing: q.mustContain, claimed: [] };
@@ -92,7 +91,7 @@ export function evaluateBlind(service: Pick<QnaService, 'ask'>, set: BlindSet): 
     else perAudience[q.audience].correct += 1;
   }
   const answered = set.outOfScope.flatMap((q) => {
-    const result = service.ask(q.question, q.lang as Locale);
+    const result = service.ask(q.question, q.lang);
     return result.kind === 'answer' ? [{ id: q.id, got: result.entryId }] : [];
   });
   return {

@@ -1,6 +1,5 @@
 import type { Guide, PlanState, StepStatus } from '../guide';
 import { translator, type Locale } from '../i18n';
-import { resolveSource } from '../sources';
 import { buildSummary } from '../summary';
 import { formatDateTime, viewContext } from '../bot/views/view-context';
 

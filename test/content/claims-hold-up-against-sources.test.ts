@@ -123,7 +123,7 @@ describe.each(['nl', 'en'])('figures in the %s texts', (lng) => {
 
   it('every figure in a quick answer occurs in a passage the entry cites', () => {
     const problems = kb.entries.flatMap((entry) => {
-      const t = (qna.entries as Tree)[entry.id] as Tree;
+      const t = (qna.entries as Tree)[entry.id] as Record<string, string>;
       const text = [t.title, t.answer, t.more].join(' ');
       const bad = unsupported(`entries.${entry.id}`, String(text), entry.sources);
       return bad.length ? [{ entry: entry.id, figures: bad }] : [];
