@@ -47,9 +47,13 @@ export function qnaReply(
   return {
     type: 'message',
     textFormat: 'markdown',
-    text: [`**${result.title}**`, teams ? answerText(result) : result.text, sourceBlock].join(
-      '\n\n',
-    ),
+    text: [
+      result.claim === 'suggestion'
+        ? `**${result.title}** · ${t('bot:advice.label.suggestion.tip')}`
+        : `**${result.title}**`,
+      teams ? answerText(result) : result.text,
+      sourceBlock,
+    ].join('\n\n'),
     ...(teams ? { entities: [citationEntity(result)] } : {}),
     attachments: [renderCard('qna-answer', answerCardData(result, t)), ...resume],
   };

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { getI18n, LOCALES, type Locale } from '../i18n';
 import { paths } from '../paths';
-import { isKnownSection } from '../sources';
+import { docOfSection, isKnownSection } from '../sources';
 import { QUESTION_TYPES, type QuestionType } from './question-type';
 import { countSentences } from './text';
 
@@ -21,6 +21,11 @@ const entrySchema = z
      * section must contain all of them. A test checks this against the seed passages.
      */
     keyTerms: z.array(z.string().min(2)).min(1),
+    /**
+     * `source`: the answer says what the cited passages say. `suggestion`: Brugbot's own advice,
+     * shown as such and never citing the instrument (as for advice rules).
+     */
+    kind: z.enum(['source', 'suggestion']).default('source'),
     /** Kinds of question this entry answers; retrieval prefers it for those. */
     answers: z.array(z.enum(QUESTION_TYPES)).default([]),
     relatedSteps: z.array(z.number().int().min(1).max(6)),
@@ -60,6 +65,7 @@ export interface KbEntry {
   id: string;
   sources: string[];
   keyTerms: string[];
+  kind: 'source' | 'suggestion';
   answers: QuestionType[];
   relatedSteps: number[];
   keywords: string[];
@@ -118,6 +124,8 @@ export function validateKnowledgeBase(
     for (const section of entry.sources) {
       if (!isKnownSection(section))
         problems.push(`entry ${entry.id}: unknown section "${section}"`);
+      else if (entry.kind === 'suggestion' && docOfSection(section) === 'instrument')
+        problems.push(`entry ${entry.id}: Brugbot's own suggestion must not cite the instrument`);
     }
     const texts = {} as Record<Locale, EntryTexts>;
     for (const lng of LOCALES) {

@@ -31,6 +31,7 @@ function toAnswer(entry: KbEntry, locale: Locale, score: number, text?: string):
   return {
     kind: 'answer',
     entryId: entry.id,
+    claim: entry.kind,
     title: texts.title,
     text: text ?? texts.answer,
     more: texts.more,

@@ -12,6 +12,8 @@ export interface QnaAnswer {
   title: string;
   text: string;
   more: string;
+  /** `suggestion`: Brugbot's own advice, labelled as such; `source`: what the sources say. */
+  claim: 'source' | 'suggestion';
   /** Every cited section, numbered in this order in the message ([1], [2], …). */
   sources: QnaSource[];
   relatedSteps: number[];

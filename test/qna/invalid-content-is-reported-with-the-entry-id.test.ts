@@ -38,6 +38,16 @@ describe('invalid Q&A content fails at load with a message naming the entry', ()
     ]);
   });
 
+  it("reports Brugbot's own suggestion that cites the instrument", () => {
+    const bundles = realBundles();
+    bundles.nl.entries = { focus: bundles.nl.entries.focus! };
+    bundles.en.entries = { focus: bundles.en.entries.focus! };
+    const own = { ...entry('focus', 's3Focus'), kind: 'suggestion' };
+    expect(problemsOf(() => validateKnowledgeBase([own], bundles))).toEqual([
+      "entry focus: Brugbot's own suggestion must not cite the instrument",
+    ]);
+  });
+
   it('reports an unknown source section', () => {
     const bundles = realBundles();
     bundles.nl.entries = { focus: bundles.nl.entries.focus! };
