@@ -30,7 +30,7 @@ const PATTERNS: [QuestionType, RegExp][] = [
   ['why', /\b(waarom|waartoe|why|what for)\b/],
   [
     'list',
-    /\b(alle|allemaal|welke \w+ (zijn er|bestaan)|opsomming|lijst|overzicht|all|list|which \w+ are there|what are the)\b/,
+    /\b(allemaal|welke \w+ (zijn er|bestaan)|opsom\w*|lijst|overzicht|noem (ze|alle)|all the|list|which \w+ are there|what are the)\b/,
   ],
   [
     'definition',
