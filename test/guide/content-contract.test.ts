@@ -34,7 +34,6 @@ const CONTRACT: [string, number, QuestionType[], string[]?][] = [
   ['focusTargetGroup', 3, ['text']],
   ['focusArea', 3, ['text']],
   ['focusYouthWorkForm', 3, ['text', 'multiselect']],
-  ['leisureView', 3, ['choice', 'multiselect', 'multiline', 'text']],
   ['strategies', 3, ['multiselect']],
   ['commitmentStatement', 3, ['yesno']],
   [
@@ -216,16 +215,6 @@ const SCENARIOS: [string, Answers, Answers][] = [
     'profileStrategyMismatch',
     { strategies: ['bottomUp', 'structural'], profile: ['bottomUpYouthWorker'] },
     { strategies: ['bottomUp', 'structural'], profile: ['bottomUpYouthWorker', 'policyOfficer'] },
-  ],
-  [
-    'leisureViewNarrow',
-    { leisureView: ['organised', 'broadSpectrum'] },
-    { leisureView: ['organised', 'unorganised', 'broadSpectrum'] },
-  ],
-  [
-    'leisureViewNarrow',
-    { leisureView: ['unorganised', 'inclusive'] },
-    { leisureView: ['unorganised', 'broadSpectrum'] },
   ],
   [
     'tooExpensiveNoParticipationFees',

@@ -24,6 +24,8 @@ export interface AdviceView {
   /** The two halves of `source` on their own, for cards that show them on separate lines. */
   whyLine: string;
   sourcesLine: string;
+  /** "Bron: [section](url)" naming sections only, or the own-suggestion line. */
+  compactSourcesLine: string;
 }
 
 function label(ctx: ViewContext, rule: ActiveAdvice['rule']): string {
@@ -78,6 +80,7 @@ export function presentAdvice(
         source: `${why} · ${cite(sources.map((s) => s.title))}`,
         whyLine: why,
         sourcesLine: cite(sources.map((s) => s.title)),
+        compactSourcesLine: cite(resolved.map((s) => s.sectionTitle)),
         compactSource: `${why} · ${cite(resolved.map((s) => s.sectionTitle))}`,
       };
     });
