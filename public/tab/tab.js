@@ -253,16 +253,20 @@
         { class: `advice-${a.severity}` },
         el('strong', { text: `${a.severityLabel}: ` }),
         a.text,
+        el('span', { class: 'source', text: a.reason }),
         el(
           'span',
           { class: 'source' },
-          `${t('page.source')} `,
-          el('a', {
-            href: safeUrl(a.source.url),
-            target: '_blank',
-            rel: 'noopener noreferrer',
-            text: a.source.label,
-          }),
+          a.sources.length ? `${t('page.source')} ` : t('page.ownSuggestion'),
+          ...a.sources.flatMap((s, i) => [
+            i > 0 ? ' · ' : null,
+            el('a', {
+              href: safeUrl(s.url),
+              target: '_blank',
+              rel: 'noopener noreferrer',
+              text: s.label,
+            }),
+          ]),
         ),
       ),
     );

@@ -211,7 +211,9 @@ export class BrugBot extends ActivityHandler {
     const key = planKey(context.activity.channelId, context.activity.conversation.id);
     const plan = await this.deps.plans.read(key).catch(() => undefined);
     const resumeStep = plan?.status === 'inProgress' ? plan.currentStep : undefined;
-    await context.sendActivity(qnaReply(ask(locale), translator(locale), resumeStep));
+    await context.sendActivity(
+      qnaReply(ask(locale), translator(locale), resumeStep, context.activity.channelId),
+    );
   }
 
   /** The knowledge-base entries a card links to, e.g. "Wat telt als geslaagd?" on the success part. */

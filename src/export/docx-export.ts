@@ -23,7 +23,7 @@ function xmlSafe(text: string): string {
 /** A typed answer keeps its line breaks: one run per line, joined by breaks. */
 function lines(
   text: string,
-  style: { size?: number; color?: string; italics?: boolean } = {},
+  style: { size?: number; color?: string; italics?: boolean; bold?: boolean } = {},
 ): TextRun[] {
   return xmlSafe(text)
     .split(/\r\n|\r|\n/)
@@ -91,12 +91,26 @@ export async function planDocx(ctx: ViewContext, now: Date): Promise<Buffer> {
   if (model.advice.length === 0)
     body.push(new Paragraph({ children: lines(t('steering:export.noAdvice'), { italics: true }) }));
   for (const advice of model.advice) {
-    const source: ParagraphChild[] = [
-      ...lines(`${t('steering:export.source')} `, SUBTLE),
-      link(advice.sourceTitle, advice.sourceUrl),
-    ];
-    // The advice text starts with its own ⚠️/💡 marker, so no bullet on top of it.
-    body.push(new Paragraph({ spacing: { before: 120 }, children: lines(advice.text) }));
+    const source: ParagraphChild[] =
+      advice.sources.length > 0
+        ? [
+            ...lines(`${t('steering:export.source')} `, SUBTLE),
+            ...advice.sources.flatMap((s, i) => [
+              ...(i > 0 ? lines(' · ', SUBTLE) : []),
+              link(s.title, s.url),
+            ]),
+          ]
+        : lines(t('bot:advice.ownSuggestion'), SUBTLE);
+    // The label starts with its own ⚠️/💡 marker, so no bullet on top of it.
+    body.push(
+      new Paragraph({
+        spacing: { before: 120 },
+        children: [...lines(`${advice.label} · `, { bold: true }), ...lines(advice.body)],
+      }),
+    );
+    body.push(
+      new Paragraph({ children: lines(t('bot:advice.why', { reason: advice.reason }), SUBTLE) }),
+    );
     body.push(new Paragraph({ spacing: { after: 120 }, children: source }));
   }
   const openTitle = t('bot:summary.openPointsTitle', { count: model.openPoints.length });

@@ -38,9 +38,13 @@ export function planMarkdown(ctx: ViewContext, now: Date): string {
   out.push('', `## ${t('bot:advice.title')}`, '');
   if (model.advice.length === 0) out.push(`_${t('steering:export.noAdvice')}_`);
   for (const advice of model.advice) {
+    const cited = advice.sources.map((s) => `[${escapeMessageText(s.title)}](${s.url})`);
     out.push(
       `- ${escapeMessageText(advice.text)}  `,
-      `  ${t('steering:export.source')} [${escapeMessageText(advice.sourceTitle)}](${advice.sourceUrl})`,
+      `  ${escapeMessageText(t('bot:advice.why', { reason: advice.reason }))}  `,
+      cited.length > 0
+        ? `  ${t('steering:export.source')} ${cited.join(' · ')}`
+        : `  _${t('bot:advice.ownSuggestion')}_`,
     );
   }
   out.push('', `## ${t('bot:summary.openPointsTitle', { count: model.openPoints.length })}`, '');

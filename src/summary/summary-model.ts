@@ -1,7 +1,6 @@
 import type { PlanState, QuestionDefinition } from '../guide';
 import { isAnswered } from '../guide';
 import { plainText } from '../cards';
-import { resolveSource } from '../sources';
 import {
   adviceItems,
   authorName,
@@ -13,6 +12,7 @@ import {
   stepTitle,
   type ViewContext,
 } from '../bot/views/view-context';
+import type { AdviceView } from '../bot/views/advice-view';
 
 type PlanStatus = PlanState['status'];
 
@@ -26,15 +26,8 @@ export interface SummaryAnswer {
   truncated: boolean;
 }
 
-export interface SummaryAdvice {
-  text: string;
-  /** "Bron: [section](url)" markdown, for cards. */
-  source: string;
-  severity: string;
-  /** The same source as plain parts, for documents that make their own links (the export). */
-  sourceTitle: string;
-  sourceUrl: string;
-}
+/** Advice with its label, reason and every cited source (see bot/views/advice-view.ts). */
+export type SummaryAdvice = AdviceView;
 
 export interface SummaryModel {
   title: string;
@@ -69,19 +62,6 @@ function truncate(text: string, limit: number): { text: string; truncated: boole
       .trimEnd()}…`,
     truncated: true,
   };
-}
-
-/** adviceItems plus each rule's source as title and URL; both walk activeAdvice in the same order. */
-function adviceWithSources(ctx: ViewContext): SummaryAdvice[] {
-  const rules = ctx.guide.activeAdvice(ctx.answers);
-  return adviceItems(ctx).map((item, i) => {
-    const source = resolveSource(rules[i]!.rule.source, ctx.locale);
-    return {
-      ...item,
-      sourceTitle: `${source.docTitle} — ${source.sectionTitle}`,
-      sourceUrl: source.url,
-    };
-  });
 }
 
 function answerOf(
@@ -149,7 +129,7 @@ export function buildSummary(ctx: ViewContext, limit = CARD_ANSWER_LIMIT): Summa
       status: t(`bot:summary.status.${state.status}`),
     }),
     steps,
-    advice: adviceWithSources(ctx),
+    advice: adviceItems(ctx),
     openPoints,
     truncatedCount: steps.reduce((n, s) => n + s.answers.filter((a) => a.truncated).length, 0),
   };

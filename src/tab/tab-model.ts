@@ -1,6 +1,5 @@
 import type { Guide, PlanState, StepStatus } from '../guide';
 import { translator, type Locale } from '../i18n';
-import { resolveSource } from '../sources';
 import { buildSummary } from '../summary';
 import { planRef } from './plan-ref';
 import { formatDateTime, viewContext } from '../bot/views/view-context';
@@ -21,9 +20,12 @@ export interface TabStepView {
 
 export interface TabAdviceView {
   text: string;
-  severity: 'warning' | 'tip';
+  severity: 'caution' | 'tip';
+  /** "Let op", "Tip" or "Tip van Brugbot". */
   severityLabel: string;
-  source: { label: string; url: string };
+  reason: string;
+  /** Cited sections; empty for Brugbot's own suggestions. */
+  sources: { label: string; url: string }[];
 }
 
 /**
@@ -74,15 +76,13 @@ export function tabPlanView(
       contributors: s.contributors,
     };
   });
-  const advice = guide.activeAdvice(ctx.answers).map((a): TabAdviceView => {
-    const source = resolveSource(a.rule.source, locale);
-    return {
-      text: t(`guide:advice.${a.rule.id}`, a.params),
-      severity: a.rule.severity,
-      severityLabel: t(`tab:model.severity.${a.rule.severity}`),
-      source: { label: `${source.docTitle} — ${source.sectionTitle}`, url: source.url },
-    };
-  });
+  const advice = summary.advice.map((a): TabAdviceView => ({
+    text: a.body,
+    severity: a.severity,
+    severityLabel: a.label,
+    reason: t('bot:advice.why', { reason: a.reason }),
+    sources: a.sources.map((s) => ({ label: s.title, url: s.url })),
+  }));
   return {
     conversationId: plan.conversationId,
     ref: planRef(plan.key),

@@ -177,6 +177,6 @@ describe('the guide over the Bot Framework protocol', () => {
     expect(summary).toContain(
       en('bot:summary.openPointsTitle', { count: 0 }).split('(')[0]!.trim(),
     );
-    expect(summary).toContain(en('guide:advice.workingTimeBelowHalf').slice(0, 30));
+    expect(summary).toContain(en('guide:advice.workingTimeBelowHalf.text').slice(0, 30));
   });
 });

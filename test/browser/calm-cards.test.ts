@@ -27,6 +27,7 @@ describe.each(VIEWPORTS)('every card of a full walk in Web Chat at $width×$heig
   measured[viewport.name] = cards;
 
   beforeAll(async () => {
+    fs.mkdirSync(SHOTS, { recursive: true });
     for (const old of fs.readdirSync(SHOTS).filter((f) => f.startsWith(`calm-${viewport.name}-`)))
       fs.rmSync(path.join(SHOTS, old));
     bot = await startBot();

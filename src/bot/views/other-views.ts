@@ -71,7 +71,7 @@ export function overviewCardData(ctx: ViewContext) {
   };
 }
 
-function summaryData(ctx: ViewContext, limit: number) {
+function summaryData(ctx: ViewContext, limit: number, briefAdvice = false) {
   const { t } = ctx;
   const model = buildSummary(ctx, limit);
   return {
@@ -90,7 +90,12 @@ function summaryData(ctx: ViewContext, limit: number) {
         ? t('bot:summary.answerCount', { count: s.answers.length })
         : t('bot:summary.noAnswers'),
     })),
-    advice: model.advice,
+    // A summary lists many pieces of advice: sections only, the reason kept unless the card
+    // would not fit otherwise (step cards and the advice card always show it).
+    advice: model.advice.map((a) => ({
+      ...a,
+      source: briefAdvice ? a.compactSourcesLine : a.compactSource,
+    })),
     adviceTitle: t('bot:advice.title'),
     openPoints: model.openPoints,
     openPointsTitle: t('bot:summary.openPointsTitle', { count: model.openPoints.length }),
@@ -118,6 +123,9 @@ export function summaryCard(ctx: ViewContext): CardAttachment {
   for (const limit of limits.slice(1)) {
     if (cardBytes(card) <= CARD_BUDGET_BYTES) break;
     card = renderCard('summary', summaryData(ctx, limit));
+  }
+  if (cardBytes(card) > CARD_BUDGET_BYTES) {
+    card = renderCard('summary', summaryData(ctx, limits[limits.length - 1] ?? 60, true));
   }
   return card;
 }
