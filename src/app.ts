@@ -128,7 +128,18 @@ export async function createApp(
           const { port } = server.address();
           listeningUrl = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}`;
           const purge = () =>
-            purgeExpired({ storage, plans, downloads, logger }, config.retentionDays, now());
+            purgeExpired(
+              {
+                storage,
+                plans,
+                downloads,
+                logger,
+                withdrawNote: (key, remove) =>
+                  steering.handler.withdrawAfter(key, undefined, remove),
+              },
+              config.retentionDays,
+              now(),
+            );
           stopRetention = scheduleRetention(purge, RETENTION_INTERVAL_MS, logger);
           steering.start();
           resolve(listeningUrl);

@@ -54,7 +54,14 @@ export async function erasePlan(deps: EraseDeps, planKey: string): Promise<numbe
  * links. Logs counts only: no keys, since a key contains a conversation id.
  */
 export async function purgeExpired(
-  deps: { storage: BrugStorage; plans: PlanStore; downloads: DownloadStore; logger: Logger },
+  deps: {
+    storage: BrugStorage;
+    plans: PlanStore;
+    downloads: DownloadStore;
+    logger: Logger;
+    /** Wraps a deletion so the plan's steering note is withdrawn too (src/steering). */
+    withdrawNote?: (planKey: string, remove: () => Promise<number>) => Promise<number>;
+  },
   retentionDays: number,
   now: Date,
 ): Promise<{ plans: number; downloads: number }> {
@@ -70,7 +77,8 @@ export async function purgeExpired(
       continue;
     }
     if (updatedAt < cutoff) {
-      await erasePlan(deps, key);
+      const remove = () => erasePlan(deps, key);
+      await (deps.withdrawNote ? deps.withdrawNote(key, remove) : remove());
       plans++;
     }
   }
