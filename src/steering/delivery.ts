@@ -8,6 +8,7 @@ import type { PlanStore } from '../plans';
 import { logId } from '../bot/turn-info';
 import { escapeMessageText } from '../bot/text';
 import { viewContext, type ViewContext } from '../bot/views/view-context';
+import { retryDelayMs } from './backoff';
 import { failureKind, type FailureKind, type SteeringTransport } from './connector-transport';
 import { steeringNote } from './note-card';
 import type { PostDoc, PostStore } from './post-store';
@@ -34,7 +35,6 @@ export interface DeliveryDeps {
 
 /** Longer than a Connector call can take (15 s timeout), so a live claim is never taken over. */
 const CLAIM_MS = 60_000;
-const MAX_BACKOFF_MS = 60 * 60 * 1000;
 
 export type DeliveryResult = 'sent' | 'failed' | 'skipped';
 
@@ -190,14 +190,11 @@ async function recordFailure(
   const { result: tell } = await deps.posts.update<PostDoc['pending']>(planKey, (current) => {
     const pending = current?.pending;
     if (!current || !pending) return { result: undefined };
-    const backoff =
-      Math.min(MAX_BACKOFF_MS, deps.retryBaseMs * 2 ** pending.attempts) *
-      (0.8 + Math.random() * 0.4);
     const { claim: _claim, ...rest } = pending;
     const next = {
       ...rest,
       attempts: pending.attempts + 1,
-      dueAt: now + Math.max(backoff, retryAfter ?? 0),
+      dueAt: now + retryDelayMs(pending.attempts, deps.retryBaseMs, retryAfter),
       lastError: kind,
       failureNotified: pending.failureNotified || Boolean(pending.notify),
     };

@@ -7,6 +7,7 @@ import {
   type ViewContext,
 } from '../bot/views/view-context';
 import { buildSummary, CARD_ANSWER_LIMITS, type SummaryModel } from '../summary';
+import { steeringProgressLine } from '../followup/progress';
 import type { OutgoingMessage } from './connector-transport';
 
 export interface NoteOptions {
@@ -41,6 +42,8 @@ function noteData(ctx: ViewContext, model: SummaryModel, options: NoteOptions, d
     updated: options.firstPostedAt
       ? t('steering:note.updatedOn', { when: formatDateTime(options.now.toISOString(), locale) })
       : '',
+    // Follow-up (src/followup): one line of progress, '' when the plan has no follow-up.
+    progress: steeringProgressLine(ctx, options.now),
     steps: model.steps.map((s) => ({
       title: s.title,
       answers: detail.answers ? s.answers.map((a) => ({ label: a.label, value: a.value })) : [],

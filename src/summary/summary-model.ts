@@ -1,6 +1,7 @@
 import type { PlanState, QuestionDefinition } from '../guide';
 import { isAnswered } from '../guide';
 import { resolveSource } from '../sources';
+import { progressBlock } from '../followup/progress';
 import {
   adviceItems,
   formatAnswer,
@@ -45,6 +46,8 @@ export interface SummaryModel {
   advice: SummaryAdvice[];
   openPoints: { step: number; text: string }[];
   truncatedCount: number;
+  /** The follow-up figures over time (src/followup), for the card, the tab and the export. */
+  progress: ReturnType<typeof progressBlock>;
 }
 
 /**
@@ -149,5 +152,6 @@ export function buildSummary(ctx: ViewContext, limit = CARD_ANSWER_LIMIT): Summa
     advice: adviceWithSources(ctx),
     openPoints,
     truncatedCount: steps.reduce((n, s) => n + s.answers.filter((a) => a.truncated).length, 0),
+    progress: progressBlock(ctx),
   };
 }

@@ -3,6 +3,7 @@ import { translator, type Locale } from '../i18n';
 import { resolveSource } from '../sources';
 import { buildSummary } from '../summary';
 import { formatDateTime, viewContext } from '../bot/views/view-context';
+import { tabProgressView, type TabProgressView } from '../followup';
 
 /** The tab has room to spare: answers are shown whole (the longest allowed is 3 000 characters). */
 const NO_TRUNCATION = Number.MAX_SAFE_INTEGER;
@@ -42,6 +43,8 @@ export interface TabPlanView {
   openPointsTitle: string;
   /** Whether there is anything to put in a Word document yet. */
   canExport: boolean;
+  /** The follow-up figures over time (src/followup). */
+  progress: TabProgressView;
 }
 
 /** Builds the page's view of a plan from the same summary model the card and export use. */
@@ -91,5 +94,6 @@ export function tabPlanView(
     openPoints: summary.openPoints.map((p) => p.text),
     openPointsTitle: t('bot:summary.openPointsTitle', { count: summary.openPoints.length }),
     canExport: Object.keys(plan.state.answers).length > 0,
+    progress: tabProgressView(ctx),
   };
 }

@@ -62,6 +62,7 @@ function summaryData(ctx: ViewContext, limit: number) {
     adviceTitle: t('bot:advice.title'),
     openPoints: model.openPoints,
     openPointsTitle: t('bot:summary.openPointsTitle', { count: model.openPoints.length }),
+    progress: model.progress,
     truncatedNote: model.truncatedCount
       ? t('bot:summary.truncated', { count: model.truncatedCount })
       : '',
