@@ -1,3 +1,4 @@
+import { shorten } from '../bot/text';
 import type { Answers } from '../guide';
 import type { Locale } from '../i18n';
 import { formatDate, sourceLine, type ViewContext } from '../bot/views/view-context';
@@ -112,7 +113,12 @@ export function expectationsList(ctx: Pick<ViewContext, 't'>, model: ProgressMod
  * Without a clock of its own the summary takes real time, or the plan's last change when that
  * is later (a moved dev clock stamps follow-up answers in the future).
  */
-export function progressBlock(ctx: ViewContext, at?: Date) {
+export function progressBlock(
+  ctx: ViewContext,
+  noteLimit = Number.MAX_SAFE_INTEGER,
+  maxRows = Number.MAX_SAFE_INTEGER,
+  at?: Date,
+) {
   const now = at ?? new Date(Math.max(Date.now(), Date.parse(ctx.state.updatedAt) || 0));
   const model = progressOf(ctx.answers, ctx.locale, now);
   const { t } = ctx;
@@ -120,11 +126,17 @@ export function progressBlock(ctx: ViewContext, at?: Date) {
   return {
     show: model.scheduled || model.points.length > 0,
     title: t('followup:progress.title'),
-    rows: model.points.map((p) => ({
+    // The card shows the latest check-ins; the tab and the export have room for all of them.
+    rows: model.points.slice(-maxRows).map((p) => ({
       text: t('followup:progress.row', { date: p.dateLabel, list: figuresList(ctx, model, p) }),
-      note: p.note ?? '',
+      // Cut like the summary's answers when the card must fit its budget; the export has room.
+      note: p.note && noteLimit > 0 ? shorten(p.note, noteLimit) : '',
     })),
     empty: model.points.length ? '' : t('followup:progress.empty'),
+    earlier:
+      model.points.length > maxRows
+        ? t('followup:progress.earlier', { count: model.points.length - maxRows })
+        : '',
     next: model.stopped
       ? t('followup:progress.stopped')
       : model.nextDate

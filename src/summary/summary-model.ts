@@ -56,6 +56,8 @@ export interface SummaryModel {
  */
 export const CARD_ANSWER_LIMITS: readonly number[] = [600, 300, 150, 60];
 export const CARD_ANSWER_LIMIT = 600;
+/** Above this a caller is not fitting a card (the tab, the export). */
+const NO_CARD_LIMIT = 10_000;
 
 /** Cuts on code points, so an emoji at the cut is never split into a lone surrogate. */
 function truncate(text: string, limit: number): { text: string; truncated: boolean } {
@@ -114,6 +116,17 @@ function contributorsLine(ctx: ViewContext, answers: SummaryAnswer[]): string {
   });
 }
 
+/**
+ * The follow-up block at the size the caller can afford: a card that must shrink shows fewer
+ * check-ins and shorter notes (down to the latest figures alone); the tab and export show all.
+ */
+function progressOfSize(ctx: ViewContext, limit: number) {
+  if (limit >= NO_CARD_LIMIT) return progressBlock(ctx);
+  if (limit >= 300) return progressBlock(ctx, 300, 3);
+  if (limit >= 150) return progressBlock(ctx, 150, 2);
+  return progressBlock(ctx, 0, 1);
+}
+
 /** The plan as a reader needs it: answers per step, the advice that applies, and what is still open. */
 export function buildSummary(ctx: ViewContext, limit = CARD_ANSWER_LIMIT): SummaryModel {
   const { guide, t, state } = ctx;
@@ -152,6 +165,6 @@ export function buildSummary(ctx: ViewContext, limit = CARD_ANSWER_LIMIT): Summa
     advice: adviceWithSources(ctx),
     openPoints,
     truncatedCount: steps.reduce((n, s) => n + s.answers.filter((a) => a.truncated).length, 0),
-    progress: progressBlock(ctx),
+    progress: progressOfSize(ctx, limit),
   };
 }
