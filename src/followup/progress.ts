@@ -1,6 +1,7 @@
 import { shorten } from '../bot/text';
 import type { Answers } from '../guide';
 import type { Locale } from '../i18n';
+import { resolveSource } from '../sources';
 import { formatDate, sourceLine, type ViewContext } from '../bot/views/view-context';
 import {
   COUNT_FIGURES,
@@ -123,6 +124,7 @@ export function progressBlock(
   const model = progressOf(ctx.answers, ctx.locale, now);
   const { t } = ctx;
   const expectations = expectationsList(ctx, model);
+  const benchmark = resolveSource('s6Benchmark', ctx.locale);
   return {
     show: model.scheduled || model.points.length > 0,
     title: t('followup:progress.title'),
@@ -145,6 +147,8 @@ export function progressBlock(
     expectations: expectations ? t('followup:progress.expectations', { list: expectations }) : '',
     caution: t('followup:progress.caution'),
     source: sourceLine(ctx, 's6Benchmark', true),
+    sourceTitle: `${benchmark.docTitle} — ${benchmark.sectionTitle}`,
+    sourceUrl: benchmark.url,
   };
 }
 

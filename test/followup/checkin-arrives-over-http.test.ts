@@ -132,10 +132,32 @@ describe('the follow-up over HTTP', () => {
     });
     expect(feed).toContain('Opvolging (4 aug 2027)');
 
+    // The export carries every check-in, with the caution.
+    await send(chat.message('exporteer'));
+    const exportText = textsIn(bot.connector.messagesTo(chat.conversationId)).pop()!;
+    const mdLink = /\((http[^)]+)\)/g;
+    const links = [...exportText.matchAll(mdLink)].map((m) => m[1]!);
+    const markdowns = await Promise.all(links.map(async (l) => (await fetch(l)).text()));
+    expect(markdowns.some((m) => m.includes('23 trajecten'))).toBe(true);
+
     // The answer is attributed and in the change log; undo takes it back.
+    const key = `plan/msteams/${chat.conversationId}`;
+    const log = await bot.app.storage.read(await bot.app.storage.listKeys(`log/${key}/`));
+    const entry = Object.values(log).find((e) => JSON.stringify(e).includes('fu.m2.trajectories'));
+    expect(entry).toMatchObject({ by: { name: BRAM.name }, kind: 'answer' });
     await send(chat.message('ongedaan maken'));
     await send(chat.message('samenvatting'));
     expect(JSON.stringify(lastCard(chat))).not.toContain('23 trajecten');
+
+    // Deleting the plan takes its follow-up schedule along.
+    expect(await bot.app.storage.listKeys(`followup/schedule/${key}`)).toHaveLength(1);
+    await send(chat.message('verwijder plan'));
+    const yes = (lastCard(chat).actions as Json[]).find(
+      (a) => (a.data as Json).verb === 'privacy.delete.confirm',
+    )!.data as Json;
+    await send(chat.submit(yes));
+    expect(await bot.app.storage.listKeys(`followup/schedule/${key}`)).toEqual([]);
+    expect(await bot.app.storage.listKeys(key)).toEqual([]);
   });
 
   it('refuses bad figures with the card again and loses nothing typed', async () => {
