@@ -4,9 +4,10 @@
 (() => {
   'use strict';
   const SVG = 'http://www.w3.org/2000/svg';
-  const W = 640;
-  const H = 240;
-  const PAD = { top: 16, right: 12, bottom: 36, left: 40 };
+  // A narrow drawing scales up on a laptop and stays legible on a phone.
+  const W = 420;
+  const H = 230;
+  const PAD = { top: 16, right: 8, bottom: 44, left: 36 };
 
   function svg(tag, attrs = {}, text) {
     const node = document.createElementNS(SVG, tag);
@@ -72,18 +73,22 @@
           ),
         );
       });
+      const cx = PAD.left + i * groupW + groupW / 2;
       root.append(
         svg(
           'text',
-          {
-            x: PAD.left + i * groupW + groupW / 2,
-            y: H - PAD.bottom + 16,
-            class: 'axis',
-            'text-anchor': 'middle',
-          },
+          { x: cx, y: H - PAD.bottom + 16, class: 'axis', 'text-anchor': 'middle' },
           pt.label,
         ),
       );
+      if (pt.sub)
+        root.append(
+          svg(
+            'text',
+            { x: cx, y: H - PAD.bottom + 32, class: 'axis sub', 'text-anchor': 'middle' },
+            pt.sub,
+          ),
+        );
     });
     for (const e of p.expected) {
       const j = p.series.findIndex((s) => s.id === e.series);
@@ -127,7 +132,7 @@
       el(
         'tr',
         {},
-        el('th', { scope: 'row', text: pt.label }),
+        el('th', { scope: 'row', text: pt.sub ? `${pt.label} (${pt.sub})` : pt.label }),
         ...p.series.map((s) =>
           el('td', { text: pt.values[s.id] === null ? '–' : String(pt.values[s.id]) }),
         ),

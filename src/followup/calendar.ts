@@ -82,11 +82,9 @@ export function addMonths(date: string, months: number): string {
   return new Date(Date.UTC(y, m - 1 + months, Math.min(d, lastDay))).toISOString().slice(0, 10);
 }
 
-/** Whole months from one date to another (calendar months, rounded down). */
-export function monthsBetween(from: string, to: string): number {
-  const [y1, m1, d1] = from.split('-').map(Number) as [number, number, number];
-  const [y2, m2, d2] = to.split('-').map(Number) as [number, number, number];
-  return (y2 - y1) * 12 + (m2 - m1) - (d2 < d1 ? 1 : 0);
+/** Months from one date to another, rounded ("about 3 months": 30 Nov → 28 Feb counts as 3). */
+export function monthsAround(from: string, to: string): number {
+  return Math.round((Date.parse(to) - Date.parse(from)) / (30.4375 * 86_400_000));
 }
 
 /** Easter Sunday (Gregorian, anonymous algorithm): Easter Monday, Ascension and Whit Monday hang on it. */

@@ -1,6 +1,8 @@
 import type { ViewContext } from '../bot/views/view-context';
 import { resolveSource } from '../sources';
+import { monthsAround } from './calendar';
 import { progressBlock, progressOf } from './progress';
+import { scheduleOf } from './schedule';
 
 /**
  * The plan tab's follow-up section: the figures per check-in as chart series and table rows,
@@ -15,7 +17,8 @@ export interface TabProgressView {
   tableCaption: string;
   momentLabel: string;
   series: { id: string; label: string }[];
-  points: { label: string; values: Record<string, number | null>; note: string }[];
+  /** `sub`: how long after the start, so a yearly expectation reads right against it. */
+  points: { label: string; sub: string; values: Record<string, number | null>; note: string }[];
   /** Reference lines: the plan's own expectation per year for a series. */
   expected: { series: string; label: string; value: number }[];
   empty: string;
@@ -49,6 +52,7 @@ export function tabProgressView(ctx: ViewContext): TabProgressView {
       value: model.expected.referrals,
     });
   const source = resolveSource('s6Benchmark', locale);
+  const start = scheduleOf(ctx.answers).start;
   return {
     show: block.show,
     title: block.title,
@@ -59,6 +63,9 @@ export function tabProgressView(ctx: ViewContext): TabProgressView {
     series,
     points: model.points.map((p) => ({
       label: p.dateLabel,
+      sub: start
+        ? t('followup:progress.afterMonths', { count: Math.max(0, monthsAround(start, p.date)) })
+        : '',
       values: Object.fromEntries(model.figures.map((f) => [f, p.figures[f] ?? null])),
       note: p.note ?? '',
     })),

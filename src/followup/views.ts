@@ -1,6 +1,6 @@
 import type { ViewContext } from '../bot/views/view-context';
 import { sourceLine } from '../bot/views/view-context';
-import { brusselsDate, monthsBetween } from './calendar';
+import { brusselsDate, monthsAround } from './calendar';
 import type { FollowupErrorCode } from './followup-engine';
 import { MAX_NOTE_CHARS, MAX_COUNT } from './followup-engine';
 import { expectationsList, figuresList, figuresOf, formatDay, progressOf } from './progress';
@@ -41,7 +41,7 @@ export function scheduleCardData(
     ? schedule.moments.map((m) => ({
         id: m.id,
         date: m.date,
-        hint: t('followup:schedule.monthsAfter', { count: monthsBetween(start, m.date) }),
+        hint: t('followup:schedule.monthsAfter', { count: monthsAround(start, m.date) }),
         state: m.answered
           ? t('followup:schedule.momentState.answered')
           : m.skipped
@@ -130,7 +130,7 @@ export function checkinCardData(ctx: ViewContext, now: Date, options: CheckinOpt
   const errors = options.errors ?? {};
   const valueOf = (figure: string): unknown =>
     options.values?.[figure] ?? answers[`${FU}${options.moment}.${figure}`];
-  const months = schedule.start ? monthsBetween(schedule.start, brusselsDate(now)) : undefined;
+  const months = schedule.start ? monthsAround(schedule.start, brusselsDate(now)) : undefined;
   const criteria = Array.isArray(answers.processCriteria) ? answers.processCriteria : [];
   const expectations = expectationsList(ctx, model);
   const counts = figuresOf(answers).map((f) => {

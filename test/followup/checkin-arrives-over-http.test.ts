@@ -83,7 +83,7 @@ describe('the follow-up over HTTP', () => {
     const checkin = cardsIn(arrived)[0]!;
     const text = JSON.stringify(checkin);
     expect(text).toContain(nl('followup:checkin.privacy'));
-    expect(text).toContain('Moment 2 van 2 · 4 aug 2027');
+    expect(text).toContain('Opvolgmoment 2 van 2 · gepland op 4 aug 2027');
     expect(text).toContain('Het moment van 4 apr 2027 ging niet apart uit');
     // Moving the clock again sends nothing more: each check-in goes out once.
     expect(await moveClock('2028-01-05T12:00:00+01:00')).toMatchObject({ sent: 0 });
