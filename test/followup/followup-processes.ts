@@ -1,5 +1,5 @@
 import { followupTransition } from '../../src/followup/followup-engine';
-import { createStorage, type StorageConfigInput } from '../../src/storage';
+import { createStorage, type BrugStorage, type StorageConfigInput } from '../../src/storage';
 import { spawnBot, type BotProcess } from '../helpers/bot-process';
 import type { FakeConnector } from '../helpers/fake-connector';
 import { filledPlan, plausibleValue } from '../helpers/plans';
@@ -25,33 +25,41 @@ export async function seedPlans(
 ): Promise<void> {
   const storage = await createStorage(config);
   try {
-    const base = filledPlan(plausibleValue);
-    const ctx = { now: new Date('2027-01-04T09:00:00Z'), actor: { id: 'aad-anne', name: 'Anne' } };
-    const { state } = followupTransition(
-      base,
-      { type: 'confirm', shown: {}, inputs: { start: START, ...MOMENTS } },
-      ctx,
-    );
-    for (let i = 0; i < count; i++) {
-      await storage.write({
-        [planKeyOf(i)]: { ...state!, eTag: '*' },
-        [`followup/schedule/${planKeyOf(i)}`]: {
-          planKey: planKeyOf(i),
-          ref: {
-            serviceUrl: connector.url,
-            conversationId: conversationOf(i),
-            channelId: 'msteams',
-            locale: 'nl',
-          },
-          sent: {},
-          attempts: 0,
-          sends: 0,
-          eTag: '*',
-        },
-      });
-    }
+    await seedInto(storage, connector, count);
   } finally {
     await storage.close();
+  }
+}
+
+export async function seedInto(
+  storage: BrugStorage,
+  connector: FakeConnector,
+  count: number,
+): Promise<void> {
+  const base = filledPlan(plausibleValue);
+  const ctx = { now: new Date('2027-01-04T09:00:00Z'), actor: { id: 'aad-anne', name: 'Anne' } };
+  const { state } = followupTransition(
+    base,
+    { type: 'confirm', shown: {}, inputs: { start: START, ...MOMENTS } },
+    ctx,
+  );
+  for (let i = 0; i < count; i++) {
+    await storage.write({
+      [planKeyOf(i)]: { ...state!, eTag: '*' },
+      [`followup/schedule/${planKeyOf(i)}`]: {
+        planKey: planKeyOf(i),
+        ref: {
+          serviceUrl: connector.url,
+          conversationId: conversationOf(i),
+          channelId: 'msteams',
+          locale: 'nl',
+        },
+        sent: {},
+        attempts: 0,
+        sends: 0,
+        eTag: '*',
+      },
+    });
   }
 }
 
