@@ -30,6 +30,14 @@ export type FollowupAction =
   | { verb: 'followup.stop' }
   | { verb: 'followup.checkin.submit'; moment: MomentId; rev: number };
 
+/** Runs after a follow-up answer changed the plan (the steering note follows it). */
+export type AfterChange = (
+  context: TurnContext,
+  locale: Locale,
+  key: string,
+  state: PlanState,
+) => Promise<void>;
+
 export interface FollowupHandlerDeps {
   guide: Guide;
   plans: PlanStore;
@@ -37,13 +45,7 @@ export interface FollowupHandlerDeps {
   logger: Logger;
   /** The scheduler's clock, so snoozes and "months since the start" follow a moved dev clock. */
   now: () => Date;
-  /** Runs after a follow-up answer changed the plan (the steering note follows it). */
-  afterChange: (
-    context: TurnContext,
-    locale: Locale,
-    key: string,
-    state: PlanState,
-  ) => Promise<void>;
+  afterChange: AfterChange;
   /** Wakes the worker: a confirmed schedule may already be due. */
   wake: () => void;
 }

@@ -1,26 +1,26 @@
 import { randomUUID } from 'node:crypto';
-import type { TurnContext } from 'botbuilder';
 import type { AppConfig } from '../config';
-import type { Guide, PlanState } from '../guide';
-import type { Locale } from '../i18n';
+import type { Guide } from '../guide';
 import type { Logger } from '../logging';
 import type { PlanStore } from '../plans';
 import type { BrugStorage } from '../storage';
 import { ConnectorTransport, tokenSource, type SteeringTransport } from '../steering';
 import { SchedulerClock } from './clock';
 import { dispatch } from './dispatch';
-import { FollowupHandler } from './followup-handler';
+import { FollowupHandler, type AfterChange } from './followup-handler';
 import { ScheduleStore } from './schedule-store';
 import { FollowupWorker, type PassCounts } from './worker';
 
 /** The follow-up after the plan: schedule, durable check-ins, proactive cards, progress. */
 export { FollowupHandler, type FollowupAction } from './followup-handler';
 export { followupKeysOf } from './schedule-store';
-export { progressBlock, progressOf, steeringProgressLine, formatDay } from './progress';
+// The steering note's progress line (the hook issue 14's brief re-wires). The note and the
+// summary import `./progress` directly: through this index they would form an import cycle
+// (followup → steering → note-card → followup).
+export { steeringProgressLine } from './progress';
 export { SchedulerClock } from './clock';
 export { tabProgressView, type TabProgressView } from './tab-progress';
 export { isWorkingHours } from './calendar';
-export type { PassCounts } from './worker';
 
 export interface FollowupDeps {
   config: AppConfig;
@@ -29,12 +29,7 @@ export interface FollowupDeps {
   plans: PlanStore;
   logger: Logger;
   clock: SchedulerClock;
-  afterChange: (
-    context: TurnContext,
-    locale: Locale,
-    key: string,
-    state: PlanState,
-  ) => Promise<void>;
+  afterChange: AfterChange;
   /** Replaces the Connector client (tests of the dispatch logic). */
   transport?: SteeringTransport;
 }

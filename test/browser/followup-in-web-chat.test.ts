@@ -4,20 +4,10 @@ import { addMonths, sendTimeFor } from '../../src/followup/calendar';
 import { launchChromium, SHOTS, type Browser } from '../helpers/chromium';
 import { startBot, type RunningBot } from '../helpers/bot-server';
 import { pressForward } from '../helpers/card-walker';
+import { eventually } from '../steering/steering-helpers';
 
 type Json = Record<string, unknown>;
 type Activity = { id: string; from: { role?: string }; replyToId?: string; attachments?: Json[] };
-
-/** Re-reads `read` until it returns something: Web Chat and the local channel work asynchronously. */
-async function until<T>(read: () => Promise<T | undefined>, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read().catch(() => undefined);
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`not reached in ${timeoutMs} ms`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 /** The browser's own Direct Line conversation, driven over its REST API like Web Chat does. */
 class DirectLineUser {
@@ -49,13 +39,13 @@ class DirectLineUser {
     });
     const { id } = (await res.json()) as { id: string };
     let last = -1;
-    await until(async () => {
+    await eventually(async () => {
       const all = await this.activities();
       const answered = all.some((a) => a.replyToId === id);
       const settled = answered && all.length === last;
       last = all.length;
       return settled ? true : undefined;
-    });
+    }, 20_000);
   }
 
   async lastCard(): Promise<Json | undefined> {
@@ -168,7 +158,7 @@ describe('the follow-up in the real Web Chat, offline', () => {
     expect(await moveClock(new Date(yearLater.getTime() + 60 * 60_000))).toMatchObject({
       sent: 1,
     });
-    await until(async () => ((await cards.count()) === 2 ? true : undefined));
+    await eventually(async () => ((await cards.count()) === 2 ? true : undefined));
     const second = cards.last();
     await shoot('followup-checkin', second);
     await fillCheckin(

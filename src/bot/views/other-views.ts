@@ -121,10 +121,14 @@ export function helpCardData(ctx: ViewContext) {
     fallbackText: t('bot:help.title'),
     title: t('bot:help.title'),
     intro: t('bot:help.intro'),
-    commands: HELP_COMMANDS.map((c) => ({
-      command: t(`bot:help.commands.${c}.word`),
-      description: t(`bot:help.commands.${c}.text`),
-    })),
+    commands: [
+      ...HELP_COMMANDS.map((c) => ({
+        command: t(`bot:help.commands.${c}.word`),
+        description: t(`bot:help.commands.${c}.text`),
+      })),
+      // The follow-up keeps its strings in its own namespace (src/followup).
+      { command: t('followup:help.word'), description: t('followup:help.text') },
+    ],
     questionsHint: t('bot:welcome.questionsHint'),
     labels: { continue: t('bot:overview.continue'), overview: t('bot:step.overview') },
   };
