@@ -32,7 +32,13 @@ export type FollowupEvent =
   | { type: 'snooze'; moment: MomentId; date: string }
   | { type: 'skip'; moment: MomentId }
   | { type: 'stop' }
-  | { type: 'checkin'; moment: MomentId; inputs: Record<string, Raw> };
+  | {
+      type: 'checkin';
+      moment: MomentId;
+      inputs: Record<string, Raw>;
+      /** The plan revision the card was sent at: figures a colleague gave since are news. */
+      revision?: number;
+    };
 
 export type FollowupErrorCode = 'badDate' | 'beforeStart' | 'tooFar' | 'notACount' | 'tooLong';
 
@@ -52,6 +58,8 @@ export interface FollowupResult {
   moment?: MomentId;
   /** For "snoozed until …". */
   date?: string;
+  /** A colleague who had filled in figures of this moment after the card was sent. */
+  overwrote?: string;
 }
 
 export interface FollowupContext {
@@ -156,9 +164,23 @@ function checkin(
   // Answering a moment that was skipped un-skips it: the figures are what counts.
   wanted[`${prefix}status`] = null;
   const next = commit(state, wanted, ctx);
+  const since = event.revision ?? Number.MAX_SAFE_INTEGER;
+  const colleague = Object.entries(wanted)
+    .map(([q, to]) => ({ record: state.answers[q], to }))
+    .find(
+      ({ record, to }) =>
+        record &&
+        record.rev > since &&
+        record.by.id !== ctx.actor.id &&
+        !sameAnswer(record.value, to),
+    )?.record?.by;
   return {
     state: next,
-    result: { code: next === state ? 'unchanged' : 'checkinSaved', moment: event.moment },
+    result: {
+      code: next === state ? 'unchanged' : 'checkinSaved',
+      moment: event.moment,
+      ...(colleague && next !== state ? { overwrote: colleague.name ?? '' } : {}),
+    },
   };
 }
 

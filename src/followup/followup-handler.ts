@@ -1,4 +1,5 @@
 import type { TurnContext } from 'botbuilder';
+import { escapeMessageText } from '../bot/text';
 import { logId, actorOf } from '../bot/turn-info';
 import { viewContext } from '../bot/views/view-context';
 import { renderCard } from '../cards';
@@ -85,7 +86,7 @@ function eventOf(action: FollowupAction, inputs: Inputs): FollowupEvent | undefi
         if (inputs[figureInput(f)] !== undefined) values[f] = inputs[figureInput(f)]!;
       }
       if (inputs[NOTE_INPUT] !== undefined) values.note = inputs[NOTE_INPUT];
-      return { type: 'checkin', moment: action.moment, inputs: values };
+      return { type: 'checkin', moment: action.moment, inputs: values, revision: action.rev };
     }
     default:
       return undefined;
@@ -104,7 +105,15 @@ export class FollowupHandler {
       await context.sendActivity(t('followup:result.noPlan'));
       return;
     }
-    await this.sendSchedule(context, locale, key, plan);
+    try {
+      await this.sendSchedule(context, locale, key, plan);
+    } catch (error) {
+      this.deps.logger.warn(
+        { plan: logId(key), err: (error as Error).name },
+        'follow-up schedule not shown',
+      );
+      await context.sendActivity(t('followup:result.failed'));
+    }
   }
 
   /** After a guide turn: on the plan's first completion, propose the schedule. */
@@ -161,9 +170,21 @@ export class FollowupHandler {
     if (!event) return;
     const t = translator(locale);
     const now = this.deps.now();
-    const { state, result } = await this.deps.plans.change(key, (current) =>
-      followupTransition(current, event, { now, actor: actorOf(context) }),
-    );
+    let outcome;
+    try {
+      outcome = await this.deps.plans.change(key, (current) =>
+        followupTransition(current, event, { now, actor: actorOf(context) }),
+      );
+    } catch (error) {
+      // An unreadable plan or a storm of concurrent edits: say so, lose nothing, never a 500.
+      this.deps.logger.warn(
+        { plan: logId(key), err: (error as Error).name },
+        'follow-up answer not saved',
+      );
+      await context.sendActivity(t('followup:result.failed'));
+      return;
+    }
+    const { state, result } = outcome;
     if (state) await this.deps.schedules.remember(key, refOf(context, locale), true);
     if (result.code === 'invalid' && state) {
       if (event.type !== 'checkin')
@@ -206,6 +227,9 @@ export class FollowupHandler {
         ? t('followup:result.scheduleSaved', { date: formatDay(next.date, locale) })
         : t('followup:result.scheduleSavedNone');
     }
-    return t(`followup:result.${result.code}`, { date });
+    const text = t(`followup:result.${result.code}`, { date });
+    if (result.overwrote === undefined) return text;
+    const name = result.overwrote ? escapeMessageText(result.overwrote) : t('bot:someone');
+    return `${text} ${t('followup:result.overwrote', { name })}`;
   }
 }

@@ -157,6 +157,13 @@ describe('editing the schedule', () => {
     expect(good.state!.answers['fu.m1.trajectories']).toMatchObject({ value: 12, by: BRAM });
     const schedule = scheduleOf(answerValues(good.state!));
     expect(dueCheckin(schedule, {}, new Date('2027-04-07T09:00:00Z'))).toBeUndefined();
+    // Anne's card was sent before Bram answered: replacing his figures is news for her.
+    const late = run(
+      good.state!,
+      { type: 'checkin', moment: 'm1', inputs: { trajectories: '14' }, revision: planned.revision },
+      '2027-04-06T10:00:00Z',
+    );
+    expect(late.result).toMatchObject({ code: 'checkinSaved', overwrote: 'Bram' });
   });
 });
 
