@@ -116,15 +116,12 @@ function contributorsLine(ctx: ViewContext, answers: SummaryAnswer[]): string {
   });
 }
 
-/**
- * The follow-up block at the size the caller can afford: a card that must shrink shows fewer
- * check-ins and shorter notes (down to the latest figures alone); the tab and export show all.
- */
+/** The follow-up block at the size the caller can afford: the card the latest, the rest all. */
 function progressOfSize(ctx: ViewContext, limit: number) {
   if (limit >= NO_CARD_LIMIT) return progressBlock(ctx);
-  if (limit >= 300) return progressBlock(ctx, 300, 3);
-  if (limit >= 150) return progressBlock(ctx, 150, 2);
-  return progressBlock(ctx, 0, 1);
+  // The card is near Teams' budget with a full plan: the latest figures only, so the block
+  // (about 1 KB) does not push the plan's own answers into being cut.
+  return progressBlock(ctx, limit >= 300 ? 150 : 0, 1);
 }
 
 /** The plan as a reader needs it: answers per step, the advice that applies, and what is still open. */

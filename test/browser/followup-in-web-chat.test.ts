@@ -171,6 +171,16 @@ describe('the follow-up in the real Web Chat, offline', () => {
       .nth(1)
       .waitFor();
 
+    // The summary card's follow-up block, as the team sees it in the chat.
+    const box = page.getByRole('textbox', { name: /berichtinvoer|message input/i });
+    await box.fill('samenvatting');
+    await box.press('Enter');
+    const summaries = page
+      .locator('.webchat__basic-transcript__activity')
+      .filter({ hasText: 'Opvolging: de cijfers' });
+    await summaries.last().waitFor();
+    const block = summaries.last().getByText('Opvolging: de cijfers');
+    await shoot('followup-summary', block);
     expect(problems).toEqual([]);
     // The plan tab: the figures over time against the plan's own expectations. (Outside Teams,
     // TeamsJS tries its CDN, which the tab's CSP blocks on purpose: only script errors count.)
