@@ -103,12 +103,11 @@ function confirm(
 ): { state: PlanState; result: FollowupResult } {
   const errors: Record<string, FollowupErrorCode> = {};
   const current = scheduleOf(answerValues(state));
-  const start = validDate(event.inputs.start) ?? current.start ?? null;
-  if (!start) errors.start = 'badDate';
-  const shift =
-    start && event.shown.start && start !== event.shown.start
-      ? dayDelta(event.shown.start, start)
-      : 0;
+  const typed = validDate(event.inputs.start);
+  const touched = typed !== undefined && typed !== (event.shown.start ?? null);
+  const start = (touched ? typed : (current.start ?? typed)) ?? null;
+  if (!start || (event.inputs.start !== undefined && typed === undefined)) errors.start = 'badDate';
+  const shift = touched && start && event.shown.start ? dayDelta(event.shown.start, start) : 0;
   const wanted: Record<string, AnswerValue | null> = {};
   const latest = start ? `${Number(start.slice(0, 4)) + MAX_YEARS_AHEAD}${start.slice(4)}` : '';
   for (const id of MOMENT_IDS) {
@@ -119,9 +118,12 @@ function confirm(
       errors[id] = 'badDate';
       continue;
     }
-    // A moment the user left as shown moves along with a changed start date.
+    // Only what the user changed on this card counts: a date left as shown keeps the stored one
+    // (a colleague may have moved it since), and moves along with a changed start date.
     const shown = event.shown[id] ?? '';
-    const value = date && shift && date === shown ? addDays(date, shift) : date;
+    const stored = state.answers[`${FU}${id}.date`]?.value;
+    const basis = date === (shown || null) ? (typeof stored === 'string' ? stored : date) : date;
+    const value = basis && shift && date === (shown || null) ? addDays(basis, shift) : basis;
     if (value && start && value <= start) errors[id] = 'beforeStart';
     else if (value && value > latest) errors[id] = 'tooFar';
     else wanted[`${FU}${id}.date`] = value;

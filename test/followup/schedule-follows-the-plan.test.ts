@@ -91,6 +91,26 @@ describe('editing the schedule', () => {
     expect(dates).toEqual(['2027-04-05', '2027-09-15']);
   });
 
+  it("keeps a colleague's newer date when an older card is confirmed without touching it", () => {
+    const shown = { start: '2027-01-04', m1: '2027-04-05', m2: '2027-08-02' };
+    const planned = run(base, confirm(shown, {}), '2026-12-01T09:00:00Z').state!;
+    const moved = run(
+      planned,
+      confirm({ ...shown, m2: '2027-09-01' }, shown),
+      '2026-12-02T09:00:00Z',
+      BRAM,
+    );
+    // Anne still has the first card open; she changes only the first moment.
+    const { state } = run(
+      moved.state!,
+      confirm({ ...shown, m1: '2027-04-12' }, shown),
+      '2026-12-03T09:00:00Z',
+    );
+    const dates = scheduleOf(answerValues(state!)).moments.map((m) => m.date);
+    expect(dates).toEqual(['2027-04-12', '2027-09-01']);
+    expect(state!.answers['fu.m2.date']!.by).toEqual(BRAM);
+  });
+
   it('refuses dates before the start or far beyond it, and keeps the plan unchanged', () => {
     const { state, result } = run(
       base,
