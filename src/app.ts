@@ -20,7 +20,13 @@ import { PrivacyHandler } from './bot/privacy-handler';
 import { purgeExpired, scheduleRetention } from './privacy';
 import { createSteering, mountSteeringFeed, steeringKeysOf } from './steering';
 import { ExportHandler } from './export';
-import { createFollowup, followupKeysOf, isWorkingHours, SchedulerClock } from './followup';
+import {
+  createFollowup,
+  followupKeysOf,
+  isWorkingHours,
+  progressLineFor,
+  SchedulerClock,
+} from './followup';
 import { mountDevClockRoute } from './server/dev-clock-route';
 
 /** Retention is measured in days; checking a few times a day is plenty. */
@@ -64,16 +70,25 @@ export async function createApp(
   let listeningUrl = '';
   const baseUrl = () => config.publicBaseUrl ?? listeningUrl;
   const now = () => new Date();
-  const privacy = new PrivacyHandler({ plans, prefs, downloads, baseUrl, logger, now });
   const steering = createSteering({
     config,
     storage,
     guide,
     plans,
-    downloads,
     logger,
     now,
     listeningUrl: () => listeningUrl,
+    // The follow-up's one line of progress in the steering group's note (issue 16).
+    progress: progressLineFor({ plans, guide, now }),
+  });
+  const privacy = new PrivacyHandler({
+    plans,
+    prefs,
+    downloads,
+    baseUrl,
+    logger,
+    now,
+    withdrawNote: (key, by, remove) => steering.handler.withdrawAfter(key, by, remove),
   });
   const followup = createFollowup({
     config,
@@ -99,6 +114,8 @@ export async function createApp(
     followup: followup.handler,
     logger,
     now,
+    planUrl: (conversationId) =>
+      `${baseUrl().replace(/\/$/, '')}/tab?conversationId=${encodeURIComponent(conversationId)}`,
   });
   const adapter = createAdapter(config, logger);
   const server = createServer({
@@ -117,7 +134,10 @@ export async function createApp(
   const localChannels = config.localMode ? mountLocalChannels(server, { logger }) : undefined;
   // Local mode: the steering channel is the local one, and /steering shows what was posted there.
   if (localChannels)
-    mountSteeringFeed(server, { threads: (channelId) => localChannels.channelThreads(channelId) });
+    mountSteeringFeed(server, {
+      threads: (channelId) => localChannels.channelThreads(channelId),
+      versions: () => steering.versions(),
+    });
   // Local mode only: move the follow-up clock and see a check-in arrive (README, "Follow-up").
   if (config.localMode)
     mountDevClockRoute(server, {

@@ -50,7 +50,17 @@
   const $ = (id) => document.getElementById(id);
   const nonce =
     document.querySelector('meta[name="csp-nonce"]')?.getAttribute('content') ?? undefined;
-  const store = WebChat.createStore();
+  // The bot marks its "I will speak English with you" reply with the chosen language, so the
+  // page (header, placeholder, footer, Web Chat's own strings) follows a typed `taal en` too.
+  const store = WebChat.createStore({}, () => (next) => (action) => {
+    if (action.type === 'DIRECT_LINE/INCOMING_ACTIVITY') {
+      const activity = action.payload?.activity;
+      const chosen =
+        activity?.from?.role === 'bot' ? activity.channelData?.brugbotLocale : undefined;
+      if (chosen === 'nl' || chosen === 'en') setTimeout(() => switchTo(chosen, false));
+    }
+    return next(action);
+  });
   let lang = localStorage.getItem(LOCALE_KEY) === 'en' ? 'en' : 'nl';
   let directLine;
 
@@ -123,6 +133,9 @@
   }
 
   function render() {
+    // On a phone the avatar column costs a sixth of the width; cards need it more.
+    const phone = window.matchMedia('(max-width: 480px)').matches;
+    const avatar = phone ? {} : { botAvatarImage: '/static/brugbot.svg', botAvatarInitials: 'BB' };
     WebChat.renderWebChat(
       {
         directLine,
@@ -132,10 +145,13 @@
         sendTypingIndicator: false,
         overrideLocalizedStrings: { TEXT_INPUT_PLACEHOLDER: t('placeholder') },
         styleOptions: {
+          // A new card is shown from its top: scrolling stops when the first new message reaches
+          // the top of the transcript, instead of following the bottom of a tall card.
+          autoScrollSnapOnPage: true,
+          autoScrollSnapOnPageOffset: -8,
           accent: '#1B5E8C',
           primaryFont: "'Segoe UI', system-ui, -apple-system, 'Helvetica Neue', Arial, sans-serif",
-          botAvatarImage: '/static/brugbot.svg',
-          botAvatarInitials: 'BB',
+          ...avatar,
           bubbleBorderRadius: 8,
           bubbleFromUserBackground: '#E3EEF6',
           bubbleFromUserBorderRadius: 8,
@@ -175,18 +191,23 @@
     }
   }
 
-  $('language-switch').addEventListener('click', () => {
-    lang = lang === 'nl' ? 'en' : 'nl';
+  /** Switches the page; `tellBot` also asks the bot to switch (the button, not a typed command). */
+  function switchTo(next, tellBot) {
+    if (next === lang) return;
+    lang = next;
     localStorage.setItem(LOCALE_KEY, lang);
     applyTexts();
     if (!directLine) return;
     render();
     // A post-back is not shown in the transcript; the bot switches and greets in the new language.
-    store.dispatch({
-      type: 'WEB_CHAT/SEND_POST_BACK',
-      payload: { value: { verb: 'lang.set', locale: lang } },
-    });
-  });
+    if (tellBot)
+      store.dispatch({
+        type: 'WEB_CHAT/SEND_POST_BACK',
+        payload: { value: { verb: 'lang.set', locale: lang } },
+      });
+  }
+
+  $('language-switch').addEventListener('click', () => switchTo(lang === 'nl' ? 'en' : 'nl', true));
 
   $('new-conversation').addEventListener('click', () => {
     sessionStorage.removeItem(SESSION_KEY);

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { AppConfig } from '../config';
 import type { Guide } from '../guide';
+import { viewContext } from '../bot/views/view-context';
+import { translator, type Locale } from '../i18n';
 import type { Logger } from '../logging';
 import type { PlanStore } from '../plans';
 import type { BrugStorage } from '../storage';
@@ -9,14 +11,12 @@ import { SchedulerClock } from './clock';
 import { dispatch } from './dispatch';
 import { FollowupHandler, type AfterChange } from './followup-handler';
 import { ScheduleStore } from './schedule-store';
+import { steeringProgressLine } from './progress';
 import { FollowupWorker, type PassCounts } from './worker';
 
 /** The follow-up after the plan: schedule, durable check-ins, proactive cards, progress. */
 export { FollowupHandler, type FollowupAction } from './followup-handler';
 export { followupKeysOf } from './schedule-store';
-// The steering note's progress line (the hook issue 14's brief re-wires). The note and the
-// summary import `./progress` directly: through this index they would form an import cycle
-// (followup → steering → note-card → followup).
 export { steeringProgressLine } from './progress';
 export { SchedulerClock } from './clock';
 export { tabProgressView, type TabProgressView } from './tab-progress';
@@ -41,6 +41,20 @@ export interface Followup {
   runDue(): Promise<PassCounts>;
   start(): void;
   stop(): Promise<void>;
+}
+
+/**
+ * The steering note's progress line for a plan (createSteering's `progress` hook): the latest
+ * figures against the plan's own expectations, or when the first card comes; undefined when
+ * the plan has no follow-up.
+ */
+export function progressLineFor(deps: { plans: PlanStore; guide: Guide; now: () => Date }) {
+  return async (planKey: string, locale: Locale): Promise<string | undefined> => {
+    const plan = await deps.plans.read(planKey);
+    if (!plan) return undefined;
+    const ctx = viewContext(deps.guide, plan, locale, translator(locale));
+    return steeringProgressLine(ctx, deps.now()) || undefined;
+  };
 }
 
 export function createFollowup(deps: FollowupDeps): Followup {
