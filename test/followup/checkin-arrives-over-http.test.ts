@@ -127,8 +127,8 @@ describe('the follow-up over HTTP', () => {
 
     // The steering group's note (local channel) gains the progress line, updated in place.
     const feed = await eventually(async () => {
-      const html = await (await fetch(`${bot.url}/steering`)).text();
-      return html.includes('23 trajecten') ? html : undefined;
+      const json = await (await fetch(`${bot.url}/steering/feed.json`)).text();
+      return json.includes('23 trajecten') ? json : undefined;
     });
     expect(feed).toContain('Opvolging (4 aug 2027)');
 
