@@ -1,7 +1,7 @@
 // The plan tab: shows, read-only, the plans linked to the Teams channel, chat or user that opens
 // it. In Teams it asks Teams for an SSO token and sends it to /api/tab/plans; in a plain browser
 // (local mode) it needs none and offers a picker over the local plans instead.
-/* global microsoftTeams, BrugTab */
+/* global microsoftTeams, BrugTab, BrugTabProgress */
 (async () => {
   'use strict';
   const params = new URLSearchParams(location.search);
@@ -150,6 +150,7 @@
       el('h2', { id: 'plan-title', text: plan.title }),
       el('p', { class: 'meta', text: plan.meta }),
       plan.canExport ? exportControl(plan) : null,
+      BrugTabProgress.section(plan.progress, el),
       el(
         'nav',
         { class: 'steps-nav', 'aria-label': t('page.stepsTitle') },

@@ -65,6 +65,16 @@ const envSchema = z.object({
     emptyToUndefined,
     z.coerce.number().int().min(10).max(60_000).default(1_000),
   ),
+  /** How often the follow-up worker looks for due check-ins (they are due by the day, not the second). */
+  FOLLOWUP_POLL_MS: z.preprocess(
+    emptyToUndefined,
+    z.coerce.number().int().min(100).max(3_600_000).default(60_000),
+  ),
+  /** First retry delay of an undelivered check-in (429, 5xx); doubles per attempt up to an hour. */
+  FOLLOWUP_RETRY_BASE_MS: z.preprocess(
+    emptyToUndefined,
+    z.coerce.number().int().min(1).max(3_600_000).default(30_000),
+  ),
   /** Comma-separated Entra tenant ids; activities from other tenants are refused. Empty: any. */
   ALLOWED_TENANTS: z.preprocess(
     emptyToUndefined,
@@ -141,6 +151,7 @@ export interface AppConfig {
     /** The Teams app id the note's deep link to the plan tab needs. */
     teamsAppId?: string;
   };
+  followup: { pollMs: number; retryBaseMs: number };
   /** Raw tab single-sign-on settings; `src/tab` derives the accepted audiences and tenant. */
   tabSso: { appId?: string; audience?: string; jwksUrl: string };
 }
@@ -230,6 +241,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       pollMs: e.STEERING_POLL_MS,
       teamsAppId: e.TEAMS_APP_ID,
     },
+    followup: { pollMs: e.FOLLOWUP_POLL_MS, retryBaseMs: e.FOLLOWUP_RETRY_BASE_MS },
     tabSso: {
       appId: e.TAB_SSO_APP_ID ?? e.MicrosoftAppId,
       audience: e.TAB_SSO_AUDIENCE,

@@ -35,6 +35,22 @@ export function planMarkdown(ctx: ViewContext, now: Date): string {
       );
     }
   }
+  const progress = model.progress;
+  if (progress.show) {
+    // Follow-up figures (src/followup): every check-in, with the instrument's caution.
+    out.push('', `## ${progress.title}`, '');
+    if (progress.empty) out.push(`_${progress.empty}_`);
+    for (const row of progress.rows) {
+      out.push(`- ${escapeMessageText(row.text)}`);
+      if (row.note) out.push(...quoted(row.note).map((line) => `  ${line}`));
+    }
+    for (const line of [progress.next, progress.expectations].filter(Boolean))
+      out.push('', escapeMessageText(line));
+    out.push(
+      '',
+      `_${escapeMessageText(progress.caution)}_ ${t('steering:export.source')} [${escapeMessageText(progress.sourceTitle)}](${progress.sourceUrl})`,
+    );
+  }
   out.push('', `## ${t('bot:advice.title')}`, '');
   if (model.advice.length === 0) out.push(`_${t('steering:export.noAdvice')}_`);
   for (const advice of model.advice) {

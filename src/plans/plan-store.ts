@@ -83,6 +83,35 @@ export class PlanStore {
     }
   }
 
+  /**
+   * The same optimistic read-modify-write as `apply`, for another capability's pure transition of
+   * the plan (follow-up answers): `run` may run again on a newer plan, and only a changed state
+   * (a new object) is written and logged.
+   */
+  async change<R>(
+    key: string,
+    run: (current: PlanState | undefined) => { state: PlanState | undefined; result: R },
+  ): Promise<{ state: PlanState | undefined; result: R }> {
+    return this.queue.run(key, async () => {
+      const outcome = await updateWithRetry<
+        PlanState,
+        { state: PlanState | undefined; result: R; from: number }
+      >(
+        this.storage,
+        key,
+        (current) => {
+          const out = run(current);
+          const result = { ...out, from: current?.revision ?? 0 };
+          return out.state && out.state !== current ? { next: out.state, result } : { result };
+        },
+        { parse: migratePlanState, maxAttempts: MAX_ATTEMPTS, backoffMs: BACKOFF_MS },
+      );
+      const { from, ...result } = outcome.result;
+      if (outcome.written && result.state) await this.log.record(key, result.state, from);
+      return result;
+    });
+  }
+
   async read(key: string): Promise<PlanState | undefined> {
     const items = await this.storage.read([key]);
     return items[key] === undefined ? undefined : migratePlanState(items[key]);

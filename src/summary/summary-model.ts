@@ -1,6 +1,7 @@
 import type { PlanState, QuestionDefinition } from '../guide';
 import { isAnswered } from '../guide';
 import { plainText } from '../cards';
+import { progressBlock } from '../followup/progress';
 import {
   adviceItems,
   authorName,
@@ -41,6 +42,8 @@ export interface SummaryModel {
   advice: SummaryAdvice[];
   openPoints: { step: number; text: string }[];
   truncatedCount: number;
+  /** The follow-up figures over time (src/followup), for the card, the tab and the export. */
+  progress: ReturnType<typeof progressBlock>;
 }
 
 /**
@@ -49,6 +52,8 @@ export interface SummaryModel {
  */
 export const CARD_ANSWER_LIMITS: readonly number[] = [600, 300, 150, 60];
 export const CARD_ANSWER_LIMIT = 600;
+/** Above this a caller is not fitting a card (the tab, the export). */
+const NO_CARD_LIMIT = 10_000;
 
 /** Cuts on code points, so an emoji at the cut is never split into a lone surrogate. */
 function truncate(text: string, limit: number): { text: string; truncated: boolean } {
@@ -95,6 +100,14 @@ function contributorsLine(ctx: ViewContext, answers: SummaryAnswer[]): string {
   });
 }
 
+/** The follow-up block at the size the caller can afford: the card the latest, the rest all. */
+function progressOfSize(ctx: ViewContext, limit: number) {
+  if (limit >= NO_CARD_LIMIT) return progressBlock(ctx);
+  // The card is near Teams' budget with a full plan: the latest figures only, so the block
+  // (about 1 KB) does not push the plan's own answers into being cut.
+  return progressBlock(ctx, limit >= 300 ? 150 : 0, 1);
+}
+
 /** The plan as a reader needs it: answers per step, the advice that applies, and what is still open. */
 export function buildSummary(ctx: ViewContext, limit = CARD_ANSWER_LIMIT): SummaryModel {
   const { guide, t, state } = ctx;
@@ -132,5 +145,6 @@ export function buildSummary(ctx: ViewContext, limit = CARD_ANSWER_LIMIT): Summa
     advice: adviceItems(ctx),
     openPoints,
     truncatedCount: steps.reduce((n, s) => n + s.answers.filter((a) => a.truncated).length, 0),
+    progress: progressOfSize(ctx, limit),
   };
 }

@@ -3,6 +3,7 @@ import { translator, type Locale } from '../i18n';
 import { buildSummary } from '../summary';
 import { planRef } from './plan-ref';
 import { formatDateTime, viewContext } from '../bot/views/view-context';
+import { tabProgressView, type TabProgressView } from '../followup';
 
 /** The tab has room to spare: answers are shown whole (the longest allowed is 3 000 characters). */
 const NO_TRUNCATION = Number.MAX_SAFE_INTEGER;
@@ -47,6 +48,8 @@ export interface TabPlanView {
   openPointsTitle: string;
   /** Whether there is anything to put in a Word document yet. */
   canExport: boolean;
+  /** The follow-up figures over time (src/followup). */
+  progress: TabProgressView;
 }
 
 /** Builds the page's view of a plan from the same summary model the card and export use. */
@@ -95,5 +98,6 @@ export function tabPlanView(
     openPoints: summary.openPoints.map((p) => p.text),
     openPointsTitle: t('bot:summary.openPointsTitle', { count: summary.openPoints.length }),
     canExport: Object.keys(plan.state.answers).length > 0,
+    progress: tabProgressView(ctx),
   };
 }

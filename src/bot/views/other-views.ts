@@ -99,6 +99,7 @@ function summaryData(ctx: ViewContext, limit: number, briefAdvice = false) {
     adviceTitle: t('bot:advice.title'),
     openPoints: model.openPoints,
     openPointsTitle: t('bot:summary.openPointsTitle', { count: model.openPoints.length }),
+    progress: model.progress,
     truncatedNote: !model.truncatedCount
       ? ''
       : ctx.planUrl
@@ -164,10 +165,14 @@ export function helpCardData(ctx: ViewContext) {
     fallbackText: t('bot:help.title'),
     title: t('bot:help.title'),
     intro: t('bot:help.intro'),
-    commands: HELP_COMMANDS.map((c) => ({
-      command: t(`bot:help.commands.${c}.word`),
-      description: t(`bot:help.commands.${c}.text`),
-    })),
+    commands: [
+      ...HELP_COMMANDS.map((c) => ({
+        command: t(`bot:help.commands.${c}.word`),
+        description: t(`bot:help.commands.${c}.text`),
+      })),
+      // The follow-up keeps its strings in its own namespace (src/followup).
+      { command: t('followup:help.word'), description: t('followup:help.text') },
+    ],
     questionsHint: t('bot:welcome.questionsHint'),
     labels: { continue: t('bot:overview.continue'), overview: t('bot:step.overview') },
   };
