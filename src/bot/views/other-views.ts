@@ -46,6 +46,7 @@ function runInLabel(label: string): string {
 
 /** Long enough for a decision, short enough that a step's answers fit on a screen when opened. */
 const SUMMARY_CARD_ANSWER_LIMIT = 150;
+const LAST_RESORT_ANSWER_LIMITS = [60, 40, 25];
 
 const STATUS_COLOR = { notStarted: 'Default', inProgress: 'Warning', done: 'Good' } as const;
 
@@ -125,8 +126,11 @@ export function summaryCard(ctx: ViewContext): CardAttachment {
     if (cardBytes(card) <= CARD_BUDGET_BYTES) break;
     card = renderCard('summary', summaryData(ctx, limit));
   }
-  if (cardBytes(card) > CARD_BUDGET_BYTES) {
-    card = renderCard('summary', summaryData(ctx, limits[limits.length - 1] ?? 60, true));
+  // Last resort (a plan full of maximum-length answers, advice and check-ins): brief advice,
+  // then ever shorter answers; the plan tab keeps every answer whole.
+  for (const limit of LAST_RESORT_ANSWER_LIMITS) {
+    if (cardBytes(card) <= CARD_BUDGET_BYTES) break;
+    card = renderCard('summary', summaryData(ctx, limit, true));
   }
   return card;
 }
