@@ -69,6 +69,7 @@ export async function createApp(
     listeningUrl: () => listeningUrl,
   });
   const privacy = new PrivacyHandler({
+    storage,
     plans,
     prefs,
     downloads,
@@ -102,6 +103,7 @@ export async function createApp(
     version: packageVersion(),
     allowedTenants: config.allowedTenants,
     rateLimit: config.rateLimit,
+    localMode: config.localMode,
     infoPage: !config.localMode,
     outboxLength: () => steering.outboxLength(),
   });

@@ -1,6 +1,8 @@
 import type { Guide, GuideEvent, EngineContext, PlanState, Transition } from '../guide';
 import { initialPlanState, migratePlanState, transition } from '../guide';
 import { CorruptDocumentError, updateWithRetry, type BrugStorage } from '../storage';
+
+export { planKey } from '../storage';
 import { KeyedQueue } from './keyed-queue';
 import { PlanLog } from './plan-log';
 
@@ -19,11 +21,6 @@ export class CorruptPlanError extends Error {
     super(`stored plan "${key}" cannot be read`, options);
     this.name = 'CorruptPlanError';
   }
-}
-
-/** Storage keys: one plan per conversation (a channel thread is its own conversation). */
-export function planKey(channelId: string, conversationId: string): string {
-  return `plan/${channelId}/${conversationId}`;
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { PlanState, QuestionDefinition } from '../guide';
 import { isAnswered } from '../guide';
+import { plainText } from '../cards';
 import {
   adviceItems,
   authorName,
@@ -70,14 +71,15 @@ function answerOf(
 ): SummaryAnswer | undefined {
   const record = ctx.state.answers[q.id];
   if (!record || !isAnswered(record.value)) return undefined;
-  const full = formatAnswer(ctx, q, record.value);
+  // Cards, the note, the exports and the tab all show this model: typed text is cleaned here.
+  const full = plainText(formatAnswer(ctx, q, record.value));
   const cut = truncate(full, limit);
   return {
     questionId: q.id,
     label: questionLabel(ctx, q),
     value: cut.text,
     truncated: cut.truncated,
-    by: authorName(ctx, record.by),
+    by: plainText(authorName(ctx, record.by)) || ctx.t('bot:someone'),
     at: record.at,
   };
 }
@@ -96,7 +98,7 @@ function contributorsLine(ctx: ViewContext, answers: SummaryAnswer[]): string {
 /** The plan as a reader needs it: answers per step, the advice that applies, and what is still open. */
 export function buildSummary(ctx: ViewContext, limit = CARD_ANSWER_LIMIT): SummaryModel {
   const { guide, t, state } = ctx;
-  const orgName = typeof ctx.answers.orgName === 'string' ? ctx.answers.orgName : '';
+  const orgName = typeof ctx.answers.orgName === 'string' ? plainText(ctx.answers.orgName) : '';
   const steps = guide.definition.steps.map((s) => {
     const answers = guide
       .visibleQuestionsOf(s.number, ctx.answers)

@@ -75,7 +75,8 @@ function summaryData(ctx: ViewContext, limit: number, briefAdvice = false) {
   const { t } = ctx;
   const model = buildSummary(ctx, limit);
   return {
-    fallbackText: model.title,
+    // Some hosts render fallback text as Markdown: keep typed text (the organisation) out of it.
+    fallbackText: t('bot:summary.title'),
     heading: t('bot:summary.heading'),
     title: model.title,
     meta: model.meta,
