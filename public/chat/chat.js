@@ -50,7 +50,11 @@
   const $ = (id) => document.getElementById(id);
   const nonce =
     document.querySelector('meta[name="csp-nonce"]')?.getAttribute('content') ?? undefined;
-  const store = WebChat.createStore();
+  // Every message or card submit the user sends makes the next card that arrives take the focus.
+  const store = WebChat.createStore({}, () => (next) => (action) => {
+    if (action.type === 'DIRECT_LINE/POST_ACTIVITY') focusNextCard(action.payload?.activity);
+    return next(action);
+  });
   let lang = localStorage.getItem(LOCALE_KEY) === 'en' ? 'en' : 'nl';
   let directLine;
 
@@ -143,6 +147,10 @@
           hideUploadButton: true,
           sendBoxButtonColor: '#1B5E8C',
           suggestedActionLayout: 'flow',
+          // The message the arrow keys are on: a solid ink border, not a thin grey dashed one.
+          transcriptActivityVisualKeyboardIndicatorColor: '#1d2733',
+          transcriptActivityVisualKeyboardIndicatorStyle: 'solid',
+          transcriptActivityVisualKeyboardIndicatorWidth: 2,
         },
       },
       $('webchat'),
@@ -196,6 +204,94 @@
   $('retry').addEventListener('click', () => location.reload());
   window.addEventListener('pagehide', saveSession);
   setInterval(saveSession, 60_000);
+
+  // Accessibility (issue 18): two small fixes on top of Web Chat's Adaptive Cards renderer.
+
+  const CARD = '.webchat__basic-transcript__activity .ac-adaptiveCard';
+  let expectingCard = false;
+  let focusTimer;
+
+  /**
+   * Moves the focus to a card that answers the user: its first visible input, else its heading,
+   * else the card itself. Replies of several cards arrive within milliseconds, so the newest card
+   * with inputs (the step card after an advice card) is chosen once they have all rendered.
+   * Cards nobody asked for (a colleague's change, a replay after a reload) leave the focus alone,
+   * and so does a message the user has started typing.
+   */
+  function focusNextCard(activity) {
+    if (activity?.value?.verb === 'lang.set') return;
+    expectingCard = true;
+  }
+
+  function focusTargetIn(card) {
+    const visible = (el) => el.getClientRects().length > 0 && !el.disabled;
+    const input = [...card.querySelectorAll('input, select, textarea')].find(visible);
+    if (input) return input;
+    const target = card.querySelector('[role="heading"]') ?? card;
+    target.tabIndex = -1;
+    return target;
+  }
+
+  function onCardsAdded(cards) {
+    if (!expectingCard || cards.length === 0) return;
+    clearTimeout(focusTimer);
+    focusTimer = setTimeout(() => {
+      const all = [...document.querySelectorAll(CARD)];
+      const withInput = all.filter((c) => c.querySelector('input, select, textarea'));
+      const card = cards.some((c) => withInput.includes(c)) ? withInput.at(-1) : all.at(-1);
+      const typing =
+        document.activeElement?.matches('input, textarea') &&
+        !document.activeElement.closest('.ac-adaptiveCard') &&
+        document.activeElement.value !== '';
+      expectingCard = false;
+      if (card && !typing) focusTargetIn(card).focus();
+    }, 150);
+  }
+
+  /**
+   * Adaptive Cards' Action.ToggleVisibility puts `aria-expanded` on the section it shows or
+   * hides (a plain <div>, where ARIA does not allow it) and leaves its button without one. A
+   * screen reader should hear "expanded/collapsed" on the button, so the state moves there.
+   */
+  function fixDisclosure(el) {
+    if (el.tagName === 'BUTTON' || !el.id || !el.hasAttribute('aria-expanded')) return;
+    const expanded = el.getAttribute('aria-expanded');
+    el.removeAttribute('aria-expanded');
+    const card = el.closest('.ac-adaptiveCard') ?? document;
+    for (const button of card.querySelectorAll('[aria-controls]'))
+      if (button.getAttribute('aria-controls').split(' ').includes(el.id))
+        button.setAttribute('aria-expanded', expanded);
+  }
+
+  /** Collapsed sections start with `aria-expanded="false"` on their button. */
+  function markCollapsed(card) {
+    for (const button of card.querySelectorAll('button[aria-controls]:not([aria-expanded])')) {
+      const ids = button.getAttribute('aria-controls').split(' ');
+      const shown = ids.some(
+        (id) => card.querySelector(`#${CSS.escape(id)}`)?.getClientRects().length,
+      );
+      button.setAttribute('aria-expanded', String(shown));
+    }
+  }
+
+  new MutationObserver((records) => {
+    const added = [];
+    for (const record of records) {
+      if (record.type === 'attributes') fixDisclosure(record.target);
+      for (const node of record.addedNodes) {
+        if (!(node instanceof Element)) continue;
+        const cards = node.matches(CARD) ? [node] : [...node.querySelectorAll(CARD)];
+        cards.forEach(markCollapsed);
+        added.push(...cards);
+      }
+    }
+    onCardsAdded(added);
+  }).observe($('webchat'), {
+    subtree: true,
+    childList: true,
+    attributes: true,
+    attributeFilter: ['aria-expanded'],
+  });
 
   applyTexts();
   void connect();

@@ -55,6 +55,8 @@ function questionData(ctx: ViewContext, q: QuestionDefinition, error?: AnswerErr
     examples: q.examples ? t(`guide:questions.${q.id}.examples`) : '',
     source: sourceLine(ctx, q.source, true),
     helpLabel: t('bot:step.helpToggle'),
+    // Shown by the card itself when a number is out of range, and read with the input's label.
+    rangeError: t('bot:answerErrors.outOfRange', { min: q.min ?? 0, max: q.max ?? 1_000_000 }),
     error: error ? t(`bot:answerErrors.${error}`, { min: q.min, max: q.max, maxLength }) : '',
     answeredBy,
   };
@@ -81,7 +83,9 @@ export function stepCardData(
     parts: visibleParts.length,
   });
   return {
-    fallbackText: `${progress} — ${title}`,
+    // Also what Web Chat's screen reader says when the card arrives: a notice (e.g. what could
+    // not be saved) is heard with the progress line, not only seen in the card.
+    fallbackText: [`${progress} — ${title}`, ...notices.map((n) => n.text)].join(' '),
     progress,
     stepTitle: title,
     intro: position.part === visibleParts[0] ? t(`guide:steps.s${step}.intro`) : '',

@@ -105,7 +105,8 @@ export function adviceItems(
     .activeAdvice(ctx.answers)
     .filter((a) => include(a.rule))
     .map((a) => ({
-      text: `${a.rule.severity === 'warning' ? '⚠️' : '💡'} ${ctx.t(`guide:advice.${a.rule.id}`, a.params)}`,
+      // The marker is also said in words, for screen readers and for readers who do not know it.
+      text: `${ctx.t(`bot:advice.marker.${a.rule.severity === 'warning' ? 'warning' : 'tip'}`)} ${ctx.t(`guide:advice.${a.rule.id}`, a.params)}`,
       source: sourceLine(ctx, a.rule.source, true),
       severity: a.rule.severity,
     }));

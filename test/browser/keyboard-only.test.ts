@@ -1,0 +1,189 @@
+import type { Locator, Page } from 'playwright-core';
+import { startBot, type RunningBot } from '../helpers/bot-server';
+import { launchChromium, type Browser } from '../helpers/chromium';
+import { FORWARD, WebChatDriver, until } from '../helpers/web-chat-driver';
+
+const ORG = 'Gemeente Toetsenbord';
+const QUESTION = 'wat telt als een geslaagde toeleiding?';
+
+interface Stop {
+  what: string;
+  visible: boolean;
+  how: string;
+}
+
+/**
+ * Where the focus is, and whether a sighted keyboard user can see it: an outline or a box
+ * shadow on the focused element, or, for Web Chat's transcript (which uses
+ * aria-activedescendant), the border Web Chat draws around the active message. The element
+ * must also be on screen.
+ */
+function focusStop(page: Page): Promise<Stop> {
+  return page.evaluate(() => {
+    const el = document.activeElement as HTMLElement;
+    const cs = getComputedStyle(el);
+    const name = (el.getAttribute('aria-label') ?? el.textContent ?? '').trim().slice(0, 40);
+    const kind =
+      el instanceof HTMLInputElement ? `${el.type} input` : el.getAttribute('role') || el.tagName;
+    const hows: string[] = [];
+    if (cs.outlineStyle !== 'none' && parseFloat(cs.outlineWidth) >= 2)
+      hows.push(`outline ${cs.outlineWidth} ${cs.outlineStyle} ${cs.outlineColor}`);
+    if (cs.boxShadow !== 'none') hows.push(`box-shadow ${cs.boxShadow}`);
+    if (el.matches('.webchat__basic-transcript')) {
+      const indicator = document.querySelector(
+        '.webchat__basic-transcript__activity-indicator--focus',
+      );
+      const ics = indicator && getComputedStyle(indicator);
+      if (ics && ics.borderStyle !== 'none' && parseFloat(ics.borderWidth) >= 1)
+        hows.push(`message border ${ics.borderWidth} ${ics.borderStyle} ${ics.borderColor}`);
+    }
+    const r = el.getBoundingClientRect();
+    const onScreen = r.bottom > 0 && r.top < innerHeight && r.right > 0 && r.left < innerWidth;
+    return {
+      what: `${kind} "${name}"`,
+      visible: hows.length > 0 && onScreen,
+      how: hows.join(', ') || 'nothing visible',
+    };
+  });
+}
+
+describe('Brugbot with the keyboard only', () => {
+  let bot: RunningBot;
+  let browser: Browser | undefined;
+  let page: Page;
+  const path: string[] = [];
+
+  beforeAll(async () => {
+    bot = await startBot();
+    browser = await launchChromium({ width: 1280, height: 900 });
+    page = browser.context.pages()[0] ?? (await browser.context.newPage());
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await bot?.stop();
+  });
+
+  /** Presses a key and checks that the focus it lands on can be seen. */
+  const press = async (key: string): Promise<Stop> => {
+    await page.keyboard.press(key);
+    const stop = await focusStop(page);
+    path.push(`${key} → ${stop.what}: ${stop.how}`);
+    expect(stop.visible ? 'visible' : `unseen: ${key} → ${stop.what} (${stop.how})`).toBe(
+      'visible',
+    );
+    return stop;
+  };
+  const focused = async () =>
+    (await page.evaluateHandle(() => document.activeElement!)).asElement();
+  /** After a card arrives, the focus is in it, on an element that matches `selector`. */
+  const focusArrivesIn = async (card: Locator, selector: string): Promise<void> => {
+    await until(
+      () =>
+        card.evaluate(
+          (c, sel) => c.contains(document.activeElement) && document.activeElement!.matches(sel),
+          selector,
+        ),
+      (yes) => yes,
+    );
+    const stop = await focusStop(page);
+    path.push(`(card arrives) → ${stop.what}: ${stop.how}`);
+    expect(stop.visible ? 'visible' : `unseen: ${stop.what} (${stop.how})`).toBe('visible');
+  };
+
+  /**
+   * Tabs through a step card to its forward button, answering on the way: text is typed, a radio
+   * group gets the arrow keys, the first box of a checkbox group Space, and the first help
+   * toggle is opened with Space and checked with Shift+Tab and Tab.
+   */
+  const answerStepCard = async (card: Locator): Promise<Record<string, string>> => {
+    const chosen: Record<string, string> = {};
+    const groups = new Set<string>();
+    let helpOpened = false;
+    for (let stops = 0; stops < 60; stops++) {
+      const el = await focused();
+      const info = await el.evaluate((e) => ({
+        tag: e.tagName,
+        type: (e as HTMLInputElement).type,
+        name: (e as HTMLInputElement).name || e.closest('[id^="q_"]')?.id || '',
+        value: (e as HTMLInputElement).value,
+        text: e.textContent?.trim() ?? '',
+        expanded: e.getAttribute('aria-expanded'),
+      }));
+      if (info.tag === 'BUTTON' && FORWARD.test(info.text)) return chosen;
+      if ((info.type === 'text' || info.tag === 'TEXTAREA') && !info.value) {
+        await page.keyboard.type(info.name.includes('orgName') ? ORG : 'Per toetsenbord ingevuld');
+      } else if (info.type === 'radio' && !groups.has(info.name)) {
+        groups.add(info.name);
+        await press('ArrowDown');
+        chosen[info.name] = await page.evaluate(
+          () => (document.activeElement as HTMLInputElement).value,
+        );
+      } else if (info.type === 'checkbox' && !groups.has(info.name)) {
+        groups.add(info.name);
+        await press('Space');
+        chosen[info.name] = info.value;
+      } else if (info.tag === 'BUTTON' && info.expanded === 'false' && !helpOpened) {
+        helpOpened = true;
+        await press('Space');
+        expect(await el.evaluate((e) => e.getAttribute('aria-expanded'))).toBe('true');
+        await press('Shift+Tab');
+        await press('Tab');
+        expect(await el.evaluate((e) => e === document.activeElement)).toBe(true);
+      }
+      await press('Tab');
+    }
+    throw new Error(`no forward button reached in ${card.toString()}`);
+  };
+
+  it('walks step 1 and asks a quick question with Tab, Shift+Tab, Space, Enter and arrows', async () => {
+    const chat = new WebChatDriver(page);
+    await chat.open(`${bot.url}/`);
+
+    // Skip link, into the conversation, past Web Chat's keyboard help, onto the transcript.
+    expect((await press('Tab')).what).toContain('Naar het gesprek');
+    await press('Enter');
+    let stop = await press('Tab');
+    for (let i = 0; i < 3 && !stop.what.startsWith('group'); i++) stop = await press('Tab');
+    expect(stop.what).toMatch(/^group "Chatgeschiedenis/);
+    // Enter goes into the newest message (the welcome card); Tab to its start button.
+    await press('Enter');
+    for (let i = 0; i < 5 && !/Start de gids/.test(stop.what); i++) stop = await press('Tab');
+    expect(stop.what).toContain('Start de gids');
+
+    const part1 = await chat.nextCard(() => press('Enter').then(() => undefined), FORWARD);
+    await focusArrivesIn(part1, 'input, textarea');
+    const chosen1 = await answerStepCard(part1);
+    const part2 = await chat.nextCard(() => press('Enter').then(() => undefined), FORWARD);
+    await focusArrivesIn(part2, 'input, textarea');
+    const chosen2 = await answerStepCard(part2);
+    const step2 = await chat.nextCard(() => press('Enter').then(() => undefined), FORWARD);
+    await focusArrivesIn(step2, 'input, textarea');
+    await expect(step2.textContent()).resolves.toContain('Stap 2 van 6');
+
+    // What was typed and chosen by keyboard is what the plan holds.
+    const { conversationId } = JSON.parse(
+      (await page.evaluate(() => sessionStorage.getItem('brugbot.directLine'))) ?? '{}',
+    ) as { conversationId: string };
+    const key = `plan/webchat/${conversationId}`;
+    const plan = (await bot.app.storage.read([key]))[key] as {
+      answers: Record<string, { value: unknown }>;
+    };
+    expect(plan.answers.orgName?.value).toBe(ORG);
+    for (const [input, value] of Object.entries({ ...chosen1, ...chosen2 })) {
+      const answer = plan.answers[input.replace(/^q_/, '')]?.value;
+      expect(Array.isArray(answer) ? answer : [answer]).toContain(value);
+    }
+
+    // A quick question: Escape leaves the card, Tab reaches the message box.
+    await press('Escape');
+    for (let i = 0; i < 4 && !/berichtinvoer/.test(stop.what); i++) stop = await press('Tab');
+    expect(stop.what).toContain('berichtinvoer');
+    await page.keyboard.type(QUESTION);
+    const answer = await chat.nextCard(() => press('Enter').then(() => undefined));
+    await focusArrivesIn(answer, '[role="heading"], .ac-adaptiveCard, input');
+    await expect(answer.textContent()).resolves.toContain('Bron');
+
+    console.log(`keyboard path (${path.length} stops):\n  ${path.join('\n  ')}`);
+  });
+});
