@@ -209,12 +209,14 @@
 
   const CARD = '.webchat__basic-transcript__activity .ac-adaptiveCard';
   let expectingCard = false;
+  let pendingCards = [];
   let focusTimer;
 
   /**
    * Moves the focus to a card that answers the user: its first visible input, else its heading,
-   * else the card itself. Replies of several cards arrive within milliseconds, so the newest card
-   * with inputs (the step card after an advice card) is chosen once they have all rendered.
+   * else the card itself. Replies of several cards arrive within milliseconds, so the choice is
+   * made once they have all rendered: the newest card with inputs (the step card after an advice
+   * card), else the first card of the reply.
    * Cards nobody asked for (a colleague's change, a replay after a reload) leave the focus alone,
    * and so does a message the user has started typing.
    */
@@ -234,18 +236,45 @@
 
   function onCardsAdded(cards) {
     if (!expectingCard || cards.length === 0) return;
+    pendingCards.push(...cards);
     clearTimeout(focusTimer);
     focusTimer = setTimeout(() => {
-      const all = [...document.querySelectorAll(CARD)];
-      const withInput = all.filter((c) => c.querySelector('input, select, textarea'));
-      const card = cards.some((c) => withInput.includes(c)) ? withInput.at(-1) : all.at(-1);
+      const arrived = pendingCards.filter((c) => c.isConnected);
+      const withInput = arrived.filter((c) => c.querySelector('input, select, textarea'));
+      const card = withInput.at(-1) ?? arrived[0];
       const typing =
         document.activeElement?.matches('input, textarea') &&
         !document.activeElement.closest('.ac-adaptiveCard') &&
         document.activeElement.value !== '';
       expectingCard = false;
-      if (card && !typing) focusTargetIn(card).focus();
+      pendingCards = [];
+      if (card && !typing) afterScrolling(() => showAndFocus(card));
     }, 150);
+  }
+
+  /** Web Chat glides to the newest message; focusing during that glide would be undone by it. */
+  function afterScrolling(then) {
+    const scroller = document.querySelector('.webchat__basic-transcript__scrollable');
+    let last = scroller?.scrollTop;
+    let still = 0;
+    let frames = 0;
+    const tick = () => {
+      const now = scroller?.scrollTop;
+      still = now === last ? still + 1 : 0;
+      last = now;
+      if (still >= 3 || ++frames > 90) then();
+      else requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  }
+
+  /** The card's top (progress line, title) in view where it fits, and its target focused. */
+  function showAndFocus(card) {
+    const target = focusTargetIn(card);
+    card.scrollIntoView({ block: 'start' });
+    target.focus({ preventScroll: true });
+    const r = target.getBoundingClientRect();
+    if (r.top < 0 || r.bottom > innerHeight) target.scrollIntoView({ block: 'nearest' });
   }
 
   /**
@@ -261,6 +290,23 @@
     for (const button of card.querySelectorAll('[aria-controls]'))
       if (button.getAttribute('aria-controls').split(' ').includes(el.id))
         button.setAttribute('aria-expanded', expanded);
+  }
+
+  /**
+   * A card shown twice (after "Vorige") repeats the template's ids, so `aria-controls` would
+   * point into the older card. The newer card's ids get a suffix; Adaptive Cards finds its
+   * toggle targets through its own model, not through these ids.
+   */
+  function makeIdsUnique(card) {
+    for (const el of card.querySelectorAll('[id]:not([id^="__ac-"])')) {
+      if (document.querySelectorAll(`[id="${CSS.escape(el.id)}"]`).length < 2) continue;
+      const old = el.id;
+      el.id = `${old}--${Math.random().toString(36).slice(2, 8)}`;
+      for (const ref of card.querySelectorAll('[aria-controls]')) {
+        const ids = ref.getAttribute('aria-controls').split(' ');
+        ref.setAttribute('aria-controls', ids.map((id) => (id === old ? el.id : id)).join(' '));
+      }
+    }
   }
 
   /** Collapsed sections start with `aria-expanded="false"` on their button. */
@@ -281,7 +327,10 @@
       for (const node of record.addedNodes) {
         if (!(node instanceof Element)) continue;
         const cards = node.matches(CARD) ? [node] : [...node.querySelectorAll(CARD)];
-        cards.forEach(markCollapsed);
+        for (const card of cards) {
+          makeIdsUnique(card);
+          markCollapsed(card);
+        }
         added.push(...cards);
       }
     }

@@ -10,6 +10,8 @@ const QUESTION = 'wat telt als een geslaagde toeleiding?';
 /** Near the domain but not in it: declined, with close topics offered as buttons. */
 const OFF_TOPIC = 'wat zijn de openingsuren van het zwembad in Kortrijk';
 const SUMMARY = /Antwoorden aanpassen|Edit answers/;
+/** The walk is some 30 cards; on a machine shared with other jobs it needs more than Jest's 60 s. */
+const WALK_TIMEOUT_MS = 240_000;
 
 export interface Viewport {
   name: string;
@@ -76,107 +78,120 @@ export function describeAccessibilityWalk(viewport: Viewport): void {
     const shot = (name: string) =>
       page.screenshot({ path: path.join(SHOTS, `a11y-${viewport.name}-${name}.png`) });
 
-    it('finds no WCAG 2.0/2.1 A or AA violation on any Web Chat card, help opened', async () => {
-      const chat = new WebChatDriver(page);
-      /** Does `act`, waits for a card with `button`, and scans every card that arrived. */
-      const scanned = async (
-        place: string,
-        act: () => Promise<void>,
-        button?: string | RegExp,
-        before?: (card: Locator) => Promise<unknown>,
-      ): Promise<Locator> => {
-        const from = await chat.cards().count();
-        const card = await chat.nextCard(act, button);
-        const arrived = (await chat.cards().count()) - from;
-        for (let i = 0; i < arrived; i++) {
-          const each = chat.cards().nth(from + i);
-          await before?.(each);
-          found.add(
-            i === arrived - 1 ? place : `${place} (card before it)`,
-            await scan(page, each),
-          );
-        }
-        return card;
-      };
+    it(
+      'finds no WCAG 2.0/2.1 A or AA violation on any Web Chat card, help opened',
+      async () => {
+        const chat = new WebChatDriver(page);
+        /** Does `act`, waits for a card with `button`, and scans every card that arrived. */
+        const scanned = async (
+          place: string,
+          act: () => Promise<void>,
+          button?: string | RegExp,
+          before?: (card: Locator) => Promise<unknown>,
+        ): Promise<Locator> => {
+          const from = await chat.cards().count();
+          const card = await chat.nextCard(act, button);
+          const arrived = (await chat.cards().count()) - from;
+          for (let i = 0; i < arrived; i++) {
+            const each = chat.cards().nth(from + i);
+            await before?.(each);
+            found.add(
+              i === arrived - 1 ? place : `${place} (card before it)`,
+              await scan(page, each),
+            );
+          }
+          return card;
+        };
 
-      const welcome = await chat.open(`${bot.url}/`);
-      found.add('Web Chat page with the welcome card', await scan(page));
-      await shot('welcome');
-      await scanned('help card', () => chat.sendText('hulp'));
-      await scanned('quick answer', () => chat.sendText(QUESTION));
-      await scanned('decline', () => chat.sendText(OFF_TOPIC));
-      await scanned('overview', () => chat.sendText('overzicht'));
+        const welcome = await chat.open(`${bot.url}/`);
+        found.add('Web Chat page with the welcome card', await scan(page));
+        await shot('welcome');
+        await scanned('help card', () => chat.sendText('hulp'));
+        await scanned('quick answer', () => chat.sendText(QUESTION));
+        await scanned('decline', () => chat.sendText(OFF_TOPIC));
+        await scanned('overview', () => chat.sendText('overzicht'));
 
-      let card = await scanned(
-        'step card',
-        () => chat.press(welcome, 'Start de gids'),
-        FORWARD,
-        (c) => chat.openHelp(c),
-      );
-      await shot('step-help-open');
-      // Screen-reader text: the progress line names the card; open help is announced as expanded.
-      await page
-        .getByRole('article', { name: /Stap 1 van 6 · deel 1 van 2/ })
-        .first()
-        .waitFor();
-      expect(await card.locator('button[aria-expanded="true"]').count()).toBeGreaterThan(0);
-      expect(await card.locator('div[aria-expanded]').count()).toBe(0);
-
-      let cards = 1;
-      let wentBack = false;
-      let triedNumber = false;
-      for (; cards < 40; cards++) {
-        if (!(await card.locator('button.ac-pushButton', { hasText: FORWARD }).count())) break;
-        const progress = ((await card.locator('.ac-textBlock').first().textContent()) ?? '').trim();
-        await chat.fill(card);
-        if (!wentBack && progress.startsWith('Stap 1 van 6 · deel 2')) {
-          // Going back shows a card a second time: its ids and labels must still be unique.
-          wentBack = true;
-          const previous = await scanned(
-            'step 1 again, after "Vorige"',
-            () => chat.press(card, 'Vorige'),
-            FORWARD,
-            (c) => chat.openHelp(c),
-          );
-          card = await scanned(
-            'step 1 part 2 again',
-            () => chat.press(previous, FORWARD),
-            FORWARD,
-            (c) => chat.openHelp(c),
-          );
-        }
-        if (!triedNumber && (await card.locator('input[type="number"]').count())) {
-          // A number out of range: the card refuses it, focuses the field and says why.
-          triedNumber = true;
-          const number = card.locator('input[type="number"]').first();
-          await number.fill('999999999');
-          await chat.press(card, FORWARD);
-          const refused = page.getByRole('spinbutton', {
-            name: /Vul een getal in van \d+ tot en met \d+/,
-          });
-          await refused.waitFor();
-          expect(await refused.evaluate((el) => el === document.activeElement)).toBe(true);
-          found.add(`${progress}, with a refused number`, await scan(page, card));
-          await number.fill('');
-          await chat.fill(card);
-        }
-        const button = card.locator('button.ac-pushButton', { hasText: FORWARD }).first();
-        card = await scanned(
-          `card after ${progress}`,
-          () => button.click(),
-          new RegExp(`${FORWARD.source}|${SUMMARY.source}`),
+        let card = await scanned(
+          'step card',
+          () => chat.press(welcome, 'Start de gids'),
+          FORWARD,
           (c) => chat.openHelp(c),
         );
-      }
-      expect(wentBack && triedNumber).toBe(true);
-      expect(await card.locator('button.ac-pushButton', { hasText: SUMMARY }).count()).toBe(1);
-      await shot('summary');
-      // Every step and part of the guide was shown (6 steps, 22 parts), then the summary.
-      expect(cards).toBeGreaterThanOrEqual(22);
+        await shot('step-help-open');
+        // Screen-reader text: the progress line names the card; open help is announced as expanded.
+        await page
+          .getByRole('article', { name: /Stap 1 van 6 · deel 1 van 2/ })
+          .first()
+          .waitFor();
+        expect(await card.locator('button[aria-expanded="true"]').count()).toBeGreaterThan(0);
+        expect(await card.locator('div[aria-expanded]').count()).toBe(0);
 
-      found.add('Web Chat page after the full walk', await scan(page));
-      expect(found.violations).toEqual([]);
-    });
+        let cards = 1;
+        let wentBack = false;
+        let triedNumber = false;
+        for (; cards < 40; cards++) {
+          if (!(await card.locator('button.ac-pushButton', { hasText: FORWARD }).count())) break;
+          const progress = (
+            (await card.locator('.ac-textBlock').first().textContent()) ?? ''
+          ).trim();
+          await chat.fill(card);
+          if (!wentBack && progress.startsWith('Stap 1 van 6 · deel 2')) {
+            // Going back shows a card a second time: its ids and labels must still be unique.
+            wentBack = true;
+            const previous = await scanned(
+              'step 1 again, after "Vorige"',
+              () => chat.press(card, 'Vorige'),
+              FORWARD,
+              (c) => chat.openHelp(c),
+            );
+            expect(
+              await page.evaluate(() =>
+                [...document.querySelectorAll('[aria-controls]')]
+                  .flatMap((b) => b.getAttribute('aria-controls')!.split(' '))
+                  .filter((id) => document.querySelectorAll(`[id="${id}"]`).length !== 1),
+              ),
+            ).toEqual([]);
+            card = await scanned(
+              'step 1 part 2 again',
+              () => chat.press(previous, FORWARD),
+              FORWARD,
+              (c) => chat.openHelp(c),
+            );
+          }
+          if (!triedNumber && (await card.locator('input[type="number"]').count())) {
+            // A number out of range: the card refuses it, focuses the field and says why.
+            triedNumber = true;
+            const number = card.locator('input[type="number"]').first();
+            await number.fill('999999999');
+            await chat.press(card, FORWARD);
+            const refused = page.getByRole('spinbutton', {
+              name: /Vul een getal in van \d+ tot en met \d+/,
+            });
+            await refused.waitFor();
+            expect(await refused.evaluate((el) => el === document.activeElement)).toBe(true);
+            found.add(`${progress}, with a refused number`, await scan(page, card));
+            await number.fill('');
+            await chat.fill(card);
+          }
+          const button = card.locator('button.ac-pushButton', { hasText: FORWARD }).first();
+          card = await scanned(
+            `card after ${progress}`,
+            () => button.click(),
+            new RegExp(`${FORWARD.source}|${SUMMARY.source}`),
+            (c) => chat.openHelp(c),
+          );
+        }
+        expect(wentBack && triedNumber).toBe(true);
+        expect(await card.locator('button.ac-pushButton', { hasText: SUMMARY }).count()).toBe(1);
+        await shot('summary');
+        // Every step and part of the guide was shown (6 steps, 22 parts), then the summary.
+        expect(cards).toBeGreaterThanOrEqual(22);
+
+        found.add('Web Chat page after the full walk', await scan(page));
+        expect(found.violations).toEqual([]);
+      },
+      WALK_TIMEOUT_MS,
+    );
 
     it('finds none on /steering, with the note the finished plan posted there', async () => {
       const from = found.violations.length;

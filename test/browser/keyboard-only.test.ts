@@ -1,6 +1,7 @@
 import type { Locator, Page } from 'playwright-core';
 import { startBot, type RunningBot } from '../helpers/bot-server';
-import { launchChromium, type Browser } from '../helpers/chromium';
+import { join } from 'node:path';
+import { launchChromium, SHOTS, type Browser } from '../helpers/chromium';
 import { FORWARD, WebChatDriver, until } from '../helpers/web-chat-driver';
 
 const ORG = 'Gemeente Toetsenbord';
@@ -26,7 +27,24 @@ function focusStop(page: Page): Promise<Stop> {
     const kind =
       el instanceof HTMLInputElement ? `${el.type} input` : el.getAttribute('role') || el.tagName;
     const hows: string[] = [];
-    if (cs.outlineStyle !== 'none' && parseFloat(cs.outlineWidth) >= 2)
+    // An outline drawn outside the element can be cut off by an ancestor that hides overflow.
+    const ring = parseFloat(cs.outlineWidth) + parseFloat(cs.outlineOffset);
+    const box = el.getBoundingClientRect();
+    let clipper: Element | null = el.parentElement;
+    for (; clipper; clipper = clipper.parentElement) {
+      const o = getComputedStyle(clipper);
+      if (!/hidden|clip/.test(o.overflowX + o.overflowY)) continue;
+      const c = clipper.getBoundingClientRect();
+      if (box.left - ring < c.left - 0.5 || box.right + ring > c.right + 0.5) break;
+      if (box.top - ring < c.top - 0.5 || box.bottom + ring > c.bottom + 0.5) break;
+    }
+    const seen = (color: string) => !/transparent|rgba\(.*, 0\)$/.test(color);
+    if (
+      cs.outlineStyle !== 'none' &&
+      parseFloat(cs.outlineWidth) >= 2 &&
+      seen(cs.outlineColor) &&
+      !clipper
+    )
       hows.push(`outline ${cs.outlineWidth} ${cs.outlineStyle} ${cs.outlineColor}`);
     if (cs.boxShadow !== 'none') hows.push(`box-shadow ${cs.boxShadow}`);
     if (el.matches('.webchat__basic-transcript')) {
@@ -37,12 +55,12 @@ function focusStop(page: Page): Promise<Stop> {
       if (ics && ics.borderStyle !== 'none' && parseFloat(ics.borderWidth) >= 1)
         hows.push(`message border ${ics.borderWidth} ${ics.borderStyle} ${ics.borderColor}`);
     }
-    const r = el.getBoundingClientRect();
+    const r = box;
     const onScreen = r.bottom > 0 && r.top < innerHeight && r.right > 0 && r.left < innerWidth;
     return {
       what: `${kind} "${name}"`,
       visible: hows.length > 0 && onScreen,
-      how: hows.join(', ') || 'nothing visible',
+      how: `${hows.join(', ') || `nothing visible${clipper ? ` (outline cut off by ${clipper.className})` : ''}`}${onScreen ? '' : `, off screen at y=${Math.round(r.top)}..${Math.round(r.bottom)}`}`,
     };
   });
 }
@@ -73,6 +91,14 @@ describe('Brugbot with the keyboard only', () => {
       'visible',
     );
     return stop;
+  };
+  /**
+   * Presses Enter on a button or the message box that sends something: the answer scrolls the
+   * transcript while it arrives, so the focus is checked again once it has moved to the answer.
+   */
+  const send = async (): Promise<void> => {
+    await page.keyboard.press('Enter');
+    path.push(`Enter → (sent)`);
   };
   const focused = async () =>
     (await page.evaluateHandle(() => document.activeElement!)).asElement();
@@ -151,13 +177,14 @@ describe('Brugbot with the keyboard only', () => {
     for (let i = 0; i < 5 && !/Start de gids/.test(stop.what); i++) stop = await press('Tab');
     expect(stop.what).toContain('Start de gids');
 
-    const part1 = await chat.nextCard(() => press('Enter').then(() => undefined), FORWARD);
+    const part1 = await chat.nextCard(send, FORWARD);
     await focusArrivesIn(part1, 'input, textarea');
+    await page.screenshot({ path: join(SHOTS, 'keyboard-step-card-focus.png') });
     const chosen1 = await answerStepCard(part1);
-    const part2 = await chat.nextCard(() => press('Enter').then(() => undefined), FORWARD);
+    const part2 = await chat.nextCard(send, FORWARD);
     await focusArrivesIn(part2, 'input, textarea');
     const chosen2 = await answerStepCard(part2);
-    const step2 = await chat.nextCard(() => press('Enter').then(() => undefined), FORWARD);
+    const step2 = await chat.nextCard(send, FORWARD);
     await focusArrivesIn(step2, 'input, textarea');
     await expect(step2.textContent()).resolves.toContain('Stap 2 van 6');
 
@@ -180,8 +207,9 @@ describe('Brugbot with the keyboard only', () => {
     for (let i = 0; i < 4 && !/berichtinvoer/.test(stop.what); i++) stop = await press('Tab');
     expect(stop.what).toContain('berichtinvoer');
     await page.keyboard.type(QUESTION);
-    const answer = await chat.nextCard(() => press('Enter').then(() => undefined));
+    const answer = await chat.nextCard(send);
     await focusArrivesIn(answer, '[role="heading"], .ac-adaptiveCard, input');
+    await page.screenshot({ path: join(SHOTS, 'keyboard-answer-focus.png') });
     await expect(answer.textContent()).resolves.toContain('Bron');
 
     console.log(`keyboard path (${path.length} stops):\n  ${path.join('\n  ')}`);

@@ -61,6 +61,8 @@ export async function scan(page: Page, within?: Locator): Promise<Scan> {
       const res = (await w.axe.run(el ?? document, {
         runOnly: { type: 'tag', values: [...tags, 'best-practice'] },
         resultTypes: ['violations'],
+        // Style sheets belong to the page, so only a whole-page scan reads them (orientation lock).
+        preload: !el,
       })) as AxeResults;
       return { violations: res.violations } as AxeResults;
     },
