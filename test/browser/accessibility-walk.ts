@@ -103,6 +103,38 @@ export function describeAccessibilityWalk(viewport: Viewport): void {
           return card;
         };
 
+        /** Going back shows a card a second time: its ids and labels must still be unique. */
+        const backAndForth = async (card: Locator): Promise<Locator> => {
+          const help = (c: Locator) => chat.openHelp(c);
+          const again = await scanned(
+            'step 1 again',
+            () => chat.press(card, 'Vorige'),
+            FORWARD,
+            help,
+          );
+          const ambiguous = await page.evaluate(() =>
+            [...document.querySelectorAll('[aria-controls]')]
+              .flatMap((b) => b.getAttribute('aria-controls')!.split(' '))
+              .filter((id) => document.querySelectorAll(`[id="${id}"]`).length !== 1),
+          );
+          expect(ambiguous).toEqual([]);
+          return scanned('step 1 part 2 again', () => chat.press(again, FORWARD), FORWARD, help);
+        };
+        /** A number out of range: the card refuses it, focuses the field and says why. */
+        const refuseNumber = async (card: Locator, progress: string): Promise<void> => {
+          const number = card.locator('input[type="number"]').first();
+          await number.fill('999999999');
+          await chat.press(card, FORWARD);
+          const refused = page.getByRole('spinbutton', {
+            name: /Vul een getal in van \d+ tot en met \d+/,
+          });
+          await refused.waitFor();
+          expect(await refused.evaluate((el) => el === document.activeElement)).toBe(true);
+          found.add(`${progress}, with a refused number`, await scan(page, card));
+          await number.fill('');
+          await chat.fill(card);
+        };
+
         const welcome = await chat.open(`${bot.url}/`);
         found.add('Web Chat page with the welcome card', await scan(page));
         await shot('welcome');
@@ -136,42 +168,12 @@ export function describeAccessibilityWalk(viewport: Viewport): void {
           ).trim();
           await chat.fill(card);
           if (!wentBack && progress.startsWith('Stap 1 van 6 · deel 2')) {
-            // Going back shows a card a second time: its ids and labels must still be unique.
             wentBack = true;
-            const previous = await scanned(
-              'step 1 again, after "Vorige"',
-              () => chat.press(card, 'Vorige'),
-              FORWARD,
-              (c) => chat.openHelp(c),
-            );
-            expect(
-              await page.evaluate(() =>
-                [...document.querySelectorAll('[aria-controls]')]
-                  .flatMap((b) => b.getAttribute('aria-controls')!.split(' '))
-                  .filter((id) => document.querySelectorAll(`[id="${id}"]`).length !== 1),
-              ),
-            ).toEqual([]);
-            card = await scanned(
-              'step 1 part 2 again',
-              () => chat.press(previous, FORWARD),
-              FORWARD,
-              (c) => chat.openHelp(c),
-            );
+            card = await backAndForth(card);
           }
           if (!triedNumber && (await card.locator('input[type="number"]').count())) {
-            // A number out of range: the card refuses it, focuses the field and says why.
             triedNumber = true;
-            const number = card.locator('input[type="number"]').first();
-            await number.fill('999999999');
-            await chat.press(card, FORWARD);
-            const refused = page.getByRole('spinbutton', {
-              name: /Vul een getal in van \d+ tot en met \d+/,
-            });
-            await refused.waitFor();
-            expect(await refused.evaluate((el) => el === document.activeElement)).toBe(true);
-            found.add(`${progress}, with a refused number`, await scan(page, card));
-            await number.fill('');
-            await chat.fill(card);
+            await refuseNumber(card, progress);
           }
           const button = card.locator('button.ac-pushButton', { hasText: FORWARD }).first();
           card = await scanned(
