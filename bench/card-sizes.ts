@@ -54,7 +54,10 @@ export function largestCard(): LargestCard {
           .map((entryId) => ({ entryId, title: qna.byId(entryId, locale)!.title }));
         consider(
           `step ${step} part ${part} (${locale})`,
-          renderCard('step', stepCardData(ctx, { step, part }, errors, notices, links)),
+          renderCard(
+            'step',
+            stepCardData(ctx, { step, part }, { errors, notices, qnaLinks: links }),
+          ),
         );
       });
     }

@@ -59,16 +59,23 @@ export async function createApp(
   let listeningUrl = '';
   const baseUrl = () => config.publicBaseUrl ?? listeningUrl;
   const now = () => new Date();
-  const privacy = new PrivacyHandler({ plans, prefs, downloads, baseUrl, logger, now });
   const steering = createSteering({
     config,
     storage,
     guide,
     plans,
-    downloads,
     logger,
     now,
     listeningUrl: () => listeningUrl,
+  });
+  const privacy = new PrivacyHandler({
+    plans,
+    prefs,
+    downloads,
+    baseUrl,
+    logger,
+    now,
+    withdrawNote: (key, by, remove) => steering.handler.withdrawAfter(key, by, remove),
   });
   const exporter = new ExportHandler({ guide, plans, downloads, baseUrl, logger, now });
   const bot = new BrugBot({
@@ -82,6 +89,8 @@ export async function createApp(
     exporter,
     logger,
     now,
+    planUrl: (conversationId) =>
+      `${baseUrl().replace(/\/$/, '')}/tab?conversationId=${encodeURIComponent(conversationId)}`,
   });
   const adapter = createAdapter(config, logger);
   const server = createServer({
@@ -100,7 +109,10 @@ export async function createApp(
   const localChannels = config.localMode ? mountLocalChannels(server, { logger }) : undefined;
   // Local mode: the steering channel is the local one, and /steering shows what was posted there.
   if (localChannels)
-    mountSteeringFeed(server, { threads: (channelId) => localChannels.channelThreads(channelId) });
+    mountSteeringFeed(server, {
+      threads: (channelId) => localChannels.channelThreads(channelId),
+      versions: () => steering.versions(),
+    });
   // The plan tab Teams frames; with credentials its API wants a Teams SSO token, locally none.
   mountTab(server, { storage, guide, downloads, logger, now, sso: tabSsoSettings(config) });
   let stopRetention = () => {};

@@ -50,8 +50,16 @@
   const $ = (id) => document.getElementById(id);
   const nonce =
     document.querySelector('meta[name="csp-nonce"]')?.getAttribute('content') ?? undefined;
+  // The bot marks its "I will speak English with you" reply with the chosen language, so the
+  // page (header, placeholder, footer, Web Chat's own strings) follows a typed `taal en` too.
   // Every message or card submit the user sends makes the next card that arrives take the focus.
   const store = WebChat.createStore({}, () => (next) => (action) => {
+    if (action.type === 'DIRECT_LINE/INCOMING_ACTIVITY') {
+      const activity = action.payload?.activity;
+      const chosen =
+        activity?.from?.role === 'bot' ? activity.channelData?.brugbotLocale : undefined;
+      if (chosen === 'nl' || chosen === 'en') setTimeout(() => switchTo(chosen, false));
+    }
     if (action.type === 'DIRECT_LINE/POST_ACTIVITY') focusNextCard(action.payload?.activity);
     return next(action);
   });
@@ -127,6 +135,9 @@
   }
 
   function render() {
+    // On a phone the avatar column costs a sixth of the width; cards need it more.
+    const phone = window.matchMedia('(max-width: 480px)').matches;
+    const avatar = phone ? {} : { botAvatarImage: '/static/brugbot.svg', botAvatarInitials: 'BB' };
     WebChat.renderWebChat(
       {
         directLine,
@@ -136,10 +147,13 @@
         sendTypingIndicator: false,
         overrideLocalizedStrings: { TEXT_INPUT_PLACEHOLDER: t('placeholder') },
         styleOptions: {
+          // A new card is shown from its top: scrolling stops when the first new message reaches
+          // the top of the transcript, instead of following the bottom of a tall card.
+          autoScrollSnapOnPage: true,
+          autoScrollSnapOnPageOffset: -8,
           accent: '#1B5E8C',
           primaryFont: "'Segoe UI', system-ui, -apple-system, 'Helvetica Neue', Arial, sans-serif",
-          botAvatarImage: '/static/brugbot.svg',
-          botAvatarInitials: 'BB',
+          ...avatar,
           bubbleBorderRadius: 8,
           bubbleFromUserBackground: '#E3EEF6',
           bubbleFromUserBorderRadius: 8,
@@ -183,18 +197,23 @@
     }
   }
 
-  $('language-switch').addEventListener('click', () => {
-    lang = lang === 'nl' ? 'en' : 'nl';
+  /** Switches the page; `tellBot` also asks the bot to switch (the button, not a typed command). */
+  function switchTo(next, tellBot) {
+    if (next === lang) return;
+    lang = next;
     localStorage.setItem(LOCALE_KEY, lang);
     applyTexts();
     if (!directLine) return;
     render();
     // A post-back is not shown in the transcript; the bot switches and greets in the new language.
-    store.dispatch({
-      type: 'WEB_CHAT/SEND_POST_BACK',
-      payload: { value: { verb: 'lang.set', locale: lang } },
-    });
-  });
+    if (tellBot)
+      store.dispatch({
+        type: 'WEB_CHAT/SEND_POST_BACK',
+        payload: { value: { verb: 'lang.set', locale: lang } },
+      });
+  }
+
+  $('language-switch').addEventListener('click', () => switchTo(lang === 'nl' ? 'en' : 'nl', true));
 
   $('new-conversation').addEventListener('click', () => {
     sessionStorage.removeItem(SESSION_KEY);
@@ -227,7 +246,8 @@
 
   function focusTargetIn(card) {
     const visible = (el) => el.getClientRects().length > 0 && !el.disabled;
-    const input = [...card.querySelectorAll('input, select, textarea')].find(visible);
+    const fields = [...card.querySelectorAll('input, select, textarea')].filter(visible);
+    const input = fields.find((el) => el.getAttribute('aria-invalid') === 'true') ?? fields[0];
     if (input) return input;
     const target = card.querySelector('[role="heading"]') ?? card;
     target.tabIndex = -1;
@@ -281,9 +301,11 @@
    * Adaptive Cards' Action.ToggleVisibility puts `aria-expanded` on the section it shows or
    * hides (a plain <div>, where ARIA does not allow it) and leaves its button without one. A
    * screen reader should hear "expanded/collapsed" on the button, so the state moves there.
+   * Ids renamed by makeIdsUnique are still found: `aria-controls` follows the rename.
    */
   function fixDisclosure(el) {
-    if (el.tagName === 'BUTTON' || !el.id || !el.hasAttribute('aria-expanded')) return;
+    if (el.matches('button, [role="button"]') || !el.id || !el.hasAttribute('aria-expanded'))
+      return;
     const expanded = el.getAttribute('aria-expanded');
     el.removeAttribute('aria-expanded');
     const card = el.closest('.ac-adaptiveCard') ?? document;
@@ -293,31 +315,75 @@
   }
 
   /**
-   * A card shown twice (after "Vorige") repeats the template's ids, so `aria-controls` would
-   * point into the older card. The newer card's ids get a suffix; Adaptive Cards finds its
-   * toggle targets through its own model, not through these ids.
+   * A card shown twice (after "Vorige") repeats the template's ids, so `aria-controls` and
+   * `aria-describedby` would point into the older card. The newer card's ids get a suffix;
+   * Adaptive Cards finds its toggle targets through its own model, not through these ids.
    */
   function makeIdsUnique(card) {
     for (const el of card.querySelectorAll('[id]:not([id^="__ac-"])')) {
       if (document.querySelectorAll(`[id="${CSS.escape(el.id)}"]`).length < 2) continue;
       const old = el.id;
       el.id = `${old}--${Math.random().toString(36).slice(2, 8)}`;
-      for (const ref of card.querySelectorAll('[aria-controls]')) {
-        const ids = ref.getAttribute('aria-controls').split(' ');
-        ref.setAttribute('aria-controls', ids.map((id) => (id === old ? el.id : id)).join(' '));
+      for (const attr of ['aria-controls', 'aria-describedby'])
+        for (const ref of card.querySelectorAll(`[${attr}]`)) {
+          const ids = ref.getAttribute(attr).split(' ');
+          ref.setAttribute(attr, ids.map((id) => (id === old ? el.id : id)).join(' '));
+        }
+    }
+  }
+
+  /**
+   * A section opened by tapping a column or row (a `selectAction`) has no `aria-controls`: the
+   * card names that toggle after its section, `<section id>-toggle`, so the two are paired here.
+   */
+  function pairToggles(card) {
+    for (const toggle of card.querySelectorAll('[id$="-toggle"]')) {
+      const target = toggle.id.slice(0, -'-toggle'.length);
+      if (card.querySelector(`#${CSS.escape(target)}`))
+        toggle.setAttribute('aria-controls', target);
+    }
+  }
+
+  /**
+   * An answer the bot could not save comes back with its reason under the field, which the card
+   * names `<input id>-error`: the field is marked invalid and described by that reason, so a
+   * screen reader says both when the focus lands there.
+   */
+  function describeErrors(card) {
+    for (const error of card.querySelectorAll('[id$="-error"]')) {
+      const wrapper = card.querySelector(`#${CSS.escape(error.id.slice(0, -'-error'.length))}`);
+      for (const field of wrapper?.querySelectorAll('input, select, textarea') ?? []) {
+        field.setAttribute('aria-invalid', 'true');
+        field.setAttribute('aria-describedby', error.id);
       }
     }
   }
 
   /** Collapsed sections start with `aria-expanded="false"` on their button. */
   function markCollapsed(card) {
-    for (const button of card.querySelectorAll('button[aria-controls]:not([aria-expanded])')) {
+    for (const button of card.querySelectorAll('[aria-controls]:not([aria-expanded])')) {
       const ids = button.getAttribute('aria-controls').split(' ');
       const shown = ids.some(
         (id) => card.querySelector(`#${CSS.escape(id)}`)?.getClientRects().length,
       );
       button.setAttribute('aria-expanded', String(shown));
     }
+  }
+
+  const seenActivities = new Set();
+  /**
+   * Web Chat draws the whole transcript again when the language changes; only cards of
+   * activities not drawn before count as arriving. Web Chat keys each activity's label by it.
+   */
+  function isNewActivity(card) {
+    const label = card
+      .closest('.webchat__basic-transcript__activity')
+      ?.querySelector('[aria-labelledby^="webchat__basic-transcript__active-descendant-label"]')
+      ?.getAttribute('aria-labelledby');
+    if (!label) return true;
+    if (seenActivities.has(label)) return false;
+    seenActivities.add(label);
+    return true;
   }
 
   new MutationObserver((records) => {
@@ -328,10 +394,12 @@
         if (!(node instanceof Element)) continue;
         const cards = node.matches(CARD) ? [node] : [...node.querySelectorAll(CARD)];
         for (const card of cards) {
+          pairToggles(card);
+          describeErrors(card);
           makeIdsUnique(card);
           markCollapsed(card);
         }
-        added.push(...cards);
+        added.push(...cards.filter(isNewActivity));
       }
     }
     onCardsAdded(added);

@@ -51,9 +51,17 @@
     link.hidden = false;
   }
 
+  // One plan, when the page was opened from a steering note: `?plan=` locally, the deep link's
+  // subEntityId (TeamsJS: page.subPageId) in Teams. The API still decides whether you may see it.
+  const PLAN_REF = /^[A-Za-z0-9_-]{22}$/;
+  const wanted = [inTeams && context.page ? context.page.subPageId : '', params.get('plan')].find(
+    (ref) => ref && PLAN_REF.test(ref),
+  );
+
   /** In a channel: all its threads; in a chat: that chat; in a personal tab: everything of yours. */
   function apiQuery() {
     const query = new URLSearchParams({ lang });
+    if (wanted) query.set('plan', wanted);
     if (inTeams && context.channel && context.channel.id)
       query.set('channelId', context.channel.id);
     else if (inTeams && context.chat && context.chat.id)
@@ -86,6 +94,12 @@
       return say('page.error');
     }
     $('mode-note').hidden = body.mode !== 'local';
+    if (body.plans.length === 0 && wanted) {
+      // Not yours to see, or deleted: say so, show nothing of it, offer your own plans.
+      const own = el('a', { href: inTeams ? '#' : '?', text: t('page.showOwnPlans') });
+      if (inTeams) own.onclick = () => location.reload();
+      return say('page.planUnavailable', ' ', own);
+    }
     if (body.plans.length === 0) {
       const chatLink =
         body.mode === 'local' ? el('a', { href: '/', text: t('page.openChat') }) : null;
@@ -154,38 +168,50 @@
     $('plan-view').replaceChildren(article);
   }
 
-  /** A button, not a link: the document is made on request, and only for someone who may see the plan. */
+  /**
+   * Buttons, not links: the document is made at the moment of the click, only for someone who
+   * may see the plan, and its short-lived link is followed at once.
+   */
   function exportControl(plan) {
-    const button = el('button', { type: 'button', class: 'export', text: t('page.export') });
     const result = el('span', { class: 'export-result', role: 'status' });
-    button.onclick = async () => {
-      button.disabled = true;
-      result.replaceChildren(t('page.exportBusy'));
-      const res = await fetch('/api/tab/plans/export', {
-        method: 'POST',
-        headers: {
-          'Content-Type': 'application/json',
-          Accept: 'application/json',
-          ...(await authorization().catch(() => ({}))),
-        },
-        body: JSON.stringify({ conversationId: plan.conversationId, lang }),
-      }).catch(() => undefined);
-      const body = res && res.ok ? await res.json().catch(() => undefined) : undefined;
-      button.disabled = false;
-      if (!body || typeof body.url !== 'string' || !body.url.startsWith('/download/')) {
-        result.replaceChildren(t('page.exportFailed'));
-        return;
-      }
-      const link = el('a', {
-        href: body.url,
-        target: '_blank',
-        rel: 'noopener',
-        text: t('page.exportReady'),
+    const buttons = ['docx', 'md'].map((format) => {
+      const button = el('button', {
+        type: 'button',
+        class: 'export',
+        text: t(format === 'docx' ? 'page.export' : 'page.exportMarkdown'),
       });
-      result.replaceChildren(link);
-      link.focus();
-    };
-    return el('p', { class: 'export-row' }, button, ' ', result);
+      button.onclick = () => void download(plan, format, buttons, result);
+      return button;
+    });
+    return el('p', { class: 'export-row' }, ...buttons, result);
+  }
+
+  async function download(plan, format, buttons, result) {
+    for (const b of buttons) b.disabled = true;
+    result.replaceChildren(t('page.exportBusy'));
+    const res = await fetch('/api/tab/plans/export', {
+      method: 'POST',
+      headers: {
+        'Content-Type': 'application/json',
+        Accept: 'application/json',
+        ...(await authorization().catch(() => ({}))),
+      },
+      body: JSON.stringify({ conversationId: plan.conversationId, format, lang }),
+    }).catch(() => undefined);
+    const body = res && res.ok ? await res.json().catch(() => undefined) : undefined;
+    for (const b of buttons) b.disabled = false;
+    if (!body || typeof body.url !== 'string' || !body.url.startsWith('/download/')) {
+      result.replaceChildren(t('page.exportFailed'));
+      return;
+    }
+    const link = el('a', {
+      href: body.url,
+      download: '',
+      text: t(format === 'docx' ? 'page.exportReady' : 'page.exportReadyMarkdown'),
+    });
+    result.replaceChildren(link, ' ', el('span', { class: 'hint', text: t('page.exportExpires') }));
+    link.click();
+    link.focus();
   }
 
   function stepSection(step) {

@@ -33,6 +33,8 @@ export interface BrugBotDeps {
   exporter: ExportHandler;
   logger: Logger;
   now?: () => Date;
+  /** Where a conversation's plan can be read in full (the plan tab); linked from shortened answers. */
+  planUrl?: (conversationId: string) => string;
 }
 
 type HandledElsewhere =
@@ -68,6 +70,7 @@ function eventForAction(
         part: action.part,
         revision: action.rev,
         nav: action.nav,
+        ...(action.target !== undefined ? { target: action.target } : {}),
         values: inputs,
       };
     case 'guide.restart.confirm':
@@ -191,7 +194,12 @@ export class BrugBot extends ActivityHandler {
   private async setLocale(context: TurnContext, locale: Locale): Promise<void> {
     const { channelId, from } = context.activity;
     if (from?.id) await this.deps.prefs.setLocale(channelId, from.id, locale);
-    await context.sendActivity(translator(locale)('bot:language.changed'));
+    // `brugbotLocale` lets the browser page switch its own texts too (Teams ignores it).
+    await context.sendActivity({
+      type: 'message',
+      text: translator(locale)('bot:language.changed'),
+      channelData: { brugbotLocale: locale },
+    });
     await this.runEvent(context, { type: 'welcome' }, locale);
   }
 
@@ -225,7 +233,13 @@ export class BrugBot extends ActivityHandler {
         now: this.now(),
         actor: actorOf(context),
       });
-      const ctx = viewContext(this.deps.guide, result.state, locale, t);
+      const conversationId = context.activity.conversation.id;
+      // "jou" only where the card is for one person; a group sees names on the same card.
+      const personal = !isGroupConversation(context);
+      const ctx = viewContext(this.deps.guide, result.state, locale, t, {
+        ...(personal ? { viewer: actorOf(context) } : {}),
+        ...(this.deps.planUrl ? { planUrl: this.deps.planUrl(conversationId) } : {}),
+      });
       if (result.outputs.some((o) => o.kind === 'summary'))
         ctx.steeringChoices = await this.deps.steering.shareChoices(context);
       const activities = renderOutputs(ctx, result.outputs, (position) =>

@@ -18,7 +18,12 @@ const WORDS: Record<Exclude<Command['kind'], 'language' | 'asOf'>, string[]> = {
   summary: ['samenvatting', 'summary', 'plan'],
   restart: ['opnieuw', 'restart', 'herbegin', 'start opnieuw', 'opnieuw beginnen', 'start over'],
   undo: ['ongedaan maken', 'undo', 'maak ongedaan'],
+  // "steungroep" is the instrument's word (seed 001, step 5); the older "stuurgroep" keeps working.
   linkSteering: [
+    'koppel steungroep',
+    'link support group',
+    'koppel steungroepkanaal',
+    'link support group channel',
     'koppel stuurgroep',
     'link steering group',
     'koppel stuurgroepkanaal',
@@ -29,6 +34,8 @@ const WORDS: Record<Exclude<Command['kind'], 'language' | 'asOf'>, string[]> = {
     'share summary',
     'deel plan',
     'share plan',
+    'deel met steungroep',
+    'share with support group',
     'deel met stuurgroep',
     'share with steering group',
   ],

@@ -15,6 +15,15 @@ export interface PrivacyDeps {
   baseUrl: () => string;
   logger: Logger;
   now: () => Date;
+  /**
+   * Runs the deletion and then replaces the plan's steering note with "plan verwijderd op … door
+   * …" (src/steering). Without it the plan is simply deleted.
+   */
+  withdrawNote?: (
+    planKey: string,
+    byName: string | undefined,
+    remove: () => Promise<number>,
+  ) => Promise<number>;
 }
 
 /** "mijn gegevens" and "verwijder plan": the GDPR side of the conversation. */
@@ -73,7 +82,11 @@ export class PrivacyHandler {
       await context.sendActivity(t('bot:privacy.deleteExpired'));
       return;
     }
-    const removed = await this.deps.plans.delete(key);
+    const remove = () => this.deps.plans.delete(key);
+    const by = context.activity.from?.name?.trim() || undefined;
+    const removed = this.deps.withdrawNote
+      ? await this.deps.withdrawNote(key, by, remove)
+      : await remove();
     this.deps.logger.info(
       { conversation: logId(key), documents: removed },
       'plan deleted on request',

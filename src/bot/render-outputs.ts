@@ -6,12 +6,13 @@ import {
   adviceCardData,
   confirmRestartCardData,
   helpCardData,
+  openPromptData,
   overviewCardData,
   summaryCard,
   welcomeCardData,
 } from './views/other-views';
 import { stepCardData, type StepNotice } from './views/step-view';
-import { questionLabel, type ViewContext } from './views/view-context';
+import { quotedLabels, type ViewContext } from './views/view-context';
 
 type Notice = Extract<GuideOutput, { kind: 'notice' }>;
 
@@ -28,11 +29,7 @@ const NOTICE_STYLE: Partial<Record<Notice['code'], StepNotice['style']>> = {
 
 /** Notice text; names come from the channel, so they are escaped wherever markdown is rendered. */
 function noticeText(ctx: ViewContext, notice: Notice, forMarkdown: boolean): string {
-  const labels = (notice.questions ?? [])
-    .map((id) => ctx.guide.question(id))
-    .filter((q) => q !== undefined)
-    .map((q) => `“${questionLabel(ctx, q)}”`)
-    .join(', ');
+  const labels = quotedLabels(ctx, notice.questions ?? []);
   const raw = notice.params?.name ? String(notice.params.name) : ctx.t('bot:someone');
   const name = forMarkdown ? escapeMessageText(raw) : raw;
   return ctx.t(`bot:notices.${notice.code}`, {
@@ -76,9 +73,13 @@ export function renderOutputs(
       }));
       pending = [];
       const position = { step: output.step, part: output.part };
-      activities.push(
-        card('step', stepCardData(ctx, position, output.errors, notices, qnaLinksFor(position))),
-      );
+      const data = stepCardData(ctx, position, {
+        ...(output.errors ? { errors: output.errors } : {}),
+        ...(output.open ? { open: output.open } : {}),
+        notices,
+        qnaLinks: qnaLinksFor(position),
+      });
+      activities.push(card('step', data));
       continue;
     }
     flushNotices();
@@ -97,6 +98,9 @@ export function renderOutputs(
         break;
       case 'advice':
         activities.push(card('advice', adviceCardData(ctx, output.ruleIds)));
+        break;
+      case 'openPrompt':
+        activities.push(card('confirm-open', openPromptData(ctx, output)));
         break;
       case 'confirmRestart':
         activities.push(card('confirm-restart', confirmRestartCardData(ctx)));

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SUBMIT_NAVS } from '../guide';
 
 const INPUT_PREFIX = 'q_';
 const INPUT_ID = /^q_([a-z][a-zA-Z0-9]{0,63})$/;
@@ -24,7 +25,9 @@ export const cardActionSchema = z.discriminatedUnion('verb', [
     step,
     part,
     rev: revision,
-    nav: z.enum(['next', 'back', 'stay', 'overview']),
+    nav: z.enum(SUBMIT_NAVS),
+    /** For `nav: 'deepen'`: the part of the step to open. */
+    target: part.optional(),
   }),
   z.object({ verb: z.literal('guide.restart.confirm'), rev: revision }),
   z.object({ verb: z.literal('guide.restart.cancel') }),

@@ -40,6 +40,11 @@ const envSchema = z.object({
     emptyToUndefined,
     z.string().url().default('https://login.microsoftonline.com/common/discovery/v2.0/keys'),
   ),
+  /**
+   * The Teams app's id (manifest `id`, TEAMS_APP_ID in deploy/): with it the steering note links
+   * to the plan tab inside Teams. Without it the note says where the plan is instead.
+   */
+  TEAMS_APP_ID: z.preprocess(emptyToUndefined, z.string().uuid().optional()),
   /** The steering group's Teams channel that every plan's note goes to unless a team linked its own. */
   STEERING_SERVICE_URL: z.preprocess(emptyToUndefined, z.string().url().optional()),
   STEERING_CHANNEL_ID: optionalString,
@@ -106,6 +111,8 @@ export interface AppConfig {
     debounceMs: number;
     retryBaseMs: number;
     pollMs: number;
+    /** The Teams app id the note's deep link to the plan tab needs. */
+    teamsAppId?: string;
   };
   /** Raw tab single-sign-on settings; `src/tab` derives the accepted audiences and tenant. */
   tabSso: { appId?: string; audience?: string; jwksUrl: string };
@@ -184,6 +191,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       debounceMs: e.STEERING_DEBOUNCE_MS,
       retryBaseMs: e.STEERING_RETRY_BASE_MS,
       pollMs: e.STEERING_POLL_MS,
+      teamsAppId: e.TEAMS_APP_ID,
     },
     tabSso: {
       appId: e.TAB_SSO_APP_ID ?? e.MicrosoftAppId,

@@ -26,7 +26,13 @@ export class DownloadStore {
     private readonly now: () => number = Date.now,
   ) {}
 
-  async create(content: Buffer | string, filename: string, contentType: string): Promise<string> {
+  /** `ttlMs`: a shorter life for links made on a click and used at once (the plan tab's). */
+  async create(
+    content: Buffer | string,
+    filename: string,
+    contentType: string,
+    ttlMs: number = DOWNLOAD_TTL_MS,
+  ): Promise<string> {
     const bytes = Buffer.isBuffer(content) ? content : Buffer.from(content, 'utf8');
     if (bytes.length > MAX_DOWNLOAD_BYTES) throw new RangeError('download too large');
     const token = randomBytes(32).toString('base64url');
@@ -34,7 +40,7 @@ export class DownloadStore {
       filename,
       contentType,
       base64: bytes.toString('base64'),
-      expiresAt: this.now() + DOWNLOAD_TTL_MS,
+      expiresAt: this.now() + Math.min(ttlMs, DOWNLOAD_TTL_MS),
     };
     await this.storage.write({ [`download/${token}`]: { ...doc, eTag: '*' } });
     return token;

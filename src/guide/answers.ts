@@ -4,7 +4,13 @@ export type AnswerValue = string | number | string[];
 export type Answers = Readonly<Record<string, AnswerValue | undefined>>;
 
 export type AnswerError =
-  'notANumber' | 'tooSmall' | 'tooLarge' | 'tooLong' | 'unknownChoice' | 'badDate';
+  | 'notANumber'
+  | 'tooSmall'
+  | 'tooLarge'
+  | 'tooLong'
+  | 'unknownChoice'
+  | 'tooManyChoices'
+  | 'badDate';
 
 export type ParsedAnswer =
   { ok: true; value: AnswerValue | null } | { ok: false; error: AnswerError };
@@ -58,6 +64,9 @@ export function parseAnswer(q: QuestionDefinition, raw: string | number | boolea
       const known = choiceIds(q);
       if (picked.length > MAX_SELECTED || picked.some((p) => !known.has(p))) {
         return { ok: false, error: 'unknownChoice' };
+      }
+      if (q.maxSelected !== undefined && picked.length > q.maxSelected) {
+        return { ok: false, error: 'tooManyChoices' };
       }
       // Keep the definition's order so equal selections compare equal.
       return { ok: true, value: [...known].filter((id) => picked.includes(id)) };

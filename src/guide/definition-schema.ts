@@ -70,6 +70,8 @@ export const questionSchema = z
     min: z.number().optional(),
     max: z.number().optional(),
     maxLength: z.number().int().positive().max(4000).optional(),
+    /** A multiselect that forces a priority ("kies de drie belangrijkste") instead of tick-all. */
+    maxSelected: z.number().int().min(1).optional(),
     /** The question is shown (and counted as open) only when this holds. */
     showIf: conditionSchema.optional(),
     source: z.string(),
@@ -91,6 +93,11 @@ export const resourceGroupSchema = z
 export const partSchema = z
   .object({
     id: idSchema,
+    /**
+     * `core` parts are the route every plan takes; `deepen` parts ("verdiepen") are optional
+     * side trips the user opens per step. Only core questions can be open points.
+     */
+    depth: z.enum(['core', 'deepen']).default('core'),
     source: z.string(),
     questions: z.array(questionSchema),
     /** Reading lists and manuals the instrument points to; titles are names and stay untranslated. */
@@ -103,7 +110,10 @@ export const stepSchema = z
   .object({
     id: z.enum(['s1', 's2', 's3', 's4', 's5', 's6']),
     number: z.number().int().min(1).max(6),
-    parts: z.array(partSchema).min(1),
+    parts: z
+      .array(partSchema)
+      .min(1)
+      .refine((parts) => parts.some((p) => p.depth === 'core'), 'a step needs a core part'),
   })
   .strict();
 

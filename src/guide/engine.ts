@@ -79,12 +79,21 @@ function submitStep(guide: Guide, state: PlanState, event: Submit, ctx: EngineCo
     };
   }
   const answers = answerValues(next);
+  const open = guide.openPointsOfPart(here, answers).map((q) => q.id);
   const appeared = guide
     .questionsOfPart(here)
     .filter((q) => guide.isVisible(q, answers) && !visibleBefore.has(q.id));
   if (appeared.length > 0 && event.nav === 'next') {
     outputs.push({ kind: 'notice', code: 'newQuestions', questions: appeared.map((q) => q.id) });
     return { state: moveTo(next, here, ctx.now), outputs: [...outputs, stepCard(here)] };
+  }
+  if (event.nav === 'next' && open.length > 0) {
+    const prompt: GuideOutput = { kind: 'openPrompt', ...here, questions: open };
+    return { state: moveTo(next, here, ctx.now), outputs: [...outputs, prompt] };
+  }
+  if (event.nav === 'fill') {
+    const card: GuideOutput = { ...stepCard(here), ...(open.length ? { open } : {}) };
+    return { state: moveTo(next, here, ctx.now), outputs: [...outputs, card] };
   }
   return navigate(guide, next, event, ctx, outputs);
 }
@@ -102,6 +111,12 @@ function navigate(
     return { state: moveTo(state, here, ctx.now), outputs: [...outputs, { kind: 'overview' }] };
   if (event.nav === 'stay')
     return { state: moveTo(state, here, ctx.now), outputs: [...outputs, stepCard(here)] };
+  if (event.nav === 'deepen') {
+    const to = { step: here.step, part: event.target ?? here.part };
+    const known = guide.visibleParts(here.step, answers).includes(to.part);
+    const target = known ? to : here;
+    return { state: moveTo(state, target, ctx.now), outputs: [...outputs, stepCard(target)] };
+  }
   if (event.nav === 'back') {
     const to = guide.previousPosition(here, answers) ?? here;
     return { state: moveTo(state, to, ctx.now), outputs: [...outputs, stepCard(to)] };

@@ -1,6 +1,9 @@
 import type { AnswerError } from './answers';
 import type { Actor } from './plan-state';
 
+export const SUBMIT_NAVS = ['next', 'back', 'stay', 'overview', 'skip', 'fill', 'deepen'] as const;
+export type SubmitNav = (typeof SUBMIT_NAVS)[number];
+
 /** What a person did, independent of the channel that carried it. */
 export type GuideEvent =
   | { type: 'welcome' }
@@ -16,7 +19,12 @@ export type GuideEvent =
       part: number;
       revision: number;
       values: Readonly<Record<string, string | number | boolean>>;
-      nav: 'next' | 'back' | 'stay' | 'overview';
+      /**
+       * `skip` moves on despite open points (after the "Nog open" prompt), `fill` shows the card
+       * again with its open points marked, `deepen` opens the optional part `target` of the step.
+       */
+      nav: SubmitNav;
+      target?: number;
     }
   | { type: 'restartRequest' }
   | { type: 'restartConfirm'; revision: number }
@@ -51,7 +59,16 @@ export type NoticeParams = Record<string, string | number>;
 export type GuideOutput =
   | { kind: 'welcome'; resumable: boolean }
   | { kind: 'help' }
-  | { kind: 'step'; step: number; part: number; errors?: Record<string, AnswerError> }
+  | {
+      kind: 'step';
+      step: number;
+      part: number;
+      errors?: Record<string, AnswerError>;
+      /** Required questions left empty, marked on the card after "Invullen". */
+      open?: string[];
+    }
+  /** "Nog open: … — Toch verder / Invullen", before leaving a card with empty required questions. */
+  | { kind: 'openPrompt'; step: number; part: number; questions: string[] }
   | { kind: 'overview' }
   | { kind: 'summary' }
   | { kind: 'advice'; ruleIds: string[] }

@@ -74,24 +74,47 @@ export class Guide {
       .map(({ index }) => index);
   }
 
-  firstPosition(step: number, answers: Answers): Position {
-    return { step, part: this.visibleParts(step, answers)[0] ?? 0 };
+  /** The core cards of a step, in order: the route "Bewaar en ga verder" follows. */
+  routeParts(step: number, answers: Answers): number[] {
+    const parts = this.step(step).parts;
+    return this.visibleParts(step, answers).filter((i) => parts[i]!.depth === 'core');
   }
 
-  /** The next card after `from`, or undefined after the last part of the last step. */
+  /** The optional "verdiepen" cards of a step, opened on request. */
+  deepenParts(step: number, answers: Answers): number[] {
+    const parts = this.step(step).parts;
+    return this.visibleParts(step, answers).filter((i) => parts[i]!.depth === 'deepen');
+  }
+
+  isDeepen(position: Position): boolean {
+    return this.step(position.step).parts[position.part]?.depth === 'deepen';
+  }
+
+  firstPosition(step: number, answers: Answers): Position {
+    const first = this.routeParts(step, answers)[0] ?? this.visibleParts(step, answers)[0];
+    return { step, part: first ?? 0 };
+  }
+
+  /**
+   * The next card after `from` on the core route, or undefined after the last core card of the
+   * last step. Leaving a deepen card continues the route after the step's core cards.
+   */
   nextPosition(from: Position, answers: Answers): Position | undefined {
-    const later = this.visibleParts(from.step, answers).find((p) => p > from.part);
+    const later = this.routeParts(from.step, answers).find((p) => p > from.part);
     if (later !== undefined) return { step: from.step, part: later };
     return from.step < this.stepCount ? this.firstPosition(from.step + 1, answers) : undefined;
   }
 
+  /** The core card before `from`; from a deepen card, the step's last core card. */
   previousPosition(from: Position, answers: Answers): Position | undefined {
-    const earlier = this.visibleParts(from.step, answers)
-      .filter((p) => p < from.part)
-      .pop();
+    const route = this.routeParts(from.step, answers);
+    if (this.isDeepen(from) && route.length > 0) {
+      return { step: from.step, part: route[route.length - 1]! };
+    }
+    const earlier = route.filter((p) => p < from.part).pop();
     if (earlier !== undefined) return { step: from.step, part: earlier };
     if (from.step === 1) return undefined;
-    const parts = this.visibleParts(from.step - 1, answers);
+    const parts = this.routeParts(from.step - 1, answers);
     return { step: from.step - 1, part: parts[parts.length - 1] ?? 0 };
   }
 
@@ -103,12 +126,34 @@ export class Guide {
     return this.questionsOf(step).filter((q) => this.isVisible(q, answers));
   }
 
-  /** Required, visible and unanswered: what the summary lists as open points. */
+  /** Questions on the core route of a step (the ones a plan needs). */
+  coreQuestionsOf(step: number): QuestionDefinition[] {
+    return this.step(step)
+      .parts.filter((p) => p.depth === 'core')
+      .flatMap((p) => p.questions);
+  }
+
+  /** Required, visible, unanswered and on the core route: the plan's open points. */
   openPoints(answers: Answers, step?: number): QuestionDefinition[] {
     const steps = step ? [step] : this.definition.steps.map((s) => s.number);
     return steps.flatMap((n) =>
-      this.visibleQuestionsOf(n, answers).filter((q) => q.required && !isAnswered(answers[q.id])),
+      this.coreQuestionsOf(n).filter(
+        (q) => q.required && this.isVisible(q, answers) && !isAnswered(answers[q.id]),
+      ),
     );
+  }
+
+  /** Open points of one card, for the "Nog open: … — Toch verder / Invullen" prompt. */
+  openPointsOfPart(position: Position, answers: Answers): QuestionDefinition[] {
+    if (this.isDeepen(position)) return [];
+    return this.questionsOfPart(position).filter(
+      (q) => q.required && this.isVisible(q, answers) && !isAnswered(answers[q.id]),
+    );
+  }
+
+  /** A plan is complete when every core question it needs is answered; deepen parts never block. */
+  isComplete(answers: Answers): boolean {
+    return this.openPoints(answers).length === 0;
   }
 
   stepStatus(step: number, answers: Answers): StepStatus {

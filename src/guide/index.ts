@@ -9,7 +9,8 @@ export type {
 } from './definition-schema';
 export { Guide, answerValues, type ActiveAdvice, type StepStatus, type Position } from './guide';
 export { transition, type Transition } from './engine';
-export type { GuideEvent, GuideOutput, EngineContext, NoticeCode } from './events';
+export { SUBMIT_NAVS } from './events';
+export type { GuideEvent, GuideOutput, EngineContext, NoticeCode, SubmitNav } from './events';
 export {
   initialPlanState,
   migratePlanState,

@@ -64,6 +64,10 @@ function crossCheck(def: GuideDefinition): string[] {
         questions.set(q.id, q);
         if (!isKnownSection(q.source))
           problems.push(`question "${q.id}": unknown source "${q.source}"`);
+        if (part.depth === 'deepen' && q.required)
+          problems.push(`question "${q.id}": questions in a deepen part must be optional`);
+        if (q.maxSelected !== undefined && q.type !== 'multiselect')
+          problems.push(`question "${q.id}": maxSelected is for multiselect questions only`);
         const needsChoices = q.type === 'choice' || q.type === 'multiselect';
         if (needsChoices !== Boolean(q.choices?.length)) {
           problems.push(`question "${q.id}": choices are required exactly for choice/multiselect`);

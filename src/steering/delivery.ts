@@ -1,31 +1,32 @@
-import type { DownloadStore } from '../downloads';
-import { DOWNLOAD_TTL_MS } from '../downloads';
-import { DOCX_TYPE, planDocx, planFileName } from '../export';
 import type { Guide } from '../guide';
-import { translator } from '../i18n';
+import { translator, type Locale } from '../i18n';
 import type { Logger } from '../logging';
 import type { PlanStore } from '../plans';
 import { logId } from '../bot/turn-info';
-import { escapeMessageText } from '../bot/text';
-import { viewContext, type ViewContext } from '../bot/views/view-context';
-import { failureKind, type FailureKind, type SteeringTransport } from './connector-transport';
-import { steeringNote } from './note-card';
+import { viewContext } from '../bot/views/view-context';
+import { buildBrief } from './brief-model';
+import { briefDigest, changesLine, type BriefDigest } from './brief-changes';
+import { failureKind, type OutgoingMessage, type SteeringTransport } from './connector-transport';
+import { steeringNote, withdrawnNote } from './note-card';
+import { planLink } from './plan-link';
 import type { PostDoc, PostStore } from './post-store';
-import { postLink } from './post-link';
-import { sameTarget } from './targets';
+import { recordFailure, recordSuccess, withoutPending } from './delivery-records';
 
 export interface DeliveryDeps {
   posts: PostStore;
   plans: PlanStore;
   guide: Guide;
-  downloads: DownloadStore;
   transport: SteeringTransport;
   logger: Logger;
   now: () => Date;
-  /** Public origin for export links; '' when the bot has none people could open. */
-  publicBaseUrl: () => string;
+  /** The bot's public origin (the tab's web fallback in deep links); undefined when it has none. */
+  publicBaseUrl: () => string | undefined;
   /** The bot's own URL, where the local steering channel lives (local mode). */
   localServiceUrl: () => string;
+  /** The Teams app id for deep links to the plan tab. */
+  teamsAppId?: string;
+  /** An extra line for the note (issue 16's follow-up progress); none when it answers undefined. */
+  progress?: (planKey: string, locale: Locale) => Promise<string | undefined>;
   debounceMs: number;
   retryBaseMs: number;
   /** Identifies this process in outbox claims. */
@@ -34,15 +35,21 @@ export interface DeliveryDeps {
 
 /** Longer than a Connector call can take (15 s timeout), so a live claim is never taken over. */
 const CLAIM_MS = 60_000;
-const MAX_BACKOFF_MS = 60 * 60 * 1000;
 
 export type DeliveryResult = 'sent' | 'failed' | 'skipped';
+
+/** What one send carried, for the record kept after it succeeded. */
+export interface Sent {
+  digest?: BriefDigest;
+  changes?: string;
+}
 
 /**
  * Sends what one plan owes its steering channel: claims the outbox entry (an eTag-checked write,
  * so of several bot processes exactly one sends), renders the note from the plan as it is now,
  * posts a new thread or updates the posted message in place, and records the outcome. A failure
- * keeps the entry with an exponential backoff; nothing is dropped.
+ * keeps the entry with an exponential backoff; nothing is dropped. A deleted plan's tombstone
+ * sends the "plan verwijderd" notice in place of the note, and then goes.
  */
 export async function deliver(deps: DeliveryDeps, planKey: string): Promise<DeliveryResult> {
   const now = deps.now().getTime();
@@ -57,6 +64,7 @@ export async function deliver(deps: DeliveryDeps, planKey: string): Promise<Deli
     return { next, result: next };
   });
   if (!claimed?.pending) return 'skipped';
+  if (claimed.withdrawn) return withdraw(deps, planKey, claimed);
   const state = await deps.plans.read(planKey).catch(() => undefined);
   if (!state) {
     // The plan was deleted (privacy) or is unreadable: there is nothing left to tell anyone.
@@ -67,20 +75,50 @@ export async function deliver(deps: DeliveryDeps, planKey: string): Promise<Deli
   }
   const t = translator(claimed.locale);
   const ctx = viewContext(deps.guide, state, claimed.locale, t);
-  const exportLink = await createExportLink(deps, ctx);
   const updating = Boolean(claimed.conversationId && claimed.activityId);
+  const digest = briefDigest(ctx);
+  const changes = updating ? changesLine(ctx, claimed.sentDigest, digest) : '';
+  const progress = await deps.progress?.(planKey, claimed.locale).catch(() => undefined);
   const message = steeringNote(ctx, {
-    firstPostedAt: updating ? claimed.firstPostedAt : undefined,
     now: deps.now(),
-    exportLink,
+    changes,
+    updated: updating,
+    planUrl: planLink(claimed.target, planKey, buildBrief(ctx).title, {
+      teamsAppId: deps.teamsAppId,
+      publicBaseUrl: deps.publicBaseUrl(),
+      localServiceUrl: deps.localServiceUrl,
+    }),
+    ...(progress ? { progress } : {}),
   });
+  const outcome = await send(deps, claimed, message, true);
+  if (outcome === 'failed') return 'failed';
+  // After the send: a storage hiccup after a successful send must not be retried as a send.
+  await recordSuccess(deps, planKey, claimed, outcome.ids, outcome.created, {
+    digest,
+    ...(changes ? { changes } : {}),
+  });
+  return 'sent';
+}
+
+/**
+ * Posts or updates one message. With `mayCreate` false (the withdrawal notice), a message that
+ * is gone stays gone: there is nothing to withdraw.
+ */
+async function send(
+  deps: DeliveryDeps,
+  claimed: PostDoc,
+  message: OutgoingMessage,
+  mayCreate: boolean,
+): Promise<
+  { ids: { conversationId: string; activityId: string } | undefined; created: boolean } | 'failed'
+> {
   const target = claimed.target;
   const serviceUrl = target.kind === 'local' ? deps.localServiceUrl() : target.serviceUrl;
   const channel = { channelId: target.channelId, tenantId: target.tenantId, teamId: target.teamId };
-  let ids = updating
-    ? { conversationId: claimed.conversationId!, activityId: claimed.activityId! }
-    : undefined;
-  let created = false;
+  let ids =
+    claimed.conversationId && claimed.activityId
+      ? { conversationId: claimed.conversationId, activityId: claimed.activityId }
+      : undefined;
   try {
     if (ids) {
       try {
@@ -90,147 +128,43 @@ export async function deliver(deps: DeliveryDeps, planKey: string): Promise<Deli
           ids.activityId,
           message,
         );
+        return { ids, created: false };
       } catch (error) {
         // The message or thread is gone (deleted, or the local channel restarted): post anew.
         if (failureKind(error) !== 'channelGone') throw error;
         ids = undefined;
       }
     }
-    if (!ids) {
-      ids = await deps.transport.createThread(serviceUrl, channel, message);
-      created = true;
-    }
+    if (!mayCreate) return { ids: undefined, created: false };
+    return { ids: await deps.transport.createThread(serviceUrl, channel, message), created: true };
   } catch (error) {
-    await recordFailure(deps, planKey, claimed, error);
+    await recordFailure(deps, claimed.planKey, claimed, error);
     return 'failed';
   }
-  // Outside the try: a storage hiccup after a successful send must not be retried as a send.
-  await recordSuccess(deps, planKey, claimed, ids, created);
+}
+
+/** Replaces the posted note with the notice that its plan was deleted, then drops the tombstone. */
+async function withdraw(
+  deps: DeliveryDeps,
+  planKey: string,
+  claimed: PostDoc,
+): Promise<DeliveryResult> {
+  const withdrawn = claimed.withdrawn!;
+  const t = translator(claimed.locale);
+  const message = withdrawnNote(
+    { t, locale: claimed.locale },
+    new Date(withdrawn.at),
+    withdrawn.by,
+  );
+  const outcome = await send(deps, claimed, message, false);
+  if (outcome === 'failed') return 'failed';
+  const { result: done } = await deps.posts.update<boolean>(planKey, (current) =>
+    // A new plan in the same conversation may have been shared meanwhile: keep that one.
+    current?.withdrawn && current.activityId === claimed.activityId
+      ? { next: { ...withoutPending(current) }, result: true }
+      : { result: false },
+  );
+  if (done) await deps.posts.remove(planKey);
+  deps.logger.info({ plan: logId(planKey) }, 'steering note withdrawn');
   return 'sent';
-}
-
-/** A fresh .docx link per send: download links expire, and each update refreshes the note's. */
-async function createExportLink(deps: DeliveryDeps, ctx: ViewContext) {
-  const base = deps.publicBaseUrl();
-  if (!base) return undefined;
-  const docx = await planDocx(ctx, deps.now());
-  const token = await deps.downloads.create(docx, planFileName(ctx, 'docx'), DOCX_TYPE);
-  return {
-    url: `${base}/download/${token}`,
-    expiresAt: new Date(deps.now().getTime() + DOWNLOAD_TTL_MS),
-  };
-}
-
-function withoutPending(doc: PostDoc): PostDoc {
-  const { pending: _pending, ...rest } = doc;
-  return rest;
-}
-
-async function recordSuccess(
-  deps: DeliveryDeps,
-  planKey: string,
-  claimed: PostDoc,
-  ids: { conversationId: string; activityId: string },
-  created: boolean,
-): Promise<void> {
-  const sent = claimed.pending!;
-  const now = deps.now();
-  await deps.posts.update(planKey, (current) => {
-    if (!current) return { result: undefined };
-    // Someone re-pointed the plan at another channel meanwhile: that request still stands.
-    if (!sameTarget(current.target, claimed.target)) return { result: undefined };
-    const base: PostDoc = {
-      ...current,
-      ...ids,
-      firstPostedAt: created ? now.toISOString() : (current.firstPostedAt ?? now.toISOString()),
-      lastSentAt: now.getTime(),
-      sentHash: sent.hash,
-      sends: current.sends + 1,
-    };
-    const pending = current.pending;
-    if (!pending || pending.seq === sent.seq)
-      return { next: withoutPending(base), result: undefined };
-    // More changed while we were sending: send again, but not before the debounce has passed.
-    const { claim: _claim, ...rest } = pending;
-    const sameNotify = JSON.stringify(rest.notify) === JSON.stringify(sent.notify);
-    const { notify, ...withoutNotify } = rest;
-    const owed = {
-      ...withoutNotify,
-      ...(sameNotify || !notify ? {} : { notify }),
-      attempts: 0,
-      dueAt: Math.max(pending.dueAt, now.getTime() + deps.debounceMs),
-    };
-    return { next: { ...base, pending: owed }, result: undefined };
-  });
-  deps.logger.info(
-    { plan: logId(planKey), created },
-    created ? 'steering note posted' : 'steering note updated',
-  );
-  if (!sent.notify) return;
-  const t = translator(sent.notify.locale);
-  const link = postLink(claimed.target, ids, deps.localServiceUrl);
-  const label = claimed.target.label
-    ? escapeMessageText(claimed.target.label)
-    : t('steering:channel.default');
-  const text = link
-    ? t('steering:result.postedLink', { channel: label, link })
-    : t('steering:result.posted', { channel: label });
-  await notify(deps, sent.notify, text);
-}
-
-async function recordFailure(
-  deps: DeliveryDeps,
-  planKey: string,
-  claimed: PostDoc,
-  error: unknown,
-): Promise<void> {
-  const kind = failureKind(error);
-  const now = deps.now().getTime();
-  const retryAfter = (error as { retryAfterMs?: number }).retryAfterMs;
-  const { result: tell } = await deps.posts.update<PostDoc['pending']>(planKey, (current) => {
-    const pending = current?.pending;
-    if (!current || !pending) return { result: undefined };
-    const backoff =
-      Math.min(MAX_BACKOFF_MS, deps.retryBaseMs * 2 ** pending.attempts) *
-      (0.8 + Math.random() * 0.4);
-    const { claim: _claim, ...rest } = pending;
-    const next = {
-      ...rest,
-      attempts: pending.attempts + 1,
-      dueAt: now + Math.max(backoff, retryAfter ?? 0),
-      lastError: kind,
-      failureNotified: pending.failureNotified || Boolean(pending.notify),
-    };
-    return {
-      next: { ...current, pending: next },
-      result: pending.notify && !pending.failureNotified ? pending : undefined,
-    };
-  });
-  deps.logger.warn(
-    { plan: logId(planKey), kind, status: (error as { status?: number }).status },
-    'steering post failed; kept in the outbox',
-  );
-  if (!tell?.notify) return;
-  const t = translator(tell.notify.locale);
-  const channel = claimed.target.label
-    ? escapeMessageText(claimed.target.label)
-    : t('steering:channel.default');
-  await notify(deps, tell.notify, t(`steering:result.${kind satisfies FailureKind}`, { channel }));
-}
-
-/** Tells the person who shared; losing this message is acceptable, losing the post is not. */
-async function notify(
-  deps: DeliveryDeps,
-  to: NonNullable<NonNullable<PostDoc['pending']>['notify']>,
-  text: string,
-): Promise<void> {
-  try {
-    await deps.transport.send(to.serviceUrl, to.conversationId, {
-      type: 'message',
-      text,
-      textFormat: 'markdown',
-    });
-  } catch (error) {
-    deps.logger.warn({ err: (error as Error).name }, 'could not tell the user how sharing went');
-  }
 }

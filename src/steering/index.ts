@@ -1,14 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import type { AppConfig } from '../config';
-import type { DownloadStore } from '../downloads';
 import type { Guide } from '../guide';
+import type { Locale } from '../i18n';
 import type { Logger } from '../logging';
 import type { PlanStore } from '../plans';
 import type { BrugStorage } from '../storage';
 import { ConnectorTransport, tokenSource, type SteeringTransport } from './connector-transport';
 import { deliver, type DeliveryDeps } from './delivery';
 import { OutboxWorker } from './outbox-worker';
-import { PostStore } from './post-store';
+import { PostStore, type PostDoc } from './post-store';
 import { SteeringHandler } from './steering-handler';
 import { SteeringService } from './steering-service';
 import { LOCAL_STEERING_CHANNEL, type SteeringTarget } from './targets';
@@ -16,7 +16,8 @@ import { LOCAL_STEERING_CHANNEL, type SteeringTarget } from './targets';
 /** The steering group's note: linking a channel, posting and updating it, the durable outbox. */
 export { SteeringHandler } from './steering-handler';
 export { mountSteeringFeed } from './feed-page';
-export { steeringNote } from './note-card';
+export { steeringNote, withdrawnNote, type NoteOptions } from './note-card';
+export { buildBrief, type BriefModel } from './brief-model';
 export { LOCAL_STEERING_CHANNEL, type SteeringTarget } from './targets';
 export { steeringKeysOf } from './post-store';
 export type { SteeringTransport, OutgoingMessage } from './connector-transport';
@@ -26,13 +27,14 @@ export interface SteeringDeps {
   storage: BrugStorage;
   guide: Guide;
   plans: PlanStore;
-  downloads: DownloadStore;
   logger: Logger;
   now: () => Date;
   /** The URL the server listens on; known only after `listen()`. */
   listeningUrl: () => string;
   /** Replaces the Connector client (tests of the outbox logic). */
   transport?: SteeringTransport;
+  /** An extra line for the note, e.g. the follow-up's progress (issue 16). */
+  progress?: (planKey: string, locale: Locale) => Promise<string | undefined>;
 }
 
 export interface Steering {
@@ -40,6 +42,8 @@ export interface Steering {
   start(): void;
   stop(): Promise<void>;
   outboxLength(): Promise<number>;
+  /** The local channel's notes and their version history (the /steering feed). */
+  versions(): Promise<PostDoc[]>;
 }
 
 /** Configured channel first; in local mode without one, the bot's own local steering channel. */
@@ -54,20 +58,19 @@ function defaultTarget(config: AppConfig): SteeringTarget | undefined {
 export function createSteering(deps: SteeringDeps): Steering {
   const { config } = deps;
   const transport = deps.transport ?? new ConnectorTransport(tokenSource(config));
-  // Export links in a channel must open for its members: only a public URL, or the local one locally.
-  const publicBaseUrl = () => config.publicBaseUrl ?? (config.localMode ? deps.listeningUrl() : '');
   // Post stores hold no state of their own: the worker's and the service's share the storage.
   const posts = new PostStore(deps.storage);
   const delivery: DeliveryDeps = {
     posts,
     plans: deps.plans,
     guide: deps.guide,
-    downloads: deps.downloads,
     transport,
     logger: deps.logger,
     now: deps.now,
-    publicBaseUrl,
+    publicBaseUrl: () => config.publicBaseUrl,
     localServiceUrl: deps.listeningUrl,
+    teamsAppId: config.steering.teamsAppId,
+    ...(deps.progress ? { progress: deps.progress } : {}),
     debounceMs: config.steering.debounceMs,
     retryBaseMs: config.steering.retryBaseMs,
     // Outbox claims name their process, so a process never mistakes another's claim for its own.
@@ -94,5 +97,6 @@ export function createSteering(deps: SteeringDeps): Steering {
     start: () => worker.start(),
     stop: () => worker.stop(),
     outboxLength: () => posts.outboxLength(),
+    versions: async () => (await posts.all()).filter((p) => p.target.kind === 'local'),
   };
 }

@@ -1,128 +1,114 @@
-import { cardBytes, CARD_BUDGET_BYTES, renderCard } from '../cards';
+import { renderCard } from '../cards';
 import { escapeMessageText } from '../bot/text';
-import {
-  formatDate,
-  formatDateTime,
-  sourceLine,
-  type ViewContext,
-} from '../bot/views/view-context';
-import { buildSummary, CARD_ANSWER_LIMITS, type SummaryModel } from '../summary';
+import { formatDateTime, sourceLine, type ViewContext } from '../bot/views/view-context';
+import { buildBrief, type BriefModel } from './brief-model';
 import type { OutgoingMessage } from './connector-transport';
 
 export interface NoteOptions {
-  /** When the note was first posted; set from the second send on, which makes it an update. */
-  firstPostedAt?: string;
   now: Date;
-  /** A time-limited link to the full plan (.docx), when the bot knows its public address. */
-  exportLink?: { url: string; expiresAt: Date };
+  /** "looptijd 3 jaar → 4 jaar, …" since the version the channel saw; empty on the first post. */
+  changes?: string;
+  /** Whether this version replaces an earlier one: says "bijgewerkt" even when no line changed. */
+  updated?: boolean;
+  /**
+   * Where the full plan opens: a Teams deep link to the plan tab, or the local tab page. Never a
+   * download: the document is made when someone asks for it, after their access is checked.
+   */
+  planUrl?: string;
+  /** One extra line under the status, e.g. the follow-up's progress (issue 16). */
+  progress?: string;
 }
 
-/** Answers per step shown in full detail before the note falls back to counting them. */
-type Detail = { limit: number; answers: boolean };
-const DETAILS: Detail[] = [
-  ...CARD_ANSWER_LIMITS.map((limit) => ({ limit, answers: true })),
-  { limit: 60, answers: false },
-];
-
-function noteData(ctx: ViewContext, model: SummaryModel, options: NoteOptions, detail: Detail) {
+/** The template's data: the brief plus the labels around it. */
+export function noteData(ctx: ViewContext, brief: BriefModel, options: NoteOptions) {
   const { t, locale } = ctx;
-  const date = formatDate(model.completedAt ?? model.updatedAt, locale);
-  const truncated = model.truncatedCount > 0 || !detail.answers;
-  const link = options.exportLink;
+  const when = formatDateTime(options.now.toISOString(), locale);
   return {
     // Some hosts render a card's fallback text as Markdown: keep typed text (the organisation) out.
-    fallbackText: t('bot:summary.title'),
+    fallbackText: t('steering:note.fallback'),
     heading: t('steering:note.heading'),
-    title: model.title,
-    meta: t(
-      model.status === 'completed' ? 'steering:note.completedOn' : 'steering:note.inProgressOn',
-      { date },
-    ),
-    updated: options.firstPostedAt
-      ? t('steering:note.updatedOn', { when: formatDateTime(options.now.toISOString(), locale) })
-      : '',
-    steps: model.steps.map((s) => ({
-      title: s.title,
-      answers: detail.answers ? s.answers.map((a) => ({ label: a.label, value: a.value })) : [],
-      hidden:
-        s.answers.length === 0
-          ? t('bot:summary.noAnswers')
-          : detail.answers
-            ? ''
-            : t('steering:note.answersInExport', { count: s.answers.length }),
-      contributors: s.contributors,
-    })),
-    advice: model.advice.map((a) => ({ text: a.text, source: a.source })),
-    adviceTitle: t('bot:advice.title'),
-    openPoints: model.openPoints,
-    openPointsTitle: t('bot:summary.openPointsTitle', { count: model.openPoints.length }),
-    exportNote: link
-      ? t(truncated ? 'steering:note.exportTruncated' : 'steering:note.export', {
-          until: formatDateTime(link.expiresAt.toISOString(), locale),
-        })
-      : truncated
-        ? t('steering:note.truncatedNoLink')
+    title: brief.title,
+    statusLine: brief.statusLine,
+    contributors: brief.contributors,
+    changed: options.changes
+      ? t('steering:note.changed', { when, changes: options.changes })
+      : options.updated
+        ? t('steering:note.updatedOn', { when })
         : '',
-    exportUrl: link?.url ?? '',
+    progress: options.progress ?? brief.progress ?? '',
+    decisionsTitle: t('steering:note.decisionsTitle'),
+    decisions: brief.decisions,
+    attentionTitle: t('steering:note.attentionTitle'),
+    attention: brief.attention,
+    attentionMore: brief.attentionMore,
+    openTitle: brief.openTitle,
+    openPoints: brief.openPoints,
+    openMore: brief.openMore,
+    fullPlanNote: t(options.planUrl ? 'steering:note.fullPlan' : 'steering:note.fullPlanNoLink'),
     source: sourceLine(ctx, 'intro'),
-    labels: { export: t('steering:note.exportButton') },
+    planUrl: options.planUrl ?? '',
+    labels: { openPlan: t('steering:note.openPlan') },
   };
 }
 
 /**
- * The Markdown shown by clients without cards, and above the card in Teams: kept to a digest
- * (title, status, one line per step, counts, the export link) so the card is not said twice.
- * Names and the organisation are typed by people and escaped.
+ * The text next to the card: two or three lines, since Teams shows it above the card and a
+ * client without cards needs only the gist and the way to the plan. Typed text is escaped.
  */
-function fallbackText(ctx: ViewContext, model: SummaryModel, options: NoteOptions): string {
+function fallbackText(ctx: ViewContext, brief: BriefModel, options: NoteOptions): string {
   const { t, locale } = ctx;
-  const date = formatDate(model.completedAt ?? model.updatedAt, locale);
   const lines = [
-    `**${escapeMessageText(model.title)}**`,
-    escapeMessageText(
-      t(model.status === 'completed' ? 'steering:note.completedOn' : 'steering:note.inProgressOn', {
-        date,
-      }),
-    ),
+    `**${escapeMessageText(brief.title)}**`,
+    escapeMessageText([brief.statusLine, brief.contributors].filter(Boolean).join(' · ')),
   ];
-  if (options.firstPostedAt)
+  if (options.changes)
     lines.push(
       escapeMessageText(
-        t('steering:note.updatedOn', { when: formatDateTime(options.now.toISOString(), locale) }),
+        t('steering:note.changed', {
+          when: formatDateTime(options.now.toISOString(), locale),
+          changes: options.changes,
+        }),
       ),
     );
-  for (const s of model.steps) {
-    const names = [...new Set(s.answers.map((a) => a.by))].map(escapeMessageText).join(', ');
-    lines.push(
-      `- ${escapeMessageText(t('steering:note.stepLine', { step: s.title, count: s.answers.length }))}${names ? ` (${names})` : ''}`,
-    );
-  }
-  lines.push(
-    escapeMessageText(
-      t('steering:note.counts', { advice: model.advice.length, open: model.openPoints.length }),
-    ),
-  );
-  if (options.exportLink)
-    lines.push(
-      `[${escapeMessageText(t('steering:note.exportButton'))}](${options.exportLink.url})`,
-    );
+  if (options.planUrl)
+    lines.push(`[${escapeMessageText(t('steering:note.openPlan'))}](${options.planUrl})`);
   return lines.join('\n\n');
 }
 
-/**
- * The steering group's note for one plan: the card plus its Markdown fallback, cut down step by
- * step until both fit the card budget (Teams' message limit, with Power Automate's in mind).
- */
+/** The steering brief for one plan: the card and its short Markdown companion. */
 export function steeringNote(ctx: ViewContext, options: NoteOptions): OutgoingMessage {
-  const text = fallbackText(ctx, buildSummary(ctx), options);
-  let message: OutgoingMessage | undefined;
-  for (const detail of DETAILS) {
-    const card = renderCard(
-      'steering-note',
-      noteData(ctx, buildSummary(ctx, detail.limit), options, detail),
-    );
-    message = { type: 'message', text, textFormat: 'markdown', attachments: [card] };
-    if (cardBytes(card) + Buffer.byteLength(text, 'utf8') <= CARD_BUDGET_BYTES) break;
-  }
-  return message!;
+  const brief = buildBrief(ctx);
+  const card = renderCard('steering-note', noteData(ctx, brief, options));
+  return {
+    type: 'message',
+    text: fallbackText(ctx, brief, options),
+    textFormat: 'markdown',
+    attachments: [card],
+  };
+}
+
+/** What replaces the note once its plan is deleted: when, and by whom (a name people typed). */
+export function withdrawnNote(
+  ctx: Pick<ViewContext, 't' | 'locale'>,
+  at: Date,
+  byName: string | undefined,
+): OutgoingMessage {
+  const { t, locale } = ctx;
+  const when = formatDateTime(at.toISOString(), locale);
+  const text = byName
+    ? t('steering:withdrawn.text', { when, name: byName })
+    : t('steering:withdrawn.textNoName', { when });
+  const card = renderCard('steering-note-withdrawn', {
+    fallbackText: t('steering:withdrawn.title'),
+    heading: t('steering:note.heading'),
+    title: t('steering:withdrawn.title'),
+    text,
+    detail: t('steering:withdrawn.detail'),
+  });
+  return {
+    type: 'message',
+    text: `**${escapeMessageText(t('steering:withdrawn.title'))}**\n\n${escapeMessageText(text)}`,
+    textFormat: 'markdown',
+    attachments: [card],
+  };
 }

@@ -15,6 +15,8 @@ const pendingSchema = z.object({
   /** Bumped by every request, so a sender can tell whether more changed while it was sending. */
   seq: z.number().int(),
   dueAt: z.number(),
+  /** When the oldest change in this request was made; bounds how long a debounce may defer it. */
+  since: z.number().optional(),
   attempts: z.number().int(),
   /** Fingerprint of the plan content this request is about; equal fingerprints need no send. */
   hash: z.string(),
@@ -24,6 +26,17 @@ const pendingSchema = z.object({
   lastError: z.string().max(100).optional(),
 });
 export type Pending = z.infer<typeof pendingSchema>;
+
+/** One version the channel received, for the local feed's history and the data export. */
+const versionSchema = z.object({
+  at: z.string().max(40),
+  kind: z.enum(['posted', 'updated', 'withdrawn']),
+  /** The "what changed" line that version carried. */
+  changes: z.string().max(1000).optional(),
+});
+export type PostVersion = z.infer<typeof versionSchema>;
+/** Enough history for the feed; older versions drop off. */
+export const MAX_VERSIONS = 20;
 
 export const postDocSchema = z.object({
   planKey: z.string(),
@@ -36,6 +49,14 @@ export const postDocSchema = z.object({
   sentHash: z.string().optional(),
   sends: z.number().int().default(0),
   pending: pendingSchema.optional(),
+  /** The brief as the channel last received it (see brief-changes.ts). */
+  sentDigest: z.record(z.string().max(1000)).optional(),
+  versions: z.array(versionSchema).max(MAX_VERSIONS).optional(),
+  /**
+   * Set once the plan is deleted: the post document is then a tombstone that only owes the
+   * channel the "plan verwijderd" notice, and goes once that notice is out.
+   */
+  withdrawn: z.object({ at: z.string().max(40), by: z.string().max(200).optional() }).optional(),
 });
 export type PostDoc = z.infer<typeof postDocSchema>;
 
@@ -94,6 +115,22 @@ export class PostStore {
   async owed(): Promise<string[]> {
     const keys = await this.storage.listKeys(OUTBOX);
     return keys.map((k) => k.slice(OUTBOX.length));
+  }
+
+  /** Every post document (the local feed's history); bounded, the feed shows a handful. */
+  async all(limit = 200): Promise<PostDoc[]> {
+    const keys = (await this.storage.listKeys(POST)).slice(0, limit);
+    if (keys.length === 0) return [];
+    const items = await this.storage.read(keys);
+    return keys.flatMap((k) => {
+      const parsed = postDocSchema.safeParse(items[k]);
+      return parsed.success ? [parsed.data] : [];
+    });
+  }
+
+  /** Removes a delivered tombstone and its outbox entry. */
+  async remove(planKey: string): Promise<void> {
+    await this.storage.delete([this.postKey(planKey), this.outboxKey(planKey)]);
   }
 
   async outboxLength(): Promise<number> {

@@ -60,7 +60,30 @@ export class SteeringHandler {
     private readonly now: () => Date,
   ) {}
 
-  /** "@Brugbot koppel stuurgroep" in a team channel: that channel receives the team's plans. */
+  /**
+   * Deletes a plan through `remove` and then withdraws its note: the post is read first,
+   * since the deletion takes the steering documents along. A failure to withdraw never undoes
+   * or fails the deletion; the tombstone is durable and the outbox retries it.
+   */
+  async withdrawAfter<T>(
+    planKey: string,
+    byName: string | undefined,
+    remove: () => Promise<T>,
+  ): Promise<T> {
+    const post = await this.service.posts.get(planKey).catch(() => undefined);
+    const removed = await remove();
+    try {
+      await this.service.withdraw(post, byName);
+    } catch (error) {
+      this.logger.error(
+        { plan: logId(planKey), err: (error as Error).name },
+        'could not withdraw the steering note',
+      );
+    }
+    return removed;
+  }
+
+  /** "@Brugbot koppel steungroep" in a team channel: that channel receives the team's plans. */
   async link(context: TurnContext, locale: Locale): Promise<void> {
     const t = translator(locale);
     const data = channelDataOf(context);

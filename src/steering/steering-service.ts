@@ -38,6 +38,9 @@ export function contentHash(state: PlanState): string {
     .slice(0, 32);
 }
 
+/** A plan edited without pause still reaches the channel after this many debounce periods. */
+const MAX_WAIT_DEBOUNCES = 3;
+
 export interface SteeringServiceDeps {
   storage: BrugStorage;
   transport: SteeringTransport;
@@ -115,7 +118,8 @@ export class SteeringService {
     requester: Requester,
     choice?: string,
   ): Promise<ShareOutcome> {
-    const existing = await this.posts.get(planKey);
+    const found = await this.posts.get(planKey);
+    const existing = found?.withdrawn ? undefined : found;
     const resolved =
       existing && !choice ? existing.target : await this.resolveTarget(requester, choice);
     if (!('channelId' in resolved)) return resolved;
@@ -137,7 +141,9 @@ export class SteeringService {
     }
     const now = this.deps.now().getTime();
     await this.posts.update(planKey, (current) => {
-      const keep = current && sameTarget(current.target, target) ? current : undefined;
+      // A deleted plan's tombstone is not carried over: a new plan gets a new note.
+      const keep =
+        current && !current.withdrawn && sameTarget(current.target, target) ? current : undefined;
       const base: PostDoc = keep ?? { planKey, locale: requester.locale, target, sends: 0 };
       const debounced =
         keep?.activityId && keep.lastSentAt ? keep.lastSentAt + this.deps.debounceMs : 0;
@@ -156,24 +162,65 @@ export class SteeringService {
     return { kind: 'queued', target };
   }
 
+  /**
+   * When an owed update goes out: once edits have paused for the debounce (so quick edits make
+   * one update, whose "what changed" line names them all), never sooner than a debounce after
+   * the last send, and never later than a few debounces after the first edit it carries. A
+   * failed send keeps its own backoff.
+   */
+  private debouncedDue(current: PostDoc, now: number): number {
+    const { debounceMs } = this.deps;
+    const owed = current.pending;
+    if (owed && owed.attempts > 0) return owed.dueAt;
+    const since = owed?.since ?? now;
+    const quiet = Math.max(now + debounceMs, (current.lastSentAt ?? 0) + debounceMs);
+    return Math.max(Math.min(quiet, since + MAX_WAIT_DEBOUNCES * debounceMs), now);
+  }
+
   /** After any saved change: once a note is out (or owed), it follows the plan, debounced. */
   async planChanged(planKey: string, state: PlanState): Promise<void> {
     const doc = await this.posts.get(planKey);
-    if (!doc || (!doc.activityId && !doc.pending)) return;
+    if (!doc || doc.withdrawn || (!doc.activityId && !doc.pending)) return;
     const hash = contentHash(state);
     if ((doc.pending?.hash ?? doc.sentHash) === hash) return;
     const now = this.deps.now().getTime();
     await this.posts.update(planKey, (current) => {
-      if (!current || (!current.activityId && !current.pending)) return { result: undefined };
+      if (!current || current.withdrawn || (!current.activityId && !current.pending))
+        return { result: undefined };
       if ((current.pending?.hash ?? current.sentHash) === hash) return { result: undefined };
       const owed = current.pending;
-      const dueAt = owed
-        ? owed.dueAt
-        : Math.max(now, (current.lastSentAt ?? 0) + this.deps.debounceMs);
-      const pending = { ...(owed ?? { attempts: 0 }), seq: (owed?.seq ?? 0) + 1, dueAt, hash };
+      const pending = {
+        ...(owed ?? { attempts: 0 }),
+        seq: (owed?.seq ?? 0) + 1,
+        dueAt: this.debouncedDue(current, now),
+        since: owed?.since ?? now,
+        hash,
+      };
       return { next: { ...current, pending }, result: undefined };
     });
     // Owed updates are due now or after the debounce; waking spares the wait for the next poll.
+    this.deps.wake();
+  }
+
+  /**
+   * After a plan was deleted: its posted note (`post`, read before the deletion) is owed the
+   * notice "plan verwijderd op … door …". Only what that notice needs is kept, in a tombstone
+   * the outbox removes once the notice is out; the plan's content is already gone.
+   */
+  async withdraw(post: PostDoc | undefined, by: string | undefined): Promise<void> {
+    if (!post?.activityId || !post.conversationId || post.withdrawn) return;
+    const now = this.deps.now();
+    const tombstone: PostDoc = {
+      planKey: post.planKey,
+      locale: post.locale,
+      target: post.target,
+      conversationId: post.conversationId,
+      activityId: post.activityId,
+      sends: post.sends,
+      withdrawn: { at: now.toISOString(), ...(by ? { by: by.slice(0, 200) } : {}) },
+      pending: { seq: 1, dueAt: now.getTime(), attempts: 0, hash: 'withdrawn' },
+    };
+    await this.posts.update(post.planKey, () => ({ next: tombstone, result: undefined }));
     this.deps.wake();
   }
 }

@@ -3,7 +3,9 @@ import { isAnswered } from '../guide';
 import { resolveSource } from '../sources';
 import {
   adviceItems,
+  authorName,
   formatAnswer,
+  formatList,
   formatDate,
   formatDateTime,
   questionLabel,
@@ -95,18 +97,18 @@ function answerOf(
     label: questionLabel(ctx, q),
     value: cut.text,
     truncated: cut.truncated,
-    by: record.by.name || ctx.t('bot:someone'),
+    by: authorName(ctx, record.by),
     at: record.at,
   };
 }
 
-/** "Ingevuld door An en Bram, laatst op 23 nov. 10:00": who answered a step, said once. */
+/** "Ingevuld door jou en Bram, laatst op 23 nov. 10:00": who answered a step, said once. */
 function contributorsLine(ctx: ViewContext, answers: SummaryAnswer[]): string {
   if (answers.length === 0) return '';
   const names = [...new Set(answers.map((a) => a.by))];
   const last = answers.reduce((max, a) => (a.at > max ? a.at : max), answers[0]!.at);
   return ctx.t('bot:summary.contributors', {
-    names: new Intl.ListFormat(ctx.locale === 'nl' ? 'nl-BE' : 'en-GB').format(names),
+    names: formatList(names, ctx.locale),
     when: formatDateTime(last, ctx.locale),
   });
 }
@@ -142,7 +144,6 @@ export function buildSummary(ctx: ViewContext, limit = CARD_ANSWER_LIMIT): Summa
     ...(state.completedAt ? { completedAt: state.completedAt } : {}),
     meta: t('bot:summary.meta', {
       date: formatDate(state.updatedAt, ctx.locale),
-      revision: state.revision,
       status: t(`bot:summary.status.${state.status}`),
     }),
     steps,

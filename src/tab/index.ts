@@ -10,6 +10,7 @@ import { mountTabPages } from './tab-pages';
 
 export { tabSsoSettings, createSsoVerifier, type TabSsoSettings } from './sso-token';
 export { TAB_FRAME_ANCESTORS } from './tab-pages';
+export { planRef, PLAN_REF } from './plan-ref';
 
 export interface TabDeps {
   storage: BrugStorage;

@@ -1,25 +1,46 @@
 import type { DownloadStore } from '../downloads';
-import { DOCX_TYPE, planDocx, planFileName } from '../export';
+import { DOCX_TYPE, planDocx, planFileName, planMarkdown } from '../export';
 import type { Guide, PlanState } from '../guide';
 import { translator, type Locale } from '../i18n';
 import { viewContext } from '../bot/views/view-context';
 
 /**
- * The plan as a Word document, the same file the bot's "exporteer" makes, handed out as a
- * time-limited `/download/<token>` link: the browser cannot send the SSO token along with a
- * plain download, so the token is checked when the link is made, not when it is followed.
+ * A tab download is made when someone clicks, for that person, and followed at once: ten
+ * minutes is room for a slow network, and no link outlives the moment it was made for.
  */
-export async function exportPlanDocx(
+export const TAB_DOWNLOAD_TTL_MS = 10 * 60 * 1000;
+
+export type ExportFormat = 'docx' | 'md';
+
+/**
+ * The plan as a Word document or Markdown, the same files the bot's "exporteer" makes, handed
+ * out as a short-lived `/download/<token>` link: the browser cannot send the SSO token along
+ * with a plain download, so access is checked when the link is made, right before it is used.
+ */
+export async function exportPlan(
   deps: { guide: Guide; downloads: DownloadStore },
   state: PlanState,
   locale: Locale,
+  format: ExportFormat,
   now: Date,
-): Promise<string> {
+): Promise<{ url: string; expiresAt: string }> {
   const ctx = viewContext(deps.guide, state, locale, translator(locale));
-  const token = await deps.downloads.create(
-    await planDocx(ctx, now),
-    planFileName(ctx, 'docx'),
-    DOCX_TYPE,
-  );
-  return `/download/${token}`;
+  const token =
+    format === 'docx'
+      ? await deps.downloads.create(
+          await planDocx(ctx, now),
+          planFileName(ctx, 'docx'),
+          DOCX_TYPE,
+          TAB_DOWNLOAD_TTL_MS,
+        )
+      : await deps.downloads.create(
+          planMarkdown(ctx, now),
+          planFileName(ctx, 'md'),
+          'text/markdown; charset=utf-8',
+          TAB_DOWNLOAD_TTL_MS,
+        );
+  return {
+    url: `/download/${token}`,
+    expiresAt: new Date(now.getTime() + TAB_DOWNLOAD_TTL_MS).toISOString(),
+  };
 }

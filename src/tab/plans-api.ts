@@ -6,7 +6,8 @@ import { resolveLocale } from '../i18n';
 import type { Logger } from '../logging';
 import type { BrugStorage } from '../storage';
 import { visiblePlans, type Viewer } from './plan-access';
-import { exportPlanDocx } from './plan-export';
+import { exportPlan } from './plan-export';
+import { PLAN_REF, planRef } from './plan-ref';
 import { TabAuthError, type TabUser } from './sso-token';
 import { tabPlanView } from './tab-model';
 import { queryOf } from './tab-pages';
@@ -30,9 +31,15 @@ const id = z
 const listQuery = z.object({
   channelId: id.optional(),
   conversationId: id.optional(),
+  /** One plan, as the steering note's link names it (plan-ref.ts); narrows, never widens. */
+  plan: z.string().regex(PLAN_REF).optional(),
   lang: z.string().max(16).optional(),
 });
-const exportBody = z.object({ conversationId: id, lang: z.string().max(16).optional() });
+const exportBody = z.object({
+  conversationId: id,
+  format: z.enum(['docx', 'md']).default('docx'),
+  lang: z.string().max(16).optional(),
+});
 
 // Never `return res.send(...)` from these async handlers: restify logs a returned value whole,
 // request headers (and so the bearer token) included.
@@ -43,7 +50,8 @@ function refuse(res: Response, status: number, error: string, message: string): 
 /**
  * `GET /api/tab/plans[?channelId=…|conversationId=…][&lang=nl|en]`: the plans the caller may
  * see (the rule is in `plan-access.ts`), as read-only views. `POST /api/tab/plans/export`
- * (`{ conversationId, lang }`): a download link for one of those plans as a Word document.
+ * (`{ conversationId, format: 'docx' | 'md', lang }`): a short-lived download link for one of
+ * those plans, made at the moment of the request.
  * With credentials both want a Teams SSO token; a refused token gets 401 and no data at all.
  */
 export function mountPlansApi(
@@ -72,12 +80,19 @@ export function mountPlansApi(
     if (!viewer) return;
     const query = listQuery.safeParse(Object.fromEntries(queryOf(req)));
     if (!query.success) {
-      refuse(res, 400, 'BadRequest', 'channelId and conversationId are Teams ids.');
+      refuse(
+        res,
+        400,
+        'BadRequest',
+        'channelId and conversationId are Teams ids; plan is a plan link.',
+      );
       return;
     }
-    const { channelId, conversationId, lang } = query.data;
+    const { channelId, conversationId, plan, lang } = query.data;
     const locale = resolveLocale(lang);
-    const plans = await visiblePlans(deps.storage, viewer, { channelId, conversationId });
+    const visible = await visiblePlans(deps.storage, viewer, { channelId, conversationId });
+    // A plan asked for by its link that this viewer may not see gives an empty list: nothing of it.
+    const plans = plan ? visible.filter((p) => planRef(p.key) === plan) : visible;
     res.send(200, {
       mode: viewer.kind === 'local' ? 'local' : 'teams',
       locale,
@@ -91,15 +106,20 @@ export function mountPlansApi(
     // JSON only: another site's page cannot send that without a CORS preflight we never approve.
     const body = exportBody.safeParse(req.body);
     if (!String(req.header('Content-Type') ?? '').startsWith('application/json') || !body.success) {
-      refuse(res, 400, 'BadRequest', 'Send JSON: { "conversationId": "…" }.');
+      refuse(
+        res,
+        400,
+        'BadRequest',
+        'Send JSON: { "conversationId": "…", "format": "docx" | "md" }.',
+      );
       return;
     }
-    const { conversationId, lang } = body.data;
+    const { conversationId, format, lang } = body.data;
     const [plan] = await visiblePlans(deps.storage, viewer, { conversationId });
     if (!plan) {
       refuse(res, 404, 'NotFound', 'No such plan for you.');
       return;
     }
-    res.send(200, { url: await exportPlanDocx(deps, plan.state, resolveLocale(lang), deps.now()) });
+    res.send(200, await exportPlan(deps, plan.state, resolveLocale(lang), format, deps.now()));
   });
 }

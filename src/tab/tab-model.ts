@@ -2,6 +2,7 @@ import type { Guide, PlanState, StepStatus } from '../guide';
 import { translator, type Locale } from '../i18n';
 import { resolveSource } from '../sources';
 import { buildSummary } from '../summary';
+import { planRef } from './plan-ref';
 import { formatDateTime, viewContext } from '../bot/views/view-context';
 
 /** The tab has room to spare: answers are shown whole (the longest allowed is 3 000 characters). */
@@ -31,6 +32,8 @@ export interface TabAdviceView {
  */
 export interface TabPlanView {
   conversationId: string;
+  /** The plan's link name (plan-ref.ts), which the steering note's link carries. */
+  ref: string;
   /** Short name for the plan picker. */
   label: string;
   title: string;
@@ -47,7 +50,7 @@ export interface TabPlanView {
 /** Builds the page's view of a plan from the same summary model the card and export use. */
 export function tabPlanView(
   guide: Guide,
-  plan: { conversationId: string; state: PlanState },
+  plan: { key: string; conversationId: string; state: PlanState },
   locale: Locale,
 ): TabPlanView {
   const t = translator(locale);
@@ -82,6 +85,7 @@ export function tabPlanView(
   });
   return {
     conversationId: plan.conversationId,
+    ref: planRef(plan.key),
     label: t('tab:model.pickerLabel', { name: orgName || t('tab:model.unnamed'), when: updated }),
     title: summary.title,
     meta: summary.meta,

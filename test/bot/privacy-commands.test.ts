@@ -1,6 +1,7 @@
 import { translator } from '../../src/i18n';
 import { ActivityFactory } from '../helpers/activities';
 import { cardsIn, startBot, textsIn, type RunningBot } from '../helpers/bot-server';
+import { forwardAction } from '../helpers/card-walker';
 
 type Json = Record<string, unknown>;
 const nl = translator('nl');
@@ -12,7 +13,7 @@ afterAll(async () => bot.stop());
 async function answerFirstCard(chat: ActivityFactory, org: string): Promise<void> {
   await bot.post(chat.submit({ verb: 'guide.goto', step: 1 }));
   const card = cardsIn(bot.connector.messagesTo(chat.conversationId)).pop()!;
-  const next = (card.actions as Json[]).find((a) => a.style === 'positive')!.data as Json;
+  const next = forwardAction(card)!.data as Json;
   await bot.post(chat.submit({ ...next, q_orgName: org }));
 }
 

@@ -3,28 +3,13 @@ import { ConnectorClient, MicrosoftAppCredentials } from 'botframework-connector
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { launchChromium, SHOTS, type Browser } from '../helpers/chromium';
 import { startBot, type RunningBot } from '../helpers/bot-server';
+import { until } from '../helpers/until';
 
 const NAME = 'Gemeente Voorbeeld';
 const NOTE = 'We willen kinderen in de wijk beter bereiken.';
 const QUESTION = 'wat telt als een geslaagde toeleiding?';
 
 type Session = { conversationId: string; token: string };
-
-/** Re-reads `read` until `ok` holds: Web Chat renders asynchronously after each activity. */
-async function until<T>(
-  read: () => Promise<T>,
-  ok: (value: T) => boolean,
-  timeoutMs = 15_000,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read().catch(() => undefined);
-    if (value !== undefined && ok(value)) return value;
-    if (Date.now() > deadline)
-      throw new Error(`not reached in ${timeoutMs} ms; last value: ${String(value)}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 describe('Brugbot in the real Web Chat, offline', () => {
   let bot: RunningBot;

@@ -6,11 +6,13 @@ import {
   adviceCardData,
   confirmRestartCardData,
   helpCardData,
+  openPromptData,
   overviewCardData,
   summaryCard,
   welcomeCardData,
 } from '../../src/bot/views/other-views';
 import { viewContext } from '../../src/bot/views/view-context';
+import { steeringNote, withdrawnNote } from '../../src/steering';
 import { validateCard } from '../helpers/card-validator';
 import { filledPlan, realGuide, T0 } from '../helpers/plans';
 
@@ -42,7 +44,12 @@ describe.each(LOCALES)('every card the guide can send, in %s', (locale) => {
             { text: 'Het plan was intussen veranderd <at>x</at>', style: 'attention' as const },
           ];
           const links = [{ entryId: 'successfulReferral', title: 'Wat telt als geslaagd?' }];
-          const data = stepCardData(ctx, { step, part }, errors, notices, links);
+          const open = questions.map((q) => q.id);
+          const data = stepCardData(
+            ctx,
+            { step, part },
+            { errors, notices, qnaLinks: links, open },
+          );
           expectClean(renderCard('step', data), `step ${step} part ${part}`);
         });
       },
@@ -54,8 +61,24 @@ describe.each(LOCALES)('every card the guide can send, in %s', (locale) => {
       expectClean(renderCard('overview', overviewCardData(ctx)), 'overview');
       expectClean(summaryCard(ctx), 'summary');
       expectClean(renderCard('confirm-restart', confirmRestartCardData(ctx)), 'confirm-restart');
+      const open = guide.questionsOfPart({ step: 1, part: 0 }).map((q) => q.id);
+      const prompt = openPromptData(ctx, { kind: 'openPrompt', step: 1, part: 0, questions: open });
+      expectClean(renderCard('confirm-open', prompt), 'confirm-open');
       const ruleIds = guide.definition.advice.map((a) => a.id);
       expectClean(renderCard('advice', adviceCardData(ctx, ruleIds)), 'advice');
+    });
+
+    it("renders the steungroep's note, updated and with its link, and the withdrawal notice", () => {
+      const note = steeringNote(ctx, {
+        now: T0,
+        changes: 'looptijd 3 jaar → 4 jaar',
+        updated: true,
+        planUrl: 'https://teams.microsoft.com/l/entity/app/plan',
+        progress: 'Opvolging <at>x</at>',
+      });
+      expectClean(note.attachments[0] as CardAttachment, 'steering-note');
+      const withdrawn = withdrawnNote(ctx, T0, 'Anne <at>x</at>');
+      expectClean(withdrawn.attachments[0] as CardAttachment, 'steering-note-withdrawn');
     });
   });
 });

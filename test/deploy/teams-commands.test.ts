@@ -28,7 +28,7 @@ const expected: Record<string, string> = {
   overzicht: 'overview',
   samenvatting: 'summary',
   exporteer: 'export',
-  'koppel stuurgroep': 'link steering group',
+  'koppel steungroep': 'link support group',
 };
 
 test('every scope of the bot has one command list', () => {
@@ -48,13 +48,13 @@ test('each command has a Dutch title and description and an English translation 
   );
 });
 
-test('the Dutch lists offer the six commands, linking the steering group only in a team', () => {
+test('the Dutch lists offer the six commands, linking the steungroep only in a team', () => {
   const titlesIn = (scope: string) =>
     lists
       .filter((list) => list.scopes.includes(scope))
       .flatMap((list) => list.commands.map((c) => c.title));
   const everywhere = ['start', 'help', 'overzicht', 'samenvatting', 'exporteer'];
-  expect(titlesIn('team')).toEqual([...everywhere, 'koppel stuurgroep']);
+  expect(titlesIn('team')).toEqual([...everywhere, 'koppel steungroep']);
   expect(titlesIn('personal')).toEqual(everywhere);
   expect(titlesIn('groupChat')).toEqual(everywhere);
 });

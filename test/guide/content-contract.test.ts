@@ -34,7 +34,6 @@ const CONTRACT: [string, number, QuestionType[], string[]?][] = [
   ['focusTargetGroup', 3, ['text']],
   ['focusArea', 3, ['text']],
   ['focusYouthWorkForm', 3, ['text', 'multiselect']],
-  ['leisureView', 3, ['choice', 'multiselect', 'multiline', 'text']],
   ['strategies', 3, ['multiselect']],
   ['commitmentStatement', 3, ['yesno']],
   [
@@ -206,11 +205,6 @@ const SCENARIOS: [string, Answers, Answers][] = [
     'profileSideMismatch',
     { profileSide: 'supply', strategies: ['bottomUp'] },
     { profileSide: 'supply', strategies: ['networking'] },
-  ],
-  [
-    'leisureViewNarrow',
-    { leisureView: ['organised', 'inclusive'] },
-    { leisureView: ['organised', 'unorganised', 'targetGroupSpecific', 'inclusive'] },
   ],
   [
     'lowTrustOwnEmployer',

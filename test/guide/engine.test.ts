@@ -16,11 +16,11 @@ function run(state: PlanState, event: GuideEvent, actor = ANNE, minute = 1) {
   return transition(guide, state, event, { now: at(minute), actor });
 }
 
-/** A plan standing on step 3, part "duration" (index 4), at its current revision. */
+/** A plan standing on step 3, part "budget" (index 3, time and duration), at its current revision. */
 function atDuration(): PlanState {
   let state = run(initialPlanState(T0), { type: 'start' }).state;
   state = run(state, { type: 'goto', step: 3 }).state;
-  return { ...state, currentPart: 4 };
+  return { ...state, currentPart: 3 };
 }
 
 const submit = (
@@ -31,7 +31,7 @@ const submit = (
   ({
     type: 'submitStep',
     step: 3,
-    part: 4,
+    part: 3,
     revision: state.revision,
     values,
     nav: 'next',
@@ -39,7 +39,7 @@ const submit = (
   }) as const;
 
 describe('the guide engine', () => {
-  it('starts at the first part of step 1 and walks every part to the summary', () => {
+  it('starts at the first part of step 1 and walks every core part to the summary', () => {
     let { state, outputs } = run(initialPlanState(T0), { type: 'start' });
     expect(outputs).toEqual([{ kind: 'step', step: 1, part: 0 }]);
     let cards = 1;
@@ -52,7 +52,7 @@ describe('the guide engine', () => {
         part: last.part,
         revision: state.revision,
         values: {},
-        nav: 'next',
+        nav: 'skip',
       }));
       cards++;
     }
@@ -77,7 +77,7 @@ describe('the guide engine', () => {
       code: 'newQuestions',
       questions: ['durationYears'],
     });
-    expect(outputs[outputs.length - 1]).toEqual({ kind: 'step', step: 3, part: 4 });
+    expect(outputs[outputs.length - 1]).toEqual({ kind: 'step', step: 3, part: 3 });
     expect(next.answers.durationType?.value).toBe('fixed');
   });
 
@@ -219,7 +219,7 @@ describe('merging a card older than the kept history', () => {
       const event = {
         type: 'submitStep' as const,
         step: 3,
-        part: 3,
+        part: 4,
         revision: state.revision,
         values: { operatingBudget: String(1000 + i) },
         nav: 'stay' as const,

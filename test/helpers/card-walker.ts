@@ -26,20 +26,21 @@ export function submitActions(card: Json): Json[] {
   return collect([card.actions, card.body], (el) => el.type === 'Action.Submit');
 }
 
-/** The forward action: the positive-styled submit among the card's own actions, if any. */
+/**
+ * The forward action: the positive-styled submit, among the card's own actions or in an action
+ * set of its body (step cards put "Vorige" and "Bewaar en ga verder" side by side in columns).
+ */
 export function forwardAction(card: Json): Json | undefined {
-  const own = ((card.actions as Json[] | undefined) ?? []).filter(
-    (a) => a.type === 'Action.Submit',
-  );
-  return own.find((a) => a.style === 'positive');
+  return submitActions(card).find((a) => a.style === 'positive');
 }
 
 export function plausibleInput(input: Json): string | number {
   switch (input.type) {
     case 'Input.Number': {
-      const min = typeof input.min === 'number' ? input.min : 0;
-      const max = typeof input.max === 'number' ? input.max : min + 100;
-      return Math.round(min + (max - min) / 4);
+      // Cards show a number's range as text (the bot checks it), so without bounds take a
+      // small ordinary number such as a person would type.
+      if (typeof input.min !== 'number' || typeof input.max !== 'number') return 10;
+      return Math.round(input.min + (input.max - input.min) / 4);
     }
     case 'Input.Date':
       return '2027-03-01';

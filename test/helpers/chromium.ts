@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type BrowserContext } from 'playwright-core';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
 
 /** Debian's Chromium; `.ci/run` installs it. No browser is ever downloaded. */
 export const CHROMIUM = '/usr/bin/chromium';
@@ -40,4 +40,22 @@ export async function launchChromium(viewport = { width: 1024, height: 900 }): P
       fs.rmSync(userDataDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * Collects what a page must not do: script errors and Content-Security-Policy violations (each
+ * reported as "CSP violation: <directive> <blocked URI>"). Call before the first navigation.
+ */
+export async function watchProblems(page: Page): Promise<string[]> {
+  const problems: string[] = [];
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  page.on('console', (m) => {
+    if (m.text().startsWith('CSP')) problems.push(m.text());
+  });
+  await page.addInitScript(() =>
+    document.addEventListener('securitypolicyviolation', (e) =>
+      console.log(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`),
+    ),
+  );
+  return problems;
 }

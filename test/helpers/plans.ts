@@ -37,7 +37,10 @@ export function worstCaseValue(q: QuestionDefinition): string {
     case 'choice':
       return q.choices![0]!.id;
     case 'multiselect':
-      return q.choices!.map((c) => c.id).join(',');
+      return q
+        .choices!.slice(0, q.maxSelected ?? q.choices!.length)
+        .map((c) => c.id)
+        .join(',');
   }
 }
 

@@ -1,25 +1,10 @@
 import type { Locator, Page } from 'playwright-core';
+import { until } from './until';
 
 /** One entry in Web Chat's transcript (its screen-reader live-region copies are not). */
 export const ACTIVITY = '.webchat__basic-transcript__activity';
 /** Buttons that move the guide on: "Bewaar en ga verder" / "Bewaar en toon het plan". */
 export const FORWARD = /Bewaar en (ga verder|toon het plan)|Save and (continue|show the plan)/;
-
-/** Re-reads `read` until `ok` holds: Web Chat renders asynchronously after each activity. */
-export async function until<T>(
-  read: () => Promise<T>,
-  ok: (value: T) => boolean,
-  timeoutMs = 15_000,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read().catch(() => undefined);
-    if (value !== undefined && ok(value)) return value;
-    if (Date.now() > deadline)
-      throw new Error(`not reached in ${timeoutMs} ms; last value: ${String(value)}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 /** Drives the Web Chat page the way a person does: through what is on screen. */
 export class WebChatDriver {
@@ -76,12 +61,15 @@ export class WebChatDriver {
   }
 
   /**
-   * Opens every "Uitleg en bron" section of a step card, so the scan sees the help too. One
-   * click each, in the page: the keyboard test presses a toggle the way a person does.
+   * Opens every collapsed section of a card ("Uitleg en bron", "Vragen en overzicht", a step of
+   * the summary), so the scan sees it too. One click each, in the page: the keyboard test
+   * presses a toggle the way a person does.
    */
   async openHelp(card: Locator): Promise<number> {
     return card.evaluate((c) => {
-      const toggles = [...c.querySelectorAll<HTMLButtonElement>('button[aria-controls]')];
+      const toggles = [
+        ...c.querySelectorAll<HTMLElement>('[aria-controls][aria-expanded="false"]'),
+      ];
       toggles.forEach((b) => b.click());
       return toggles.length;
     });
@@ -94,8 +82,11 @@ export class WebChatDriver {
     for (const area of await card.locator('textarea').all())
       if (!(await area.inputValue())) await area.fill('We willen kinderen in de wijk bereiken.');
     for (const num of await card.locator('input[type="number"]').all()) {
-      const min = Number((await num.getAttribute('min')) ?? 0);
-      if (!(await num.inputValue())) await num.fill(String(Math.max(min, 4)));
+      if (await num.inputValue()) continue;
+      // The range is in the input's attributes or in the hint under it ("Een getal van 10 tot 400").
+      const hint = await num.evaluate((el) => el.closest('.ac-container')?.textContent ?? '');
+      const min = Number((await num.getAttribute('min')) ?? /van (\d+) tot/.exec(hint)?.[1] ?? 1);
+      await num.fill(String(min));
     }
     for (const date of await card.locator('input[type="date"]').all())
       if (!(await date.inputValue())) await date.fill('2027-03-01');
@@ -106,6 +97,14 @@ export class WebChatDriver {
       groups.add(name);
       if (!(await card.locator(`input[type="radio"][name="${name}"]:checked`).count()))
         await radio.check();
+    }
+    const boxes = new Set<string>();
+    for (const box of await card.locator('input[type="checkbox"]').all()) {
+      const name = (await box.getAttribute('name')) ?? '';
+      if (boxes.has(name)) continue;
+      boxes.add(name);
+      if (!(await card.locator(`input[type="checkbox"][name="${name}"]:checked`).count()))
+        await box.check();
     }
     for (const select of await card.locator('select').all())
       if (!(await select.inputValue())) await select.selectOption({ index: 1 });

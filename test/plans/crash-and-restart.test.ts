@@ -4,6 +4,7 @@ import { cardsIn } from '../helpers/bot-server';
 import { spawnBot } from '../helpers/bot-process';
 import { FakeConnector } from '../helpers/fake-connector';
 import { tempSqlite } from './group-contention';
+import { forwardAction } from '../helpers/card-walker';
 
 type Json = Record<string, unknown>;
 
@@ -16,7 +17,7 @@ function lastCard(conversationId: string): Json {
 }
 
 function forward(card: Json, values: Json = {}): Json {
-  const action = (card.actions as Json[]).find((a) => a.style === 'positive')!;
+  const action = forwardAction(card)!;
   return { ...(action.data as Json), ...values };
 }
 
@@ -66,7 +67,7 @@ describe('a bot process that dies', () => {
       expect(plan.answers.beliefsNote.value).toBe(acknowledged[acknowledged.length - 1]);
       await bot.post(chat.message('start'));
       const resumed = JSON.stringify(lastCard(chat.conversationId));
-      expect(resumed).toContain('Stap 1 van 6 · deel 1');
+      expect(resumed).toContain('Stap 1 van 6');
       expect(resumed).toContain(plan.answers.beliefsNote.value);
     } finally {
       await bot.kill();

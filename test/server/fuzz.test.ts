@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { ActivityFactory } from '../helpers/activities';
 import { cardsIn, startBot, type RunningBot } from '../helpers/bot-server';
+import { forwardAction } from '../helpers/card-walker';
 
 type Json = Record<string, unknown>;
 const VERBS = [
@@ -108,7 +109,7 @@ describe('the running server under 10 000 malformed activities and card submits'
     const seeded = new ActivityFactory({ serviceUrl: bot.connector.url });
     await bot.post(seeded.message('start'));
     const card = cardsIn(bot.connector.messagesTo(seeded.conversationId)).pop()!;
-    const next = (card.actions as Json[]).find((a) => a.style === 'positive')!.data as Json;
+    const next = forwardAction(card)!.data as Json;
     await bot.post(seeded.submit({ ...next, q_orgName: 'Gemeente Puurs' }));
     const key = `plan/msteams/${seeded.conversationId}`;
     const before = JSON.stringify(((await bot.app.storage.read([key]))[key] as Json).answers);

@@ -7,6 +7,7 @@ import { cardsIn } from '../helpers/bot-server';
 import { spawnBot } from '../helpers/bot-process';
 import { FakeConnector } from '../helpers/fake-connector';
 import { tempSqlite } from '../plans/group-contention';
+import { forwardAction } from '../helpers/card-walker';
 
 type Json = Record<string, unknown>;
 
@@ -45,7 +46,7 @@ describe('the bot process', () => {
       const chat = new ActivityFactory({ serviceUrl: connector.url });
       await bot.post(chat.message('start'));
       const card = cardsIn(connector.messagesTo(chat.conversationId)).pop()!;
-      const next = (card.actions as Json[]).find((a) => a.style === 'positive')!.data as Json;
+      const next = forwardAction(card)!.data as Json;
       const inFlight = Array.from({ length: 15 }, (_, i) =>
         bot.post(chat.submit({ ...next, nav: 'stay', q_orgName: `Gemeente ${i}` })),
       );

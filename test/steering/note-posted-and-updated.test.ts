@@ -74,7 +74,7 @@ describe('the steering note in the configured Teams channel', () => {
     }
     const last = JSON.stringify(puts[puts.length - 1]!.body);
     expect(last).toContain('Stad Ronse 20');
-    expect(last).toContain(nl('steering:note.updatedOn', { when: '' }).trim());
+    expect(last).toContain(nl('steering:note.changed', { when: '', changes: '' }).split(' ')[0]!);
     expect(threadsCreated(teams)).toHaveLength(1);
   });
 
@@ -94,6 +94,8 @@ describe('the steering note in the configured Teams channel', () => {
     expect(threadsCreated(teams)).toHaveLength(before + 1);
     const note = JSON.stringify(threadsCreated(teams)[before]!.body);
     expect(note).toContain('OCMW Geraardsbergen');
-    expect(note).toContain(nl('steering:note.inProgressOn', { date: '' }).split('·')[0]!.trim());
+    expect(note).toContain(
+      nl('steering:note.statusInProgress', { done: 1, total: 6, date: '' }).split('·')[0]!.trim(),
+    );
   });
 });

@@ -42,57 +42,57 @@ function texts(card: Json): { blocks: string[]; runs: string[] } {
   return out;
 }
 
-describe.each(LOCALES)('the steering note for a hostile plan, in %s', (locale) => {
-  const ctx = viewContext(realGuide(), nastyPlan(), locale, translator(locale));
-  const exportLink = {
-    url: 'http://127.0.0.1:3978/download/abc',
-    expiresAt: new Date('2026-11-24T09:00:00Z'),
-  };
+describe.each(LOCALES)('the steering brief for a hostile plan, in %s', (locale) => {
+  const t = translator(locale);
+  const ctx = viewContext(realGuide(), nastyPlan(), locale, t);
+  const planUrl = 'http://127.0.0.1:3978/tab?plan=abcdefghijklmnopqrstuv';
   const message = steeringNote(ctx, {
     now: new Date('2026-11-23T10:00:00Z'),
-    firstPostedAt: T0.toISOString(),
-    exportLink,
+    changes: 'looptijd 3 jaar → 4 jaar',
+    planUrl,
   });
   const card = message.attachments[0]! as CardAttachment;
 
-  it('is a valid Adaptive Card 1.5 that, with its fallback text, stays under 25 KB', () => {
+  it('is a valid Adaptive Card 1.5 that, with its fallback text, stays under 12 KB', () => {
     expect(validateCard(card.content)).toEqual([]);
-    expect(cardBytes(card) + Buffer.byteLength(message.text)).toBeLessThan(25 * 1024);
+    expect(cardBytes(card) + Buffer.byteLength(message.text)).toBeLessThan(12 * 1024);
     expect(JSON.stringify(card.content)).not.toMatch(/\$\{(?!x\})[^}]*\}/);
   });
 
   it('puts typed text only in TextRuns, literally, and never in a markdown TextBlock', () => {
     const { blocks, runs } = texts(card.content);
-    expect(runs).toContain(translator(locale)('bot:summary.titleWithOrg', { org: ORG }));
+    expect(runs.some((r) => r.includes('<at>Bram</at> **Gemeente** <script>'))).toBe(true);
     expect(runs.some((r) => r.startsWith('Ä <at>x</at> **y** # kop <img'))).toBe(true);
     for (const block of blocks) expect(block).not.toMatch(/<at>|e\.vil|<img|<script|Bram|Peeters/);
     for (const run of runs) expect(run).not.toMatch(/\p{Cs}/u);
   });
 
-  it('cuts long answers with "…" and links the full export, and says it was updated', () => {
+  it('shortens long answers to a first sentence with "…", never pasting them whole', () => {
     const { runs } = texts(card.content);
     expect(runs.some((r) => r.endsWith('…'))).toBe(true);
+    expect(Math.max(...runs.map((r) => r.length))).toBeLessThan(400);
+  });
+
+  it('links the plan, not a download, and says what changed', () => {
     expect(card.content.actions).toEqual([
-      expect.objectContaining({ type: 'Action.OpenUrl', url: exportLink.url }),
+      expect.objectContaining({ type: 'Action.OpenUrl', url: planUrl }),
     ]);
-    expect(
-      runs.some((r) =>
-        r.startsWith(translator(locale)('steering:note.updatedOn', { when: '' }).trim()),
-      ),
-    ).toBe(true);
+    expect(JSON.stringify(card.content)).not.toContain('/download/');
+    const { runs } = texts(card.content);
+    expect(runs.some((r) => r.endsWith(': looptijd 3 jaar → 4 jaar'))).toBe(true);
   });
 
   it('escapes the Markdown fallback, so nothing typed becomes markup or a mention', () => {
     expect(message.textFormat).toBe('markdown');
     expect(message.text).not.toMatch(/<at>|<script|<b>|\]\(http:\/\/e\.vil/);
     expect(message.text).toContain('&lt;at&gt;Bram&lt;/at&gt; \\*\\*Gemeente\\*\\*');
-    expect(message.text).toContain(`(${exportLink.url})`);
+    expect(message.text).toContain(`(${planUrl})`);
   });
 });
 
-it('without an export link, says where the full text is instead of linking it', () => {
+it('without a link to the plan, says where the full plan is instead', () => {
   const t = translator('nl');
   const message = steeringNote(viewContext(realGuide(), nastyPlan(), 'nl', t), { now: T0 });
   expect(message.attachments[0]!.content.actions).toEqual([]);
-  expect(JSON.stringify(message)).toContain(t('steering:note.truncatedNoLink'));
+  expect(JSON.stringify(message)).toContain(t('steering:note.fullPlanNoLink'));
 });

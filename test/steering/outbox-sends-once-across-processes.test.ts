@@ -1,4 +1,3 @@
-import { DownloadStore } from '../../src/downloads';
 import { createLogger } from '../../src/logging';
 import { PlanStore } from '../../src/plans';
 import type { OutgoingMessage, SteeringTransport } from '../../src/steering';
@@ -44,11 +43,10 @@ function processOn(
     posts: new PostStore(storage),
     plans: new PlanStore(storage, realGuide()),
     guide: realGuide(),
-    downloads: new DownloadStore(storage),
     transport,
     logger: createLogger('silent'),
     now: () => NOW,
-    publicBaseUrl: () => '',
+    publicBaseUrl: () => undefined,
     localServiceUrl: () => 'http://127.0.0.1:1/',
     debounceMs: 10_000,
     retryBaseMs: 1000,

@@ -8,6 +8,18 @@ export const APP_ID = '00000000-0000-0000-0000-000000000001';
 export const BOT_HOST = 'brugbot.example.org';
 export const AUDIENCE = `api://${BOT_HOST}/${APP_ID}`;
 
+/** The settings of a bot with credentials whose tab accepts this fake Entra's tokens. */
+export function ssoBotEnv(entra: FakeEntra): Record<string, string> {
+  return {
+    MicrosoftAppId: APP_ID,
+    MicrosoftAppPassword: 'not-a-real-secret',
+    MicrosoftAppTenantId: TENANT,
+    HOST: '127.0.0.1',
+    PUBLIC_BASE_URL: `https://${BOT_HOST}`,
+    TAB_SSO_JWKS_URL: entra.jwksUrl,
+  };
+}
+
 /**
  * A stand-in for Entra's published signing keys on a loopback URL, and a signer for the tokens
  * Teams would hand the tab, so tests prove what the tab accepts without reaching Microsoft.

@@ -26,15 +26,18 @@ export function planAnsweredBy(actor: Actor, orgName: string, at: Date): PlanSta
   return transition(guide, started, event, ctx).state;
 }
 
-/** A colleague answers the next part of step 1 in an existing plan. */
+/** A colleague rewrites one written answer of step 1 (the last one) in an existing plan. */
 export function addAnswerBy(state: PlanState, actor: Actor, at: Date): PlanState {
   const guide = realGuide();
-  const question = guide.questionsOfPart({ step: 1, part: 1 })[0]!;
-  const values = { [question.id]: plausibleValue(question) };
+  const question = guide
+    .questionsOfPart({ step: 1, part: 0 })
+    .filter((q) => q.type === 'multiline' || q.type === 'text')
+    .pop()!;
+  const values = { [question.id]: `${plausibleValue(question)} Aangevuld door een collega.` };
   const event = {
     type: 'submitStep' as const,
     step: 1,
-    part: 1,
+    part: 0,
     revision: state.revision,
     values,
     nav: 'stay' as const,

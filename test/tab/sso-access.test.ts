@@ -1,5 +1,5 @@
 import { startBot, type RunningBot } from '../helpers/bot-server';
-import { APP_ID, AUDIENCE, BOT_HOST, FakeEntra, OTHER_TENANT, TENANT } from './fake-entra';
+import { APP_ID, AUDIENCE, FakeEntra, OTHER_TENANT, ssoBotEnv, TENANT } from './fake-entra';
 import { addAnswerBy, planAnsweredBy, seed } from './seed-plans';
 
 const ANNE = { id: 'aad-anne', name: 'Anne Peeters' };
@@ -32,14 +32,7 @@ describe('the plans API with credentials', () => {
 
   beforeAll(async () => {
     await entra.start();
-    bot = await startBot({
-      MicrosoftAppId: APP_ID,
-      MicrosoftAppPassword: 'not-a-real-secret',
-      MicrosoftAppTenantId: TENANT,
-      HOST: '127.0.0.1',
-      PUBLIC_BASE_URL: `https://${BOT_HOST}`,
-      TAB_SSO_JWKS_URL: entra.jwksUrl,
-    });
+    bot = await startBot(ssoBotEnv(entra));
     await seed(bot.app.storage, {
       [`plan/msteams/${CONVERSATIONS.steeringBoth}`]: addAnswerBy(
         planAnsweredBy(ANNE, 'Gemeente Beide', at(1)),

@@ -1,9 +1,10 @@
 import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
-import { launchChromium, SHOTS, type Browser } from '../helpers/chromium';
+import { launchChromium, SHOTS, watchProblems, type Browser } from '../helpers/chromium';
 import { startBot, type RunningBot } from '../helpers/bot-server';
 import { ACTOR, filledPlan, plausibleValue } from '../helpers/plans';
 import { planAnsweredBy, seed } from './seed-plans';
+import { planRef } from '../../src/tab';
 
 const TEAMS_JS_ORIGIN_LIST =
   'https://res.cdn.office.net/teams-js/validDomains/json/validDomains.json';
@@ -14,7 +15,7 @@ describe('the plan tab in a plain browser (outside Teams, local mode)', () => {
   let page: Page;
   let browser: Browser | undefined;
   const requests: string[] = [];
-  const problems: string[] = [];
+  let problems: string[] = [];
 
   beforeAll(async () => {
     bot = await startBot();
@@ -34,15 +35,7 @@ describe('the plan tab in a plain browser (outside Teams, local mode)', () => {
     context = browser.context;
     page = context.pages()[0] ?? (await context.newPage());
     page.on('request', (r) => requests.push(r.url()));
-    page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-    page.on('console', (m) => {
-      if (m.text().startsWith('CSP')) problems.push(m.text());
-    });
-    await page.addInitScript(() =>
-      document.addEventListener('securitypolicyviolation', (e) =>
-        console.log(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`),
-      ),
-    );
+    problems = await watchProblems(page);
   });
 
   afterAll(async () => {
@@ -81,11 +74,17 @@ describe('the plan tab in a plain browser (outside Teams, local mode)', () => {
       .locator('section.advice')
       .screenshot({ path: path.join(SHOTS, 'tab-plan-advice.png') });
 
-    await page.getByRole('button', { name: 'Make a Word document of this plan' }).click();
-    const download = page.getByRole('link', { name: 'Download the Word document' });
+    // The document is made on the click and its download starts at once.
+    const started = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Download as Word (.docx)' }).click();
+    expect((await started).suggestedFilename()).toMatch(/\.docx$/);
+    const download = page.getByRole('link', { name: 'The Word document' });
     await download.waitFor();
     expect(await download.getAttribute('href')).toMatch(/^\/download\//);
     await expect(download.evaluate((a) => a === document.activeElement)).resolves.toBe(true);
+    const markdown = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Download as Markdown (.md)' }).click();
+    expect((await markdown).suggestedFilename()).toMatch(/\.md$/);
 
     // Keyboard, on a fresh load: the skip link comes first and lands on the plan.
     await page.goto(page.url());
@@ -107,6 +106,14 @@ describe('the plan tab in a plain browser (outside Teams, local mode)', () => {
     await page.getByRole('heading', { level: 1, name: 'Plan verbindingsambassadeur' }).waitFor();
     await planTitle.filter({ hasText: 'Gemeente Ouder' }).waitFor();
     expect(await page.getAttribute('html', 'lang')).toBe('nl');
+
+    // The steering note's local link opens that one plan; an unknown or foreign one shows nothing.
+    await page.goto(`${bot.url}/tab?lang=en&plan=${planRef('plan/webchat/older-plan')}`);
+    await planTitle.filter({ hasText: 'Gemeente Ouder' }).waitFor();
+    await expect(page.locator('#picker-row').isVisible()).resolves.toBe(false);
+    await page.goto(`${bot.url}/tab?lang=en&plan=${planRef('plan/webchat/someone-else')}`);
+    await page.getByRole('status').filter({ hasText: 'You cannot open this plan here' }).waitFor();
+    expect(await page.locator('#plan-view').textContent()).toBe('');
 
     // The configurable tab's setup page says plainly that it needs Teams.
     await page.goto(`${bot.url}/tab/config?lang=en`);

@@ -1,13 +1,21 @@
 import { cardBytes, renderCard, CARD_BUDGET_BYTES, type CardAttachment } from '../../cards';
 import { buildSummary, CARD_ANSWER_LIMIT, CARD_ANSWER_LIMITS } from '../../summary';
-import { adviceItems, sourceLine, stepTitle, type ViewContext } from './view-context';
+import type { GuideOutput } from '../../guide';
+import { adviceItems, quotedLabels, sourceLine, stepTitle, type ViewContext } from './view-context';
 
 export function welcomeCardData(ctx: ViewContext, resumable: boolean) {
   const { t, guide, locale } = ctx;
+  const done = ctx.state.status === 'completed';
   return {
     fallbackText: t('bot:welcome.title'),
     title: t('bot:welcome.title'),
-    intro: t(resumable ? 'bot:welcome.introResume' : 'bot:welcome.intro'),
+    intro: t(
+      done
+        ? 'bot:welcome.introCompleted'
+        : resumable
+          ? 'bot:welcome.introResume'
+          : 'bot:welcome.intro',
+    ),
     // "Stap 1" rather than "1.": Web Chat's markdown turns "1." into a list that restarts at 1 on every row.
     steps: guide.definition.steps.map((s) => ({
       number: t('bot:welcome.stepLabel', { step: s.number }),
@@ -18,12 +26,26 @@ export function welcomeCardData(ctx: ViewContext, resumable: boolean) {
     source: sourceLine(ctx, 'intro'),
     otherLocale: locale === 'nl' ? 'en' : 'nl',
     labels: {
-      start: t(resumable ? 'bot:welcome.resume' : 'bot:welcome.start'),
+      start: t(
+        done ? 'bot:welcome.showPlan' : resumable ? 'bot:welcome.resume' : 'bot:welcome.start',
+      ),
       overview: t('bot:step.overview'),
       language: t('bot:welcome.otherLanguage'),
     },
   };
 }
+
+/**
+ * A question label as the lead-in of an answer line: only its question ("Welk profiel zoek je?"
+ * without "Kies er hoogstens twee."), followed by a colon unless it already ends in "?".
+ */
+function runInLabel(label: string): string {
+  const question = /^[^?]*\?/.exec(label)?.[0] ?? label;
+  return /[?:.!]$/.test(question) ? `${question} ` : `${question}: `;
+}
+
+/** Long enough for a decision, short enough that a step's answers fit on a screen when opened. */
+const SUMMARY_CARD_ANSWER_LIMIT = 150;
 
 const STATUS_COLOR = { notStarted: 'Default', inProgress: 'Warning', done: 'Good' } as const;
 
@@ -49,6 +71,20 @@ export function overviewCardData(ctx: ViewContext) {
   };
 }
 
+/**
+ * A summary step's fold: the row shows the step and how many answers it holds, and the row's
+ * accessible name says the same words (WCAG 2.5.3, label in name); the ▾ is only drawn.
+ */
+function foldLabels(ctx: ViewContext, title: string, answers: number) {
+  const count = answers
+    ? ctx.t('bot:summary.answerCount', { count: answers })
+    : ctx.t('bot:summary.noAnswers');
+  return {
+    toggleLabel: ctx.t('bot:summary.showStep', { title, count }),
+    countLabel: answers ? `${count} ▾` : count,
+  };
+}
+
 function summaryData(ctx: ViewContext, limit: number) {
   const { t } = ctx;
   const model = buildSummary(ctx, limit);
@@ -57,14 +93,22 @@ function summaryData(ctx: ViewContext, limit: number) {
     heading: t('bot:summary.heading'),
     title: model.title,
     meta: model.meta,
-    steps: model.steps.map((s) => ({ ...s, emptyLabel: t('bot:summary.noAnswers') })),
+    // Each step folds open on demand, so the summary lands as one screen, not as a long scroll.
+    steps: model.steps.map((s) => ({
+      ...s,
+      answers: s.answers.map((a) => ({ ...a, label: runInLabel(a.label) })),
+      toggleId: `summary_step${s.number}`,
+      ...foldLabels(ctx, s.title, s.answers.length),
+    })),
     advice: model.advice,
     adviceTitle: t('bot:advice.title'),
     openPoints: model.openPoints,
     openPointsTitle: t('bot:summary.openPointsTitle', { count: model.openPoints.length }),
-    truncatedNote: model.truncatedCount
-      ? t('bot:summary.truncated', { count: model.truncatedCount })
-      : '',
+    truncatedNote: !model.truncatedCount
+      ? ''
+      : ctx.planUrl
+        ? t('bot:summary.truncatedLink', { count: model.truncatedCount, url: ctx.planUrl })
+        : t('bot:summary.truncated', { count: model.truncatedCount }),
     source: sourceLine(ctx, 'intro'),
     labels: { overview: t('bot:step.overview'), edit: t('bot:summary.edit') },
     share: {
@@ -78,8 +122,10 @@ function summaryData(ctx: ViewContext, limit: number) {
 
 /** The summary card, with answers cut shorter until it fits the card budget. */
 export function summaryCard(ctx: ViewContext): CardAttachment {
-  let card = renderCard('summary', summaryData(ctx, CARD_ANSWER_LIMIT));
-  for (const limit of CARD_ANSWER_LIMITS.slice(1)) {
+  // A card shows answers briefly; the plan tab and the export carry them whole.
+  const limits = CARD_ANSWER_LIMITS.filter((l) => l <= SUMMARY_CARD_ANSWER_LIMIT);
+  let card = renderCard('summary', summaryData(ctx, limits[0] ?? CARD_ANSWER_LIMIT));
+  for (const limit of limits.slice(1)) {
     if (cardBytes(card) <= CARD_BUDGET_BYTES) break;
     card = renderCard('summary', summaryData(ctx, limit));
   }
@@ -133,4 +179,27 @@ export function adviceCardData(ctx: ViewContext, ruleIds: string[]) {
   const wanted = new Set(ruleIds);
   const advice = adviceItems(ctx, (rule) => wanted.has(rule.id));
   return { fallbackText: ctx.t('bot:advice.title'), title: ctx.t('bot:advice.newTitle'), advice };
+}
+
+/** "Nog open: … — Toch verder / Invullen": the card shown before leaving empty required questions. */
+export function openPromptData(
+  ctx: ViewContext,
+  output: Extract<GuideOutput, { kind: 'openPrompt' }>,
+) {
+  const { t } = ctx;
+  const title = t('bot:open.title');
+  return {
+    fallbackText: title,
+    progress: t('bot:summary.stepHeading', {
+      step: output.step,
+      title: stepTitle(ctx, output.step),
+    }),
+    title,
+    text: t('bot:open.text', { questions: quotedLabels(ctx, output.questions) }),
+    hint: t('bot:open.hint'),
+    step: output.step,
+    part: output.part,
+    revision: ctx.state.revision,
+    labels: { skip: t('bot:open.skip'), fill: t('bot:open.fill') },
+  };
 }

@@ -3,7 +3,7 @@ import { isAnswered } from '../../guide';
 import { inputIdFor } from '../submit-schema';
 import {
   adviceItems,
-  formatDateTime,
+  answeredByLine,
   questionLabel,
   sourceLine,
   stepTitle,
@@ -15,12 +15,37 @@ export interface StepNotice {
   style: 'attention' | 'accent' | 'good';
 }
 
-function inputValue(q: QuestionDefinition, value: AnswerValue | undefined): string {
+export interface StepCardExtras {
+  errors?: Record<string, AnswerError>;
+  /** Required questions left empty that the user chose to fill in ("Invullen"). */
+  open?: string[];
+  notices?: StepNotice[];
+  qnaLinks?: { entryId: string; title: string }[];
+}
+
+function inputValue(value: AnswerValue | undefined): string {
   if (value === undefined || value === null) return '';
   return Array.isArray(value) ? value.join(',') : String(value);
 }
 
-function questionData(ctx: ViewContext, q: QuestionDefinition, error?: AnswerError) {
+/**
+ * The allowed range, shown under a number input. The card sets no `min`/`max` on Input.Number:
+ * Adaptive Cards (JS 3.0) then rejects an empty field as NaN and blocks the whole card without a
+ * word, so the range is shown here and checked by the bot, which answers next to the input.
+ */
+function hintOf(ctx: ViewContext, q: QuestionDefinition): string {
+  if (q.type === 'number' && q.min !== undefined && q.max !== undefined)
+    return ctx.t('bot:step.range', { min: q.min, max: q.max });
+  return '';
+}
+
+function questionData(
+  ctx: ViewContext,
+  q: QuestionDefinition,
+  error: AnswerError | undefined,
+  open: boolean,
+  inDeepenPart: boolean,
+) {
   const { t, state } = ctx;
   const record = state.answers[q.id];
   const choices =
@@ -30,85 +55,98 @@ function questionData(ctx: ViewContext, q: QuestionDefinition, error?: AnswerErr
           title: t(`guide:questions.${q.id}.choices.${c.id}`),
           value: c.id,
         }));
-  const answeredBy =
-    record && isAnswered(record.value)
-      ? t('bot:step.answeredBy', {
-          name: record.by.name || t('bot:someone'),
-          when: formatDateTime(record.at, ctx.locale),
-        })
-      : '';
+  const answeredBy = record && isAnswered(record.value) ? answeredByLine(ctx, record) : '';
   const maxLength = q.maxLength ?? (q.type === 'multiline' ? 3000 : 300);
+  const required = q.required && !inDeepenPart;
+  const errorText = error
+    ? t(`bot:answerErrors.${error}`, { min: q.min, max: q.max, maxLength, count: q.maxSelected })
+    : open
+      ? t('bot:step.stillOpen')
+      : '';
   return {
     inputId: inputIdFor(q.id),
     helpId: `help_${q.id}`,
     type: q.type,
-    label: `${questionLabel(ctx, q)}${q.required ? '' : ` ${t('bot:step.optional')}`}`,
-    value: inputValue(q, record?.value),
+    label: `${questionLabel(ctx, q)}${required ? ' *' : ''}`,
+    value: inputValue(record?.value),
     numberValue: typeof record?.value === 'number' ? record.value : 0,
-    min: q.min ?? 0,
-    max: q.max ?? 1_000_000,
     placeholder: t(`guide:questions.${q.id}.placeholder`, { defaultValue: '' }),
     maxLength,
     choices,
-    choiceStyle: choices.length > 4 ? 'compact' : 'expanded',
+    hint: hintOf(ctx, q),
     help: t(`guide:questions.${q.id}.help`),
     examples: q.examples ? t(`guide:questions.${q.id}.examples`) : '',
     source: sourceLine(ctx, q.source, true),
     helpLabel: t('bot:step.helpToggle'),
-    // Shown by the card itself when a number is out of range, and read with the input's label.
-    rangeError: t('bot:answerErrors.outOfRange', { min: q.min ?? 0, max: q.max ?? 1_000_000 }),
-    error: error ? t(`bot:answerErrors.${error}`, { min: q.min, max: q.max, maxLength }) : '',
+    error: errorText,
     answeredBy,
+    required,
   };
 }
 
+/** "Stap 3 van 6 · 2 van 4", or "Stap 1 van 6 · verdiepen" on an optional part. */
+function progressLine(ctx: ViewContext, position: Position): string {
+  const { guide, t } = ctx;
+  const route = guide.routeParts(position.step, ctx.answers);
+  const base = { step: position.step, total: guide.stepCount };
+  if (guide.isDeepen(position)) return t('bot:step.progressDeepen', base);
+  if (route.length <= 1) return t('bot:step.progressSingle', base);
+  const part = Math.max(1, route.indexOf(position.part) + 1);
+  return t('bot:step.progress', { ...base, part, parts: route.length });
+}
+
 /** Template data for `cards/step.json`: one part of a step, answers pre-filled, help behind toggles. */
-export function stepCardData(
-  ctx: ViewContext,
-  position: Position,
-  errors: Record<string, AnswerError> = {},
-  notices: StepNotice[] = [],
-  qnaLinks: { entryId: string; title: string }[] = [],
-) {
+export function stepCardData(ctx: ViewContext, position: Position, extras: StepCardExtras = {}) {
   const { t, guide } = ctx;
   const { step } = position;
   const part = guide.step(step).parts[position.part] ?? guide.step(step).parts[0]!;
-  const visibleParts = guide.visibleParts(step, ctx.answers);
-  const partNumber = Math.max(1, visibleParts.indexOf(position.part) + 1);
+  const open = new Set(extras.open ?? []);
+  const deepenPart = guide.isDeepen(position);
+  const questions = part.questions
+    .filter((q) => guide.isVisible(q, ctx.answers))
+    .map((q) => questionData(ctx, q, extras.errors?.[q.id], open.has(q.id), deepenPart));
   const title = stepTitle(ctx, step);
-  const progress = t('bot:step.progress', {
-    step,
-    total: guide.stepCount,
-    part: partNumber,
-    parts: visibleParts.length,
-  });
+  const progress = progressLine(ctx, position);
+  const isFirst = position.part === guide.routeParts(step, ctx.answers)[0];
+  const deepen = guide
+    .deepenParts(step, ctx.answers)
+    .filter((i) => i !== position.part)
+    .map((i) => ({ title: t(`guide:parts.${guide.step(step).parts[i]!.id}.title`), target: i }));
+  const qna = extras.qnaLinks ?? [];
   return {
     // Also what Web Chat's screen reader says when the card arrives: a notice (e.g. what could
     // not be saved) is heard with the progress line, not only seen in the card.
-    fallbackText: [`${progress} — ${title}`, ...notices.map((n) => n.text)].join(' '),
+    fallbackText: [`${progress} — ${title}`, ...(extras.notices ?? []).map((n) => n.text)].join(
+      ' ',
+    ),
     progress,
     stepTitle: title,
-    intro: position.part === visibleParts[0] ? t(`guide:steps.s${step}.intro`) : '',
-    notices,
-    parts: [
-      {
-        title: t(`guide:parts.${part.id}.title`),
-        intro: t(`guide:parts.${part.id}.intro`),
-        source: sourceLine(ctx, part.source),
-        questions: part.questions
-          .filter((q) => guide.isVisible(q, ctx.answers))
-          .map((q) => questionData(ctx, q, errors[q.id])),
-        resources: part.resources.map((group) => ({
-          heading: t(`guide:resourceGroups.${group.id}`),
-          items: group.items,
-        })),
-      },
-    ],
+    intro: isFirst ? t(`guide:steps.s${step}.intro`) : '',
+    notices: extras.notices ?? [],
+    requiredLegend: questions.some((q) => q.required) ? t('bot:step.requiredLegend') : '',
+    part: {
+      title: t(`guide:parts.${part.id}.title`),
+      intro: t(`guide:parts.${part.id}.intro`),
+      source: sourceLine(ctx, part.source),
+      questions,
+      resources: part.resources.map((group) => ({
+        heading: t(`guide:resourceGroups.${group.id}`),
+        items: group.items,
+      })),
+    },
     advice: adviceItems(ctx, (rule) => rule.step === step),
     adviceTitle: t('bot:advice.title'),
-    qna: qnaLinks,
+    more: {
+      label: t(deepen.length ? 'bot:step.moreWithDeepen' : 'bot:step.more', {
+        count: deepen.length,
+      }),
+      deepenTitle: t('bot:step.deepenTitle'),
+      deepen,
+      qnaTitle: t('bot:step.qnaTitle'),
+      qna,
+    },
     step,
-    part: position.part,
+    partIndex: position.part,
     revision: ctx.state.revision,
     hasPrevious: guide.previousPosition(position, ctx.answers) !== undefined,
     labels: {

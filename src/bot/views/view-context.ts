@@ -17,6 +17,10 @@ export interface ViewContext {
   locale: Locale;
   t: TFunction;
   answers: Answers;
+  /** Who is looking: their own answers read "jij", colleagues' answers carry a name. */
+  viewer?: { id: string; name?: string };
+  /** Where the plan can be read in full (the plan tab), for answers the card shortens. */
+  planUrl?: string;
   /** Linked steering channels the summary card offers to share with (read from storage per turn). */
   steeringChoices?: { title: string; value: string }[];
 }
@@ -26,8 +30,9 @@ export function viewContext(
   state: PlanState,
   locale: Locale,
   t: TFunction,
+  extra: Pick<ViewContext, 'viewer' | 'planUrl'> = {},
 ): ViewContext {
-  return { guide, state, locale, t, answers: answerValues(state) };
+  return { guide, state, locale, t, answers: answerValues(state), ...extra };
 }
 
 const intlLocale = (locale: Locale) => (locale === 'nl' ? 'nl-BE' : 'en-GB');
@@ -42,8 +47,9 @@ function cachedFormat(locale: Locale, kind: 'date' | 'dateTime'): Intl.DateTimeF
   if (!format) {
     format = new Intl.DateTimeFormat(
       intlLocale(locale),
+      // Both in Brussels time: a plan saved at 00:16 Brussels time is dated that day, not the day before.
       kind === 'date'
-        ? { day: 'numeric', month: 'short', year: 'numeric' }
+        ? { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'Europe/Brussels' }
         : {
             day: 'numeric',
             month: 'short',
@@ -65,12 +71,48 @@ export function formatDateTime(iso: string, locale: Locale): string {
   return cachedFormat(locale, 'dateTime').format(new Date(iso));
 }
 
+/** "a, b en c" / "a, b and c": lists as people write them. */
+export function formatList(items: string[], locale: Locale): string {
+  return new Intl.ListFormat(intlLocale(locale), { type: 'conjunction' }).format(items);
+}
+
+/**
+ * Choice labels start with a capital because they stand alone on a card; inside a sentence the
+ * later ones read better in lower case ("Jeugdbewegingen, jeugdhuis en sportclub"). Acronyms and
+ * names that start with two capitals (OCMW, OKAN) keep theirs.
+ */
+function inSentence(label: string, index: number): string {
+  if (index === 0 || !/^\p{Lu}\p{Ll}/u.test(label)) return label;
+  return label.charAt(0).toLocaleLowerCase('nl-BE') + label.slice(1);
+}
+
+/** "Ingevuld door jou · 30 nov., 00:16" or a colleague's name: whose answer this is, and when. */
+export function answeredByLine(
+  ctx: ViewContext,
+  record: { by: { id: string; name?: string }; at: string },
+): string {
+  return ctx.t('bot:step.answeredBy', {
+    name: authorName(ctx, record.by),
+    when: formatDateTime(record.at, ctx.locale),
+  });
+}
+
+/** "jou" for the viewer's own answers, else the colleague's name (or "een collega"). */
+export function authorName(ctx: ViewContext, by: { id: string; name?: string }): string {
+  if (ctx.viewer && by.id && by.id === ctx.viewer.id) return ctx.t('bot:you');
+  return by.name || ctx.t('bot:someone');
+}
+
 /** An answer as a reader sees it: choice labels instead of ids, localised numbers and dates. */
 export function formatAnswer(ctx: ViewContext, q: QuestionDefinition, value: AnswerValue): string {
   const { t, locale } = ctx;
   const label = (id: string) =>
     q.type === 'yesno' ? t(`bot:yesno.${id}`) : t(`guide:questions.${q.id}.choices.${id}`);
-  if (Array.isArray(value)) return value.map(label).join(', ');
+  if (Array.isArray(value))
+    return formatList(
+      value.map((id, i) => inSentence(label(id), i)),
+      locale,
+    );
   if (q.type === 'choice' || q.type === 'yesno') return label(String(value));
   if (q.type === 'number' && typeof value === 'number')
     return value.toLocaleString(intlLocale(locale));
@@ -110,4 +152,13 @@ export function adviceItems(
       source: sourceLine(ctx, a.rule.source, true),
       severity: a.rule.severity,
     }));
+}
+
+/** “Label a”, “Label b” en “Label c”: question labels inside a sentence. */
+export function quotedLabels(ctx: ViewContext, ids: string[]): string {
+  const labels = ids
+    .map((id) => ctx.guide.question(id))
+    .filter((q) => q !== undefined)
+    .map((q) => `“${questionLabel(ctx, q)}”`);
+  return formatList(labels, ctx.locale);
 }

@@ -1,0 +1,135 @@
+import { translator } from '../i18n';
+import { logId } from '../bot/turn-info';
+import { escapeMessageText } from '../bot/text';
+import { failureKind, type FailureKind } from './connector-transport';
+import type { DeliveryDeps, Sent } from './delivery';
+import { MAX_VERSIONS, type PostDoc, type PostVersion } from './post-store';
+import { postLink } from './post-link';
+import { sameTarget } from './targets';
+
+/** What the outbox records after a send: the post's new state, or the retry it still owes. */
+const MAX_BACKOFF_MS = 60 * 60 * 1000;
+
+export function withoutPending(doc: PostDoc): PostDoc {
+  const { pending: _pending, ...rest } = doc;
+  return rest;
+}
+
+export async function recordSuccess(
+  deps: DeliveryDeps,
+  planKey: string,
+  claimed: PostDoc,
+  ids: { conversationId: string; activityId: string } | undefined,
+  created: boolean,
+  carried: Sent,
+): Promise<void> {
+  if (!ids) return;
+  const sent = claimed.pending!;
+  const now = deps.now();
+  const version: PostVersion = {
+    at: now.toISOString(),
+    kind: created ? 'posted' : 'updated',
+    ...(carried.changes ? { changes: carried.changes.slice(0, 1000) } : {}),
+  };
+  await deps.posts.update(planKey, (current) => {
+    if (!current) return { result: undefined };
+    // Someone re-pointed the plan at another channel meanwhile: that request still stands.
+    if (!sameTarget(current.target, claimed.target)) return { result: undefined };
+    const base: PostDoc = {
+      ...current,
+      ...ids,
+      firstPostedAt: created ? now.toISOString() : (current.firstPostedAt ?? now.toISOString()),
+      lastSentAt: now.getTime(),
+      sentHash: sent.hash,
+      sends: current.sends + 1,
+      ...(carried.digest ? { sentDigest: carried.digest } : {}),
+      versions: [...(created ? [] : (current.versions ?? [])), version].slice(-MAX_VERSIONS),
+    };
+    const pending = current.pending;
+    if (!pending || pending.seq === sent.seq)
+      return { next: withoutPending(base), result: undefined };
+    // More changed while we were sending: send again, but not before the debounce has passed.
+    const { claim: _claim, ...rest } = pending;
+    const sameNotify = JSON.stringify(rest.notify) === JSON.stringify(sent.notify);
+    const { notify, ...withoutNotify } = rest;
+    const owed = {
+      ...withoutNotify,
+      ...(sameNotify || !notify ? {} : { notify }),
+      attempts: 0,
+      since: now.getTime(),
+      dueAt: Math.max(pending.dueAt, now.getTime() + deps.debounceMs),
+    };
+    return { next: { ...base, pending: owed }, result: undefined };
+  });
+  deps.logger.info(
+    { plan: logId(planKey), created },
+    created ? 'steering note posted' : 'steering note updated',
+  );
+  if (!sent.notify) return;
+  const t = translator(sent.notify.locale);
+  const link = postLink(claimed.target, ids, deps.localServiceUrl);
+  const label = claimed.target.label
+    ? escapeMessageText(claimed.target.label)
+    : t('steering:channel.default');
+  const text = link
+    ? t('steering:result.postedLink', { channel: label, link })
+    : t('steering:result.posted', { channel: label });
+  await notify(deps, sent.notify, text);
+}
+
+export async function recordFailure(
+  deps: DeliveryDeps,
+  planKey: string,
+  claimed: PostDoc,
+  error: unknown,
+): Promise<void> {
+  const kind = failureKind(error);
+  const now = deps.now().getTime();
+  const retryAfter = (error as { retryAfterMs?: number }).retryAfterMs;
+  const { result: tell } = await deps.posts.update<PostDoc['pending']>(planKey, (current) => {
+    const pending = current?.pending;
+    if (!current || !pending) return { result: undefined };
+    const backoff =
+      Math.min(MAX_BACKOFF_MS, deps.retryBaseMs * 2 ** pending.attempts) *
+      (0.8 + Math.random() * 0.4);
+    const { claim: _claim, ...rest } = pending;
+    const next = {
+      ...rest,
+      attempts: pending.attempts + 1,
+      dueAt: now + Math.max(backoff, retryAfter ?? 0),
+      lastError: kind,
+      failureNotified: pending.failureNotified || Boolean(pending.notify),
+    };
+    return {
+      next: { ...current, pending: next },
+      result: pending.notify && !pending.failureNotified ? pending : undefined,
+    };
+  });
+  deps.logger.warn(
+    { plan: logId(planKey), kind, status: (error as { status?: number }).status },
+    'steering post failed; kept in the outbox',
+  );
+  if (!tell?.notify) return;
+  const t = translator(tell.notify.locale);
+  const channel = claimed.target.label
+    ? escapeMessageText(claimed.target.label)
+    : t('steering:channel.default');
+  await notify(deps, tell.notify, t(`steering:result.${kind satisfies FailureKind}`, { channel }));
+}
+
+/** Tells the person who shared; losing this message is acceptable, losing the post is not. */
+async function notify(
+  deps: DeliveryDeps,
+  to: NonNullable<NonNullable<PostDoc['pending']>['notify']>,
+  text: string,
+): Promise<void> {
+  try {
+    await deps.transport.send(to.serviceUrl, to.conversationId, {
+      type: 'message',
+      text,
+      textFormat: 'markdown',
+    });
+  } catch (error) {
+    deps.logger.warn({ err: (error as Error).name }, 'could not tell the user how sharing went');
+  }
+}
