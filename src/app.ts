@@ -20,6 +20,14 @@ import { PrivacyHandler } from './bot/privacy-handler';
 import { purgeExpired, scheduleRetention } from './privacy';
 import { createSteering, mountSteeringFeed, steeringKeysOf } from './steering';
 import { ExportHandler } from './export';
+import {
+  createFollowup,
+  followupKeysOf,
+  isWorkingHours,
+  progressLineFor,
+  SchedulerClock,
+} from './followup';
+import { mountDevClockRoute } from './server/dev-clock-route';
 
 /** Retention is measured in days; checking a few times a day is plenty. */
 const RETENTION_INTERVAL_MS = 6 * 60 * 60 * 1000;
@@ -53,7 +61,10 @@ export async function createApp(
     blobConnectionString: config.storage.blobConnectionString,
     blobContainer: config.storage.blobContainer,
   });
-  const plans = new PlanStore(storage, guide, steeringKeysOf);
+  const plans = new PlanStore(storage, guide, (key) => [
+    ...steeringKeysOf(key),
+    ...followupKeysOf(key),
+  ]);
   const prefs = new UserPrefsStore(storage);
   const downloads = new DownloadStore(storage);
   let listeningUrl = '';
@@ -67,8 +78,11 @@ export async function createApp(
     logger,
     now,
     listeningUrl: () => listeningUrl,
+    // The follow-up's one line of progress in the steering group's note (issue 16).
+    progress: progressLineFor({ plans, guide, now }),
   });
   const privacy = new PrivacyHandler({
+    storage,
     plans,
     prefs,
     downloads,
@@ -76,6 +90,17 @@ export async function createApp(
     logger,
     now,
     withdrawNote: (key, by, remove) => steering.handler.withdrawAfter(key, by, remove),
+  });
+  const followup = createFollowup({
+    config,
+    storage,
+    guide,
+    plans,
+    logger,
+    clock: new SchedulerClock(now),
+    // A check-in answer is a change like any other: the steering note follows it.
+    afterChange: (context, locale, key, state) =>
+      steering.handler.afterSave(context, locale, key, { state, outputs: [] }),
   });
   const exporter = new ExportHandler({ guide, plans, downloads, baseUrl, logger, now });
   const bot = new BrugBot({
@@ -87,6 +112,7 @@ export async function createApp(
     history: new HistoryHandler({ guide, plans }),
     steering: steering.handler,
     exporter,
+    followup: followup.handler,
     logger,
     now,
     planUrl: (conversationId) =>
@@ -102,6 +128,7 @@ export async function createApp(
     version: packageVersion(),
     allowedTenants: config.allowedTenants,
     rateLimit: config.rateLimit,
+    localMode: config.localMode,
     infoPage: !config.localMode,
     outboxLength: () => steering.outboxLength(),
   });
@@ -112,6 +139,14 @@ export async function createApp(
     mountSteeringFeed(server, {
       threads: (channelId) => localChannels.channelThreads(channelId),
       versions: () => steering.versions(),
+    });
+  // Local mode only: move the follow-up clock and see a check-in arrive (README, "Follow-up").
+  if (config.localMode)
+    mountDevClockRoute(server, {
+      set: (to) => followup.clock.set(to),
+      runDue: () => followup.runDue(),
+      isWorkingHours,
+      logger,
     });
   // The plan tab Teams frames; with credentials its API wants a Teams SSO token, locally none.
   mountTab(server, { storage, guide, downloads, logger, now, sso: tabSsoSettings(config) });
@@ -126,15 +161,28 @@ export async function createApp(
           const { port } = server.address();
           listeningUrl = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}`;
           const purge = () =>
-            purgeExpired({ storage, plans, downloads, logger }, config.retentionDays, now());
+            purgeExpired(
+              {
+                storage,
+                plans,
+                downloads,
+                logger,
+                withdrawNote: (key, remove) =>
+                  steering.handler.withdrawAfter(key, undefined, remove),
+              },
+              config.retentionDays,
+              now(),
+            );
           stopRetention = scheduleRetention(purge, RETENTION_INTERVAL_MS, logger);
           steering.start();
+          followup.start();
           resolve(listeningUrl);
         });
       }),
     close: async () => {
       stopRetention();
       await steering.stop();
+      await followup.stop();
       await localChannels?.close();
       const closed = new Promise<void>((resolve) => {
         server.close(() => resolve());

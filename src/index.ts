@@ -1,6 +1,6 @@
 import { createApp } from './app';
 import { ConfigError, loadConfig } from './config';
-import { createLogger } from './logging';
+import { createLogger, routeConsoleToLogger } from './logging';
 
 const SHUTDOWN_DEADLINE_MS = 10_000;
 
@@ -8,16 +8,20 @@ const SHUTDOWN_DEADLINE_MS = 10_000;
 async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
+  // botbuilder prints refused tokens (with the channel's key) over several lines: one JSON line each.
+  routeConsoleToLogger(logger);
   const app = await createApp(config, logger);
   const url = await app.listen();
   logger.info(
     { url, localMode: config.localMode, storage: config.storage.kind },
     'Brugbot is listening',
   );
-  // The one line a newcomer needs, printed plainly even when logs are JSON.
-  process.stdout.write(
-    `\nBrugbot: open ${url}/ in your browser (bot endpoint ${url}/api/messages)\n\n`,
-  );
+  // The one line a newcomer needs, printed plainly in local mode. With credentials stdout is for
+  // log collectors: JSON lines only (the listening line above carries the URL).
+  if (config.localMode)
+    process.stdout.write(
+      `\nBrugbot: open ${url}/ in your browser (bot endpoint ${url}/api/messages)\n\n`,
+    );
   // Stop accepting, let turns in flight finish and be saved, then exit; a hung socket gets 10 s.
   const stop = (signal: string) => {
     logger.info({ signal }, 'shutting down');

@@ -1,7 +1,7 @@
 // The plan tab: shows, read-only, the plans linked to the Teams channel, chat or user that opens
 // it. In Teams it asks Teams for an SSO token and sends it to /api/tab/plans; in a plain browser
 // (local mode) it needs none and offers a picker over the local plans instead.
-/* global microsoftTeams, BrugTab */
+/* global microsoftTeams, BrugTab, BrugTabProgress */
 (async () => {
   'use strict';
   const params = new URLSearchParams(location.search);
@@ -150,6 +150,7 @@
       el('h2', { id: 'plan-title', text: plan.title }),
       el('p', { class: 'meta', text: plan.meta }),
       plan.canExport ? exportControl(plan) : null,
+      BrugTabProgress.section(plan.progress, el),
       el(
         'nav',
         { class: 'steps-nav', 'aria-label': t('page.stepsTitle') },
@@ -253,16 +254,20 @@
         { class: `advice-${a.severity}` },
         el('strong', { text: `${a.severityLabel}: ` }),
         a.text,
+        el('span', { class: 'source', text: a.reason }),
         el(
           'span',
           { class: 'source' },
-          `${t('page.source')} `,
-          el('a', {
-            href: safeUrl(a.source.url),
-            target: '_blank',
-            rel: 'noopener noreferrer',
-            text: a.source.label,
-          }),
+          a.sources.length ? `${t('page.source')} ` : t('page.ownSuggestion'),
+          ...a.sources.flatMap((s, i) => [
+            i > 0 ? ' · ' : null,
+            el('a', {
+              href: safeUrl(s.url),
+              target: '_blank',
+              rel: 'noopener noreferrer',
+              text: s.label,
+            }),
+          ]),
         ),
       ),
     );

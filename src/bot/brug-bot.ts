@@ -10,6 +10,7 @@ import type { HistoryHandler } from './history-handler';
 import type { PrivacyHandler } from './privacy-handler';
 import type { SteeringHandler } from '../steering';
 import type { ExportHandler } from '../export';
+import type { FollowupAction, FollowupHandler } from '../followup';
 import { qnaReply } from './qna-reply';
 import { renderOutputs } from './render-outputs';
 import { MAX_INPUT_CHARS, parseSubmit, type CardAction } from './submit-schema';
@@ -31,6 +32,7 @@ export interface BrugBotDeps {
   history: HistoryHandler;
   steering: SteeringHandler;
   exporter: ExportHandler;
+  followup: FollowupHandler;
   logger: Logger;
   now?: () => Date;
   /** Where a conversation's plan can be read in full (the plan tab); linked from shortened answers. */
@@ -38,7 +40,14 @@ export interface BrugBotDeps {
 }
 
 type HandledElsewhere =
-  'language' | 'asOf' | 'myData' | 'deletePlan' | 'linkSteering' | 'shareSummary' | 'export';
+  | 'language'
+  | 'asOf'
+  | 'myData'
+  | 'deletePlan'
+  | 'linkSteering'
+  | 'shareSummary'
+  | 'export'
+  | 'followUp';
 
 const COMMAND_EVENTS: Record<Exclude<Command['kind'], HandledElsewhere>, GuideEvent> = {
   start: { type: 'start' },
@@ -151,6 +160,7 @@ export class BrugBot extends ActivityHandler {
     if (command?.kind === 'linkSteering') return this.deps.steering.link(context, locale);
     if (command?.kind === 'shareSummary') return this.deps.steering.share(context, locale, key);
     if (command?.kind === 'export') return this.deps.exporter.send(context, locale, key);
+    if (command?.kind === 'followUp') return this.deps.followup.show(context, locale, key);
     if (command) {
       await this.runEvent(context, COMMAND_EVENTS[command.kind], locale);
       return;
@@ -178,6 +188,10 @@ export class BrugBot extends ActivityHandler {
     if (action.verb === 'steering.share') {
       const key = planKey(context.activity.channelId, context.activity.conversation.id);
       return this.deps.steering.share(context, locale, key, action.steeringTarget);
+    }
+    if (action.verb.startsWith('followup.')) {
+      const key = planKey(context.activity.channelId, context.activity.conversation.id);
+      return this.deps.followup.act(context, locale, key, action as FollowupAction, inputs);
     }
     if (action.verb === 'qna.ask') {
       const entryId = action.entryId;
@@ -211,7 +225,9 @@ export class BrugBot extends ActivityHandler {
     const key = planKey(context.activity.channelId, context.activity.conversation.id);
     const plan = await this.deps.plans.read(key).catch(() => undefined);
     const resumeStep = plan?.status === 'inProgress' ? plan.currentStep : undefined;
-    await context.sendActivity(qnaReply(ask(locale), translator(locale), resumeStep));
+    await context.sendActivity(
+      qnaReply(ask(locale), translator(locale), resumeStep, context.activity.channelId),
+    );
   }
 
   /** The knowledge-base entries a card links to, e.g. "Wat telt als geslaagd?" on the success part. */
@@ -248,6 +264,7 @@ export class BrugBot extends ActivityHandler {
       if (activities.length) await context.sendActivities(activities);
       // After the reply: the steering note follows the saved plan (first post on completion).
       await this.deps.steering.afterSave(context, locale, key, result);
+      await this.deps.followup.afterGuideTurn(context, locale, key, result);
     } catch (error) {
       if (error instanceof CorruptPlanError) {
         this.deps.logger.error(

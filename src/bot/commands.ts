@@ -4,6 +4,7 @@ export type Command =
   | { kind: 'start' | 'help' | 'back' | 'overview' | 'summary' | 'restart' | 'undo' }
   | { kind: 'myData' | 'deletePlan' }
   | { kind: 'linkSteering' | 'shareSummary' | 'export' }
+  | { kind: 'followUp' }
   | { kind: 'language'; locale: Locale }
   | { kind: 'asOf'; date: Date };
 
@@ -40,6 +41,7 @@ const WORDS: Record<Exclude<Command['kind'], 'language' | 'asOf'>, string[]> = {
     'share with steering group',
   ],
   export: ['exporteer', 'export', 'exporteer plan', 'export plan', 'download plan'],
+  followUp: ['opvolging', 'follow-up', 'follow up', 'followup', 'opvolgen', 'planning opvolging'],
 };
 
 /** "stand op 20-11-2026", "as of 2026-11-20": the plan as it was at the end of that day. */

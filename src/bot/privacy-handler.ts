@@ -1,13 +1,15 @@
 import type { TurnContext } from 'botbuilder';
 import { renderCard } from '../cards';
-import type { DownloadStore } from '../downloads';
+import { DOWNLOAD_TTL_MS, type DownloadStore } from '../downloads';
 import { translator, type Locale } from '../i18n';
 import type { Logger } from '../logging';
 import { planKey, type PlanStore, type UserPrefsStore } from '../plans';
-import { exportConversationData } from '../privacy';
+import { erasePlan, exportConversationData } from '../privacy';
+import type { BrugStorage } from '../storage';
 import { logId } from './turn-info';
 
 export interface PrivacyDeps {
+  storage: BrugStorage;
   plans: PlanStore;
   prefs: UserPrefsStore;
   downloads: DownloadStore;
@@ -36,23 +38,29 @@ export class PrivacyHandler {
 
   async sendMyData(context: TurnContext, locale: Locale): Promise<void> {
     const { channelId, from } = context.activity;
+    const t = translator(locale);
+    const key = this.key(context);
     const json = await exportConversationData(
       this.deps,
-      this.key(context),
+      key,
       channelId,
       from?.id ?? '',
       this.deps.now(),
+      { plan: t('bot:privacy.about.plan'), you: t('bot:privacy.about.you') },
     );
+    // Made from the plan: deleting the plan revokes this link too.
     const token = await this.deps.downloads.create(
       json,
       'brugbot-gegevens.json',
       'application/json',
+      DOWNLOAD_TTL_MS,
+      key,
     );
     const url = `${this.deps.baseUrl()}/download/${token}`;
     await context.sendActivity({
       type: 'message',
       textFormat: 'markdown',
-      text: translator(locale)('bot:privacy.myData', { url }),
+      text: t('bot:privacy.myData', { url }),
     });
   }
 
@@ -82,7 +90,8 @@ export class PrivacyHandler {
       await context.sendActivity(t('bot:privacy.deleteExpired'));
       return;
     }
-    const remove = () => this.deps.plans.delete(key);
+    // Everything made from the plan goes, and the deleted bytes with it (src/privacy).
+    const remove = () => erasePlan(this.deps, key);
     const by = context.activity.from?.name?.trim() || undefined;
     const removed = this.deps.withdrawNote
       ? await this.deps.withdrawNote(key, by, remove)
@@ -91,7 +100,12 @@ export class PrivacyHandler {
       { conversation: logId(key), documents: removed },
       'plan deleted on request',
     );
-    await context.sendActivity(t('bot:privacy.deleted'));
+    const { channelId, from } = context.activity;
+    const language = from?.id ? (await this.deps.prefs.get(channelId, from.id)).locale : undefined;
+    const kept = language
+      ? t('bot:privacy.keptLanguage', { language: t(`bot:privacy.languages.${language}`) })
+      : t('bot:privacy.keptNothing');
+    await context.sendActivity(t('bot:privacy.deleted', { kept }));
   }
 
   async cancelDelete(context: TurnContext, locale: Locale): Promise<void> {

@@ -11,15 +11,17 @@ import {
 } from '../qna';
 
 /**
- * One message per answer: the title and short answer with its [1] citation (Teams shows the
- * source on hover), a visible source line for Web Chat, and a card with "more", the source link,
- * related steps and, when a plan is under way, the way back to where the user was.
+ * One message per answer: the title and short answer, its sources, and a card with "more", the
+ * source link, related steps and, when a plan is under way, the way back to where the user was.
+ * Teams gets `[1] [2]` markers that it links to the citation entity; other channels (Web Chat)
+ * render no citations, so they get no markers but a numbered source list under the answer.
  * Only knowledge-base text goes into the markdown; the user's question is never echoed.
  */
 export function qnaReply(
   result: QnaAnswer | QnaDecline,
   t: TFunction,
   resumeStep?: number,
+  channelId = 'msteams',
 ): Partial<Activity> {
   const resume =
     resumeStep === undefined
@@ -36,16 +38,23 @@ export function qnaReply(
       attachments: [renderCard('qna-decline', declineCardData(result, t)), ...resume],
     };
   }
-  const source = `${result.source.docTitle} — ${result.source.sectionTitle}`;
+  const links = result.sources.map((s) => `[${s.docTitle} — ${s.sectionTitle}](${s.url})`);
+  const teams = channelId === 'msteams';
+  const sourceBlock =
+    links.length === 1
+      ? t('bot:source', { link: links[0] })
+      : [t('bot:sources'), ...links.map((link, i) => `${i + 1}. ${link}`)].join('\n');
   return {
     type: 'message',
     textFormat: 'markdown',
     text: [
-      `**${result.title}**`,
-      answerText(result),
-      t('bot:source', { link: `[${source}](${result.source.url})` }),
+      result.claim === 'suggestion'
+        ? `**${result.title}** · ${t('bot:advice.label.suggestion.tip')}`
+        : `**${result.title}**`,
+      teams ? answerText(result) : result.text,
+      sourceBlock,
     ].join('\n\n'),
-    entities: [citationEntity(result)],
+    ...(teams ? { entities: [citationEntity(result)] } : {}),
     attachments: [renderCard('qna-answer', answerCardData(result, t)), ...resume],
   };
 }

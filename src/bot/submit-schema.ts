@@ -14,6 +14,23 @@ const step = z.coerce.number().int().min(1).max(6);
 const part = z.coerce.number().int().min(0).max(19);
 const revision = z.coerce.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER);
 
+const moment = z.enum(['m1', 'm2', 'm3', 'm4', 'm5', 'm6']);
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+/** The follow-up cards (src/followup): the schedule card and the check-in card. */
+const followupActionSchemas = [
+  z.object({ verb: z.literal('followup.schedule.show') }),
+  z.object({
+    verb: z.literal('followup.schedule.confirm'),
+    rev: revision,
+    // The dates the card showed, so only what the user changed counts.
+    shown: z.object({ start: day, m1: day, m2: day, m3: day, m4: day, m5: day, m6: day }).partial(),
+  }),
+  z.object({ verb: z.literal('followup.snooze'), moment, date: day }),
+  z.object({ verb: z.literal('followup.skip'), moment }),
+  z.object({ verb: z.literal('followup.stop') }),
+  z.object({ verb: z.literal('followup.checkin.submit'), moment, rev: revision }),
+] as const;
+
 /** Every card action carries a `verb`; each verb has its own payload schema. */
 export const cardActionSchema = z.discriminatedUnion('verb', [
   z.object({ verb: z.literal('guide.start') }),
@@ -36,6 +53,7 @@ export const cardActionSchema = z.discriminatedUnion('verb', [
     entryId: z.string().regex(/^[a-zA-Z][a-zA-Z0-9]{0,79}$/),
   }),
   z.object({ verb: z.literal('lang.set'), locale: z.enum(['nl', 'en']) }),
+  ...followupActionSchemas,
   z.object({ verb: z.literal('privacy.delete.confirm'), rev: revision }),
   z.object({ verb: z.literal('privacy.delete.cancel') }),
   // The summary card's choice list puts the chosen team id in `steeringTarget`.

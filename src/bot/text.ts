@@ -1,9 +1,11 @@
+import { plainText } from '../cards';
+
 /**
  * Makes user-typed text inert in a Teams/Web Chat text message: no HTML, no <at> mentions,
- * no markdown emphasis, links or headings.
+ * no markdown emphasis, links or headings, and no invisible controls (`plainText`).
  */
 export function escapeMessageText(text: string): string {
-  return text
+  return plainText(text)
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')

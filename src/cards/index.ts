@@ -2,6 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import * as ACData from 'adaptivecards-templating';
 import { paths } from '../paths';
+import { makeCardTextInert } from './inert-text';
+
+export { plainText, rendererText } from './inert-text';
 
 export const CARD_CONTENT_TYPE = 'application/vnd.microsoft.card.adaptive';
 /** Teams renders schema 1.5; every template declares it. */
@@ -37,9 +40,12 @@ export function templateNames(): string[] {
 /**
  * Binds a template from `cards/` to data. Templates are parsed once per process; user text only
  * ever lands in JSON string values, never in the template source, so it cannot alter the card.
+ * Every shown string is then made inert for the renderer (`makeCardTextInert`), whichever view
+ * put it there.
  */
 export function renderCard(name: string, data: object): CardAttachment {
   const content = template(name).expand({ $root: data }) as Record<string, unknown>;
+  makeCardTextInert(content);
   return { contentType: CARD_CONTENT_TYPE, content };
 }
 

@@ -65,6 +65,16 @@ const envSchema = z.object({
     emptyToUndefined,
     z.coerce.number().int().min(10).max(60_000).default(1_000),
   ),
+  /** How often the follow-up worker looks for due check-ins (they are due by the day, not the second). */
+  FOLLOWUP_POLL_MS: z.preprocess(
+    emptyToUndefined,
+    z.coerce.number().int().min(100).max(3_600_000).default(60_000),
+  ),
+  /** First retry delay of an undelivered check-in (429, 5xx); doubles per attempt up to an hour. */
+  FOLLOWUP_RETRY_BASE_MS: z.preprocess(
+    emptyToUndefined,
+    z.coerce.number().int().min(1).max(3_600_000).default(30_000),
+  ),
   /** Comma-separated Entra tenant ids; activities from other tenants are refused. Empty: any. */
   ALLOWED_TENANTS: z.preprocess(
     emptyToUndefined,
@@ -76,6 +86,27 @@ const envSchema = z.object({
   /** Per conversation: a burst of this many activities, refilled at RATE_LIMIT_PER_SECOND. */
   RATE_LIMIT_BURST: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).default(40)),
   RATE_LIMIT_PER_SECOND: z.preprocess(emptyToUndefined, z.coerce.number().positive().default(10)),
+  /**
+   * Credential mode only, counted after authentication: all conversations of one tenant, and all
+   * activities together. The defaults sit well above a municipality's use and below what one
+   * process serves (about 350 turns/s measured), so a flood is refused before it slows others.
+   */
+  RATE_LIMIT_TENANT_BURST: z.preprocess(
+    emptyToUndefined,
+    z.coerce.number().int().min(1).default(200),
+  ),
+  RATE_LIMIT_TENANT_PER_SECOND: z.preprocess(
+    emptyToUndefined,
+    z.coerce.number().positive().default(50),
+  ),
+  RATE_LIMIT_GLOBAL_BURST: z.preprocess(
+    emptyToUndefined,
+    z.coerce.number().int().min(1).default(400),
+  ),
+  RATE_LIMIT_GLOBAL_PER_SECOND: z.preprocess(
+    emptyToUndefined,
+    z.coerce.number().positive().default(150),
+  ),
   LOG_LEVEL: z.preprocess(
     emptyToUndefined,
     z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -104,7 +135,13 @@ export interface AppConfig {
   retentionDays: number;
   openIdMetadataUrl?: string;
   allowedTenants: string[];
-  rateLimit: { burst: number; perSecond: number };
+  /** Token buckets: per conversation always; per tenant and global in credential mode only. */
+  rateLimit: {
+    burst: number;
+    perSecond: number;
+    tenant?: { burst: number; perSecond: number };
+    global?: { burst: number; perSecond: number };
+  };
   steering: {
     /** The configured steering channel, when STEERING_SERVICE_URL and friends are set. */
     channel?: { serviceUrl: string; channelId: string; tenantId: string; teamId?: string };
@@ -114,6 +151,7 @@ export interface AppConfig {
     /** The Teams app id the note's deep link to the plan tab needs. */
     teamsAppId?: string;
   };
+  followup: { pollMs: number; retryBaseMs: number };
   /** Raw tab single-sign-on settings; `src/tab` derives the accepted audiences and tenant. */
   tabSso: { appId?: string; audience?: string; jwksUrl: string };
 }
@@ -177,7 +215,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     retentionDays: e.RETENTION_DAYS,
     openIdMetadataUrl: e.BOTFRAMEWORK_OPENID_METADATA_URL,
     allowedTenants: e.ALLOWED_TENANTS ? e.ALLOWED_TENANTS.split(',') : [],
-    rateLimit: { burst: e.RATE_LIMIT_BURST, perSecond: e.RATE_LIMIT_PER_SECOND },
+    rateLimit: {
+      burst: e.RATE_LIMIT_BURST,
+      perSecond: e.RATE_LIMIT_PER_SECOND,
+      // Local mode is one developer on loopback (and the benchmark): only the per-conversation limit.
+      ...(localMode
+        ? {}
+        : {
+            tenant: { burst: e.RATE_LIMIT_TENANT_BURST, perSecond: e.RATE_LIMIT_TENANT_PER_SECOND },
+            global: { burst: e.RATE_LIMIT_GLOBAL_BURST, perSecond: e.RATE_LIMIT_GLOBAL_PER_SECOND },
+          }),
+    },
     steering: {
       channel:
         e.STEERING_SERVICE_URL && e.STEERING_CHANNEL_ID && e.STEERING_TENANT_ID
@@ -193,6 +241,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       pollMs: e.STEERING_POLL_MS,
       teamsAppId: e.TEAMS_APP_ID,
     },
+    followup: { pollMs: e.FOLLOWUP_POLL_MS, retryBaseMs: e.FOLLOWUP_RETRY_BASE_MS },
     tabSso: {
       appId: e.TAB_SSO_APP_ID ?? e.MicrosoftAppId,
       audience: e.TAB_SSO_AUDIENCE,

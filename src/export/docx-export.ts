@@ -8,6 +8,7 @@ import {
   type ParagraphChild,
 } from 'docx';
 import type { ViewContext } from '../bot/views/view-context';
+import type { SummaryModel } from '../summary';
 import { planContent } from './plan-content';
 
 export const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
@@ -23,7 +24,7 @@ function xmlSafe(text: string): string {
 /** A typed answer keeps its line breaks: one run per line, joined by breaks. */
 function lines(
   text: string,
-  style: { size?: number; color?: string; italics?: boolean } = {},
+  style: { size?: number; color?: string; italics?: boolean; bold?: boolean } = {},
 ): TextRun[] {
   return xmlSafe(text)
     .split(/\r\n|\r|\n/)
@@ -38,6 +39,39 @@ function link(text: string, url: string): ExternalHyperlink {
     link: url,
     children: [new TextRun({ text: xmlSafe(text), style: 'Hyperlink', size: SUBTLE.size })],
   });
+}
+
+/** Follow-up figures (src/followup): every check-in, with the instrument's caution. */
+function progressParagraphs(progress: SummaryModel['progress'], sourceLabel: string): Paragraph[] {
+  if (!progress.show) return [];
+  const out = [
+    new Paragraph({
+      heading: HeadingLevel.HEADING_1,
+      spacing: { before: 360, after: 80 },
+      children: lines(progress.title),
+    }),
+  ];
+  if (progress.empty)
+    out.push(new Paragraph({ children: lines(progress.empty, { italics: true }) }));
+  for (const row of progress.rows) {
+    out.push(new Paragraph({ bullet: { level: 0 }, children: lines(row.text) }));
+    if (row.note)
+      out.push(
+        new Paragraph({ indent: { left: 720 }, children: lines(row.note, { italics: true }) }),
+      );
+  }
+  for (const line of [progress.next, progress.expectations].filter(Boolean))
+    out.push(new Paragraph({ spacing: { before: 120 }, children: lines(line) }));
+  out.push(
+    new Paragraph({
+      spacing: { before: 120 },
+      children: [
+        ...lines(`${progress.caution} ${sourceLabel} `, SUBTLE),
+        link(progress.sourceTitle, progress.sourceUrl),
+      ],
+    }),
+  );
+  return out;
 }
 
 /**
@@ -81,6 +115,7 @@ export async function planDocx(ctx: ViewContext, now: Date): Promise<Buffer> {
       );
     }
   }
+  body.push(...progressParagraphs(model.progress, t('steering:export.source')));
   body.push(
     new Paragraph({
       heading: HeadingLevel.HEADING_1,
@@ -91,12 +126,26 @@ export async function planDocx(ctx: ViewContext, now: Date): Promise<Buffer> {
   if (model.advice.length === 0)
     body.push(new Paragraph({ children: lines(t('steering:export.noAdvice'), { italics: true }) }));
   for (const advice of model.advice) {
-    const source: ParagraphChild[] = [
-      ...lines(`${t('steering:export.source')} `, SUBTLE),
-      link(advice.sourceTitle, advice.sourceUrl),
-    ];
-    // The advice text starts with its own ⚠️/💡 marker, so no bullet on top of it.
-    body.push(new Paragraph({ spacing: { before: 120 }, children: lines(advice.text) }));
+    const source: ParagraphChild[] =
+      advice.sources.length > 0
+        ? [
+            ...lines(`${t('steering:export.source')} `, SUBTLE),
+            ...advice.sources.flatMap((s, i) => [
+              ...(i > 0 ? lines(' · ', SUBTLE) : []),
+              link(s.title, s.url),
+            ]),
+          ]
+        : lines(t('bot:advice.ownSuggestion'), SUBTLE);
+    // The label starts with its own ⚠️/💡 marker, so no bullet on top of it.
+    body.push(
+      new Paragraph({
+        spacing: { before: 120 },
+        children: [...lines(`${advice.label} · `, { bold: true }), ...lines(advice.body)],
+      }),
+    );
+    body.push(
+      new Paragraph({ children: lines(t('bot:advice.why', { reason: advice.reason }), SUBTLE) }),
+    );
     body.push(new Paragraph({ spacing: { after: 120 }, children: source }));
   }
   const openTitle = t('bot:summary.openPointsTitle', { count: model.openPoints.length });

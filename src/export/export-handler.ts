@@ -1,5 +1,5 @@
 import type { TurnContext } from 'botbuilder';
-import type { DownloadStore } from '../downloads';
+import { DOWNLOAD_TTL_MS, type DownloadStore } from '../downloads';
 import type { Guide } from '../guide';
 import { translator, type Locale } from '../i18n';
 import type { Logger } from '../logging';
@@ -41,11 +41,15 @@ export class ExportHandler {
       await planDocx(ctx, now),
       planFileName(ctx, 'docx'),
       DOCX_TYPE,
+      DOWNLOAD_TTL_MS,
+      planKey,
     );
     const markdown = await this.deps.downloads.create(
       planMarkdown(ctx, now),
       planFileName(ctx, 'md'),
       'text/markdown; charset=utf-8',
+      DOWNLOAD_TTL_MS,
+      planKey,
     );
     const url = (token: string) => `${this.deps.baseUrl()}/download/${token}`;
     this.deps.logger.info({ plan: logId(planKey) }, 'plan exported');

@@ -35,12 +35,32 @@ export function planMarkdown(ctx: ViewContext, now: Date): string {
       );
     }
   }
+  const progress = model.progress;
+  if (progress.show) {
+    // Follow-up figures (src/followup): every check-in, with the instrument's caution.
+    out.push('', `## ${progress.title}`, '');
+    if (progress.empty) out.push(`_${progress.empty}_`);
+    for (const row of progress.rows) {
+      out.push(`- ${escapeMessageText(row.text)}`);
+      if (row.note) out.push(...quoted(row.note).map((line) => `  ${line}`));
+    }
+    for (const line of [progress.next, progress.expectations].filter(Boolean))
+      out.push('', escapeMessageText(line));
+    out.push(
+      '',
+      `_${escapeMessageText(progress.caution)}_ ${t('steering:export.source')} [${escapeMessageText(progress.sourceTitle)}](${progress.sourceUrl})`,
+    );
+  }
   out.push('', `## ${t('bot:advice.title')}`, '');
   if (model.advice.length === 0) out.push(`_${t('steering:export.noAdvice')}_`);
   for (const advice of model.advice) {
+    const cited = advice.sources.map((s) => `[${escapeMessageText(s.title)}](${s.url})`);
     out.push(
       `- ${escapeMessageText(advice.text)}  `,
-      `  ${t('steering:export.source')} [${escapeMessageText(advice.sourceTitle)}](${advice.sourceUrl})`,
+      `  ${escapeMessageText(t('bot:advice.why', { reason: advice.reason }))}  `,
+      cited.length > 0
+        ? `  ${t('steering:export.source')} ${cited.join(' · ')}`
+        : `  _${t('bot:advice.ownSuggestion')}_`,
     );
   }
   out.push('', `## ${t('bot:summary.openPointsTitle', { count: model.openPoints.length })}`, '');

@@ -38,6 +38,8 @@ export function holds(condition: Condition, answers: Answers): boolean {
       return condition.values.every((v) => asList(value).includes(v));
     case 'includesNone':
       return !asList(value).some((v) => condition.values.includes(v));
+    case 'countGte':
+      return asList(value).length >= condition.value;
     case 'lt':
     case 'lte':
     case 'gt':

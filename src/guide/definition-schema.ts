@@ -30,7 +30,8 @@ export type Condition =
   | { q: string; op: 'answered' | 'unanswered' }
   | { q: string; op: 'equals'; value: string | number | boolean }
   | { q: string; op: 'in' | 'includesAny' | 'includesAll' | 'includesNone'; values: string[] }
-  | { q: string; op: 'lt' | 'lte' | 'gt' | 'gte'; value: Operand };
+  | { q: string; op: 'lt' | 'lte' | 'gt' | 'gte'; value: Operand }
+  | { q: string; op: 'countGte'; value: number };
 
 export const conditionSchema: z.ZodType<Condition, z.ZodTypeDef, unknown> = z.lazy(() =>
   z.union([
@@ -49,6 +50,8 @@ export const conditionSchema: z.ZodType<Condition, z.ZodTypeDef, unknown> = z.la
     z
       .object({ q: idSchema, op: z.enum(['lt', 'lte', 'gt', 'gte']), value: operandSchema })
       .strict(),
+    // How many options of a multiselect are ticked ("more than one strategy").
+    z.object({ q: idSchema, op: z.literal('countGte'), value: z.number().int().min(1) }).strict(),
   ]),
 );
 
@@ -117,28 +120,34 @@ export const stepSchema = z
   })
   .strict();
 
+/**
+ * Where advice comes from. `source`: what the cited passages say, in our words. `suggestion`:
+ * Brugbot's own rule of thumb, shown as "Tip van Brugbot"; it may cite practice stories or
+ * findings it builds on, but never the instrument, so nobody mistakes it for the instrument's advice.
+ */
+export const ADVICE_KINDS = ['source', 'suggestion'] as const;
+/** `caution` is shown as "Let op"; the rest as "Tip". */
+export const ADVICE_SEVERITIES = ['tip', 'caution'] as const;
+
 export const adviceRuleSchema = z
   .object({
     id: idSchema,
     step: z.number().int().min(1).max(6),
-    severity: z.enum(['warning', 'tip']),
+    kind: z.enum(ADVICE_KINDS),
+    severity: z.enum(ADVICE_SEVERITIES),
     when: conditionSchema,
-    source: z.string(),
-    /** Numbers interpolated into the advice text, computed from answers. */
-    params: z
-      .record(
-        idSchema,
-        z
-          .object({
-            ref: idSchema,
-            times: z.number(),
-            round: z.enum(['round', 'floor', 'ceil']).default('round'),
-          })
-          .strict(),
-      )
-      .default({}),
+    /** Source section ids (content/sources.json) of every statement in the advice text. */
+    sources: z.array(z.string()).default([]),
+    /**
+     * Which answers made the rule fire, shown as its reason. Each fragment whose condition holds
+     * is shown (`guide:advice.<id>.reasons.<fragment>`); without fragments, `guide:advice.<id>.reason`.
+     */
+    reasons: z.array(z.object({ id: idSchema, when: conditionSchema }).strict()).default([]),
   })
-  .strict();
+  .strict()
+  .refine((r) => r.kind === 'suggestion' || r.sources.length > 0, {
+    message: 'advice from the sources must cite at least one section',
+  });
 
 export const guideDefinitionSchema = z
   .object({

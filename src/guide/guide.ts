@@ -19,7 +19,8 @@ export interface Position {
 
 export interface ActiveAdvice {
   rule: AdviceRule;
-  params: Record<string, number>;
+  /** Ids of the rule's reason fragments that hold for these answers (empty: the rule's own reason). */
+  reasons: string[];
 }
 
 /** Read-only queries over a validated guide definition; built once at start-up. */
@@ -166,18 +167,11 @@ export class Guide {
   activeAdvice(answers: Answers): ActiveAdvice[] {
     return this.definition.advice
       .filter((rule) => holds(rule.when, answers))
-      .map((rule) => ({ rule, params: adviceParams(rule, answers) }));
+      .map((rule) => ({
+        rule,
+        reasons: rule.reasons.filter((r) => holds(r.when, answers)).map((r) => r.id),
+      }));
   }
-}
-
-function adviceParams(rule: AdviceRule, answers: Answers): Record<string, number> {
-  const params: Record<string, number> = {};
-  for (const [name, spec] of Object.entries(rule.params)) {
-    const ref = answers[spec.ref];
-    const raw = typeof ref === 'number' ? ref * spec.times : 0;
-    params[name] = Math[spec.round](raw);
-  }
-  return params;
 }
 
 /** The plain answer values of a plan, as conditions and advice read them. */

@@ -21,4 +21,13 @@ export {
   type AnswerRecord,
   type HistoryEntry,
 } from './plan-state';
-export { isAnswered, type AnswerValue, type AnswerError, type Answers } from './answers';
+export {
+  isAnswered,
+  sameAnswer,
+  type AnswerValue,
+  type AnswerError,
+  type Answers,
+} from './answers';
+/** For other capabilities that keep answers in the plan (follow-up): one change, one log entry. */
+export { applyChanges } from './submit';
+export { HISTORY_LIMIT, type Change } from './plan-state';

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { ZodIssue } from 'zod';
 import { paths } from '../paths';
-import { isKnownSection } from '../sources';
+import { docOfSection, isKnownSection } from '../sources';
 import {
   guideDefinitionSchema,
   type Condition,
@@ -94,11 +94,12 @@ function crossCheck(def: GuideDefinition): string[] {
   for (const q of questions.values()) checkCondition(`question "${q.id}"`, q.showIf);
   for (const rule of def.advice) {
     checkCondition(`advice "${rule.id}"`, rule.when);
-    if (!isKnownSection(rule.source))
-      problems.push(`advice "${rule.id}": unknown source "${rule.source}"`);
-    for (const p of Object.values(rule.params)) {
-      if (!questions.has(p.ref))
-        problems.push(`advice "${rule.id}": param refers to unknown "${p.ref}"`);
+    rule.reasons.forEach((r) => checkCondition(`advice "${rule.id}" reason "${r.id}"`, r.when));
+    for (const section of rule.sources) {
+      if (!isKnownSection(section))
+        problems.push(`advice "${rule.id}": unknown source "${section}"`);
+      else if (rule.kind === 'suggestion' && docOfSection(section) === 'instrument')
+        problems.push(`advice "${rule.id}": Brugbot's own suggestion must not cite the instrument`);
     }
   }
   return problems;

@@ -1,3 +1,4 @@
+import { format } from 'node:util';
 import pino, { type DestinationStream, type Logger } from 'pino';
 
 export type { Logger };
@@ -13,6 +14,8 @@ export function createLogger(
   const options: pino.LoggerOptions = {
     level,
     base: undefined,
+    // pino's default would add the stack and rename plain objects' type; ours keeps one short line.
+    serializers: { err: (err: unknown) => (err instanceof Error ? errorForLog(err) : err) },
     redact: {
       paths: [
         'text',
@@ -30,4 +33,38 @@ export function createLogger(
     },
   };
   return destination ? pino(options, destination) : pino(options);
+}
+
+/** Longest error message kept in a log line; enough to tell failures apart. */
+const MAX_ERROR_MESSAGE = 200;
+
+/**
+ * An error as one log field (`err`): its type and the first line of its message. No stack (a
+ * multi-line string parsers split up) and no `msg` key, which would clash with the log line's own.
+ */
+export function errorForLog(error: unknown): { type: string; message: string } {
+  const type = error instanceof Error ? error.name : typeof error;
+  const raw = error instanceof Error ? error.message : String(error);
+  return { type, message: (raw.split('\n')[0] ?? '').slice(0, MAX_ERROR_MESSAGE) };
+}
+
+/**
+ * botbuilder writes to the console itself (a refused token prints the error and the channel's
+ * public key over several lines). Routed here, each call becomes one JSON line at `warn` with only
+ * the first line of what was printed, cut before any key material. Process-wide: call it once,
+ * from the entry point, never in tests that share a process.
+ */
+export function routeConsoleToLogger(logger: Logger): void {
+  const forward =
+    (level: 'warn' | 'info' | 'debug') =>
+    (...args: unknown[]): void => {
+      const first = (format(...args).split('\n')[0] ?? '').replace(/-----BEGIN.*$/, '').trim();
+      logger[level]({ sdk: first.slice(0, MAX_ERROR_MESSAGE) }, 'library console output');
+    };
+  console.error = forward('warn');
+  console.warn = forward('warn');
+  console.log = forward('info');
+  console.info = forward('info');
+  console.debug = forward('debug');
+  console.trace = forward('debug');
 }

@@ -1,5 +1,5 @@
 import type { HistoryEntry, PlanState } from '../guide';
-import { CREATE_ONLY, EtagConflictError, type BrugStorage } from '../storage';
+import { CREATE_ONLY, EtagConflictError, logKey, logKeysOf, type BrugStorage } from '../storage';
 
 /**
  * The full change log of a plan, one write-once document per change. The plan itself keeps
@@ -9,14 +9,10 @@ import { CREATE_ONLY, EtagConflictError, type BrugStorage } from '../storage';
 export class PlanLog {
   constructor(private readonly storage: BrugStorage) {}
 
-  private prefix(planKey: string): string {
-    return `log/${planKey}/`;
-  }
-
   /** Records the history entries a turn added: those newer than the revision it started from. */
   async record(planKey: string, state: PlanState, sinceRevision: number): Promise<void> {
     for (const entry of state.history.filter((h) => h.rev > sinceRevision)) {
-      const key = `${this.prefix(planKey)}${String(entry.rev).padStart(10, '0')}`;
+      const key = logKey(planKey, entry.rev);
       try {
         await this.storage.write({ [key]: { ...entry, eTag: CREATE_ONLY } });
       } catch (error) {
@@ -27,7 +23,7 @@ export class PlanLog {
   }
 
   async entries(planKey: string): Promise<HistoryEntry[]> {
-    const keys = await this.storage.listKeys(this.prefix(planKey));
+    const keys = await logKeysOf(this.storage, planKey);
     if (keys.length === 0) return [];
     const items = await this.storage.read(keys);
     return keys
@@ -37,7 +33,7 @@ export class PlanLog {
   }
 
   async deleteAll(planKey: string): Promise<number> {
-    const keys = await this.storage.listKeys(this.prefix(planKey));
+    const keys = await logKeysOf(this.storage, planKey);
     if (keys.length) await this.storage.delete(keys);
     return keys.length;
   }

@@ -1,6 +1,8 @@
 import type { Guide, GuideEvent, EngineContext, PlanState, Transition } from '../guide';
 import { initialPlanState, migratePlanState, transition } from '../guide';
 import { CorruptDocumentError, updateWithRetry, type BrugStorage } from '../storage';
+
+export { planKey } from '../storage';
 import { KeyedQueue } from './keyed-queue';
 import { PlanLog } from './plan-log';
 
@@ -19,11 +21,6 @@ export class CorruptPlanError extends Error {
     super(`stored plan "${key}" cannot be read`, options);
     this.name = 'CorruptPlanError';
   }
-}
-
-/** Storage keys: one plan per conversation (a channel thread is its own conversation). */
-export function planKey(channelId: string, conversationId: string): string {
-  return `plan/${channelId}/${conversationId}`;
 }
 
 /**
@@ -84,6 +81,35 @@ export class PlanStore {
       }
       throw error;
     }
+  }
+
+  /**
+   * The same optimistic read-modify-write as `apply`, for another capability's pure transition of
+   * the plan (follow-up answers): `run` may run again on a newer plan, and only a changed state
+   * (a new object) is written and logged.
+   */
+  async change<R>(
+    key: string,
+    run: (current: PlanState | undefined) => { state: PlanState | undefined; result: R },
+  ): Promise<{ state: PlanState | undefined; result: R }> {
+    return this.queue.run(key, async () => {
+      const outcome = await updateWithRetry<
+        PlanState,
+        { state: PlanState | undefined; result: R; from: number }
+      >(
+        this.storage,
+        key,
+        (current) => {
+          const out = run(current);
+          const result = { ...out, from: current?.revision ?? 0 };
+          return out.state && out.state !== current ? { next: out.state, result } : { result };
+        },
+        { parse: migratePlanState, maxAttempts: MAX_ATTEMPTS, backoffMs: BACKOFF_MS },
+      );
+      const { from, ...result } = outcome.result;
+      if (outcome.written && result.state) await this.log.record(key, result.state, from);
+      return result;
+    });
   }
 
   async read(key: string): Promise<PlanState | undefined> {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Locale } from '../i18n';
-import type { BrugStorage } from '../storage';
+import { userKey, type BrugStorage } from '../storage';
 
 const prefsSchema = z.object({ locale: z.enum(['nl', 'en']).optional() });
 export type UserPrefs = z.infer<typeof prefsSchema>;
@@ -10,7 +10,7 @@ export class UserPrefsStore {
   constructor(private readonly storage: BrugStorage) {}
 
   private key(channelId: string, userId: string): string {
-    return `user/${channelId}/${userId}`;
+    return userKey(channelId, userId);
   }
 
   async get(channelId: string, userId: string): Promise<UserPrefs> {

@@ -1,7 +1,7 @@
 import type { Logger } from '../logging';
 import { migratePlanState } from '../guide';
 import type { PlanStore, UserPrefsStore } from '../plans';
-import type { BrugStorage } from '../storage';
+import { planKeyPrefix, type BrugStorage } from '../storage';
 import type { DownloadStore } from '../downloads';
 
 /**
@@ -14,16 +14,39 @@ export async function exportConversationData(
   channelId: string,
   userId: string,
   now: Date,
+  /** What each part is and whether deleting the plan erases it, in the reader's language. */
+  about: { plan: string; you: string },
 ): Promise<string> {
   const plan = await deps.plans.read(planKey).catch(() => undefined);
   const changeLog = await deps.plans.log.entries(planKey);
   const you = await deps.prefs.get(channelId, userId);
   const related = await deps.plans.related(planKey);
   return JSON.stringify(
-    { exportedAt: now.toISOString(), plan: plan ?? null, changeLog, related, you },
+    { exportedAt: now.toISOString(), about, plan: plan ?? null, changeLog, related, you },
     null,
     2,
   );
+}
+
+export interface EraseDeps {
+  storage: BrugStorage;
+  plans: PlanStore;
+  downloads: DownloadStore;
+  logger: Logger;
+}
+
+/**
+ * Deletes a plan and every copy made from it: its download links first (so a crash halfway
+ * leaves the plan to delete again, never a link to a deleted plan), then the plan, its change
+ * log and the steering documents, then the store erases the deleted bytes from its files.
+ * Language preferences are not touched: they belong to people, not to the plan.
+ */
+export async function erasePlan(deps: EraseDeps, planKey: string): Promise<number> {
+  const downloads = await deps.downloads.revokeForPlan(planKey);
+  const documents = await deps.plans.delete(planKey);
+  if (!(await deps.storage.eraseDeleted()))
+    deps.logger.warn('deleted data is still in the write-ahead log; erased at the next deletion');
+  return downloads + documents;
 }
 
 /**
@@ -31,13 +54,20 @@ export async function exportConversationData(
  * links. Logs counts only: no keys, since a key contains a conversation id.
  */
 export async function purgeExpired(
-  deps: { storage: BrugStorage; plans: PlanStore; downloads: DownloadStore; logger: Logger },
+  deps: {
+    storage: BrugStorage;
+    plans: PlanStore;
+    downloads: DownloadStore;
+    logger: Logger;
+    /** Wraps a deletion so the plan's steering note is withdrawn too (src/steering). */
+    withdrawNote?: (planKey: string, remove: () => Promise<number>) => Promise<number>;
+  },
   retentionDays: number,
   now: Date,
 ): Promise<{ plans: number; downloads: number }> {
   const cutoff = new Date(now.getTime() - retentionDays * 24 * 60 * 60 * 1000).toISOString();
   let plans = 0;
-  for (const key of await deps.storage.listKeys('plan/')) {
+  for (const key of await deps.storage.listKeys(planKeyPrefix())) {
     const stored: unknown = (await deps.storage.read([key]))[key];
     let updatedAt: string | undefined;
     try {
@@ -47,11 +77,14 @@ export async function purgeExpired(
       continue;
     }
     if (updatedAt < cutoff) {
-      await deps.plans.delete(key);
+      const remove = () => erasePlan(deps, key);
+      await (deps.withdrawNote ? deps.withdrawNote(key, remove) : remove());
       plans++;
     }
   }
   const downloads = await deps.downloads.purgeExpired();
+  // Expired exports hold whole plans: out of the files too, not only out of the table.
+  if (downloads > 0) await deps.storage.eraseDeleted();
   deps.logger.info({ plans, downloads, retentionDays }, 'retention purge done');
   return { plans, downloads };
 }

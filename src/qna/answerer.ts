@@ -1,5 +1,5 @@
 import type { Locale } from '../i18n';
-import type { RetrievalResult, Retriever } from './retriever';
+import type { RetrievalHit, RetrievalResult, Retriever } from './retriever';
 
 /**
  * What an answerer decides for one question. An answer always points at a KB entry, so the
@@ -30,6 +30,17 @@ export interface ConfidencePolicy {
   /** Suggestions on a decline must reach this share of the best score. */
   suggestionShare: number;
   maxSuggestions: number;
+  /**
+   * An entry that answers the question's type (who, why, how many, ...) wins over a better-scoring
+   * entry on the same topic, if its score reaches this share of the best and it covers the question.
+   */
+  typeShare: number;
+  /**
+   * Hits scoring at least this share of the best compete on coverage: the one that contains more
+   * of the question's words wins ("what do I ask the clubs in a talk" → the questions entry, not
+   * the general entry on talks that merely scores a little higher).
+   */
+  closeShare: number;
 }
 
 export const DEFAULT_POLICY: ConfidencePolicy = {
@@ -37,24 +48,55 @@ export const DEFAULT_POLICY: ConfidencePolicy = {
   approximateWeight: 0.5,
   suggestionShare: 0.3,
   maxSuggestions: 3,
+  typeShare: 0.45,
+  closeShare: 0.7,
 };
 
 /**
- * Coverage of the question by the best entry, in 0..1. Question words are left out: "wanneer"
- * or "how many" rank entries but say nothing about whether the topic is in the KB.
+ * Coverage of the question by an entry (by default the best), in 0..1. Question words are left
+ * out: "wanneer" or "how many" rank entries but say nothing about whether the topic is in the KB.
  */
 export function coverage(
   result: RetrievalResult,
   policy: ConfidencePolicy = DEFAULT_POLICY,
+  hit: RetrievalHit | undefined = result.hits[0],
 ): number {
-  const best = result.hits[0];
   const topical = result.terms.filter((t) => !result.weak.includes(t));
-  if (!best || topical.length === 0) return 0;
-  const exact = topical.filter((t) => best.exact.includes(t)).length;
+  if (!hit || topical.length === 0) return 0;
+  const exact = topical.filter((t) => hit.exact.includes(t)).length;
   const approximate = topical.filter(
-    (t) => best.matched.includes(t) && !best.exact.includes(t),
+    (t) => hit.matched.includes(t) && !hit.exact.includes(t),
   ).length;
   return (exact + policy.approximateWeight * approximate) / topical.length;
+}
+
+/** Among the hits close to the best score, the one covering most of the question. */
+function closest(result: RetrievalResult, policy: ConfidencePolicy): RetrievalHit | undefined {
+  const top = result.hits[0];
+  if (!top) return undefined;
+  let best = top;
+  let bestCoverage = coverage(result, policy, top);
+  for (const hit of result.hits.slice(1)) {
+    if (hit.score < top.score * policy.closeShare) break;
+    const c = coverage(result, policy, hit);
+    if (c > bestCoverage) [best, bestCoverage] = [hit, c];
+  }
+  return best;
+}
+
+/** The closest hit, or a runner-up that answers the kind of question asked. */
+function pick(result: RetrievalResult, policy: ConfidencePolicy): RetrievalHit | undefined {
+  const best = closest(result, policy);
+  const type = result.type;
+  if (!best || !type || best.answers.includes(type)) return best;
+  const floor = (result.hits[0]?.score ?? 0) * policy.typeShare;
+  const typed = result.hits.find(
+    (h) =>
+      h.score >= floor &&
+      h.answers.includes(type) &&
+      coverage(result, policy, h) >= policy.minCoverage,
+  );
+  return typed ?? best;
 }
 
 /** Pure decision rule, exported so the eval and tests can reason about it without an index. */
@@ -62,12 +104,12 @@ export function decide(
   result: RetrievalResult,
   policy: ConfidencePolicy = DEFAULT_POLICY,
 ): AnswerDraft {
-  const best = result.hits[0];
-  const covered = coverage(result, policy);
-  if (best && covered >= policy.minCoverage) {
+  const best = pick(result, policy);
+  const covered = coverage(result, policy, best);
+  if (best && !result.offTopic && covered >= policy.minCoverage) {
     return { kind: 'answer', entryId: best.entryId, confidence: Math.min(1, covered) };
   }
-  const floor = (best?.score ?? 0) * policy.suggestionShare;
+  const floor = (result.hits[0]?.score ?? 0) * policy.suggestionShare;
   const suggestionIds = result.hits
     .filter((h) => h.score >= floor && h.exact.some((t) => !result.weak.includes(t)))
     .slice(0, policy.maxSuggestions)

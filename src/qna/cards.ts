@@ -63,15 +63,15 @@ function chunk<T>(items: T[], size: number): T[][] {
 
 /** Template data for an answer; `t` must be bound to the same locale as the answer. */
 export function answerCardData(answer: QnaAnswer, t: TFunction): AnswerCardData {
-  const sourceLine = t('qna:ui.sourceLine', {
-    doc: answer.source.docTitle,
-    section: answer.source.sectionTitle,
-  });
+  const sourceLines = answer.sources.map(
+    (s, i) =>
+      `${i + 1}. ${t('qna:ui.sourceLine', { doc: s.docTitle, section: s.sectionTitle })}, ${s.url}`,
+  );
   return {
-    fallbackText: `${answer.title}: ${answer.text} (${sourceLine}, ${answer.source.url})`,
+    fallbackText: `${answer.title}: ${answer.text} (${sourceLines.join('; ')})`,
     moreLabel: t('qna:ui.more'),
     more: answer.more,
-    sourceUrl: answer.source.url,
+    sourceUrl: answer.sources[0]!.url,
     openSourceLabel: t('qna:ui.openSource'),
     hasSteps: answer.relatedSteps.length > 0,
     relatedStepsLabel: t('qna:ui.relatedSteps'),

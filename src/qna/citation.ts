@@ -39,30 +39,32 @@ export function clip(text: string, max: number): string {
   return `${(space > max / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:—-]+$/, '')}…`;
 }
 
-/** The answer text as shown with its citation: Teams links the `[1]` marker to the entity. */
-export function answerText(answer: QnaAnswer): string {
-  return `${answer.text} [1]`;
+/** "[1] [2]": one marker per cited section, in the order of `answer.sources`. */
+export function citationMarkers(answer: QnaAnswer): string {
+  return answer.sources.map((_, i) => `[${i + 1}]`).join(' ');
 }
 
-/** Teams citation entity pointing at the answer's source document and section. */
+/** The answer text with its markers, for Teams, which links each `[n]` to citation n. */
+export function answerText(answer: QnaAnswer): string {
+  return `${answer.text} ${citationMarkers(answer)}`;
+}
+
+/** Teams citation entity: one claim per cited section, numbered like the markers. */
 export function citationEntity(answer: QnaAnswer): CitationEntity {
-  const { docTitle, sectionTitle, url } = answer.source;
   return {
     type: 'https://schema.org/Message',
     '@type': 'Message',
     '@context': 'https://schema.org',
     '@id': '',
-    citation: [
-      {
-        '@type': 'Claim',
-        position: 1,
-        appearance: {
-          '@type': 'DigitalDocument',
-          name: clip(docTitle, CITATION_NAME_MAX),
-          abstract: clip(`${sectionTitle}: ${answer.text}`, CITATION_ABSTRACT_MAX),
-          url,
-        },
+    citation: answer.sources.slice(0, 20).map(({ docTitle, sectionTitle, url }, i) => ({
+      '@type': 'Claim' as const,
+      position: i + 1,
+      appearance: {
+        '@type': 'DigitalDocument' as const,
+        name: clip(docTitle, CITATION_NAME_MAX),
+        abstract: clip(`${sectionTitle}: ${answer.text}`, CITATION_ABSTRACT_MAX),
+        url,
       },
-    ],
+    })),
   };
 }

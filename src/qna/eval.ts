@@ -11,8 +11,15 @@ import { z } from 'zod';
 import type { Locale } from '../i18n';
 import type { QnaService } from './types';
 
+// `expected` may list several entries when the KB holds more than one correct answer (e.g. the
+// funding entry and the project call both state how many projects were funded).
 const inScopeSchema = z.array(
-  z.object({ q: z.string().min(1), expected: z.string().min(1) }).strict(),
+  z
+    .object({
+      q: z.string().min(1),
+      expected: z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]),
+    })
+    .strict(),
 );
 const outOfScopeSchema = z.array(z.object({ q: z.string().min(1) }).strict());
 
@@ -59,11 +66,16 @@ export function evaluate(
   let correct = 0;
   let declined = 0;
   for (const { q, expected } of set.inScope) {
+    const accepted = typeof expected === 'string' ? [expected] : expected;
     const result = service.ask(q, locale);
-    if (result.kind === 'answer' && result.entryId === expected) correct += 1;
+    if (result.kind === 'answer' && accepted.includes(result.entryId)) correct += 1;
     else {
       if (result.kind === 'decline') declined += 1;
-      misses.push({ q, expected, got: result.kind === 'answer' ? result.entryId : '(declined)' });
+      misses.push({
+        q,
+        expected: accepted.join(' | '),
+        got: result.kind === 'answer' ? result.entryId : '(declined)',
+      });
     }
   }
   const answered: EvalReport['outOfScope']['answered'] = [];

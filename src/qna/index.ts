@@ -4,7 +4,14 @@ export type { QnaSource, QnaAnswer, QnaDecline, QnaService } from './types';
 export { createQnaService, type QnaServiceOptions, type AnswererDeps } from './service';
 export { loadKnowledgeBase, type KbEntry, type KnowledgeBase } from './knowledge-base';
 export type { Answerer, AnswerDraft, ConfidencePolicy } from './answerer';
-export { citationEntity, citationEntitySchema, answerText, type CitationEntity } from './citation';
+export {
+  citationEntity,
+  citationEntitySchema,
+  citationMarkers,
+  answerText,
+  type CitationEntity,
+} from './citation';
+export { questionType, type QuestionType } from './question-type';
 export {
   answerCardData,
   declineCardData,

@@ -3,7 +3,8 @@ import path from 'node:path';
 import { z } from 'zod';
 import { getI18n, LOCALES, type Locale } from '../i18n';
 import { paths } from '../paths';
-import { isKnownSection } from '../sources';
+import { docOfSection, isKnownSection } from '../sources';
+import { QUESTION_TYPES, type QuestionType } from './question-type';
 import { countSentences } from './text';
 
 export const MAX_TITLE_LENGTH = 40;
@@ -13,7 +14,20 @@ export const MIN_VARIANTS = 4;
 const entrySchema = z
   .object({
     id: z.string().regex(/^[a-z][a-zA-Z0-9]*$/, 'id must be camelCase'),
-    section: z.string().min(1),
+    /** Every section the answer draws on, most important first (document + section + link). */
+    sources: z.array(z.string().min(1)).min(1),
+    /**
+     * Words or phrases (Dutch, as the seeds spell them) that carry the answer; at least one cited
+     * section must contain all of them. A test checks this against the seed passages.
+     */
+    keyTerms: z.array(z.string().min(2)).min(1),
+    /**
+     * `source`: the answer says what the cited passages say. `suggestion`: Brugbot's own advice,
+     * shown as such and never citing the instrument (as for advice rules).
+     */
+    kind: z.enum(['source', 'suggestion']).default('source'),
+    /** Kinds of question this entry answers; retrieval prefers it for those. */
+    answers: z.array(z.enum(QUESTION_TYPES)).default([]),
     relatedSteps: z.array(z.number().int().min(1).max(6)),
     keywords: z.array(z.string().min(1)).optional(),
   })
@@ -49,7 +63,10 @@ export type QnaUiTexts = z.infer<typeof uiSchema>;
 
 export interface KbEntry {
   id: string;
-  section: string;
+  sources: string[];
+  keyTerms: string[];
+  kind: 'source' | 'suggestion';
+  answers: QuestionType[];
   relatedSteps: number[];
   keywords: string[];
   texts: Record<Locale, EntryTexts>;
@@ -104,8 +121,12 @@ export function validateKnowledgeBase(
     const entry = parsed.data;
     if (seen.has(entry.id)) problems.push(`entry ${entry.id}: duplicate id`);
     seen.add(entry.id);
-    if (!isKnownSection(entry.section))
-      problems.push(`entry ${entry.id}: unknown section "${entry.section}"`);
+    for (const section of entry.sources) {
+      if (!isKnownSection(section))
+        problems.push(`entry ${entry.id}: unknown section "${section}"`);
+      else if (entry.kind === 'suggestion' && docOfSection(section) === 'instrument')
+        problems.push(`entry ${entry.id}: Brugbot's own suggestion must not cite the instrument`);
+    }
     const texts = {} as Record<Locale, EntryTexts>;
     for (const lng of LOCALES) {
       const rawTexts = parsedBundles[lng].entries[entry.id];

@@ -2,6 +2,7 @@ import MiniSearch, { type SearchOptions } from 'minisearch';
 import { LOCALES, type Locale } from '../i18n';
 import { typoBudget, type Analyzer } from './analyzer';
 import type { KnowledgeBase } from './knowledge-base';
+import { questionType, type QuestionType } from './question-type';
 import { words } from './text';
 
 export interface RetrievalHit {
@@ -11,6 +12,8 @@ export interface RetrievalHit {
   matched: string[];
   /** Query terms this entry contains literally. */
   exact: string[];
+  /** The kinds of question the entry answers (who, why, how many, ...). */
+  answers: readonly QuestionType[];
 }
 
 export interface RetrievalResult {
@@ -19,6 +22,10 @@ export interface RetrievalResult {
   /** Query terms that are question words; they rank but do not show understanding. */
   weak: string[];
   language: Locale;
+  /** The question names something outside the bot's scope (content/qna/off-topic.json). */
+  offTopic: boolean;
+  /** What the question asks for, from its question words; undefined when it does not say. */
+  type?: QuestionType;
   hits: RetrievalHit[];
 }
 
@@ -58,10 +65,12 @@ export class Retriever {
   private readonly index: MiniSearch<IndexedEntry>;
   private readonly vocabulary: Record<Locale, Set<string>> = { nl: new Set(), en: new Set() };
   private readonly indexedTerms = new Set<string>();
+  private readonly answersOf = new Map<string, readonly QuestionType[]>();
 
   constructor(
     kb: KnowledgeBase,
     private readonly analyzer: Analyzer,
+    private readonly offTopicWords: ReadonlySet<string> = new Set(),
   ) {
     this.index = new MiniSearch<IndexedEntry>({
       fields: ['title', 'variants', 'keywords', 'answer'],
@@ -74,6 +83,7 @@ export class Retriever {
       },
       searchOptions: SEARCH_OPTIONS,
     });
+    for (const entry of kb.entries) this.answersOf.set(entry.id, entry.answers);
     const docs = kb.entries.map((entry) => this.toIndexed(entry));
     this.index.addAll(docs);
     for (const doc of docs) {
@@ -130,13 +140,16 @@ export class Retriever {
       ...new Set(this.analyzer.terms(question, language, (t) => this.indexedTerms.has(t))),
     ];
     const weak = terms.filter((t) => this.analyzer.isWeakTerm(t));
-    if (terms.length === 0) return { terms, weak, language, hits: [] };
+    const type = questionType(question);
+    const offTopic = words(question).some((w) => this.offTopicWords.has(w));
+    if (terms.length === 0 || offTopic) return { terms, weak, offTopic, language, type, hits: [] };
     const hits = this.index.search(terms.join(' ')).map((r) => ({
       entryId: String(r.id),
       score: r.score,
       matched: [...new Set(r.queryTerms)],
       exact: [...new Set(r.queryTerms)].filter((t) => t in r.match),
+      answers: this.answersOf.get(String(r.id)) ?? [],
     }));
-    return { terms, weak, language, hits };
+    return { terms, weak, offTopic, language, type, hits };
   }
 }

@@ -3,6 +3,7 @@ import { resolveSource } from '../sources';
 import { createAnalyzer } from './analyzer';
 import { RetrievalAnswerer, type Answerer } from './answerer';
 import { loadKnowledgeBase, type KbEntry, type KnowledgeBase } from './knowledge-base';
+import { loadOffTopicWords } from './off-topic';
 import { Retriever } from './retriever';
 import type { QnaAnswer, QnaDecline, QnaService } from './types';
 
@@ -23,14 +24,18 @@ export interface QnaServiceOptions {
 
 function toAnswer(entry: KbEntry, locale: Locale, score: number, text?: string): QnaAnswer {
   const texts = entry.texts[locale];
-  const source = resolveSource(entry.section, locale);
+  const sources = entry.sources.map((id) => {
+    const s = resolveSource(id, locale);
+    return { docTitle: s.docTitle, sectionTitle: s.sectionTitle, url: s.url };
+  });
   return {
     kind: 'answer',
     entryId: entry.id,
+    claim: entry.kind,
     title: texts.title,
     text: text ?? texts.answer,
     more: texts.more,
-    source: { docTitle: source.docTitle, sectionTitle: source.sectionTitle, url: source.url },
+    sources,
     relatedSteps: [...entry.relatedSteps],
     score,
   };
@@ -42,7 +47,7 @@ function toAnswer(entry: KbEntry, locale: Locale, score: number, text?: string):
  */
 export function createQnaService(options: QnaServiceOptions = {}): QnaService {
   const kb = options.knowledgeBase ?? loadKnowledgeBase();
-  const retriever = new Retriever(kb, createAnalyzer());
+  const retriever = new Retriever(kb, createAnalyzer(), loadOffTopicWords());
   const answerer = options.answerer?.({ kb, retriever }) ?? new RetrievalAnswerer(retriever);
 
   const entry = (id: string): KbEntry | undefined => kb.byId.get(id);

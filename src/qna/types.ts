@@ -12,7 +12,10 @@ export interface QnaAnswer {
   title: string;
   text: string;
   more: string;
-  source: QnaSource;
+  /** `suggestion`: Brugbot's own advice, labelled as such; `source`: what the sources say. */
+  claim: 'source' | 'suggestion';
+  /** Every cited section, numbered in this order in the message ([1], [2], …). */
+  sources: QnaSource[];
   relatedSteps: number[];
   /** Confidence in 0..1 (1 for answers requested by id). */
   score: number;

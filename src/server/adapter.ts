@@ -1,4 +1,8 @@
-import { AuthenticationConstants, AuthenticationError } from 'botframework-connector';
+import {
+  AuthenticationConstants,
+  AuthenticationError,
+  type AuthenticateRequestResult,
+} from 'botframework-connector';
 import { CallerIdConstants } from 'botbuilder';
 import {
   CloudAdapter,
@@ -11,7 +15,7 @@ import type { AppConfig } from '../config';
 import { narrateCards } from './card-narration';
 import { keepEntityExtensions } from './connector-entities';
 import { translator, resolveLocale } from '../i18n';
-import type { Logger } from '../logging';
+import { errorForLog, type Logger } from '../logging';
 import { logId } from '../bot/turn-info';
 
 /** jsonwebtoken's own errors pass through botbuilder unwrapped when a signature or date is wrong. */
@@ -26,37 +30,62 @@ function isInvalidToken(error: unknown): boolean {
 
 export type ProcessResult = { status: number; body?: unknown };
 
+const UNAUTHORISED: ProcessResult = {
+  status: 401,
+  body: { error: 'Unauthorized', message: 'The request is not authorised.' },
+};
+const UNAVAILABLE: ProcessResult = {
+  status: 503,
+  body: { error: 'Unavailable', message: 'The bot cannot process this now; try again.' },
+};
+
 /**
  * CloudAdapter, with the HTTP mapping done by us: botbuilder's own `process` answers any
  * non-authentication failure with a 500 and the raw error message. Here an invalid token is a
  * 401, and a failure to check it (e.g. the signing keys cannot be fetched) a 503, with no details.
+ * Authentication and the turn are two calls, so the caller can apply its own checks (tenant,
+ * rate limits) to authenticated activities only.
  */
 export class BrugAdapter extends CloudAdapter {
-  async handle(
+  /** The channel's token checked (nothing to check in local mode), or the refusal to send. */
+  async authenticate(
     authHeader: string,
     activity: Activity,
-    logic: (context: TurnContext) => Promise<void>,
     logger: Logger,
-  ): Promise<ProcessResult> {
+  ): Promise<
+    { ok: true; auth: AuthenticateRequestResult } | { ok: false; refusal: ProcessResult }
+  > {
     try {
-      const invoke = await this.processActivity(authHeader, activity, logic);
-      return { status: invoke?.status ?? 200, body: invoke?.body };
+      return {
+        ok: true,
+        auth: await this.botFrameworkAuthentication.authenticateRequest(activity, authHeader),
+      };
     } catch (error) {
       if (isInvalidToken(error)) {
         logger.warn(
           { channel: activity.channelId },
           'refused an activity: invalid Bot Framework token',
         );
-        return {
-          status: 401,
-          body: { error: 'Unauthorized', message: 'The request is not authorised.' },
-        };
+        return { ok: false, refusal: UNAUTHORISED };
       }
-      logger.error({ err: (error as Error).name }, 'could not authenticate or process an activity');
-      return {
-        status: 503,
-        body: { error: 'Unavailable', message: 'The bot cannot process this now; try again.' },
-      };
+      logger.error({ err: errorForLog(error) }, 'could not authenticate an activity');
+      return { ok: false, refusal: UNAVAILABLE };
+    }
+  }
+
+  /** Runs the turn of an authenticated activity. */
+  async run(
+    auth: AuthenticateRequestResult,
+    activity: Activity,
+    logic: (context: TurnContext) => Promise<void>,
+    logger: Logger,
+  ): Promise<ProcessResult> {
+    try {
+      const invoke = await this.processActivity(auth, activity, logic);
+      return { status: invoke?.status ?? 200, body: invoke?.body };
+    } catch (error) {
+      logger.error({ err: errorForLog(error) }, 'could not process an activity');
+      return UNAVAILABLE;
     }
   }
 }
@@ -98,11 +127,7 @@ export function createAdapter(config: AppConfig, logger: Logger): BrugAdapter {
   narrateCards(adapter);
   adapter.onTurnError = async (context: TurnContext, error: Error) => {
     logger.error(
-      {
-        conversation: logId(context.activity.conversation?.id),
-        err: error.name,
-        msg: error.message.slice(0, 200),
-      },
+      { conversation: logId(context.activity.conversation?.id), err: errorForLog(error) },
       'turn failed',
     );
     try {

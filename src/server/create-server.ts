@@ -4,10 +4,14 @@ import restify, { type Request, type Response, type Server } from 'restify';
 import type { ActivityHandler } from 'botbuilder';
 import type { BrugAdapter } from './adapter';
 import { mountMessagesRoute, type MessagesRouteOptions } from './messages-route';
-import type { Logger } from '../logging';
+import { errorForLog, type Logger } from '../logging';
 import type { BrugStorage } from '../storage';
 import type { DownloadStore } from '../downloads';
 import { paths } from '../paths';
+import { upgradeRouter } from './upgrades';
+import { rejectUnprocessableBodies } from './body-checks';
+import { loopbackHostOnly } from './loopback';
+import type { StorageHealth } from '../storage';
 
 export interface ServerDeps {
   adapter: BrugAdapter;
@@ -18,6 +22,11 @@ export interface ServerDeps {
   version: string;
   allowedTenants: MessagesRouteOptions['allowedTenants'];
   rateLimit: MessagesRouteOptions['rateLimit'];
+  /**
+   * Local mode: every route answers a loopback Host only, replies go to loopback only, and the
+   * health routes may show storage details (a path is useful to a developer, not to the internet).
+   */
+  localMode: boolean;
   /** False when another module (the local Web Chat page) serves `GET /`. */
   infoPage?: boolean;
   /** Steering posts still owed to a channel (the durable outbox), reported by /healthz. */
@@ -35,7 +44,11 @@ const SECURITY_HEADERS: Record<string, string> = {
 
 export function createServer(deps: ServerDeps): Server {
   const server = restify.createServer({ name: 'brugbot', handleUncaughtExceptions: false });
+  // Before anything else: no upgrade request may be left without an answer.
+  upgradeRouter(server.server);
+  if (deps.localMode) server.pre(loopbackHostOnly);
   server.use(restify.plugins.bodyParser({ maxBodySize: MAX_BODY_BYTES, mapParams: false }));
+  server.use(rejectUnprocessableBodies);
   server.use((req, res, next) => {
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.header(name, value);
     next();
@@ -47,11 +60,18 @@ export function createServer(deps: ServerDeps): Server {
     logger: deps.logger,
     allowedTenants: deps.allowedTenants,
     rateLimit: deps.rateLimit,
+    loopbackServiceUrlOnly: deps.localMode,
   });
+
+  // Public in production: status only. The detail names files or storage accounts.
+  const storageHealth = async (): Promise<Omit<StorageHealth, 'kind'> & { kind: string }> => {
+    const health = await deps.storage.health().catch(() => ({ ok: false, kind: 'unknown' }));
+    return deps.localMode ? health : { ok: health.ok, kind: health.kind };
+  };
 
   // Liveness: the process answers. Storage is reported but does not fail it (that is /readyz).
   server.get('/healthz', async (_req, res) => {
-    const storage = await deps.storage.health().catch(() => ({ ok: false, kind: 'unknown' }));
+    const storage = await storageHealth();
     // A long outbox means Teams keeps refusing posts (bot not in a team, channel gone): worth a look, not a failure.
     const outbox =
       storage.ok && deps.outboxLength
@@ -67,7 +87,7 @@ export function createServer(deps: ServerDeps): Server {
 
   // Readiness: only send traffic here while the store answers.
   server.get('/readyz', async (_req, res) => {
-    const storage = await deps.storage.health().catch(() => ({ ok: false, kind: 'unknown' }));
+    const storage = await storageHealth();
     res.send(storage.ok ? 200 : 503, { ready: storage.ok, storage });
   });
 
@@ -108,10 +128,17 @@ export function createServer(deps: ServerDeps): Server {
 
   server.on(
     'restifyError',
-    (req: Request, _res: Response, err: Error & { statusCode?: number }, callback: () => void) => {
-      // Never leak internals: restify's own 4xx bodies are fine, anything else becomes a plain 500 log line.
+    (req: Request, res: Response, err: Error & { statusCode?: number }, callback: () => void) => {
+      // Never leak internals: restify's own 4xx bodies are fine; anything else is logged and
+      // answered with a fixed body (restify would send the error's message, e.g. a storage key).
       if (err.statusCode === undefined || err.statusCode >= 500) {
-        deps.logger.error({ err: err.name, route: req.getRoute()?.path }, 'request failed');
+        deps.logger.error({ err: errorForLog(err), route: req.getRoute()?.path }, 'request failed');
+        if (!res.headersSent) {
+          res.send(500, {
+            error: 'Internal',
+            message: 'Something went wrong on our side; try again.',
+          });
+        }
       }
       callback();
     },

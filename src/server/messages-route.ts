@@ -4,7 +4,8 @@ import { z } from 'zod';
 import { logId } from '../bot/turn-info';
 import type { Logger } from '../logging';
 import type { BrugAdapter } from './adapter';
-import { RateLimiter } from './rate-limiter';
+import { isLoopbackUrl } from './loopback';
+import { LimitSet, RateLimiter } from './rate-limiter';
 
 /** The envelope we need before botbuilder looks at an activity; the bot validates the rest. */
 const activityEnvelope = z
@@ -28,18 +29,34 @@ const activityEnvelope = z
   })
   .passthrough();
 
+type Rate = { burst: number; perSecond: number };
+
 export interface MessagesRouteOptions {
   adapter: BrugAdapter;
   bot: ActivityHandler;
   logger: Logger;
   /** Entra tenant ids allowed to use this bot; empty means any tenant. */
   allowedTenants: string[];
-  rateLimit: { burst: number; perSecond: number };
+  /** Per conversation; per tenant and global only when given (credential mode). */
+  rateLimit: Rate & { tenant?: Rate; global?: Rate };
+  /** Local mode: replies may only go to this machine (see `isLoopbackUrl`). */
+  loopbackServiceUrlOnly: boolean;
 }
 
-/** `POST /api/messages`: validation, tenant allowlist and flood control before the adapter. */
+/** The tenant and global buckets are few; the key bound matters for conversations only. */
+const bucketsFor = (rate: Rate | undefined) =>
+  rate ? new RateLimiter(rate.burst, rate.perSecond) : undefined;
+
+/**
+ * `POST /api/messages`: validation, then authentication, then the tenant allowlist and flood
+ * control, then the turn. Nothing about the activity is believed or counted before the channel's
+ * token is checked: an unsigned request could otherwise spend a victim conversation's limit, or
+ * learn from 401-versus-403 which tenants are allowed.
+ */
 export function mountMessagesRoute(server: Server, options: MessagesRouteOptions): void {
-  const limiter = new RateLimiter(options.rateLimit.burst, options.rateLimit.perSecond);
+  const perConversation = new RateLimiter(options.rateLimit.burst, options.rateLimit.perSecond);
+  const perTenant = bucketsFor(options.rateLimit.tenant);
+  const overall = bucketsFor(options.rateLimit.global);
   const allowed = new Set(options.allowedTenants);
   server.post('/api/messages', async (req, res) => {
     const started = Date.now();
@@ -65,6 +82,28 @@ export function mountMessagesRoute(server: Server, options: MessagesRouteOptions
       return log(400, 'invalid envelope');
     }
     const activity = parsed.data;
+    if (
+      options.loopbackServiceUrlOnly &&
+      activity.serviceUrl &&
+      !isLoopbackUrl(activity.serviceUrl)
+    ) {
+      res.send(400, {
+        error: 'BadRequest',
+        message:
+          'Without credentials the bot replies to this machine only (a loopback serviceUrl).',
+      });
+      return log(400, 'serviceUrl not on loopback');
+    }
+    const auth = await options.adapter.authenticate(
+      req.header('Authorization') ?? '',
+      activity as unknown as Activity,
+      options.logger,
+    );
+    if (!auth.ok) {
+      res.send(auth.refusal.status, auth.refusal.body);
+      const status = auth.refusal.status;
+      return log(status, status === 401 ? 'not authenticated' : 'token check unavailable');
+    }
     const tenant = activity.conversation?.tenantId ?? activity.channelData?.tenant?.id;
     if (allowed.size > 0 && (!tenant || !allowed.has(tenant))) {
       res.send(403, {
@@ -73,17 +112,25 @@ export function mountMessagesRoute(server: Server, options: MessagesRouteOptions
       });
       return log(403, 'tenant not allowed');
     }
-    if (!limiter.allow(`${activity.channelId ?? ''}/${activity.conversation?.id ?? ''}`)) {
-      res.header('Retry-After', '2');
+    const limits = new LimitSet([
+      {
+        limiter: perConversation,
+        key: `${activity.channelId ?? ''}/${activity.conversation?.id ?? ''}`,
+      },
+      ...(perTenant ? [{ limiter: perTenant, key: tenant ?? '' }] : []),
+      ...(overall ? [{ limiter: overall, key: '' }] : []),
+    ]);
+    const wait = limits.admit();
+    if (wait > 0) {
+      res.header('Retry-After', String(wait));
       res.send(429, {
         error: 'TooManyRequests',
-        message: 'Too many messages in this conversation; slow down a little.',
+        message: 'Too many messages right now; slow down a little.',
       });
       return log(429, 'rate limited');
     }
-    const authHeader = req.header('Authorization') ?? '';
-    const result = await options.adapter.handle(
-      authHeader,
+    const result = await options.adapter.run(
+      auth.auth,
       activity as unknown as Activity,
       (context) => options.bot.run(context),
       options.logger,

@@ -1,4 +1,5 @@
-import { formatDate, questionLabel, sourceLine, type ViewContext } from '../bot/views/view-context';
+import { presentAdvice } from '../bot/views/advice-view';
+import { formatDate, questionLabel, type ViewContext } from '../bot/views/view-context';
 import {
   DECISION_KEYS,
   DECISION_QUESTIONS,
@@ -93,16 +94,11 @@ export function buildBrief(ctx: Ctx): BriefModel {
     (s) => guide.stepStatus(s.number, ctx.answers) === 'done',
   ).length;
   const values = decisionValues(ctx);
-  // Warnings before tips: the group's time goes to what could make the appointment fail.
-  const advice = guide
-    .activeAdvice(ctx.answers)
+  // Cautions before tips: the group's time goes to what could make the appointment fail.
+  const advice = presentAdvice(ctx)
     .map((a, i) => ({ a, i }))
     .sort((x, y) =>
-      x.a.rule.severity === y.a.rule.severity
-        ? x.i - y.i
-        : x.a.rule.severity === 'warning'
-          ? -1
-          : 1,
+      x.a.severity === y.a.severity ? x.i - y.i : x.a.severity === 'caution' ? -1 : 1,
     )
     .map(({ a }) => a);
   const open = openPoints(ctx);
@@ -120,9 +116,8 @@ export function buildBrief(ctx: Ctx): BriefModel {
       undecided: values[key] === undefined,
     })),
     attention: advice.slice(0, ATTENTION_LIMIT).map((a) => ({
-      // The marker is also said in words, as on the bot's own cards.
-      text: `${t(`bot:advice.marker.${a.rule.severity === 'warning' ? 'warning' : 'tip'}`)} ${t(`steering:attention.${a.rule.id}`, a.params)}`,
-      source: sourceLine(ctx, a.rule.source, true),
+      text: `**${a.label}** · ${t(`steering:attention.${a.id}`)}`,
+      source: a.compactSourcesLine,
     })),
     attentionMore:
       advice.length > ATTENTION_LIMIT

@@ -10,6 +10,14 @@ export interface OutgoingMessage {
   attachments: { contentType: string; content: Record<string, unknown> }[];
 }
 
+/** A message into an existing conversation: a notice, or a card (follow-up check-ins). */
+export type ProactiveMessage = {
+  type: 'message';
+  text: string;
+  textFormat: 'markdown';
+  attachments?: OutgoingMessage['attachments'];
+};
+
 /** The Connector REST calls steering needs; an interface so the outbox logic is tested on its own. */
 export interface SteeringTransport {
   /** `POST /v3/conversations` with `isGroup`: a new thread in a Teams channel. */
@@ -26,11 +34,7 @@ export interface SteeringTransport {
     message: OutgoingMessage,
   ): Promise<void>;
   /** `POST /v3/conversations/:id/activities`: a proactive message into an existing conversation. */
-  send(
-    serviceUrl: string,
-    conversationId: string,
-    message: { type: 'message'; text: string; textFormat: 'markdown' },
-  ): Promise<void>;
+  send(serviceUrl: string, conversationId: string, message: ProactiveMessage): Promise<void>;
   /** `GET /v3/conversations/:teamId/members/:userId`: whether the person is in the team. */
   isTeamMember(serviceUrl: string, teamId: string, userId: string): Promise<boolean>;
 }
@@ -171,11 +175,7 @@ export class ConnectorTransport implements SteeringTransport {
     await this.call('PUT', serviceUrl, path, { ...message, id: activityId });
   }
 
-  async send(
-    serviceUrl: string,
-    conversationId: string,
-    message: { type: 'message'; text: string; textFormat: 'markdown' },
-  ): Promise<void> {
+  async send(serviceUrl: string, conversationId: string, message: ProactiveMessage): Promise<void> {
     await this.call(
       'POST',
       serviceUrl,

@@ -1,6 +1,7 @@
 import { translator } from '../i18n';
 import { logId } from '../bot/turn-info';
 import { escapeMessageText } from '../bot/text';
+import { retryDelayMs } from './backoff';
 import { failureKind, type FailureKind } from './connector-transport';
 import type { DeliveryDeps, Sent } from './delivery';
 import { MAX_VERSIONS, type PostDoc, type PostVersion } from './post-store';
@@ -8,7 +9,6 @@ import { postLink } from './post-link';
 import { sameTarget } from './targets';
 
 /** What the outbox records after a send: the post's new state, or the retry it still owes. */
-const MAX_BACKOFF_MS = 60 * 60 * 1000;
 
 export function withoutPending(doc: PostDoc): PostDoc {
   const { pending: _pending, ...rest } = doc;
@@ -89,14 +89,11 @@ export async function recordFailure(
   const { result: tell } = await deps.posts.update<PostDoc['pending']>(planKey, (current) => {
     const pending = current?.pending;
     if (!current || !pending) return { result: undefined };
-    const backoff =
-      Math.min(MAX_BACKOFF_MS, deps.retryBaseMs * 2 ** pending.attempts) *
-      (0.8 + Math.random() * 0.4);
     const { claim: _claim, ...rest } = pending;
     const next = {
       ...rest,
       attempts: pending.attempts + 1,
-      dueAt: now + Math.max(backoff, retryAfter ?? 0),
+      dueAt: now + retryDelayMs(pending.attempts, deps.retryBaseMs, retryAfter),
       lastError: kind,
       failureNotified: pending.failureNotified || Boolean(pending.notify),
     };

@@ -20,7 +20,10 @@ export { steeringNote, withdrawnNote, type NoteOptions } from './note-card';
 export { buildBrief, type BriefModel } from './brief-model';
 export { LOCAL_STEERING_CHANNEL, type SteeringTarget } from './targets';
 export { steeringKeysOf } from './post-store';
-export type { SteeringTransport, OutgoingMessage } from './connector-transport';
+export type { SteeringTransport, OutgoingMessage, ProactiveMessage } from './connector-transport';
+/** Shared with the follow-up's proactive check-ins: one Connector client, one backoff rule. */
+export { ConnectorTransport, tokenSource, failureKind } from './connector-transport';
+export { retryDelayMs } from './backoff';
 
 export interface SteeringDeps {
   config: AppConfig;

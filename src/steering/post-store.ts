@@ -131,6 +131,8 @@ export class PostStore {
   /** Removes a delivered tombstone and its outbox entry. */
   async remove(planKey: string): Promise<void> {
     await this.storage.delete([this.postKey(planKey), this.outboxKey(planKey)]);
+    // The tombstone named who deleted the plan: out of the database files too (src/privacy).
+    await this.storage.eraseDeleted();
   }
 
   async outboxLength(): Promise<number> {

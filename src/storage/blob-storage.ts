@@ -105,6 +105,14 @@ export class BlobStorage implements BrugStorage {
     return keys.sort();
   }
 
+  /**
+   * A deleted blob is gone for this client; whether Azure keeps a soft-deleted copy is the
+   * storage account's setting (SECURITY.md), which the bot cannot change.
+   */
+  async eraseDeleted(): Promise<boolean> {
+    return true;
+  }
+
   async health(): Promise<StorageHealth> {
     const where = `container "${this.container.containerName}" of account "${this.container.accountName}"`;
     if (this.closed) return { ok: false, kind: 'blob', detail: `${where} is closed` };

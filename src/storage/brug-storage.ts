@@ -37,6 +37,11 @@ export interface BrugStorage extends Storage {
   /** Keys starting with `prefix` (case-sensitive), sorted by JavaScript string order. */
   listKeys(prefix: string): Promise<string[]>;
   health(): Promise<StorageHealth>;
+  /**
+   * Makes what `delete` removed unreadable in the store's own files now, instead of whenever
+   * the store reuses the space (SQLite: WAL checkpoint over zeroed pages). True when done.
+   */
+  eraseDeleted(): Promise<boolean>;
   /** Releases files and sockets; the instance must not be used afterwards. Idempotent. */
   close(): Promise<void>;
 }

@@ -34,3 +34,16 @@ export {
   type UpdateOutcome,
   type UpdateStep,
 } from './with-etag-retry';
+export {
+  planKey,
+  planKeyPrefix,
+  parsePlanKey,
+  userKey,
+  logKey,
+  logKeysOf,
+  downloadKey,
+  downloadOfPlanKey,
+  downloadIndexKeysOf,
+  tokenOfDownloadIndex,
+  DOWNLOAD_PREFIX,
+} from './keys';

@@ -63,6 +63,11 @@ export class MemoryStorage implements BrugStorage {
     return [...this.records.keys()].filter((key) => key.startsWith(prefix)).sort();
   }
 
+  /** Deleted records are gone from the map; nothing is kept elsewhere. */
+  async eraseDeleted(): Promise<boolean> {
+    return true;
+  }
+
   async health(): Promise<StorageHealth> {
     return this.closed
       ? { ok: false, kind: 'memory', detail: 'closed' }

@@ -17,6 +17,23 @@ import { StorageClosedError } from './errors';
 
 export const DEFAULT_SQLITE_PATH = './data/brugbot.sqlite';
 
+/**
+ * The files hold names, Entra ids and answers: the folder is created 0700 and the database 0600
+ * before SQLite opens it (SQLite gives the -wal and -shm files the database's mode). Files an
+ * older version left readable are tightened; an existing folder is left as its owner set it.
+ */
+function createPrivately(file: string): void {
+  fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+  fs.closeSync(fs.openSync(file, 'a', 0o600));
+  for (const f of [file, `${file}-wal`, `${file}-shm`]) {
+    try {
+      if (fs.existsSync(f) && (fs.statSync(f).mode & 0o077) !== 0) fs.chmodSync(f, 0o600);
+    } catch {
+      // Not ours to change (another user's file): SQLite will report it if it cannot open it.
+    }
+  }
+}
+
 export interface SqliteStorageOptions {
   /** How long a write waits for another process's write lock before SQLITE_BUSY. */
   busyTimeoutMs?: number;
@@ -57,7 +74,7 @@ export class SqliteStorage implements BrugStorage {
 
   constructor(filePath: string = DEFAULT_SQLITE_PATH, options: SqliteStorageOptions = {}) {
     this.path = path.resolve(filePath);
-    fs.mkdirSync(path.dirname(this.path), { recursive: true });
+    createPrivately(this.path);
     this.db = new Database(this.path);
     // busy_timeout first: switching to WAL and creating the table both need a lock that a
     // second process opening the same file at the same moment may hold.
@@ -67,6 +84,9 @@ export class SqliteStorage implements BrugStorage {
     // FULL syncs the WAL on every commit: a confirmed answer survives a power cut, not only a
     // process crash. One fsync per turn is cheap next to a chat round trip.
     this.db.pragma('synchronous = FULL');
+    // Deleted and overwritten content is zeroed in the pages, so a deleted plan leaves no bytes
+    // behind once the WAL is checkpointed (see `eraseDeleted`). Costs a little write volume.
+    this.db.pragma('secure_delete = ON');
     this.db.exec(SCHEMA);
 
     this.selectDocument = this.db.prepare<[string], DocumentRow>(
@@ -144,6 +164,17 @@ export class SqliteStorage implements BrugStorage {
     }
     // SQLite orders by UTF-8 bytes; the contract promises JavaScript string order.
     return keys.sort();
+  }
+
+  /**
+   * Copies the WAL into the database (whose deleted cells secure_delete has zeroed) and truncates
+   * it, so the old page images holding deleted text are gone from both files. False when another
+   * connection's reader kept the WAL from being reset; the next call finishes the job.
+   */
+  async eraseDeleted(): Promise<boolean> {
+    this.assertOpen();
+    const [result] = this.db.pragma('wal_checkpoint(TRUNCATE)') as { busy: number }[];
+    return result?.busy === 0;
   }
 
   async health(): Promise<StorageHealth> {

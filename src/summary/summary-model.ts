@@ -1,6 +1,7 @@
 import type { PlanState, QuestionDefinition } from '../guide';
 import { isAnswered } from '../guide';
-import { resolveSource } from '../sources';
+import { plainText } from '../cards';
+import { progressBlock } from '../followup/progress';
 import {
   adviceItems,
   authorName,
@@ -12,6 +13,7 @@ import {
   stepTitle,
   type ViewContext,
 } from '../bot/views/view-context';
+import type { AdviceView } from '../bot/views/advice-view';
 
 type PlanStatus = PlanState['status'];
 
@@ -25,15 +27,8 @@ export interface SummaryAnswer {
   truncated: boolean;
 }
 
-export interface SummaryAdvice {
-  text: string;
-  /** "Bron: [section](url)" markdown, for cards. */
-  source: string;
-  severity: string;
-  /** The same source as plain parts, for documents that make their own links (the export). */
-  sourceTitle: string;
-  sourceUrl: string;
-}
+/** Advice with its label, reason and every cited source (see bot/views/advice-view.ts). */
+export type SummaryAdvice = AdviceView;
 
 export interface SummaryModel {
   title: string;
@@ -47,6 +42,8 @@ export interface SummaryModel {
   advice: SummaryAdvice[];
   openPoints: { step: number; text: string }[];
   truncatedCount: number;
+  /** The follow-up figures over time (src/followup), for the card, the tab and the export. */
+  progress: ReturnType<typeof progressBlock>;
 }
 
 /**
@@ -55,6 +52,8 @@ export interface SummaryModel {
  */
 export const CARD_ANSWER_LIMITS: readonly number[] = [600, 300, 150, 60];
 export const CARD_ANSWER_LIMIT = 600;
+/** Above this a caller is not fitting a card (the tab, the export). */
+const NO_CARD_LIMIT = 10_000;
 
 /** Cuts on code points, so an emoji at the cut is never split into a lone surrogate. */
 function truncate(text: string, limit: number): { text: string; truncated: boolean } {
@@ -70,19 +69,6 @@ function truncate(text: string, limit: number): { text: string; truncated: boole
   };
 }
 
-/** adviceItems plus each rule's source as title and URL; both walk activeAdvice in the same order. */
-function adviceWithSources(ctx: ViewContext): SummaryAdvice[] {
-  const rules = ctx.guide.activeAdvice(ctx.answers);
-  return adviceItems(ctx).map((item, i) => {
-    const source = resolveSource(rules[i]!.rule.source, ctx.locale);
-    return {
-      ...item,
-      sourceTitle: `${source.docTitle} — ${source.sectionTitle}`,
-      sourceUrl: source.url,
-    };
-  });
-}
-
 function answerOf(
   ctx: ViewContext,
   q: QuestionDefinition,
@@ -90,14 +76,15 @@ function answerOf(
 ): SummaryAnswer | undefined {
   const record = ctx.state.answers[q.id];
   if (!record || !isAnswered(record.value)) return undefined;
-  const full = formatAnswer(ctx, q, record.value);
+  // Cards, the note, the exports and the tab all show this model: typed text is cleaned here.
+  const full = plainText(formatAnswer(ctx, q, record.value));
   const cut = truncate(full, limit);
   return {
     questionId: q.id,
     label: questionLabel(ctx, q),
     value: cut.text,
     truncated: cut.truncated,
-    by: authorName(ctx, record.by),
+    by: plainText(authorName(ctx, record.by)) || ctx.t('bot:someone'),
     at: record.at,
   };
 }
@@ -113,10 +100,18 @@ function contributorsLine(ctx: ViewContext, answers: SummaryAnswer[]): string {
   });
 }
 
+/** The follow-up block at the size the caller can afford: the card the latest, the rest all. */
+function progressOfSize(ctx: ViewContext, limit: number) {
+  if (limit >= NO_CARD_LIMIT) return progressBlock(ctx);
+  // The card is near Teams' budget with a full plan: the latest figures only, so the block
+  // (about 1 KB) does not push the plan's own answers into being cut.
+  return progressBlock(ctx, limit >= 300 ? 150 : 0, 1);
+}
+
 /** The plan as a reader needs it: answers per step, the advice that applies, and what is still open. */
 export function buildSummary(ctx: ViewContext, limit = CARD_ANSWER_LIMIT): SummaryModel {
   const { guide, t, state } = ctx;
-  const orgName = typeof ctx.answers.orgName === 'string' ? ctx.answers.orgName : '';
+  const orgName = typeof ctx.answers.orgName === 'string' ? plainText(ctx.answers.orgName) : '';
   const steps = guide.definition.steps.map((s) => {
     const answers = guide
       .visibleQuestionsOf(s.number, ctx.answers)
@@ -147,8 +142,9 @@ export function buildSummary(ctx: ViewContext, limit = CARD_ANSWER_LIMIT): Summa
       status: t(`bot:summary.status.${state.status}`),
     }),
     steps,
-    advice: adviceWithSources(ctx),
+    advice: adviceItems(ctx),
     openPoints,
     truncatedCount: steps.reduce((n, s) => n + s.answers.filter((a) => a.truncated).length, 0),
+    progress: progressOfSize(ctx, limit),
   };
 }

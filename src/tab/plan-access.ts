@@ -1,5 +1,5 @@
 import { migratePlanState, type PlanState } from '../guide';
-import type { BrugStorage } from '../storage';
+import { parsePlanKey, planKeyPrefix, type BrugStorage } from '../storage';
 
 /**
  * Who asks. Locally that is the developer at this machine, who may see every local plan. In
@@ -29,7 +29,6 @@ const MAX_PLANS_SHOWN = 20;
 const READ_BATCH = 50;
 /** Only Teams conversations carry Entra object ids as actor ids (`actorOf` in the bot layer). */
 const TEAMS_CHANNEL = 'msteams';
-const PLAN_KEY = /^plan\/([^/]+)\/(.+)$/;
 
 function inScope(conversationId: string, scope: PlanScope): boolean {
   if (scope.conversationId !== undefined) return conversationId === scope.conversationId;
@@ -81,11 +80,11 @@ export async function visiblePlans(
   viewer: Viewer,
   scope: PlanScope,
 ): Promise<VisiblePlan[]> {
-  const base = viewer.kind === 'local' ? 'plan/' : `plan/${TEAMS_CHANNEL}/`;
+  const base = planKeyPrefix(viewer.kind === 'local' ? undefined : TEAMS_CHANNEL);
   // In Teams the channel part of the key is fixed, so the scope can narrow the listing itself.
   const narrow = viewer.kind === 'local' ? '' : (scope.conversationId ?? scope.channelId ?? '');
   const candidates = (await storage.listKeys(base + narrow)).flatMap((key) => {
-    const conversationId = PLAN_KEY.exec(key)?.[2];
+    const conversationId = parsePlanKey(key)?.conversationId;
     return conversationId !== undefined && inScope(conversationId, scope)
       ? [{ key, conversationId }]
       : [];

@@ -19,6 +19,7 @@ export type ExportFormat = 'docx' | 'md';
  */
 export async function exportPlan(
   deps: { guide: Guide; downloads: DownloadStore },
+  planKey: string,
   state: PlanState,
   locale: Locale,
   format: ExportFormat,
@@ -32,12 +33,14 @@ export async function exportPlan(
           planFileName(ctx, 'docx'),
           DOCX_TYPE,
           TAB_DOWNLOAD_TTL_MS,
+          planKey,
         )
       : await deps.downloads.create(
           planMarkdown(ctx, now),
           planFileName(ctx, 'md'),
           'text/markdown; charset=utf-8',
           TAB_DOWNLOAD_TTL_MS,
+          planKey,
         );
   return {
     url: `/download/${token}`,

@@ -120,6 +120,9 @@ export function mountPlansApi(
       refuse(res, 404, 'NotFound', 'No such plan for you.');
       return;
     }
-    res.send(200, await exportPlan(deps, plan.state, resolveLocale(lang), format, deps.now()));
+    res.send(
+      200,
+      await exportPlan(deps, plan.key, plan.state, resolveLocale(lang), format, deps.now()),
+    );
   });
 }

@@ -1,9 +1,9 @@
 import type { Guide, PlanState, StepStatus } from '../guide';
 import { translator, type Locale } from '../i18n';
-import { resolveSource } from '../sources';
 import { buildSummary } from '../summary';
 import { planRef } from './plan-ref';
 import { formatDateTime, viewContext } from '../bot/views/view-context';
+import { tabProgressView, type TabProgressView } from '../followup';
 
 /** The tab has room to spare: answers are shown whole (the longest allowed is 3 000 characters). */
 const NO_TRUNCATION = Number.MAX_SAFE_INTEGER;
@@ -21,9 +21,12 @@ export interface TabStepView {
 
 export interface TabAdviceView {
   text: string;
-  severity: 'warning' | 'tip';
+  severity: 'caution' | 'tip';
+  /** "Let op", "Tip" or "Tip van Brugbot". */
   severityLabel: string;
-  source: { label: string; url: string };
+  reason: string;
+  /** Cited sections; empty for Brugbot's own suggestions. */
+  sources: { label: string; url: string }[];
 }
 
 /**
@@ -45,6 +48,8 @@ export interface TabPlanView {
   openPointsTitle: string;
   /** Whether there is anything to put in a Word document yet. */
   canExport: boolean;
+  /** The follow-up figures over time (src/followup). */
+  progress: TabProgressView;
 }
 
 /** Builds the page's view of a plan from the same summary model the card and export use. */
@@ -74,15 +79,13 @@ export function tabPlanView(
       contributors: s.contributors,
     };
   });
-  const advice = guide.activeAdvice(ctx.answers).map((a): TabAdviceView => {
-    const source = resolveSource(a.rule.source, locale);
-    return {
-      text: t(`guide:advice.${a.rule.id}`, a.params),
-      severity: a.rule.severity,
-      severityLabel: t(`tab:model.severity.${a.rule.severity}`),
-      source: { label: `${source.docTitle} — ${source.sectionTitle}`, url: source.url },
-    };
-  });
+  const advice = summary.advice.map((a): TabAdviceView => ({
+    text: a.body,
+    severity: a.severity,
+    severityLabel: a.label,
+    reason: t('bot:advice.why', { reason: a.reason }),
+    sources: a.sources.map((s) => ({ label: s.title, url: s.url })),
+  }));
   return {
     conversationId: plan.conversationId,
     ref: planRef(plan.key),
@@ -95,5 +98,6 @@ export function tabPlanView(
     openPoints: summary.openPoints.map((p) => p.text),
     openPointsTitle: t('bot:summary.openPointsTitle', { count: summary.openPoints.length }),
     canExport: Object.keys(plan.state.answers).length > 0,
+    progress: tabProgressView(ctx),
   };
 }

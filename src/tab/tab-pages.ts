@@ -46,6 +46,7 @@ const STATIC_FILES: StaticFiles = new Map([
   ['tab.js', { file: () => path.join(PAGE_DIR, 'tab.js'), type: JS }],
   ['config.js', { file: () => path.join(PAGE_DIR, 'config.js'), type: JS }],
   ['tab-common.js', { file: () => path.join(PAGE_DIR, 'tab-common.js'), type: JS }],
+  ['tab-progress.js', { file: () => path.join(PAGE_DIR, 'tab-progress.js'), type: JS }],
   ['tab.css', { file: () => path.join(PAGE_DIR, 'tab.css'), type: 'text/css; charset=utf-8' }],
 ]);
 

@@ -171,12 +171,15 @@ describe('the guide over the Bot Framework protocol', () => {
         : {};
       await next(chat, card, answers);
     }
-    const summary = JSON.stringify(lastCard(chat));
+    // The summary, followed by the follow-up schedule the completed plan proposes.
+    const all = cardsIn(bot.connector.messagesTo(chat.conversationId));
+    const summary = JSON.stringify(all[all.length - 2]);
     const en = translator('en');
+    expect(JSON.stringify(lastCard(chat))).toContain(en('followup:schedule.title'));
     expect(summary).toContain(en('bot:summary.heading'));
     expect(summary).toContain(
       en('bot:summary.openPointsTitle', { count: 0 }).split('(')[0]!.trim(),
     );
-    expect(summary).toContain(en('guide:advice.workingTimeBelowHalf').slice(0, 30));
+    expect(summary).toContain(en('guide:advice.workingTimeBelowHalf.text').slice(0, 30));
   });
 });

@@ -46,7 +46,7 @@ describe('privacy commands', () => {
     expect(await bot.app.storage.listKeys(key)).toHaveLength(1);
     await bot.post(chat.submit(yes));
     expect(textsIn(bot.connector.messagesTo(chat.conversationId))).toContain(
-      nl('bot:privacy.deleted'),
+      nl('bot:privacy.deleted', { kept: nl('bot:privacy.keptNothing') }),
     );
     expect(await bot.app.storage.listKeys(key)).toEqual([]);
     expect(await bot.app.storage.listKeys(`log/${key}`)).toEqual([]);

@@ -14,6 +14,9 @@ import {
 import { viewContext } from '../../src/bot/views/view-context';
 import { steeringNote, withdrawnNote } from '../../src/steering';
 import { validateCard } from '../helpers/card-validator';
+import { followupTransition } from '../../src/followup/followup-engine';
+import { checkinCardData, scheduleCardData } from '../../src/followup/views';
+import { MOMENT_IDS } from '../../src/followup/schedule';
 import { filledPlan, realGuide, T0 } from '../helpers/plans';
 
 const MAX_CARD_BYTES = 25 * 1024;
@@ -80,5 +83,75 @@ describe.each(LOCALES)('every card the guide can send, in %s', (locale) => {
       const withdrawn = withdrawnNote(ctx, T0, 'Anne <at>x</at>');
       expectClean(withdrawn.attachments[0] as CardAttachment, 'steering-note-withdrawn');
     });
+  });
+});
+
+describe.each(LOCALES)('every follow-up card, in %s', (locale) => {
+  const guide = realGuide();
+  const t = translator(locale);
+  const now = new Date('2028-01-04T10:00:00Z');
+  const actor = { id: 'aad-anne', name: 'Anne' };
+  // Six moments, each answered with every figure and the longest note allowed.
+  let plan = followupTransition(
+    filledPlan(),
+    {
+      type: 'confirm',
+      shown: {},
+      inputs: Object.fromEntries([
+        ['start', '2027-01-04'],
+        ...MOMENT_IDS.map((id, i) => [id, `2027-0${i + 2}-10`]),
+      ]),
+    },
+    { now, actor },
+  ).state!;
+  for (const moment of MOMENT_IDS) {
+    const inputs = {
+      trajectories: '99999',
+      enrolsAfterTrial: '99999',
+      stillActiveAfterMonths: '99999',
+      reEnrolsNextYear: '99999',
+      associations: '99999',
+      note: 'Ä <at>x</at> **y** ${x} 🎉 '.repeat(30).slice(0, 500),
+    };
+    plan = followupTransition(plan, { type: 'checkin', moment, inputs }, { now, actor }).state!;
+  }
+  const empty = viewContext(guide, filledPlan(), locale, t);
+  const full = viewContext(guide, plan, locale, t);
+
+  it('renders the schedule card, proposed and confirmed with errors, valid and under 25 KB', () => {
+    expectClean(
+      renderCard('followup-schedule', scheduleCardData(empty, undefined, now)),
+      'proposal',
+    );
+    const errors = { start: 'badDate', m1: 'beforeStart', m2: 'tooFar' } as const;
+    const doc = {
+      planKey: 'p',
+      ref: { serviceUrl: 'http://x', conversationId: 'c', channelId: 'msteams', locale },
+      sent: { m1: { date: '2027-02-10', at: '2027-02-10T09:00:00Z', missed: true } },
+      attempts: 0,
+      sends: 1,
+    } as const;
+    expectClean(renderCard('followup-schedule', scheduleCardData(full, doc, now, errors)), 'edit');
+  });
+
+  it('renders the check-in card, fresh and refused with every error, valid and under 25 KB', () => {
+    expectClean(
+      renderCard('followup-checkin', checkinCardData(empty, now, { moment: 'm1' })),
+      'fresh',
+    );
+    const errors = { trajectories: 'notACount', note: 'tooLong' } as const;
+    const data = checkinCardData(full, now, {
+      moment: 'm6',
+      missed: ['2027-02-10', '2027-03-10', '2027-04-10', '2027-05-10', '2027-06-10'],
+      errors,
+      values: { trajectories: '-1', note: 'x'.repeat(600) },
+    });
+    expectClean(renderCard('followup-checkin', data), 'refused');
+  });
+
+  it('keeps the summary card with six check-ins valid and under 25 KB', () => {
+    const card = summaryCard(full);
+    expectClean(card, 'summary with follow-up');
+    expect(JSON.stringify(card.content)).toContain(t('followup:progress.caution'));
   });
 });

@@ -160,6 +160,16 @@ const SCENARIOS: [string, Answers, Answers][] = [
   ['workingTimeBelowPreferred', { workingTime: 60 }, { workingTime: 80 }],
   ['workingTimeBelowPreferred', { workingTime: 50 }, { workingTime: 40 }],
   [
+    'workingTimeSpreadThin',
+    { workingTime: 80, ambassadorCount: 2 },
+    { workingTime: 100, ambassadorCount: 2 },
+  ],
+  [
+    'onePersonOnly',
+    { workingTime: 80, ambassadorCount: 1 },
+    { workingTime: 80, ambassadorCount: 2 },
+  ],
+  [
     'durationTooShort',
     { durationType: 'fixed', durationYears: 2 },
     { durationType: 'fixed', durationYears: 3 },
@@ -186,14 +196,9 @@ const SCENARIOS: [string, Answers, Answers][] = [
   ],
   ['onlyDemandSide', { strategies: ['individualReferral'] }, {}],
   [
-    'manyStrategiesLowTime',
-    { workingTime: 60, strategies: threeStrategies },
-    { workingTime: 80, strategies: threeStrategies },
-  ],
-  [
-    'manyStrategiesLowTime',
-    { workingTime: 60, strategies: threeStrategies },
-    { workingTime: 60, strategies: ['bottomUp', 'networking'] },
+    'combinedStrategiesFeasibility',
+    { strategies: threeStrategies },
+    { strategies: ['networking'] },
   ],
   ['noCommitmentStatement', { commitmentStatement: 'no' }, { commitmentStatement: 'yes' }],
   [
@@ -207,9 +212,28 @@ const SCENARIOS: [string, Answers, Answers][] = [
     { profileSide: 'supply', strategies: ['networking'] },
   ],
   [
+    'profileStrategyMismatch',
+    { strategies: ['bottomUp', 'structural'], profile: ['bottomUpYouthWorker'] },
+    { strategies: ['bottomUp', 'structural'], profile: ['bottomUpYouthWorker', 'policyOfficer'] },
+  ],
+  [
+    'tooExpensiveNoParticipationFees',
+    { barriersChildren: ['tooExpensive'], operatingCosts: ['catering'] },
+    { barriersChildren: ['tooExpensive'], operatingCosts: ['catering', 'participationFees'] },
+  ],
+  [
     'lowTrustOwnEmployer',
     { employer: 'own', targetGroupTrust: 'low' },
     { employer: 'external', targetGroupTrust: 'low' },
+  ],
+  [
+    'lowTrustOwnEmployer',
+    { employer: 'own', barriersChildren: ['distrustSociety'] },
+    {
+      employer: 'own',
+      barriersChildren: ['distrustSociety'],
+      organisationType: 'nationalYouthWork',
+    },
   ],
   [
     'lowTrustTenderIndependence',
@@ -247,21 +271,23 @@ const SCENARIOS: [string, Answers, Answers][] = [
     { supportGroupForm: 'newGroup', training: ['intervision'] },
   ],
   ['indicatorsNotAgreed', { indicatorCaution: 'no' }, { indicatorCaution: 'yes' }],
-  ['numericIndicatorsCaution', { expectedReferrals: 20 }, { expectedTrajectories: 20 }],
+  ['numericIndicatorsCaution', { expectedReferrals: 20 }, { goals: 'x' }],
+  ['benchmarkAboveOptimal', { expectedReferrals: 71 }, { expectedReferrals: 70 }],
+  ['benchmarkAboveOptimal', { expectedTrajectories: 81 }, { expectedTrajectories: 80 }],
   [
-    'referralsAboveBenchmark',
-    { workingTime: 100, expectedReferrals: 71 },
-    { workingTime: 100, expectedReferrals: 70 },
+    'referralsWeakerStart',
+    { expectedReferrals: 20, focusYouthWorkForm: ['youthMovements'] },
+    { expectedReferrals: 20, focusYouthWorkForm: ['youthMovements', 'sport'] },
   ],
   [
-    'referralsAboveBenchmark',
-    { workingTime: 50, expectedReferrals: 36 },
-    { workingTime: 50, expectedReferrals: 35 },
+    'referralsWeakerStart',
+    { expectedReferrals: 20, workingTime: 50 },
+    { expectedReferrals: 20, workingTime: 100 },
   ],
   [
-    'trajectoriesAboveBenchmark',
-    { workingTime: 100, expectedTrajectories: 81 },
-    { workingTime: 100, expectedTrajectories: 80 },
+    'noDemandSideReferrals',
+    { strategies: ['structural'], expectedReferrals: 10 },
+    { strategies: ['structural', 'individualReferral'], expectedReferrals: 10 },
   ],
   ['noSuccessDefinition', { goals: 'x' }, { goals: 'x', successDefinition: ['enrolsAfterTrial'] }],
   [
@@ -293,29 +319,35 @@ describe('advice rules', () => {
     expect(definition.advice.map((r) => r.id).filter((id) => !covered.has(id))).toEqual([]);
   });
 
-  it('scales the benchmark to the working time in the referral advice', () => {
-    const advice = guide
-      .activeAdvice({ workingTime: 100, expectedReferrals: 90 })
-      .find((a) => a.rule.id === 'referralsAboveBenchmark');
-    expect(advice?.params).toEqual({ referrals: 65, trajectories: 80 });
-    const halfTime = guide
-      .activeAdvice({ workingTime: 50, expectedReferrals: 90 })
-      .find((a) => a.rule.id === 'referralsAboveBenchmark');
-    expect(halfTime?.params).toEqual({ referrals: 33, trajectories: 40 });
+  it('never turns the benchmark into a number scaled to the working time', () => {
+    const advice = guide.activeAdvice({ workingTime: 50, expectedReferrals: 90 });
+    expect(advice.map((a) => a.rule.id)).toEqual(
+      expect.arrayContaining(['benchmarkAboveOptimal', 'referralsWeakerStart']),
+    );
+    expect(advice.find((a) => a.rule.id === 'referralsWeakerStart')?.reasons).toEqual(['partTime']);
   });
 
-  it('marks the agreed rules as warnings and tips', () => {
+  it('marks the agreed rules as cautions and tips', () => {
     const severity = Object.fromEntries(definition.advice.map((r) => [r.id, r.severity]));
     expect(severity).toMatchObject({
-      workingTimeBelowHalf: 'warning',
+      workingTimeBelowHalf: 'caution',
       workingTimeBelowPreferred: 'tip',
-      durationTooShort: 'warning',
+      durationTooShort: 'caution',
       onlyDemandSide: 'tip',
       onlySupplySide: 'tip',
-      referralsAboveBenchmark: 'warning',
-      lowTrustOwnEmployer: 'warning',
+      benchmarkAboveOptimal: 'caution',
+      lowTrustOwnEmployer: 'tip',
       noSuccessDefinition: 'tip',
       numericIndicatorsCaution: 'tip',
+    });
+  });
+
+  it("labels Brugbot's own rules of thumb as suggestions that cite no instrument passage", () => {
+    const kinds = Object.fromEntries(definition.advice.map((r) => [r.id, r.kind]));
+    expect(kinds).toMatchObject({
+      profileStrategyMismatch: 'suggestion',
+      workingTimeSpreadThin: 'suggestion',
+      lowTrustTenderIndependence: 'suggestion',
     });
   });
 });

@@ -22,8 +22,9 @@ describe('a broken guide definition', () => {
     def2.advice.push({
       id: 'bogus',
       step: 3,
+      kind: 'source',
       severity: 'tip',
-      source: 's3Strategies',
+      sources: ['s3Strategies'],
       when: { q: 'strategies', op: 'includesAny', values: ['flying'] },
     });
     expect(() => parseGuideDefinition(def2)).toThrow(/"flying" is not a choice of "strategies"/);
@@ -34,6 +35,19 @@ describe('a broken guide definition', () => {
     def.steps[0].parts[0].questions[0].source = 'nowhere';
     def.steps[1].parts[0].questions[0].id = def.steps[0].parts[0].questions[1].id;
     expect(() => parseGuideDefinition(def)).toThrow(/unknown source "nowhere"[\s\S]*duplicate id/);
+  });
+
+  it("is refused when Brugbot's own suggestion cites the instrument", () => {
+    const def = valid();
+    def.advice.push({
+      id: 'bogus',
+      step: 3,
+      kind: 'suggestion',
+      severity: 'tip',
+      sources: ['s3Strategies'],
+      when: { q: 'strategies', op: 'answered' },
+    });
+    expect(() => parseGuideDefinition(def)).toThrow(/must not cite the instrument/);
   });
 
   it('accepts the shipped definition', () => {

@@ -27,7 +27,7 @@ export async function spawnBot(env: Record<string, string>): Promise<BotProcess>
     const timer = setTimeout(() => reject(new Error(`bot did not start:\n${output}`)), 30_000);
     const onData = (chunk: Buffer) => {
       output += chunk.toString('utf8');
-      const match = /open (http:\/\/127\.0\.0\.1:\d+)\//.exec(output);
+      const match = /(?:open |"url":")(http:\/\/127\.0\.0\.1:\d+)/.exec(output);
       if (match) {
         clearTimeout(timer);
         resolve(match[1]!);

@@ -13,6 +13,23 @@ function loadSdk(): AdaptiveCardsModule {
   g.document ??= dom.window.document;
   g.navigator ??= dom.window.navigator;
   g.HTMLElement ??= dom.window.HTMLElement;
+  // Rendering (renderedText) also creates buttons, inputs and events.
+  const win = dom.window as unknown as Record<string, unknown>;
+  for (const name of Object.getOwnPropertyNames(win).filter((n) =>
+    /^(?:HTML\w*Element|Node|Element|\w*Event)$/.test(n),
+  ))
+    g[name] ??= win[name];
+  // jsdom has no innerText, which the SDK sets on plain-text TextBlocks.
+  if (!('innerText' in dom.window.HTMLElement.prototype)) {
+    Object.defineProperty(dom.window.HTMLElement.prototype, 'innerText', {
+      get(this: HTMLElement) {
+        return this.textContent;
+      },
+      set(this: HTMLElement, text: string) {
+        this.textContent = text;
+      },
+    });
+  }
   // The package's ESM entry does not resolve under Node; its UMD bundle does.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   sdk = require('adaptivecards/dist/adaptivecards.js') as AdaptiveCardsModule;
@@ -36,4 +53,16 @@ export function validateCard(content: unknown): string[] {
     messages.push(`validate: ${results.validationEvents[i]!.message}`);
   }
   return messages;
+}
+
+/** The text a reader sees once the SDK has rendered the card (dates formatted, markdown applied). */
+export function renderedText(content: unknown): string {
+  const AC = loadSdk();
+  // Plain text is what we check; without a Markdown processor the SDK says so on the console.
+  AC.AdaptiveCard.onProcessMarkdown = (_text, result) => {
+    result.didProcess = false;
+  };
+  const card = new AC.AdaptiveCard();
+  card.parse(content, new AC.SerializationContext(AC.Versions.v1_5));
+  return card.render()?.textContent ?? '';
 }

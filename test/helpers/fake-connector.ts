@@ -23,6 +23,10 @@ export class FakeConnector {
   private counter = 0;
   /** Status codes to answer with next, e.g. [403] to simulate a bot that is not in the team. */
   failNext: number[] = [];
+  /** Answer every call this much later (lets two bot processes overlap on one send). */
+  delayMs = 0;
+  /** Calls for which this returns true are recorded but never answered (a send cut off mid-way). */
+  hold: (call: ConnectorCall) => boolean = () => false;
   url = '';
 
   async start(): Promise<string> {
@@ -37,6 +41,8 @@ export class FakeConnector {
   }
 
   async stop(): Promise<void> {
+    // Held requests would keep close() waiting for ever.
+    this.server?.closeAllConnections();
     await new Promise<void>((resolve) => this.server?.close(() => resolve()) ?? resolve());
   }
 
@@ -60,18 +66,26 @@ export class FakeConnector {
       res.writeHead(400).end();
       return;
     }
-    this.calls.push({
+    const call = {
       method: req.method ?? '',
       path: url.pathname,
       conversationId,
       activityId,
       body,
       id,
-    });
-    res.writeHead(200, { 'Content-Type': 'application/json' });
-    res.end(
-      JSON.stringify(parts.length === 2 ? { id: `conv-${this.counter}`, activityId: id } : { id }),
-    );
+    };
+    this.calls.push(call);
+    if (this.hold(call)) return;
+    const answer = () => {
+      res.writeHead(200, { 'Content-Type': 'application/json' });
+      res.end(
+        JSON.stringify(
+          parts.length === 2 ? { id: `conv-${this.counter}`, activityId: id } : { id },
+        ),
+      );
+    };
+    if (this.delayMs) setTimeout(answer, this.delayMs);
+    else answer();
   }
 
   /** Messages sent into a conversation (POST), in order. */

@@ -2,6 +2,9 @@ import { createSign, generateKeyPairSync, type KeyObject } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 
+/** The bot's app id in credential-mode tests. */
+export const TEST_APP_ID = '00000000-0000-0000-0000-000000000001';
+
 /**
  * A local stand-in for the Bot Framework's OpenID metadata and key set, so tests can sign
  * tokens the bot accepts — and tokens it must refuse — without reaching Microsoft.
@@ -60,6 +63,17 @@ export class FakeJwks {
       .sign(signWith)
       .toString('base64url');
     return `${unsigned}.${signature}`;
+  }
+
+  /** Settings that run the bot in credential mode against this key set (call after `start`). */
+  credentialEnv(): Record<string, string> {
+    return {
+      MicrosoftAppId: TEST_APP_ID,
+      MicrosoftAppPassword: 'not-a-real-secret',
+      MicrosoftAppTenantId: '00000000-0000-0000-0000-0000000000aa',
+      HOST: '127.0.0.1',
+      BOTFRAMEWORK_OPENID_METADATA_URL: this.metadataUrl,
+    };
   }
 
   otherKey(): KeyObject {

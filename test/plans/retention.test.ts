@@ -27,3 +27,34 @@ describe('the retention purge', () => {
     expect(await storage.listKeys('')).toEqual(['plan/msteams/recent', 'plan/msteams/unreadable']);
   });
 });
+
+describe('the retention purge and the steering note', () => {
+  it('deletes each expired plan through the note withdrawal, so its note in the channel is replaced', async () => {
+    const storage = new MemoryStorage();
+    const plans = new PlanStore(storage, new Guide(loadGuideDefinition()));
+    const downloads = new DownloadStore(storage);
+    await storage.write({
+      'plan/msteams/old': { ...initialPlanState(new Date('2025-01-01T00:00:00Z')), eTag: '*' },
+      'plan/msteams/recent': { ...initialPlanState(new Date('2026-11-01T00:00:00Z')), eTag: '*' },
+    });
+    const withdrawn: string[] = [];
+    const result = await purgeExpired(
+      {
+        storage,
+        plans,
+        downloads,
+        logger: createLogger('silent'),
+        withdrawNote: async (key, remove) => {
+          const removed = await remove();
+          withdrawn.push(key);
+          return removed;
+        },
+      },
+      365,
+      new Date('2026-11-23T00:00:00Z'),
+    );
+    expect(result.plans).toBe(1);
+    expect(withdrawn).toEqual(['plan/msteams/old']);
+    expect(await storage.listKeys('')).toEqual(['plan/msteams/recent']);
+  });
+});

@@ -34,7 +34,7 @@ describe.each(LOCALES)('Q&A cards in %s', (locale) => {
       expect(cardBytes(card)).toBeLessThan(25 * 1024);
       expect(JSON.stringify(card.content)).not.toMatch(/\$\{/);
       const actions = actionsOf(card.content);
-      expect(actions.find((a) => a.type === 'Action.OpenUrl')?.url).toBe(answer.source.url);
+      expect(actions.find((a) => a.type === 'Action.OpenUrl')?.url).toBe(answer.sources[0]!.url);
       expect(actions.find((a) => a.type === 'Action.ToggleVisibility')?.title).toBe(
         t('qna:ui.more'),
       );

@@ -16,23 +16,34 @@ describe('every answer carries a valid Teams citation', () => {
           issues: [],
         },
       );
-      const appearance = entity.citation[0]!.appearance;
-      expect(appearance.name.length).toBeLessThanOrEqual(80);
-      expect(appearance.abstract.length).toBeLessThanOrEqual(160);
-      expect(appearance.url).toBe(answer.source.url);
+      expect(entity.citation.map((c) => c.position)).toEqual(answer.sources.map((_, i) => i + 1));
+      entity.citation.forEach((claim, i) => {
+        expect(claim.appearance.name.length).toBeLessThanOrEqual(80);
+        expect(claim.appearance.abstract.length).toBeLessThanOrEqual(160);
+        expect(claim.appearance.url).toBe(answer.sources[i]!.url);
+      });
     }
   });
 
   it('marks the answer text with [1] so Teams links the citation', () => {
-    const answer = service.byId('successfulReferral', 'nl')!;
+    const answer = service.byId('kortrijkFuture', 'nl')!;
+    expect(answer.sources).toHaveLength(1);
     expect(answerText(answer)).toBe(`${answer.text} [1]`);
+  });
+
+  it('numbers every source of an answer that draws on several sections', () => {
+    const answer = service.byId('programmeGoal', 'nl')!;
+    expect(answer.sources.length).toBeGreaterThan(1);
+    expect(answerText(answer)).toBe(
+      `${answer.text} ${answer.sources.map((_, i) => `[${i + 1}]`).join(' ')}`,
+    );
   });
 
   it('shortens long document titles at a word boundary instead of failing the limit', () => {
     const answer = service.byId('strategyBottomUp', 'en')!;
-    expect(answer.source.docTitle.length).toBeGreaterThan(80);
+    expect(answer.sources[0]!.docTitle.length).toBeGreaterThan(80);
     const name = citationEntity(answer).citation[0]!.appearance.name;
     expect(name.endsWith('…')).toBe(true);
-    expect(answer.source.docTitle.startsWith(name.slice(0, -1))).toBe(true);
+    expect(answer.sources[0]!.docTitle.startsWith(name.slice(0, -1))).toBe(true);
   });
 });

@@ -10,7 +10,7 @@ describe('a question in the other language is answered in the user locale', () =
     if (result.kind !== 'answer') return;
     expect(result.entryId).toBe('supportGroup');
     expect(result.text).toBe(translator('nl')('qna:entries.supportGroup.answer'));
-    expect(result.source.sectionTitle).toMatch(/^Stap 5/);
+    expect(result.sources[0]!.sectionTitle).toMatch(/^Stap 5/);
   });
 
   it('finds a Dutch question for an English user and answers in English', () => {

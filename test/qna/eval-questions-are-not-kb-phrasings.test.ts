@@ -1,6 +1,6 @@
-import fs from 'node:fs';
 import path from 'node:path';
-import { paths, repoRoot } from '../../src/paths';
+import { repoRoot } from '../../src/paths';
+import { kbPhrasings } from '../helpers/kb-phrasings';
 import { loadEvalSet } from '../../src/qna/eval';
 import { normaliseQuestion } from '../../src/qna/text';
 
@@ -9,26 +9,6 @@ import { normaliseQuestion } from '../../src/qna/text';
 // normalisation. Keywords are left out on purpose: they include bare names such as
 // "Plan Samenleven" that a user may well type on their own.
 const EVAL_DIR = path.join(repoRoot, 'test', 'qna-eval');
-
-interface Phrasing {
-  where: string;
-  text: string;
-}
-
-function kbPhrasings(): Phrasing[] {
-  const out: Phrasing[] = [];
-  for (const lng of ['nl', 'en']) {
-    const file = path.join(paths.locales, lng, 'qna.json');
-    const bundle = JSON.parse(fs.readFileSync(file, 'utf8')) as {
-      entries: Record<string, { title: string; variants: string[] }>;
-    };
-    for (const [id, texts] of Object.entries(bundle.entries)) {
-      out.push({ where: `${lng} ${id} title`, text: texts.title });
-      texts.variants.forEach((v, i) => out.push({ where: `${lng} ${id} variants[${i}]`, text: v }));
-    }
-  }
-  return out;
-}
 
 describe('the eval set is kept apart from the knowledge base', () => {
   const set = loadEvalSet(EVAL_DIR);

@@ -8,15 +8,20 @@ describe('every Q&A entry cites its source', () => {
     for (const id of service.entryIds()) {
       const answer = service.byId(id, locale);
       expect(answer).toBeDefined();
-      const { docTitle, sectionTitle, url } = answer!.source;
-      expect({ id, docTitle: docTitle.length > 0, sectionTitle: sectionTitle.length > 0 }).toEqual({
-        id,
-        docTitle: true,
-        sectionTitle: true,
-      });
-      expect(new URL(url).protocol).toBe('https:');
-      // An untranslated key would come back as the key itself.
-      expect(docTitle).not.toMatch(/^sources:|^docs\./);
+      for (const { docTitle, sectionTitle, url } of answer!.sources) {
+        expect({
+          id,
+          docTitle: docTitle.length > 0,
+          sectionTitle: sectionTitle.length > 0,
+        }).toEqual({
+          id,
+          docTitle: true,
+          sectionTitle: true,
+        });
+        expect(new URL(url).protocol).toBe('https:');
+        // An untranslated key would come back as the key itself.
+        expect(docTitle).not.toMatch(/^sources:|^docs\./);
+      }
     }
   });
 });

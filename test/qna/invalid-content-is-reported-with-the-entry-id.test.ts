@@ -12,7 +12,8 @@ function realBundles(): Record<Locale, Bundle> {
 
 const entry = (id: string, section = 'intro'): Record<string, unknown> => ({
   id,
-  section,
+  sources: [section],
+  keyTerms: ['instrument'],
   relatedSteps: [],
 });
 
@@ -34,6 +35,16 @@ describe('invalid Q&A content fails at load with a message naming the entry', ()
     bundles.nl.entries = {};
     expect(problemsOf(() => validateKnowledgeBase(raw, bundles))).toEqual([
       expect.stringMatching(/entry whatIsAmbassador: missing nl texts/),
+    ]);
+  });
+
+  it("reports Brugbot's own suggestion that cites the instrument", () => {
+    const bundles = realBundles();
+    bundles.nl.entries = { focus: bundles.nl.entries.focus! };
+    bundles.en.entries = { focus: bundles.en.entries.focus! };
+    const own = { ...entry('focus', 's3Focus'), kind: 'suggestion' };
+    expect(problemsOf(() => validateKnowledgeBase([own], bundles))).toEqual([
+      "entry focus: Brugbot's own suggestion must not cite the instrument",
     ]);
   });
 

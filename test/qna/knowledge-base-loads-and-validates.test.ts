@@ -46,7 +46,9 @@ describe('the Q&A knowledge base', () => {
     expect(nl('successfulReferral')).toMatch(
       /proefsessies[\s\S]*zes tot acht maanden[\s\S]*volgende werkjaar/,
     );
-    expect(nl('benchmark')).toMatch(/80[\s\S]*60 à 70[\s\S]*40[\s\S]*30 à 35/);
+    expect(nl('benchmark')).toMatch(/80[\s\S]*60 tot 70[\s\S]*indicatie[\s\S]*norm/);
+    // The instrument gives no figure for part-time jobs, so neither may the bot.
+    expect(nl('benchmark')).not.toMatch(/\b(40|30|35)\b/);
     expect(nl('workingTime')).toMatch(/halftijdse[\s\S]*80 tot 100%[\s\S]*twee collega/);
     expect(nl('duration')).toMatch(/onbepaalde duur[\s\S]*drie jaar/);
     const strategies = kb.entries.filter(

@@ -11,7 +11,7 @@ describe('retrieval ignores accents and capitals', () => {
     [
       'Wat is een BOA-decreet omgevingsanalyse?',
       'wat is een boa decreet omgevingsanalyse',
-      'contextAnalysis',
+      'boaDecree',
     ],
     [
       'Wat doet een coördinator bij continuïteit van de looptijd?',

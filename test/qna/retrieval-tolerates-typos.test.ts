@@ -12,7 +12,7 @@ describe('retrieval tolerates typos', () => {
     ['hoeveel toeleidingen per jaar is realistich', 'benchmark'],
     ['wie zit er in de stuurgorep', 'supportGroup'],
     ['welk profeil moet de verbindingsambasadeur hebben', 'profile'],
-    ['omgevingsanaluse BOA decreet', 'contextAnalysis'],
+    ['omgevingsanaluse BOA decreet', 'boaDecree'],
   ])('answers "%s" with %s', (question, expected) => {
     expect(entryOf(service.ask(question, 'nl'))).toBe(expected);
   });

@@ -14,9 +14,18 @@ describe('synonyms lead to the same entry', () => {
     [
       'whatIsAmbassador',
       [
-        'wat doet een brugfiguur',
-        'wat doet een bruggenbouwer',
+        'wat doet een verbindingsambassadeur',
+        'wat doet een ambassadeur',
         'what does a connection ambassador do',
+      ],
+    ],
+    // A bridge figure is a different role (seed 002), not a synonym of the ambassador.
+    [
+      'bridgeFigures',
+      [
+        'is een brugfiguur hetzelfde als een verbindingsambassadeur',
+        'verschil bruggenbouwer en verbindingsambassadeur',
+        'is a bridge figure the same as a connection ambassador',
       ],
     ],
     [

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { ActivityFactory } from '../helpers/activities';
 import { cardsIn, startBot, type RunningBot } from '../helpers/bot-server';
+import { DirectLineClient } from '../channels/direct-line-client';
 import { forwardAction } from '../helpers/card-walker';
 
 type Json = Record<string, unknown>;
@@ -135,4 +136,150 @@ describe('the running server under 10 000 malformed activities and card submits'
     expect(JSON.stringify(((await bot.app.storage.read([key]))[key] as Json).answers)).toBe(before);
     bot.connector.clear();
   }, 300_000);
+});
+
+/** Strings with lone surrogates, alone and inside ordinary text. */
+const SURROGATES = ['\ud800', '\udc00', 'a:\ud800', '\udfff\ud800', 'x\ud83d', '\ude00y'];
+const surrogateText = fc.oneof(
+  fc.constantFrom(...SURROGATES),
+  fc
+    .tuple(
+      fc.string({ maxLength: 20 }),
+      fc.constantFrom(...SURROGATES),
+      fc.string({ maxLength: 20 }),
+    )
+    .map(([a, s, b]) => `${a}${s}${b}`),
+);
+
+/**
+ * A JSON text nesting `inner` `depth` levels deep as objects or arrays. Written as text: the
+ * deepest ones would overflow JSON.stringify itself.
+ */
+const nested = (inner: string) =>
+  fc
+    .record({
+      depth: fc.oneof(fc.integer({ min: 1, max: 80 }), fc.integer({ min: 60, max: 6_000 })),
+      arrays: fc.boolean(),
+    })
+    .map(({ depth, arrays }) =>
+      arrays
+        ? `${'['.repeat(depth)}${inner}${']'.repeat(depth)}`
+        : `${'{"v":'.repeat(depth)}${inner}${'}'.repeat(depth)}`,
+    );
+
+/** A JSON value as text: nested, with a surrogate somewhere, or both. */
+const hostileValue = fc.oneof(
+  surrogateText.map((s) => JSON.stringify(s)),
+  nested('1'),
+  surrogateText.chain((s) => nested(JSON.stringify(s))),
+);
+
+/** An object body as text whose `field` holds a hostile value; the rest is ordinary. */
+const bodyWith = (base: Json, fields: string[]) =>
+  fc
+    .record({ field: fc.constantFrom(...fields), value: hostileValue })
+    .map(
+      ({ field, value }) =>
+        `${JSON.stringify(base).slice(0, -1)},${JSON.stringify(field)}:${value}}`,
+    );
+
+async function postRaw(url: string, body: string, token?: string): Promise<number> {
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: {
+      'Content-Type': 'application/json',
+      ...(token ? { Authorization: `Bearer ${token}` } : {}),
+    },
+    body,
+  });
+  await res.arrayBuffer();
+  return res.status;
+}
+
+describe('nested and surrogate inputs on every route', () => {
+  const statuses: number[] = [];
+  const check = (status: number) => {
+    statuses.push(status);
+    return status < 500;
+  };
+  afterAll(() => bot.connector.clear());
+
+  it('/api/messages: never 5xx', async () => {
+    const chat = new ActivityFactory({ serviceUrl: bot.connector.url });
+    const base = chat.message('hallo');
+    await fc.assert(
+      fc.asyncProperty(
+        fc.oneof(
+          bodyWith(base, ['value', 'channelData', 'entities', 'text', 'locale']),
+          surrogateText.map((s) =>
+            JSON.stringify({ ...base, conversation: { id: s }, from: { id: s, name: s } }),
+          ),
+        ),
+        async (body) => check(await postRaw(`${bot.url}/api/messages`, body)),
+      ),
+      { numRuns: 300, seed: 20261130 },
+    );
+  }, 120_000);
+
+  it('the tab API: never 5xx', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.oneof(
+          bodyWith({ lang: 'nl' }, ['conversationId', 'lang']),
+          bodyWith({ conversationId: 'a:1' }, ['lang', 'extra']),
+        ),
+        surrogateText,
+        async (body, query) => {
+          if (!check(await postRaw(`${bot.url}/api/tab/plans/export`, body))) return false;
+          const list = await fetch(
+            `${bot.url}/api/tab/plans?conversationId=${encodeURIComponent(query.replace(/[\ud800-\udfff]/g, '')) || 'x'}%ED%A0%80`,
+          );
+          await list.arrayBuffer();
+          return check(list.status);
+        },
+      ),
+      { numRuns: 200, seed: 20261130 },
+    );
+  }, 120_000);
+
+  it('Direct Line, client and Connector sides: never 5xx', async () => {
+    const client = new DirectLineClient(bot.url);
+    const session = await client.start();
+    const conversation = encodeURIComponent(session.conversationId);
+    const dl = `${bot.url}/v3/directline`;
+    const activity = { type: 'message', from: { id: 'dl_user' }, text: 'hallo' };
+    await fc.assert(
+      fc.asyncProperty(
+        fc.oneof(
+          bodyWith(activity, ['value', 'text', 'channelData', 'from', 'attachments']).map(
+            (body) => ({ path: `/conversations/${conversation}/activities`, body, token: true }),
+          ),
+          bodyWith({ locale: 'nl-BE' }, ['user', 'locale']).map((body) => ({
+            path: '/tokens/generate',
+            body,
+            token: false,
+          })),
+          bodyWith({ user: {} }, ['user', 'locale']).map((body) => ({
+            path: '/conversations',
+            body,
+            token: true,
+          })),
+        ),
+        async ({ path, body, token }) =>
+          check(await postRaw(`${dl}${path}`, body, token ? session.token : undefined)),
+      ),
+      { numRuns: 300, seed: 20261130 },
+    );
+    await fc.assert(
+      fc.asyncProperty(
+        bodyWith({ type: 'message', text: 'x' }, ['text', 'value', 'attachments', 'channelData']),
+        async (body) =>
+          check(await postRaw(`${bot.url}/v3/conversations/${conversation}/activities`, body)),
+      ),
+      { numRuns: 100, seed: 20261130 },
+    );
+    await client.closeAll();
+    expect(statuses.every((s) => s < 500)).toBe(true);
+    expect((await fetch(`${bot.url}/healthz`)).status).toBe(200);
+  }, 120_000);
 });

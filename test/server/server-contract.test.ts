@@ -1,7 +1,7 @@
 import { loadConfig, ConfigError } from '../../src/config';
 import { ActivityFactory } from '../helpers/activities';
 import { startBot, type RunningBot } from '../helpers/bot-server';
-import { FakeJwks } from '../helpers/fake-jwks';
+import { FakeJwks, TEST_APP_ID } from '../helpers/fake-jwks';
 
 describe('the server contract in local mode', () => {
   let bot: RunningBot;
@@ -58,17 +58,13 @@ describe('the server contract in local mode', () => {
 });
 
 describe('the server contract with credentials', () => {
-  const APP_ID = '00000000-0000-0000-0000-000000000001';
+  const APP_ID = TEST_APP_ID;
   const jwks = new FakeJwks();
   let bot: RunningBot;
   beforeAll(async () => {
     await jwks.start();
     bot = await startBot({
-      MicrosoftAppId: APP_ID,
-      MicrosoftAppPassword: 'not-a-real-secret',
-      MicrosoftAppTenantId: '00000000-0000-0000-0000-0000000000aa',
-      HOST: '127.0.0.1',
-      BOTFRAMEWORK_OPENID_METADATA_URL: jwks.metadataUrl,
+      ...jwks.credentialEnv(),
     });
   });
   afterAll(async () => {

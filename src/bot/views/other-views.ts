@@ -85,11 +85,12 @@ function foldLabels(ctx: ViewContext, title: string, answers: number) {
   };
 }
 
-function summaryData(ctx: ViewContext, limit: number) {
+function summaryData(ctx: ViewContext, limit: number, briefAdvice = false) {
   const { t } = ctx;
   const model = buildSummary(ctx, limit);
   return {
-    fallbackText: model.title,
+    // Some hosts render fallback text as Markdown: keep typed text (the organisation) out of it.
+    fallbackText: t('bot:summary.title'),
     heading: t('bot:summary.heading'),
     title: model.title,
     meta: model.meta,
@@ -100,10 +101,16 @@ function summaryData(ctx: ViewContext, limit: number) {
       toggleId: `summary_step${s.number}`,
       ...foldLabels(ctx, s.title, s.answers.length),
     })),
-    advice: model.advice,
+    // A summary lists many pieces of advice: sections only, the reason kept unless the card
+    // would not fit otherwise (step cards and the advice card always show it).
+    advice: model.advice.map((a) => ({
+      ...a,
+      source: briefAdvice ? a.compactSourcesLine : a.compactSource,
+    })),
     adviceTitle: t('bot:advice.title'),
     openPoints: model.openPoints,
     openPointsTitle: t('bot:summary.openPointsTitle', { count: model.openPoints.length }),
+    progress: model.progress,
     truncatedNote: !model.truncatedCount
       ? ''
       : ctx.planUrl
@@ -128,6 +135,9 @@ export function summaryCard(ctx: ViewContext): CardAttachment {
   for (const limit of limits.slice(1)) {
     if (cardBytes(card) <= CARD_BUDGET_BYTES) break;
     card = renderCard('summary', summaryData(ctx, limit));
+  }
+  if (cardBytes(card) > CARD_BUDGET_BYTES) {
+    card = renderCard('summary', summaryData(ctx, limits[limits.length - 1] ?? 60, true));
   }
   return card;
 }
@@ -166,10 +176,14 @@ export function helpCardData(ctx: ViewContext) {
     fallbackText: t('bot:help.title'),
     title: t('bot:help.title'),
     intro: t('bot:help.intro'),
-    commands: HELP_COMMANDS.map((c) => ({
-      command: t(`bot:help.commands.${c}.word`),
-      description: t(`bot:help.commands.${c}.text`),
-    })),
+    commands: [
+      ...HELP_COMMANDS.map((c) => ({
+        command: t(`bot:help.commands.${c}.word`),
+        description: t(`bot:help.commands.${c}.text`),
+      })),
+      // The follow-up keeps its strings in its own namespace (src/followup).
+      { command: t('followup:help.word'), description: t('followup:help.text') },
+    ],
     questionsHint: t('bot:welcome.questionsHint'),
     labels: { continue: t('bot:overview.continue'), overview: t('bot:step.overview') },
   };

@@ -10,6 +10,7 @@ import {
   type QuestionDefinition,
 } from '../../guide';
 import type { AnswerValue } from '../../guide';
+import { presentAdvice, type AdviceView } from './advice-view';
 
 export interface ViewContext {
   guide: Guide;
@@ -138,20 +139,12 @@ export function questionLabel(ctx: ViewContext, q: QuestionDefinition): string {
   return ctx.t(`guide:questions.${q.id}.label`);
 }
 
-/** Active advice rendered with its interpolated numbers and its source. */
+/** Active advice with label, reason and sources; see advice-view.ts. */
 export function adviceItems(
   ctx: ViewContext,
   include: (rule: ActiveAdvice['rule']) => boolean = () => true,
-): { text: string; source: string; severity: string }[] {
-  return ctx.guide
-    .activeAdvice(ctx.answers)
-    .filter((a) => include(a.rule))
-    .map((a) => ({
-      // The marker is also said in words, for screen readers and for readers who do not know it.
-      text: `${ctx.t(`bot:advice.marker.${a.rule.severity === 'warning' ? 'warning' : 'tip'}`)} ${ctx.t(`guide:advice.${a.rule.id}`, a.params)}`,
-      source: sourceLine(ctx, a.rule.source, true),
-      severity: a.rule.severity,
-    }));
+): AdviceView[] {
+  return presentAdvice(ctx, include);
 }
 
 /** “Label a”, “Label b” en “Label c”: question labels inside a sentence. */

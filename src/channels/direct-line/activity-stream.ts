@@ -2,6 +2,7 @@ import type { IncomingMessage, Server as HttpServer } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { Logger } from '../../logging';
+import { refuseUpgrade as refuse, upgradeRouter } from '../../server/upgrades';
 import type { Conversation } from './conversation';
 import type { ConversationStore } from './conversation-store';
 import { isLoopbackHost } from './http-helpers';
@@ -14,13 +15,6 @@ const MAX_STREAMS_PER_CONVERSATION = 4;
 
 export interface ActivityStream {
   close(): void;
-}
-
-function refuse(socket: Duplex, status: number, reason: string, message: string): void {
-  const body = JSON.stringify({ error: { code: reason, message } });
-  socket.end(
-    `HTTP/1.1 ${status} ${reason}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
-  );
 }
 
 function decoded(raw: string): string | undefined {
@@ -47,12 +41,7 @@ export function attachActivityStream(
   const onUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer): void => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const match = STREAM_PATH.exec(url.pathname);
-    if (!match?.[1]) {
-      // Another module may serve WebSockets on other paths; answer only when nobody else listens.
-      if (httpServer.listenerCount('upgrade') === 1)
-        refuse(socket, 404, 'NotFound', 'No WebSocket here.');
-      return;
-    }
+    if (!match?.[1]) return refuse(socket, 404, 'NotFound', 'No WebSocket here.');
     if (!isLoopbackHost(req.headers.host))
       return refuse(socket, 403, 'Forbidden', 'The local channel answers on localhost only.');
     const id = decoded(match[1]);
@@ -99,11 +88,12 @@ export function attachActivityStream(
   }, HEARTBEAT_MS);
   heartbeat.unref();
 
-  httpServer.on('upgrade', onUpgrade);
+  // The server's upgrade router refuses every other path (see src/server/upgrades.ts).
+  const remove = upgradeRouter(httpServer).add((pathname) => STREAM_PATH.test(pathname), onUpgrade);
   return {
     close() {
       clearInterval(heartbeat);
-      httpServer.off('upgrade', onUpgrade);
+      remove();
       for (const ws of wss.clients) ws.terminate();
       wss.close();
     },

@@ -1,5 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import type { Next, Request, Response, Server } from 'restify';
+import { isLoopbackHost } from '../../server/loopback';
 
 export type ErrorCode =
   'BadArgument' | 'Forbidden' | 'NotFound' | 'TooManyRequests' | 'UnsupportedMediaType';
@@ -9,12 +10,7 @@ export function sendError(res: Response, status: number, code: ErrorCode, messag
   res.send(status, { error: { code, message } });
 }
 
-const LOOPBACK_HOST = /^(?:localhost|127\.0\.0\.1|\[::1\])(?::\d{1,5})?$/i;
-
-/** True when the Host header names this machine's loopback interface. */
-export function isLoopbackHost(host: string | undefined): boolean {
-  return host !== undefined && LOOPBACK_HOST.test(host);
-}
+export { isLoopbackHost };
 
 /**
  * Guards every local-channel route. Local mode listens on loopback only, but a web page could

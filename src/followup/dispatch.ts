@@ -1,0 +1,155 @@
+import { logId } from '../bot/turn-info';
+import { viewContext } from '../bot/views/view-context';
+import { renderCard } from '../cards';
+import { answerValues, type Guide } from '../guide';
+import { translator } from '../i18n';
+import type { Logger } from '../logging';
+import type { PlanStore } from '../plans';
+import { failureKind, retryDelayMs, type SteeringTransport } from '../steering';
+import { isWorkingHours } from './calendar';
+import { dueCheckin, scheduleOf, type DuePick } from './schedule';
+import type { ScheduleDoc, ScheduleStore } from './schedule-store';
+import { checkinCardData } from './views';
+
+export interface DispatchDeps {
+  schedules: ScheduleStore;
+  plans: PlanStore;
+  guide: Guide;
+  transport: SteeringTransport;
+  logger: Logger;
+  /** The scheduler's clock (movable in local mode). */
+  now: () => Date;
+  retryBaseMs: number;
+  /** Identifies this process in claims, so it never mistakes another's claim for its own. */
+  processId: string;
+}
+
+/**
+ * A lease on one check-in, longer than a Connector call may take (15 s timeout): a live claim is
+ * never taken over, and one left by a killed process frees itself after this long.
+ */
+export const CLAIM_MS = 60_000;
+
+export type DispatchResult = 'sent' | 'failed' | 'unreachable' | 'skipped';
+
+/**
+ * Sends the check-in one plan owes, if any: claims it with an eTag-checked write (so of several
+ * bot processes on one store exactly one sends), renders the card from the plan as it is now,
+ * posts it into the plan's own conversation and records the outcome. A process killed between
+ * claim and send leaves a claim that expires; the check-in then goes out once more.
+ */
+export async function dispatch(deps: DispatchDeps, planKey: string): Promise<DispatchResult> {
+  const now = deps.now();
+  if (!isWorkingHours(now)) return 'skipped';
+  let plan;
+  try {
+    plan = await deps.plans.read(planKey);
+  } catch {
+    return 'skipped'; // An unreadable plan is an administrator's to look at; nothing to send.
+  }
+  if (!plan) {
+    // The plan was deleted (privacy, retention): its schedule goes with it.
+    await deps.schedules.delete(planKey);
+    return 'skipped';
+  }
+  const schedule = scheduleOf(answerValues(plan));
+  const at = now.getTime();
+  const claimed = await deps.schedules.update<{ doc: ScheduleDoc; pick: DuePick } | undefined>(
+    planKey,
+    (doc) => {
+      if (!doc || doc.unreachable || (doc.retryAt ?? 0) > at || (doc.claim?.until ?? 0) > at)
+        return { result: undefined };
+      const pick = dueCheckin(schedule, doc.sent, now);
+      if (!pick) return { result: undefined };
+      const { moment } = pick;
+      const claim = {
+        moment: moment.id,
+        date: moment.date,
+        by: deps.processId,
+        until: at + CLAIM_MS,
+      };
+      const next = { ...doc, claim };
+      return { next, result: { doc: next, pick } };
+    },
+  );
+  if (!claimed) return 'skipped';
+  const { doc, pick } = claimed;
+  const t = translator(doc.ref.locale);
+  const ctx = viewContext(deps.guide, plan, doc.ref.locale, t);
+  const card = renderCard(
+    'followup-checkin',
+    checkinCardData(ctx, now, { moment: pick.moment.id, missed: pick.missed.map((m) => m.date) }),
+  );
+  try {
+    await deps.transport.send(doc.ref.serviceUrl, doc.ref.conversationId, {
+      type: 'message',
+      text: '',
+      textFormat: 'markdown',
+      attachments: [card],
+    });
+  } catch (error) {
+    return recordFailure(deps, planKey, error);
+  }
+  // Outside the try: a storage hiccup after a successful send must not be retried as a send.
+  await deps.schedules.update(planKey, (current) => {
+    if (!current) return { result: undefined };
+    const sentAt = deps.now().toISOString();
+    const sent = { ...current.sent, [pick.moment.id]: { date: pick.moment.date, at: sentAt } };
+    for (const m of pick.missed) sent[m.id] = { date: m.date, at: sentAt, missed: true };
+    const { claim: _claim, retryAt: _retry, lastError: _error, ...rest } = current;
+    return { next: { ...rest, sent, attempts: 0, sends: current.sends + 1 }, result: undefined };
+  });
+  deps.logger.info(
+    { plan: logId(planKey), moment: pick.moment.id, folded: pick.missed.length },
+    'follow-up check-in sent',
+  );
+  return 'sent';
+}
+
+async function recordFailure(
+  deps: DispatchDeps,
+  planKey: string,
+  error: unknown,
+): Promise<DispatchResult> {
+  const kind = failureKind(error);
+  const status = (error as { status?: number }).status ?? 0;
+  const retryAfter = (error as { retryAfterMs?: number }).retryAfterMs;
+  const now = deps.now();
+  const gone = kind === 'notInTeam' || kind === 'channelGone';
+  const delay = await deps.schedules.update<number | undefined>(planKey, (current) => {
+    if (!current) return { result: undefined };
+    const { claim: _claim, ...rest } = current;
+    if (gone)
+      return {
+        next: { ...rest, unreachable: { at: now.toISOString(), status } },
+        result: undefined,
+      };
+    const wait = retryDelayMs(current.attempts, deps.retryBaseMs, retryAfter);
+    return {
+      next: {
+        ...rest,
+        attempts: current.attempts + 1,
+        retryAt: now.getTime() + wait,
+        lastError: kind,
+      },
+      result: wait,
+    };
+  });
+  if (gone) {
+    deps.logger.warn(
+      { plan: logId(planKey), status },
+      'follow-up: the plan conversation can no longer be reached (bot removed or conversation gone); check-ins wait until someone writes to the bot there again',
+    );
+    return 'unreachable';
+  }
+  deps.logger.warn(
+    {
+      plan: logId(planKey),
+      status,
+      kind,
+      retryInMs: delay === undefined ? undefined : Math.round(delay),
+    },
+    'follow-up check-in not delivered; will retry',
+  );
+  return 'failed';
+}

@@ -1,0 +1,235 @@
+import type { TurnContext } from 'botbuilder';
+import { escapeMessageText } from '../bot/text';
+import { logId, actorOf } from '../bot/turn-info';
+import { viewContext } from '../bot/views/view-context';
+import { renderCard } from '../cards';
+import { answerValues, type Guide, type PlanState, type Transition } from '../guide';
+import { translator, type Locale } from '../i18n';
+import type { Logger } from '../logging';
+import type { PlanStore } from '../plans';
+import { followupTransition, type FollowupEvent, type FollowupResult } from './followup-engine';
+import { formatDay } from './progress';
+import { COUNT_FIGURES, MOMENT_IDS, nextMoment, scheduleOf, type MomentId } from './schedule';
+import type { ConversationRef, ScheduleStore } from './schedule-store';
+import {
+  checkinCardData,
+  figureInput,
+  momentInput,
+  NOTE_INPUT,
+  scheduleCardData,
+  START_INPUT,
+} from './views';
+
+type Inputs = Record<string, string | number | boolean>;
+
+/** The follow-up card actions the bot routes here (validated by the bot's submit schema). */
+export type FollowupAction =
+  | { verb: 'followup.schedule.show' }
+  | { verb: 'followup.schedule.confirm'; rev: number; shown: Partial<Record<string, string>> }
+  | { verb: 'followup.snooze'; moment: MomentId; date: string }
+  | { verb: 'followup.skip'; moment: MomentId }
+  | { verb: 'followup.stop' }
+  | { verb: 'followup.checkin.submit'; moment: MomentId; rev: number };
+
+/** Runs after a follow-up answer changed the plan (the steering note follows it). */
+export type AfterChange = (
+  context: TurnContext,
+  locale: Locale,
+  key: string,
+  state: PlanState,
+) => Promise<void>;
+
+export interface FollowupHandlerDeps {
+  guide: Guide;
+  plans: PlanStore;
+  schedules: ScheduleStore;
+  logger: Logger;
+  /** The scheduler's clock, so snoozes and "months since the start" follow a moved dev clock. */
+  now: () => Date;
+  afterChange: AfterChange;
+  /** Wakes the worker: a confirmed schedule may already be due. */
+  wake: () => void;
+}
+
+function refOf(context: TurnContext, locale: Locale): ConversationRef {
+  const { activity } = context;
+  const tenantId = activity.conversation?.tenantId;
+  return {
+    serviceUrl: activity.serviceUrl,
+    conversationId: activity.conversation.id,
+    channelId: activity.channelId,
+    locale,
+    ...(tenantId ? { tenantId } : {}),
+  };
+}
+
+function eventOf(action: FollowupAction, inputs: Inputs): FollowupEvent | undefined {
+  switch (action.verb) {
+    case 'followup.schedule.confirm': {
+      const values: Partial<Record<'start' | MomentId, string | number | boolean>> = {};
+      if (inputs[START_INPUT] !== undefined) values.start = inputs[START_INPUT];
+      for (const id of MOMENT_IDS) {
+        const raw = inputs[momentInput(id)];
+        if (raw !== undefined) values[id] = raw;
+      }
+      return { type: 'confirm', shown: action.shown, inputs: values };
+    }
+    case 'followup.snooze':
+      return { type: 'snooze', moment: action.moment, date: action.date };
+    case 'followup.skip':
+      return { type: 'skip', moment: action.moment };
+    case 'followup.stop':
+      return { type: 'stop' };
+    case 'followup.checkin.submit': {
+      const values: Inputs = {};
+      for (const f of COUNT_FIGURES) {
+        if (inputs[figureInput(f)] !== undefined) values[f] = inputs[figureInput(f)]!;
+      }
+      if (inputs[NOTE_INPUT] !== undefined) values.note = inputs[NOTE_INPUT];
+      return { type: 'checkin', moment: action.moment, inputs: values, revision: action.rev };
+    }
+    default:
+      return undefined;
+  }
+}
+
+/** The bot's side of the follow-up: the command, the card verbs, the proposal on completion. */
+export class FollowupHandler {
+  constructor(private readonly deps: FollowupHandlerDeps) {}
+
+  /** `opvolging` / `follow-up` and the "see the schedule" button. */
+  async show(context: TurnContext, locale: Locale, key: string): Promise<void> {
+    const t = translator(locale);
+    const plan = await this.deps.plans.read(key).catch(() => undefined);
+    if (!plan || plan.status === 'notStarted') {
+      await context.sendActivity(t('followup:result.noPlan'));
+      return;
+    }
+    try {
+      await this.sendSchedule(context, locale, key, plan);
+    } catch (error) {
+      this.deps.logger.warn(
+        { plan: logId(key), err: (error as Error).name },
+        'follow-up schedule not shown',
+      );
+      await context.sendActivity(t('followup:result.failed'));
+    }
+  }
+
+  /** After a guide turn: on the plan's first completion, propose the schedule. */
+  async afterGuideTurn(
+    context: TurnContext,
+    locale: Locale,
+    key: string,
+    result: Transition,
+  ): Promise<void> {
+    try {
+      const completed = result.outputs.some((o) => o.kind === 'notice' && o.code === 'completed');
+      if (completed && scheduleOf(answerValues(result.state)).moments.length === 0) {
+        await context.sendActivity(translator(locale)('followup:proposal'));
+        await this.sendSchedule(context, locale, key, result.state);
+      } else if (result.state.status === 'completed') {
+        // Someone wrote here: the conversation is reachable again for check-ins.
+        await this.deps.schedules.remember(key, refOf(context, locale), false);
+      }
+    } catch (error) {
+      this.deps.logger.error(
+        { plan: logId(key), err: (error as Error).name },
+        'could not propose the follow-up',
+      );
+    }
+  }
+
+  private async sendSchedule(
+    context: TurnContext,
+    locale: Locale,
+    key: string,
+    plan: PlanState,
+    errors?: FollowupResult['errors'],
+  ): Promise<void> {
+    await this.deps.schedules.remember(key, refOf(context, locale), true);
+    const doc = await this.deps.schedules.get(key);
+    const ctx = viewContext(this.deps.guide, plan, locale, translator(locale));
+    const data = scheduleCardData(ctx, doc, this.deps.now(), errors);
+    await context.sendActivity({
+      type: 'message',
+      attachments: [renderCard('followup-schedule', data)],
+    });
+  }
+
+  /** A press on a schedule or check-in card. */
+  async act(
+    context: TurnContext,
+    locale: Locale,
+    key: string,
+    action: FollowupAction,
+    inputs: Inputs,
+  ): Promise<void> {
+    if (action.verb === 'followup.schedule.show') return this.show(context, locale, key);
+    const event = eventOf(action, inputs);
+    if (!event) return;
+    const t = translator(locale);
+    const now = this.deps.now();
+    let outcome;
+    try {
+      outcome = await this.deps.plans.change(key, (current) =>
+        followupTransition(current, event, { now, actor: actorOf(context) }),
+      );
+    } catch (error) {
+      // An unreadable plan or a storm of concurrent edits: say so, lose nothing, never a 500.
+      this.deps.logger.warn(
+        { plan: logId(key), err: (error as Error).name },
+        'follow-up answer not saved',
+      );
+      await context.sendActivity(t('followup:result.failed'));
+      return;
+    }
+    const { state, result } = outcome;
+    if (state) await this.deps.schedules.remember(key, refOf(context, locale), true);
+    if (result.code === 'invalid' && state) {
+      if (event.type !== 'checkin')
+        return this.sendSchedule(context, locale, key, state, result.errors);
+      const ctx = viewContext(this.deps.guide, state, locale, t);
+      const data = checkinCardData(ctx, now, {
+        moment: event.moment,
+        errors: result.errors,
+        values: event.inputs,
+      });
+      await context.sendActivity({
+        type: 'message',
+        attachments: [renderCard('followup-checkin', data)],
+      });
+      return;
+    }
+    await context.sendActivity({
+      type: 'message',
+      textFormat: 'markdown',
+      text: await this.resultText(locale, key, state, result),
+    });
+    if (state && result.code !== 'unchanged' && result.code !== 'noPlan') {
+      this.deps.wake();
+      await this.deps.afterChange(context, locale, key, state);
+    }
+  }
+
+  private async resultText(
+    locale: Locale,
+    key: string,
+    state: PlanState | undefined,
+    result: FollowupResult,
+  ): Promise<string> {
+    const t = translator(locale);
+    const date = result.date ? formatDay(result.date, locale) : '';
+    if (result.code === 'scheduleSaved' && state) {
+      const doc = await this.deps.schedules.get(key);
+      const next = nextMoment(scheduleOf(answerValues(state)), doc?.sent ?? {}, this.deps.now());
+      return next
+        ? t('followup:result.scheduleSaved', { date: formatDay(next.date, locale) })
+        : t('followup:result.scheduleSavedNone');
+    }
+    const text = t(`followup:result.${result.code}`, { date });
+    if (result.overwrote === undefined) return text;
+    const name = result.overwrote ? escapeMessageText(result.overwrote) : t('bot:someone');
+    return `${text} ${t('followup:result.overwrote', { name })}`;
+  }
+}

@@ -1,0 +1,100 @@
+import { randomUUID } from 'node:crypto';
+import type { AppConfig } from '../config';
+import type { Guide } from '../guide';
+import { viewContext } from '../bot/views/view-context';
+import { translator, type Locale } from '../i18n';
+import type { Logger } from '../logging';
+import type { PlanStore } from '../plans';
+import type { BrugStorage } from '../storage';
+import { ConnectorTransport, tokenSource, type SteeringTransport } from '../steering';
+import { SchedulerClock } from './clock';
+import { dispatch } from './dispatch';
+import { FollowupHandler, type AfterChange } from './followup-handler';
+import { ScheduleStore } from './schedule-store';
+import { steeringProgressLine } from './progress';
+import { FollowupWorker, type PassCounts } from './worker';
+
+/** The follow-up after the plan: schedule, durable check-ins, proactive cards, progress. */
+export { FollowupHandler, type FollowupAction } from './followup-handler';
+export { followupKeysOf } from './schedule-store';
+export { steeringProgressLine } from './progress';
+export { SchedulerClock } from './clock';
+export { tabProgressView, type TabProgressView } from './tab-progress';
+export { isWorkingHours } from './calendar';
+
+export interface FollowupDeps {
+  config: AppConfig;
+  storage: BrugStorage;
+  guide: Guide;
+  plans: PlanStore;
+  logger: Logger;
+  clock: SchedulerClock;
+  afterChange: AfterChange;
+  /** Replaces the Connector client (tests of the dispatch logic). */
+  transport?: SteeringTransport;
+}
+
+export interface Followup {
+  handler: FollowupHandler;
+  clock: SchedulerClock;
+  /** One pass now: what the dev clock route runs after moving the clock. */
+  runDue(): Promise<PassCounts>;
+  start(): void;
+  stop(): Promise<void>;
+}
+
+/**
+ * The steering note's progress line for a plan (createSteering's `progress` hook): the latest
+ * figures against the plan's own expectations, or when the first card comes; undefined when
+ * the plan has no follow-up.
+ */
+export function progressLineFor(deps: { plans: PlanStore; guide: Guide; now: () => Date }) {
+  return async (planKey: string, locale: Locale): Promise<string | undefined> => {
+    const plan = await deps.plans.read(planKey);
+    if (!plan) return undefined;
+    const ctx = viewContext(deps.guide, plan, locale, translator(locale));
+    return steeringProgressLine(ctx, deps.now()) || undefined;
+  };
+}
+
+export function createFollowup(deps: FollowupDeps): Followup {
+  const { config, clock } = deps;
+  const schedules = new ScheduleStore(deps.storage);
+  const transport = deps.transport ?? new ConnectorTransport(tokenSource(config));
+  const processId = randomUUID();
+  const worker = new FollowupWorker({
+    planKeys: () => schedules.planKeys(),
+    pollMs: config.followup.pollMs,
+    logger: deps.logger,
+    dispatch: (planKey) =>
+      dispatch(
+        {
+          schedules,
+          plans: deps.plans,
+          guide: deps.guide,
+          transport,
+          logger: deps.logger,
+          now: () => clock.now(),
+          retryBaseMs: config.followup.retryBaseMs,
+          processId,
+        },
+        planKey,
+      ),
+  });
+  const handler = new FollowupHandler({
+    guide: deps.guide,
+    plans: deps.plans,
+    schedules,
+    logger: deps.logger,
+    now: () => clock.now(),
+    afterChange: deps.afterChange,
+    wake: () => void worker.tick(),
+  });
+  return {
+    handler,
+    clock,
+    runDue: () => worker.tick(),
+    start: () => worker.start(),
+    stop: () => worker.stop(),
+  };
+}

@@ -1,0 +1,210 @@
+import type { ViewContext } from '../bot/views/view-context';
+import { sourceLine } from '../bot/views/view-context';
+import { brusselsDate, monthsAround } from './calendar';
+import type { FollowupErrorCode } from './followup-engine';
+import { MAX_NOTE_CHARS, MAX_COUNT } from './followup-engine';
+import { expectationsList, figuresList, figuresOf, formatDay, progressOf } from './progress';
+import {
+  FU,
+  MAX_MOMENTS,
+  MOMENT_IDS,
+  proposeMoments,
+  proposedDates,
+  scheduleOf,
+  nextMoment,
+  type MomentId,
+} from './schedule';
+import type { ScheduleDoc } from './schedule-store';
+
+/** Card input ids: `q_` like the guide's, so the bot's one submit parser collects them. */
+export const START_INPUT = 'fuStart';
+export const momentInput = (id: MomentId) => `fu${id.toUpperCase()}`;
+export const figureInput = (figure: string) => `fu${figure[0]!.toUpperCase()}${figure.slice(1)}`;
+export const NOTE_INPUT = 'fuNote';
+
+type Errors = Record<string, FollowupErrorCode>;
+
+/** The schedule card: the plan's moments (or the proposal from its step-6 answers), one date each. */
+export function scheduleCardData(
+  ctx: ViewContext,
+  doc: ScheduleDoc | undefined,
+  now: Date,
+  errors: Errors = {},
+) {
+  const { t, locale, answers } = ctx;
+  const schedule = scheduleOf(answers);
+  const confirmed = schedule.moments.length > 0 && !!schedule.start;
+  const start = schedule.start ?? brusselsDate(now);
+  const proposals = proposeMoments(answers);
+  const sent = doc?.sent ?? {};
+  const rows = confirmed
+    ? schedule.moments.map((m) => ({
+        id: m.id,
+        date: m.date,
+        hint: t('followup:schedule.monthsAfter', { count: monthsAround(start, m.date) }),
+        state: m.answered
+          ? t('followup:schedule.momentState.answered')
+          : m.skipped
+            ? t('followup:schedule.momentState.skipped')
+            : sent[m.id]?.date === m.date
+              ? t(`followup:schedule.momentState.${sent[m.id]?.missed ? 'missed' : 'sent'}`, {
+                  date: formatDay(sent[m.id]!.at.slice(0, 10), locale),
+                })
+              : '',
+      }))
+    : proposedDates(start, proposals).map((date, i) => ({
+        id: MOMENT_IDS[i]!,
+        date,
+        hint: `${t('followup:schedule.monthsAfter', { count: proposals[i]!.months })}: ${proposals[
+          i
+        ]!.reasons.map((r) => t(`followup:schedule.reasons.${r}`)).join('; ')}`,
+        state: '',
+      }));
+  rows.sort((a, b) => (a.id < b.id ? -1 : 1));
+  const used = new Set(rows.map((r) => r.id));
+  const extra = MOMENT_IDS.find((id) => !used.has(id));
+  const next = nextMoment(schedule, sent, now);
+  const status = !confirmed
+    ? t('followup:schedule.state.proposed')
+    : schedule.stopped
+      ? t('followup:schedule.state.stopped')
+      : doc?.unreachable
+        ? t('followup:schedule.state.unreachable')
+        : next
+          ? t('followup:schedule.state.active', { date: formatDay(next.date, locale) })
+          : t('followup:schedule.state.activeNothingLeft');
+  const shown: Record<string, string> = { start };
+  for (const r of rows) shown[r.id] = r.date;
+  return {
+    fallbackText: t('followup:schedule.title'),
+    heading: t('followup:heading'),
+    title: t('followup:schedule.title'),
+    intro: t('followup:schedule.intro'),
+    status,
+    statusColor: confirmed && !schedule.stopped ? 'Good' : 'Warning',
+    start: {
+      id: `q_${START_INPUT}`,
+      label: t('followup:schedule.startLabel'),
+      value: start,
+      help: t('followup:schedule.startHelp'),
+      required: t('followup:schedule.errors.badDate'),
+      error: errors.start ? t(`followup:schedule.errors.${errors.start}`) : '',
+    },
+    moments: rows.map((r, i) => ({
+      id: `q_${momentInput(r.id)}`,
+      label: `${t('followup:schedule.momentLabel', { n: i + 1 })} · ${r.hint}`,
+      value: r.date,
+      state: r.state,
+      error: errors[r.id] ? t(`followup:schedule.errors.${errors[r.id]}`) : '',
+    })),
+    extra:
+      extra && rows.length < MAX_MOMENTS
+        ? [{ id: `q_${momentInput(extra)}`, label: t('followup:schedule.extraLabel') }]
+        : [],
+    invalid: Object.keys(errors).length ? t('followup:schedule.invalid') : '',
+    hours: t('followup:schedule.hours'),
+    source: sourceLine(ctx, 's6Success', true),
+    data: { verb: 'followup.schedule.confirm', rev: ctx.state.revision, shown },
+    canStop: confirmed && !schedule.stopped,
+    labels: { confirm: t('followup:schedule.confirm'), stop: t('followup:schedule.stop') },
+  };
+}
+
+export interface CheckinOptions {
+  moment: MomentId;
+  missed?: string[];
+  errors?: Errors;
+  /** Values to show again after a refused submit. */
+  values?: Record<string, string | number | boolean>;
+}
+
+/** The check-in card: counts only, the plan's chosen success moments, a short process note. */
+export function checkinCardData(ctx: ViewContext, now: Date, options: CheckinOptions) {
+  const { t, locale, answers } = ctx;
+  const schedule = scheduleOf(answers);
+  const index = schedule.moments.findIndex((m) => m.id === options.moment);
+  const moment = schedule.moments[index];
+  const date = moment?.date ?? brusselsDate(now);
+  const model = progressOf(answers, locale, now);
+  const previous = model.points.filter((p) => p.moment !== options.moment).pop();
+  const errors = options.errors ?? {};
+  const valueOf = (figure: string): unknown =>
+    options.values?.[figure] ?? answers[`${FU}${options.moment}.${figure}`];
+  const months = schedule.start ? monthsAround(schedule.start, brusselsDate(now)) : undefined;
+  const criteria = Array.isArray(answers.processCriteria) ? answers.processCriteria : [];
+  const expectations = expectationsList(ctx, model);
+  const counts = figuresOf(answers).map((f) => {
+    const raw = valueOf(f);
+    const value =
+      typeof raw === 'number'
+        ? raw
+        : Number.isInteger(Number(raw)) && raw !== '' && raw !== undefined
+          ? Number(raw)
+          : undefined;
+    return {
+      id: `q_${figureInput(f)}`,
+      label: t(`followup:checkin.counts.${f}`),
+      hasValue: value !== undefined,
+      value: value ?? 0,
+      max: MAX_COUNT,
+      error: errors[f] ? t(`followup:checkin.errors.${errors[f]}`) : '',
+    };
+  });
+  const note = valueOf('note');
+  return {
+    fallbackText: t('followup:checkin.title'),
+    heading: t('followup:heading'),
+    title: t('followup:checkin.title'),
+    meta: t('followup:checkin.meta', {
+      n: index + 1,
+      total: schedule.moments.length,
+      date: formatDay(date, locale),
+    }),
+    since:
+      schedule.start && months !== undefined
+        ? t('followup:checkin.sinceStart', {
+            start: formatDay(schedule.start, locale),
+            count: Math.max(0, months),
+          })
+        : t('followup:checkin.sinceStartUnknown'),
+    missed: options.missed?.length
+      ? t('followup:checkin.missed', {
+          count: options.missed.length,
+          dates: options.missed.map((d) => formatDay(d, locale)).join(', '),
+        })
+      : '',
+    privacy: t('followup:checkin.privacy'),
+    expectations: expectations ? t('followup:checkin.expectations', { list: expectations }) : '',
+    previous: previous
+      ? t('followup:checkin.previous', {
+          date: previous.dateLabel,
+          list: figuresList(ctx, model, previous),
+        })
+      : '',
+    counts,
+    placeholder: t('followup:checkin.countPlaceholder'),
+    note: {
+      id: `q_${NOTE_INPUT}`,
+      label: t('followup:checkin.noteLabel', { max: MAX_NOTE_CHARS }),
+      criteria: criteria.length
+        ? t('followup:checkin.noteCriteria', {
+            list: criteria.map((c) => t(`guide:questions.processCriteria.choices.${c}`)).join('; '),
+          })
+        : '',
+      value: typeof note === 'string' ? note : '',
+      max: MAX_NOTE_CHARS,
+      placeholder: t('followup:checkin.notePlaceholder'),
+      error: errors.note ? t(`followup:checkin.errors.${errors.note}`) : '',
+    },
+    invalid: Object.keys(errors).length ? t('followup:checkin.invalid') : '',
+    source: sourceLine(ctx, 's6Success', true),
+    data: { moment: options.moment, rev: ctx.state.revision, date },
+    labels: {
+      submit: t('followup:checkin.submit'),
+      snooze: t('followup:checkin.snooze'),
+      skip: t('followup:checkin.skip'),
+      stop: t('followup:checkin.stop'),
+      schedule: t('followup:checkin.schedule'),
+    },
+  };
+}

@@ -1,0 +1,45 @@
+import { foldAccents } from './text';
+
+/**
+ * What a question asks for, read from its question words. Retrieval finds the topic; the type
+ * picks, among entries on that topic, the one that answers this kind of question ("with whom"
+ * gets the partners entry, not the "why" entry of the same topic).
+ */
+export const QUESTION_TYPES = [
+  'difference',
+  'howMany',
+  'who',
+  'why',
+  'list',
+  'definition',
+] as const;
+export type QuestionType = (typeof QUESTION_TYPES)[number];
+
+// Checked in this order: "wat is het verschil" is a difference, not a definition; "hoeveel
+// mensen namen deel" is a count, not a "who".
+const PATTERNS: [QuestionType, RegExp][] = [
+  [
+    'difference',
+    /\b(verschil\w*|onderscheid\w*|hetzelfde|zelfde|dezelfde|synoniem|versus|vs|vergeleken|tegenover|difference|differ\w*|same|distinguish\w*|compared?)\b/,
+  ],
+  ['howMany', /\b(hoeveel|how (many|much)|aantal|number of)\b/],
+  [
+    'who',
+    /\b(wie|wiens|who|whom|whose)\b|\b(welke|which) (\w+ )?(partners?|organisaties|organisations|personen|people|tussenpersonen|intermediaries|diensten|services|mensen)\b/,
+  ],
+  ['why', /\b(waarom|waartoe|why|what for)\b/],
+  [
+    'list',
+    /\b(allemaal|welke \w+ (zijn er|bestaan)|opsom\w*|lijst|overzicht|noem (ze|alle)|all the|list|which \w+ are there|what are the)\b/,
+  ],
+  [
+    'definition',
+    /^(wat (is|zijn|betekent|houdt)|what (is|are|does|do)\b)|\b(definitie|betekenis|betekent|bedoel\w*|definition|meaning|mean)\b/,
+  ],
+];
+
+/** The question's type, or undefined when it has no telling question word. */
+export function questionType(question: string): QuestionType | undefined {
+  const text = foldAccents(question).replace(/\s+/g, ' ').trim();
+  return PATTERNS.find(([, pattern]) => pattern.test(text))?.[0];
+}

@@ -1,0 +1,203 @@
+import path from 'node:path';
+import type { Locator, Page } from 'playwright-core';
+import { addMonths, sendTimeFor } from '../../src/followup/calendar';
+import { launchChromium, SHOTS, type Browser } from '../helpers/chromium';
+import { startBot, type RunningBot } from '../helpers/bot-server';
+import { pressForward } from '../helpers/card-walker';
+import { eventually } from '../steering/steering-helpers';
+
+type Json = Record<string, unknown>;
+type Activity = { id: string; from: { role?: string }; replyToId?: string; attachments?: Json[] };
+
+/** The browser's own Direct Line conversation, driven over its REST API like Web Chat does. */
+class DirectLineUser {
+  constructor(
+    private readonly base: string,
+    private readonly session: { conversationId: string; token: string },
+  ) {}
+
+  private get url() {
+    return `${this.base}/v3/directline/conversations/${this.session.conversationId}/activities`;
+  }
+
+  async activities(): Promise<Activity[]> {
+    const res = await fetch(`${this.url}?watermark=`, {
+      headers: { Authorization: `Bearer ${this.session.token}` },
+    });
+    return ((await res.json()) as { activities: Activity[] }).activities;
+  }
+
+  /** Sends as the user and waits until the bot has answered it and gone quiet. */
+  async send(activity: Json): Promise<void> {
+    const res = await fetch(this.url, {
+      method: 'POST',
+      headers: {
+        'Content-Type': 'application/json',
+        Authorization: `Bearer ${this.session.token}`,
+      },
+      body: JSON.stringify({ type: 'message', ...activity }),
+    });
+    const { id } = (await res.json()) as { id: string };
+    let last = -1;
+    await eventually(async () => {
+      const all = await this.activities();
+      const answered = all.some((a) => a.replyToId === id);
+      const settled = answered && all.length === last;
+      last = all.length;
+      return settled ? true : undefined;
+    }, 20_000);
+  }
+
+  async lastCard(): Promise<Json | undefined> {
+    const cards = (await this.activities())
+      .filter((a) => a.from.role === 'bot')
+      .flatMap((a) => (a.attachments ?? []).map((x) => x.content as Json));
+    return cards[cards.length - 1];
+  }
+}
+
+describe('the follow-up in the real Web Chat, offline', () => {
+  let bot: RunningBot;
+  let browser: Browser;
+  let page: Page;
+  const problems: string[] = [];
+
+  beforeAll(async () => {
+    bot = await startBot({ FOLLOWUP_POLL_MS: '3600000' });
+    browser = await launchChromium({ width: 1280, height: 900 });
+    page = browser.context.pages()[0] ?? (await browser.context.newPage());
+    page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+    page.on('console', (m) => {
+      if (m.type() === 'error') problems.push(`console: ${m.text()}`);
+    });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await bot?.stop();
+  });
+
+  const cardWith = (button: string | RegExp): Locator =>
+    page
+      .locator('.webchat__basic-transcript__activity')
+      .filter({ has: page.locator('button.ac-pushButton', { hasText: button }) })
+      .last();
+  const shoot = async (name: string, card?: Locator) => {
+    for (const [w, h] of [
+      [1280, 900],
+      [390, 844],
+    ] as const) {
+      await page.setViewportSize({ width: w, height: h });
+      await page.waitForTimeout(300);
+      // The top of the card in view: where a reader starts.
+      await card?.evaluate((el) => el.scrollIntoView({ block: 'start' }));
+      await page.waitForTimeout(200);
+      await page.screenshot({ path: path.join(SHOTS, `${name}-${w}.png`) });
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+        w,
+      );
+    }
+    await page.setViewportSize({ width: 1280, height: 900 });
+  };
+  const moveClock = async (now: Date) => {
+    const res = await fetch(`${bot.url}/api/dev/clock`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ now: now.toISOString() }),
+    });
+    return (await res.json()) as { sent: number };
+  };
+
+  it('proposes the schedule, brings the check-in on its own after the clock moves, and charts the figures', async () => {
+    await page.goto(`${bot.url}/`);
+    await cardWith('Start de gids').waitFor();
+    const session = JSON.parse(
+      (await page.evaluate(() => sessionStorage.getItem('brugbot.directLine'))) ?? '{}',
+    ) as { conversationId: string; token: string };
+    const user = new DirectLineUser(bot.url, session);
+    await user.send({ text: 'start' });
+    for (let i = 0; i < 80; i++) {
+      const data = pressForward((await user.lastCard())!);
+      if (!data || data.verb !== 'guide.submit') break;
+      await user.send({ value: data });
+    }
+
+    // The schedule card, as the browser shows it after the summary.
+    const schedule = cardWith('Bevestig de planning');
+    await schedule.waitFor();
+    await shoot('followup-schedule', schedule);
+    await schedule.locator('button.ac-pushButton', { hasText: 'Bevestig de planning' }).click();
+    await page
+      .getByText(/Planning bewaard/)
+      .last()
+      .waitFor();
+
+    const key = `plan/webchat/${session.conversationId}`;
+    const plan = (await bot.app.storage.read([key]))[key] as {
+      answers: Record<string, { value: string }>;
+    };
+    const m1 = plan.answers['fu.m1.date']!.value;
+    const start = plan.answers['fu.start']!.value;
+
+    // First moment: a check-in arrives on its own; a colleague fills it in in the browser.
+    expect(await moveClock(new Date(sendTimeFor(m1).getTime() + 30 * 60_000))).toMatchObject({
+      sent: 1,
+    });
+    const first = cardWith('Bewaar de cijfers');
+    await first.waitFor();
+    await fillCheckin(first, ['9', '6', '4', '3'], 'Eerste contacten met twee jeugdbewegingen.');
+    await page
+      .getByText(/de cijfers zijn bewaard/)
+      .last()
+      .waitFor();
+
+    // A year after the start (clock moved a year ahead): the moment still owed arrives, once.
+    const cards = page
+      .locator('.webchat__basic-transcript__activity')
+      .filter({ has: page.locator('button.ac-pushButton', { hasText: 'Bewaar de cijfers' }) });
+    const yearLater = sendTimeFor(addMonths(start, 12));
+    expect(await moveClock(new Date(yearLater.getTime() + 60 * 60_000))).toMatchObject({
+      sent: 1,
+    });
+    await eventually(async () => ((await cards.count()) === 2 ? true : undefined));
+    const second = cards.last();
+    await shoot('followup-checkin', second);
+    await fillCheckin(
+      second,
+      ['21', '15', '11', '7'],
+      'Drie werkingen passen hun inschrijving aan.',
+    );
+    await page
+      .getByText(/de cijfers zijn bewaard/)
+      .nth(1)
+      .waitFor();
+
+    // The summary card's follow-up block, as the team sees it in the chat.
+    const box = page.getByRole('textbox', { name: /berichtinvoer|message input/i });
+    await box.fill('samenvatting');
+    await box.press('Enter');
+    const summaries = page
+      .locator('.webchat__basic-transcript__activity')
+      .filter({ hasText: 'Opvolging: de cijfers' });
+    await summaries.last().waitFor();
+    const block = summaries.last().getByText('Opvolging: de cijfers');
+    await shoot('followup-summary', block);
+    expect(problems).toEqual([]);
+    // The plan tab: the figures over time against the plan's own expectations. (Outside Teams,
+    // TeamsJS tries its CDN, which the tab's CSP blocks on purpose: only script errors count.)
+    problems.length = 0;
+    await page.goto(`${bot.url}/tab?conversationId=${encodeURIComponent(session.conversationId)}`);
+    const section = page.locator('section.progress');
+    await section.waitFor();
+    expect(await section.locator('svg rect.bar').count()).toBeGreaterThanOrEqual(6);
+    await expect(section.textContent()).resolves.toContain('geen norm');
+    await shoot('followup-tab-progress', section);
+    expect(problems.filter((p) => p.startsWith('page error'))).toEqual([]);
+  });
+
+  async function fillCheckin(card: Locator, counts: string[], note: string): Promise<void> {
+    const numbers = card.locator('input[type="number"]');
+    for (let i = 0; i < counts.length; i++) await numbers.nth(i).fill(counts[i]!);
+    await card.locator('textarea').fill(note);
+    await card.locator('button.ac-pushButton', { hasText: 'Bewaar de cijfers' }).click();
+  }
+});
