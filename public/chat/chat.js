@@ -52,6 +52,7 @@
     document.querySelector('meta[name="csp-nonce"]')?.getAttribute('content') ?? undefined;
   // The bot marks its "I will speak English with you" reply with the chosen language, so the
   // page (header, placeholder, footer, Web Chat's own strings) follows a typed `taal en` too.
+  // Every message or card submit the user sends makes the next card that arrives take the focus.
   const store = WebChat.createStore({}, () => (next) => (action) => {
     if (action.type === 'DIRECT_LINE/INCOMING_ACTIVITY') {
       const activity = action.payload?.activity;
@@ -59,6 +60,7 @@
         activity?.from?.role === 'bot' ? activity.channelData?.brugbotLocale : undefined;
       if (chosen === 'nl' || chosen === 'en') setTimeout(() => switchTo(chosen, false));
     }
+    if (action.type === 'DIRECT_LINE/POST_ACTIVITY') focusNextCard(action.payload?.activity);
     return next(action);
   });
   let lang = localStorage.getItem(LOCALE_KEY) === 'en' ? 'en' : 'nl';
@@ -159,6 +161,10 @@
           hideUploadButton: true,
           sendBoxButtonColor: '#1B5E8C',
           suggestedActionLayout: 'flow',
+          // The message the arrow keys are on: a solid ink border, not a thin grey dashed one.
+          transcriptActivityVisualKeyboardIndicatorColor: '#1d2733',
+          transcriptActivityVisualKeyboardIndicatorStyle: 'solid',
+          transcriptActivityVisualKeyboardIndicatorWidth: 2,
         },
       },
       $('webchat'),
@@ -217,6 +223,192 @@
   $('retry').addEventListener('click', () => location.reload());
   window.addEventListener('pagehide', saveSession);
   setInterval(saveSession, 60_000);
+
+  // Accessibility (issue 18): two small fixes on top of Web Chat's Adaptive Cards renderer.
+
+  const CARD = '.webchat__basic-transcript__activity .ac-adaptiveCard';
+  let expectingCard = false;
+  let pendingCards = [];
+  let focusTimer;
+
+  /**
+   * Moves the focus to a card that answers the user: its first visible input, else its heading,
+   * else the card itself. Replies of several cards arrive within milliseconds, so the choice is
+   * made once they have all rendered: the newest card with inputs (the step card after an advice
+   * card), else the first card of the reply.
+   * Cards nobody asked for (a colleague's change, a replay after a reload) leave the focus alone,
+   * and so does a message the user has started typing.
+   */
+  function focusNextCard(activity) {
+    if (activity?.value?.verb === 'lang.set') return;
+    expectingCard = true;
+  }
+
+  function focusTargetIn(card) {
+    const visible = (el) => el.getClientRects().length > 0 && !el.disabled;
+    const fields = [...card.querySelectorAll('input, select, textarea')].filter(visible);
+    const input = fields.find((el) => el.getAttribute('aria-invalid') === 'true') ?? fields[0];
+    if (input) return input;
+    const target = card.querySelector('[role="heading"]') ?? card;
+    target.tabIndex = -1;
+    return target;
+  }
+
+  function onCardsAdded(cards) {
+    if (!expectingCard || cards.length === 0) return;
+    pendingCards.push(...cards);
+    clearTimeout(focusTimer);
+    focusTimer = setTimeout(() => {
+      const arrived = pendingCards.filter((c) => c.isConnected);
+      const withInput = arrived.filter((c) => c.querySelector('input, select, textarea'));
+      const card = withInput.at(-1) ?? arrived[0];
+      const typing =
+        document.activeElement?.matches('input, textarea') &&
+        !document.activeElement.closest('.ac-adaptiveCard') &&
+        document.activeElement.value !== '';
+      expectingCard = false;
+      pendingCards = [];
+      if (card && !typing) afterScrolling(() => showAndFocus(card));
+    }, 150);
+  }
+
+  /** Web Chat glides to the newest message; focusing during that glide would be undone by it. */
+  function afterScrolling(then) {
+    const scroller = document.querySelector('.webchat__basic-transcript__scrollable');
+    let last = scroller?.scrollTop;
+    let still = 0;
+    let frames = 0;
+    const tick = () => {
+      const now = scroller?.scrollTop;
+      still = now === last ? still + 1 : 0;
+      last = now;
+      if (still >= 3 || ++frames > 90) then();
+      else requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  }
+
+  /** The card's top (progress line, title) in view where it fits, and its target focused. */
+  function showAndFocus(card) {
+    const target = focusTargetIn(card);
+    card.scrollIntoView({ block: 'start' });
+    target.focus({ preventScroll: true });
+    const r = target.getBoundingClientRect();
+    if (r.top < 0 || r.bottom > innerHeight) target.scrollIntoView({ block: 'nearest' });
+  }
+
+  /**
+   * Adaptive Cards' Action.ToggleVisibility puts `aria-expanded` on the section it shows or
+   * hides (a plain <div>, where ARIA does not allow it) and leaves its button without one. A
+   * screen reader should hear "expanded/collapsed" on the button, so the state moves there.
+   * Ids renamed by makeIdsUnique are still found: `aria-controls` follows the rename.
+   */
+  function fixDisclosure(el) {
+    if (el.matches('button, [role="button"]') || !el.id || !el.hasAttribute('aria-expanded'))
+      return;
+    const expanded = el.getAttribute('aria-expanded');
+    el.removeAttribute('aria-expanded');
+    const card = el.closest('.ac-adaptiveCard') ?? document;
+    for (const button of card.querySelectorAll('[aria-controls]'))
+      if (button.getAttribute('aria-controls').split(' ').includes(el.id))
+        button.setAttribute('aria-expanded', expanded);
+  }
+
+  /**
+   * A card shown twice (after "Vorige") repeats the template's ids, so `aria-controls` and
+   * `aria-describedby` would point into the older card. The newer card's ids get a suffix;
+   * Adaptive Cards finds its toggle targets through its own model, not through these ids.
+   */
+  function makeIdsUnique(card) {
+    for (const el of card.querySelectorAll('[id]:not([id^="__ac-"])')) {
+      if (document.querySelectorAll(`[id="${CSS.escape(el.id)}"]`).length < 2) continue;
+      const old = el.id;
+      el.id = `${old}--${Math.random().toString(36).slice(2, 8)}`;
+      for (const attr of ['aria-controls', 'aria-describedby'])
+        for (const ref of card.querySelectorAll(`[${attr}]`)) {
+          const ids = ref.getAttribute(attr).split(' ');
+          ref.setAttribute(attr, ids.map((id) => (id === old ? el.id : id)).join(' '));
+        }
+    }
+  }
+
+  /**
+   * A section opened by tapping a column or row (a `selectAction`) has no `aria-controls`: the
+   * card names that toggle after its section, `<section id>-toggle`, so the two are paired here.
+   */
+  function pairToggles(card) {
+    for (const toggle of card.querySelectorAll('[id$="-toggle"]')) {
+      const target = toggle.id.slice(0, -'-toggle'.length);
+      if (card.querySelector(`#${CSS.escape(target)}`))
+        toggle.setAttribute('aria-controls', target);
+    }
+  }
+
+  /**
+   * An answer the bot could not save comes back with its reason under the field, which the card
+   * names `<input id>-error`: the field is marked invalid and described by that reason, so a
+   * screen reader says both when the focus lands there.
+   */
+  function describeErrors(card) {
+    for (const error of card.querySelectorAll('[id$="-error"]')) {
+      const wrapper = card.querySelector(`#${CSS.escape(error.id.slice(0, -'-error'.length))}`);
+      for (const field of wrapper?.querySelectorAll('input, select, textarea') ?? []) {
+        field.setAttribute('aria-invalid', 'true');
+        field.setAttribute('aria-describedby', error.id);
+      }
+    }
+  }
+
+  /** Collapsed sections start with `aria-expanded="false"` on their button. */
+  function markCollapsed(card) {
+    for (const button of card.querySelectorAll('[aria-controls]:not([aria-expanded])')) {
+      const ids = button.getAttribute('aria-controls').split(' ');
+      const shown = ids.some(
+        (id) => card.querySelector(`#${CSS.escape(id)}`)?.getClientRects().length,
+      );
+      button.setAttribute('aria-expanded', String(shown));
+    }
+  }
+
+  const seenActivities = new Set();
+  /**
+   * Web Chat draws the whole transcript again when the language changes; only cards of
+   * activities not drawn before count as arriving. Web Chat keys each activity's label by it.
+   */
+  function isNewActivity(card) {
+    const label = card
+      .closest('.webchat__basic-transcript__activity')
+      ?.querySelector('[aria-labelledby^="webchat__basic-transcript__active-descendant-label"]')
+      ?.getAttribute('aria-labelledby');
+    if (!label) return true;
+    if (seenActivities.has(label)) return false;
+    seenActivities.add(label);
+    return true;
+  }
+
+  new MutationObserver((records) => {
+    const added = [];
+    for (const record of records) {
+      if (record.type === 'attributes') fixDisclosure(record.target);
+      for (const node of record.addedNodes) {
+        if (!(node instanceof Element)) continue;
+        const cards = node.matches(CARD) ? [node] : [...node.querySelectorAll(CARD)];
+        for (const card of cards) {
+          pairToggles(card);
+          describeErrors(card);
+          makeIdsUnique(card);
+          markCollapsed(card);
+        }
+        added.push(...cards.filter(isNewActivity));
+      }
+    }
+    onCardsAdded(added);
+  }).observe($('webchat'), {
+    subtree: true,
+    childList: true,
+    attributes: true,
+    attributeFilter: ['aria-expanded'],
+  });
 
   applyTexts();
   void connect();

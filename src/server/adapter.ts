@@ -12,6 +12,7 @@ import {
   type TurnContext,
 } from 'botbuilder';
 import type { AppConfig } from '../config';
+import { narrateCards } from './card-narration';
 import { keepEntityExtensions } from './connector-entities';
 import { translator, resolveLocale } from '../i18n';
 import { errorForLog, type Logger } from '../logging';
@@ -123,6 +124,7 @@ export function createAdapter(config: AppConfig, logger: Logger): BrugAdapter {
       };
   const auth = new ConfigurationBotFrameworkAuthentication(options);
   const adapter = new BrugAdapter(auth);
+  narrateCards(adapter);
   adapter.onTurnError = async (context: TurnContext, error: Error) => {
     logger.error(
       { conversation: logId(context.activity.conversation?.id), err: errorForLog(error) },

@@ -72,6 +72,20 @@ export function overviewCardData(ctx: ViewContext) {
   };
 }
 
+/**
+ * A summary step's fold: the row shows the step and how many answers it holds, and the row's
+ * accessible name says the same words (WCAG 2.5.3, label in name); the ▾ is only drawn.
+ */
+function foldLabels(ctx: ViewContext, title: string, answers: number) {
+  const count = answers
+    ? ctx.t('bot:summary.answerCount', { count: answers })
+    : ctx.t('bot:summary.noAnswers');
+  return {
+    toggleLabel: ctx.t('bot:summary.showStep', { title, count }),
+    countLabel: answers ? `${count} ▾` : count,
+  };
+}
+
 function summaryData(ctx: ViewContext, limit: number, briefAdvice = false) {
   const { t } = ctx;
   const model = buildSummary(ctx, limit);
@@ -86,10 +100,7 @@ function summaryData(ctx: ViewContext, limit: number, briefAdvice = false) {
       ...s,
       answers: s.answers.map((a) => ({ ...a, label: runInLabel(a.label) })),
       toggleId: `summary_step${s.number}`,
-      toggleLabel: t('bot:summary.showStep', { title: s.title }),
-      countLabel: s.answers.length
-        ? t('bot:summary.answerCount', { count: s.answers.length })
-        : t('bot:summary.noAnswers'),
+      ...foldLabels(ctx, s.title, s.answers.length),
     })),
     // A summary lists many pieces of advice: sections only, the reason kept unless the card
     // would not fit otherwise (step cards and the advice card always show it).

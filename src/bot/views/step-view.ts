@@ -114,7 +114,11 @@ export function stepCardData(ctx: ViewContext, position: Position, extras: StepC
     .map((i) => ({ title: t(`guide:parts.${guide.step(step).parts[i]!.id}.title`), target: i }));
   const qna = extras.qnaLinks ?? [];
   return {
-    fallbackText: `${progress} — ${title}`,
+    // Also what Web Chat's screen reader says when the card arrives: a notice (e.g. what could
+    // not be saved) is heard with the progress line, not only seen in the card.
+    fallbackText: [`${progress} — ${title}`, ...(extras.notices ?? []).map((n) => n.text)].join(
+      ' ',
+    ),
     progress,
     stepTitle: title,
     intro: isFirst ? t(`guide:steps.s${step}.intro`) : '',

@@ -1,0 +1,3 @@
+import { describeAccessibilityWalk } from './accessibility-walk';
+
+describeAccessibilityWalk({ name: 'laptop', width: 1280, height: 900 });

@@ -1,0 +1,112 @@
+import type { Locator, Page } from 'playwright-core';
+import { until } from './until';
+
+/** One entry in Web Chat's transcript (its screen-reader live-region copies are not). */
+export const ACTIVITY = '.webchat__basic-transcript__activity';
+/** Buttons that move the guide on: "Bewaar en ga verder" / "Bewaar en toon het plan". */
+export const FORWARD = /Bewaar en (ga verder|toon het plan)|Save and (continue|show the plan)/;
+
+/** Drives the Web Chat page the way a person does: through what is on screen. */
+export class WebChatDriver {
+  constructor(readonly page: Page) {}
+
+  /** Transcript entries that hold an Adaptive Card, optionally one with this button. */
+  cards(button?: string | RegExp): Locator {
+    const cards = this.page
+      .locator(ACTIVITY)
+      .filter({ has: this.page.locator('.ac-adaptiveCard') });
+    return button
+      ? cards.filter({ has: this.page.locator('button.ac-pushButton', { hasText: button }) })
+      : cards;
+  }
+
+  /** Does `act`, then waits for a new card (with `button`, if given) and returns it. */
+  async nextCard(act: () => Promise<void>, button?: string | RegExp): Promise<Locator> {
+    const all = this.cards(button);
+    const before = await all.count();
+    await act();
+    await until(
+      () => all.count(),
+      (n) => n > before,
+    );
+    const card = all.nth(before);
+    // Adaptive Cards render in one go; the card is complete once its buttons are there.
+    await card.locator('.ac-adaptiveCard').first().waitFor();
+    return card;
+  }
+
+  press(card: Locator, button: string | RegExp): Promise<void> {
+    return card.locator('button.ac-pushButton', { hasText: button }).first().click();
+  }
+
+  sendBox(): Locator {
+    return this.page.getByRole('textbox', { name: /berichtinvoer|message input/i });
+  }
+
+  async sendText(text: string): Promise<void> {
+    await this.sendBox().fill(text);
+    await this.sendBox().press('Enter');
+  }
+
+  /** Waits for the welcome card and for Web Chat's passing "Verbinding maken…" notice to go. */
+  async open(url: string): Promise<Locator> {
+    await this.page.goto(url);
+    const welcome = this.cards(/Start de gids|Start the guide/).last();
+    await welcome.waitFor();
+    await this.page
+      .getByText(/Verbinding maken|Connecting/)
+      .first()
+      .waitFor({ state: 'hidden' });
+    return welcome;
+  }
+
+  /**
+   * Opens every collapsed section of a card ("Uitleg en bron", "Vragen en overzicht", a step of
+   * the summary), so the scan sees it too. One click each, in the page: the keyboard test
+   * presses a toggle the way a person does.
+   */
+  async openHelp(card: Locator): Promise<number> {
+    return card.evaluate((c) => {
+      const toggles = [
+        ...c.querySelectorAll<HTMLElement>('[aria-controls][aria-expanded="false"]'),
+      ];
+      toggles.forEach((b) => b.click());
+      return toggles.length;
+    });
+  }
+
+  /** Fills what is still empty with ordinary answers, as a colleague would. */
+  async fill(card: Locator): Promise<void> {
+    for (const box of await card.locator('input[type="text"]').all())
+      if (!(await box.inputValue())) await box.fill('Gemeente Voorbeeld');
+    for (const area of await card.locator('textarea').all())
+      if (!(await area.inputValue())) await area.fill('We willen kinderen in de wijk bereiken.');
+    for (const num of await card.locator('input[type="number"]').all()) {
+      if (await num.inputValue()) continue;
+      // The range is in the input's attributes or in the hint under it ("Een getal van 10 tot 400").
+      const hint = await num.evaluate((el) => el.closest('.ac-container')?.textContent ?? '');
+      const min = Number((await num.getAttribute('min')) ?? /van (\d+) tot/.exec(hint)?.[1] ?? 1);
+      await num.fill(String(min));
+    }
+    for (const date of await card.locator('input[type="date"]').all())
+      if (!(await date.inputValue())) await date.fill('2027-03-01');
+    const groups = new Set<string>();
+    for (const radio of await card.locator('input[type="radio"]').all()) {
+      const name = (await radio.getAttribute('name')) ?? '';
+      if (groups.has(name)) continue;
+      groups.add(name);
+      if (!(await card.locator(`input[type="radio"][name="${name}"]:checked`).count()))
+        await radio.check();
+    }
+    const boxes = new Set<string>();
+    for (const box of await card.locator('input[type="checkbox"]').all()) {
+      const name = (await box.getAttribute('name')) ?? '';
+      if (boxes.has(name)) continue;
+      boxes.add(name);
+      if (!(await card.locator(`input[type="checkbox"][name="${name}"]:checked`).count()))
+        await box.check();
+    }
+    for (const select of await card.locator('select').all())
+      if (!(await select.inputValue())) await select.selectOption({ index: 1 });
+  }
+}
