@@ -234,8 +234,8 @@
   /**
    * Moves the focus to a card that answers the user: its first visible input, else its heading,
    * else the card itself. Replies of several cards arrive within milliseconds, so the choice is
-   * made once they have all rendered: the newest card with inputs (the step card after an advice
-   * card), else the first card of the reply.
+   * made once they have all rendered: the first card of the reply, whose top Web Chat scrolls to
+   * (a summary keeps its top in view even with the follow-up proposal under it).
    * Cards nobody asked for (a colleague's change, a replay after a reload) leave the focus alone,
    * and so does a message the user has started typing.
    */
@@ -260,8 +260,7 @@
     clearTimeout(focusTimer);
     focusTimer = setTimeout(() => {
       const arrived = pendingCards.filter((c) => c.isConnected);
-      const withInput = arrived.filter((c) => c.querySelector('input, select, textarea'));
-      const card = withInput.at(-1) ?? arrived[0];
+      const card = arrived[0];
       const typing =
         document.activeElement?.matches('input, textarea') &&
         !document.activeElement.closest('.ac-adaptiveCard') &&
