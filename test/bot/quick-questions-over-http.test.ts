@@ -78,6 +78,9 @@ describe('quick questions over the Bot Framework protocol', () => {
       JSON.stringify(c).includes('Verder met stap 2'),
     );
     expect(resume).toBeDefined();
+    // Related steps are a jump, not "continue": only the way back says "Verder met".
+    const continues = new Set(JSON.stringify(replies).match(/Verder met stap \d/g));
+    expect([...continues]).toEqual(['Verder met stap 2']);
     const [card] = cardsIn(
       (await ask(chat, chat.submit({ verb: 'guide.start' }))).map((body) => ({ body })),
     ).slice(-1);
