@@ -28,6 +28,7 @@ const expected: Record<string, string> = {
   overzicht: 'overview',
   samenvatting: 'summary',
   exporteer: 'export',
+  opvolging: 'follow-up',
   'koppel steungroep': 'link support group',
 };
 
@@ -48,12 +49,12 @@ test('each command has a Dutch title and description and an English translation 
   );
 });
 
-test('the Dutch lists offer the six commands, linking the steungroep only in a team', () => {
+test('the Dutch lists offer the seven commands, linking the steungroep only in a team', () => {
   const titlesIn = (scope: string) =>
     lists
       .filter((list) => list.scopes.includes(scope))
       .flatMap((list) => list.commands.map((c) => c.title));
-  const everywhere = ['start', 'help', 'overzicht', 'samenvatting', 'exporteer'];
+  const everywhere = ['start', 'help', 'overzicht', 'samenvatting', 'exporteer', 'opvolging'];
   expect(titlesIn('team')).toEqual([...everywhere, 'koppel steungroep']);
   expect(titlesIn('personal')).toEqual(everywhere);
   expect(titlesIn('groupChat')).toEqual(everywhere);
