@@ -40,3 +40,20 @@ export function sendStaticFile(
   res.end(file.content);
   return true;
 }
+
+/**
+ * A page's Content-Security-Policy: scripts, styles, images and fetches from this origin only,
+ * no inline code, so injected markup cannot run. `frameAncestors` says who may embed the page.
+ */
+export function strictCsp(frameAncestors: readonly string[] = ["'none'"]): string {
+  return [
+    "default-src 'none'",
+    "script-src 'self'",
+    "style-src 'self'",
+    "img-src 'self' data:",
+    "connect-src 'self'",
+    "base-uri 'none'",
+    "form-action 'none'",
+    `frame-ancestors ${frameAncestors.join(' ')}`,
+  ].join('; ');
+}

@@ -4,7 +4,7 @@ import type { ChannelThread } from '../channels';
 import { loopbackOnly } from '../channels/direct-line';
 import { resolveLocale, translator, type Locale } from '../i18n';
 import { paths } from '../paths';
-import { cachedReader, sendStaticFile, type StaticFiles } from '../server/static-files';
+import { cachedReader, sendStaticFile, strictCsp, type StaticFiles } from '../server/static-files';
 import { feedView } from './feed-model';
 import type { PostDoc } from './post-store';
 import { LOCAL_STEERING_CHANNEL } from './targets';
@@ -16,16 +16,7 @@ export interface FeedDeps {
 }
 
 /** Scripts and styles from this origin only; the page updates itself with fetch, never a reload. */
-const CSP = [
-  "default-src 'none'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data:",
-  "connect-src 'self'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
+const CSP = strictCsp();
 
 const PAGE_DIR = path.join(paths.public, 'steering');
 const JS = 'application/javascript; charset=utf-8';

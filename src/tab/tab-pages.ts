@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Request, Response, Server } from 'restify';
 import { paths } from '../paths';
 import { getI18n, isLocale, resolveLocale, type Locale } from '../i18n';
-import { cachedReader, sendStaticFile, type StaticFiles } from '../server/static-files';
+import { cachedReader, sendStaticFile, strictCsp, type StaticFiles } from '../server/static-files';
 
 const PAGE_DIR = path.join(paths.public, 'tab');
 
@@ -22,17 +22,8 @@ export const TAB_FRAME_ANCESTORS = [
   'https://outlook.office365.com',
 ] as const;
 
-/** Everything from this origin only; no inline script or style, so injected markup cannot run. */
-const TAB_CSP = [
-  "default-src 'none'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data:",
-  "connect-src 'self'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  `frame-ancestors ${TAB_FRAME_ANCESTORS.join(' ')}`,
-].join('; ');
+/** Everything from this origin only; only Teams, Outlook and Microsoft 365 may embed the tab. */
+const TAB_CSP = strictCsp(TAB_FRAME_ANCESTORS);
 
 /** The TeamsJS browser bundle from node_modules: served by us, since the CSP (and no CDN) allow nothing else. */
 function teamsJsBundlePath(): string {
