@@ -5,6 +5,7 @@ import { launchChromium, SHOTS, type Browser } from '../helpers/chromium';
 import { startBot, type RunningBot } from '../helpers/bot-server';
 import { pressForward } from '../helpers/card-walker';
 import { eventually } from '../steering/steering-helpers';
+import { WebChatDriver } from '../helpers/web-chat-driver';
 
 type Json = Record<string, unknown>;
 type Activity = { id: string; from: { role?: string }; replyToId?: string; attachments?: Json[] };
@@ -77,10 +78,7 @@ describe('the follow-up in the real Web Chat, offline', () => {
   });
 
   const cardWith = (button: string | RegExp): Locator =>
-    page
-      .locator('.webchat__basic-transcript__activity')
-      .filter({ has: page.locator('button.ac-pushButton', { hasText: button }) })
-      .last();
+    new WebChatDriver(page).cards(button).last();
   const shoot = async (name: string, card?: Locator) => {
     for (const [w, h] of [
       [1280, 900],

@@ -4,6 +4,7 @@ import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { launchChromium, SHOTS, type Browser } from '../helpers/chromium';
 import { startBot, type RunningBot } from '../helpers/bot-server';
 import { until } from '../helpers/until';
+import { WebChatDriver } from '../helpers/web-chat-driver';
 
 const NAME = 'Gemeente Voorbeeld';
 const NOTE = 'We willen kinderen in de wijk beter bereiken.';
@@ -44,10 +45,7 @@ describe('Brugbot in the real Web Chat, offline', () => {
 
   /** The newest transcript entry holding a card with this button (live-region copies excluded). */
   const cardWith = (button: string | RegExp): Locator =>
-    page
-      .locator('.webchat__basic-transcript__activity')
-      .filter({ has: page.locator('button.ac-pushButton', { hasText: button }) })
-      .last();
+    new WebChatDriver(page).cards(button).last();
   /** Does `act`, then waits for a new card with `button` and returns it. */
   const newCardWith = async (
     button: string | RegExp,
