@@ -17,7 +17,7 @@ import { FollowupWorker, type PassCounts } from './worker';
 /** The follow-up after the plan: schedule, durable check-ins, proactive cards, progress. */
 export { FollowupHandler, type FollowupAction } from './followup-handler';
 export { followupKeysOf } from './schedule-store';
-export { steeringProgressLine } from './progress';
+export { progressBlock, steeringProgressLine } from './progress';
 export { SchedulerClock } from './clock';
 export { tabProgressView, type TabProgressView } from './tab-progress';
 export { isWorkingHours } from './calendar';

@@ -1,7 +1,7 @@
 import type { PlanState, QuestionDefinition } from '../guide';
 import { isAnswered } from '../guide';
 import { plainText } from '../cards';
-import { progressBlock } from '../followup/progress';
+import { progressBlock } from '../followup';
 import {
   adviceItems,
   authorName,
