@@ -43,9 +43,20 @@ export class WebChatDriver {
     return this.page.getByRole('textbox', { name: /berichtinvoer|message input/i });
   }
 
+  /**
+   * Types a message and sends it. Web Chat empties the box once it takes the message; a card
+   * landing at that moment can take the focus and swallow the key, so Enter is pressed again
+   * until the box is empty.
+   */
   async sendText(text: string): Promise<void> {
-    await this.sendBox().fill(text);
-    await this.sendBox().press('Enter');
+    const box = this.sendBox();
+    await box.fill(text);
+    await box.press('Enter');
+    await until(async () => {
+      if ((await box.inputValue()) === '') return true;
+      await box.press('Enter');
+      return false;
+    }, Boolean);
   }
 
   /** Waits for the welcome card and for Web Chat's passing "Verbinding maken…" notice to go. */
