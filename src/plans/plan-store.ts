@@ -1,5 +1,5 @@
 import type { Guide, GuideEvent, EngineContext, PlanState, Transition } from '../guide';
-import { initialPlanState, migratePlanState, transition } from '../guide';
+import { initialPlanState, migratePlanState, PlanStateError, transition } from '../guide';
 import { CorruptDocumentError, updateWithRetry, type BrugStorage } from '../storage';
 
 export { planKey } from '../storage';
@@ -12,6 +12,10 @@ import { PlanLog } from './plan-log';
  */
 const MAX_ATTEMPTS = 12;
 const BACKOFF_MS = 10;
+
+export type PlanRead =
+  | { ok: true; plan: PlanState | undefined }
+  | { ok: false; reason: 'unavailable' | 'corrupt'; error: unknown };
 
 export class CorruptPlanError extends Error {
   constructor(
@@ -110,6 +114,20 @@ export class PlanStore {
       if (outcome.written && result.state) await this.log.record(key, result.state, from);
       return result;
     });
+  }
+
+  /**
+   * The plan, told apart from the two ways of not having it: a store that cannot be reached
+   * (the user is told to try again) and a stored plan that cannot be read (a restart offers
+   * a fresh one). Absent is only ever "no plan yet".
+   */
+  async lookup(key: string): Promise<PlanRead> {
+    try {
+      return { ok: true, plan: await this.read(key) };
+    } catch (error) {
+      const corrupt = error instanceof CorruptDocumentError || error instanceof PlanStateError;
+      return { ok: false, reason: corrupt ? 'corrupt' : 'unavailable', error };
+    }
   }
 
   async read(key: string): Promise<PlanState | undefined> {
