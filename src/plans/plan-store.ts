@@ -1,4 +1,11 @@
-import type { Guide, GuideEvent, EngineContext, PlanState, Transition } from '../guide';
+import type {
+  Guide,
+  GuideEffect,
+  GuideEvent,
+  EngineContext,
+  PlanState,
+  Transition,
+} from '../guide';
 import { initialPlanState, migratePlanState, PlanStateError, transition } from '../guide';
 import { CorruptDocumentError, updateWithRetry, type BrugStorage } from '../storage';
 
@@ -68,9 +75,7 @@ export class PlanStore {
         (current) => {
           const before = current ?? initialPlanState(ctx.now);
           const result = { ...transition(this.guide, before, event, ctx), from: before.revision };
-          const changed =
-            current === undefined ? result.state.revision > 0 : result.state !== before;
-          return changed ? { next: result.state, result } : { result };
+          return result.effects.includes('save') ? { next: result.state, result } : { result };
         },
         { parse: migratePlanState, maxAttempts: MAX_ATTEMPTS, backoffMs: BACKOFF_MS },
       );
@@ -94,7 +99,11 @@ export class PlanStore {
    */
   async change<R>(
     key: string,
-    run: (current: PlanState | undefined) => { state: PlanState | undefined; result: R },
+    run: (current: PlanState | undefined) => {
+      state: PlanState | undefined;
+      result: R;
+      effects: GuideEffect[];
+    },
   ): Promise<{ state: PlanState | undefined; result: R }> {
     return this.queue.run(key, async () => {
       const outcome = await updateWithRetry<
@@ -106,7 +115,9 @@ export class PlanStore {
         (current) => {
           const out = run(current);
           const result = { ...out, from: current?.revision ?? 0 };
-          return out.state && out.state !== current ? { next: out.state, result } : { result };
+          return out.state && out.effects.includes('save')
+            ? { next: out.state, result }
+            : { result };
         },
         { parse: migratePlanState, maxAttempts: MAX_ATTEMPTS, backoffMs: BACKOFF_MS },
       );
@@ -150,6 +161,7 @@ export class PlanStore {
     return {
       state: fresh.state,
       outputs: [{ kind: 'notice', code: 'restarted' }, ...fresh.outputs],
+      effects: ['save', 'answersChanged'],
     };
   }
 }
