@@ -1,6 +1,30 @@
 // Type-checked lint for src/ and test/; generated and vendored files are ignored.
 const tseslint = require('typescript-eslint');
 
+/**
+ * Import boundaries (README, "How it is built"). Each SDK is imported by its host folder only,
+ * and a folder is entered through its index.ts: `../turn` yes, `../turn/host` no.
+ */
+const BOTBUILDER = [
+  'botbuilder',
+  'botbuilder-*',
+  'botframework-connector',
+  'botframework-connector/*',
+  'botframework-schema',
+];
+const AGENTS = ['@microsoft/agents-*'];
+const sdkOnlyIn = (host) => ({
+  group: host === 'botbuilder' ? BOTBUILDER : AGENTS,
+  message: `Only src/hosts/${host}/ imports this SDK; the rest of the bot sees a Turn (src/turn).`,
+});
+const DEEP = {
+  regex: '^(\\.\\./)+[^./][^/]*/.+',
+  message: "Import another folder through its index.ts (e.g. '../turn', not '../turn/host').",
+};
+const boundaries = (...patterns) => ({
+  'no-restricted-imports': ['error', { patterns }],
+});
+
 module.exports = tseslint.config(
   {
     ignores: [
@@ -42,5 +66,27 @@ module.exports = tseslint.config(
       '@typescript-eslint/no-unsafe-return': 'off',
       '@typescript-eslint/unbound-method': 'off',
     },
+  },
+  {
+    files: ['src/**/*.ts'],
+    ignores: ['src/hosts/botbuilder/**', 'src/hosts/agents/**'],
+    rules: boundaries(sdkOnlyIn('botbuilder'), sdkOnlyIn('agents'), DEEP),
+  },
+  {
+    files: ['src/hosts/botbuilder/**/*.ts'],
+    rules: boundaries(sdkOnlyIn('agents'), DEEP),
+  },
+  {
+    files: ['src/hosts/agents/**/*.ts'],
+    rules: boundaries(sdkOnlyIn('botbuilder'), DEEP),
+  },
+  {
+    // The entry files at the top of src/ enter folders through their index.ts too.
+    files: ['src/*.ts'],
+    rules: boundaries(sdkOnlyIn('botbuilder'), sdkOnlyIn('agents'), {
+      regex: '^\\./[^/]+/.+',
+      message:
+        "Import a folder through its index.ts (e.g. './server', not './server/create-server').",
+    }),
   },
 );

@@ -5,7 +5,7 @@ import { answerValues, type Guide } from '../guide';
 import { translator } from '../i18n';
 import type { Logger } from '../logging';
 import type { PlanStore } from '../plans';
-import { failureKind, retryDelayMs, type SteeringTransport } from '../steering';
+import { failureKind, retryDelayMs, type ConnectorApi } from '../connector';
 import { isWorkingHours } from './calendar';
 import { dueCheckin, scheduleOf, type DuePick } from './schedule';
 import type { ScheduleDoc, ScheduleStore } from './schedule-store';
@@ -15,7 +15,7 @@ export interface DispatchDeps {
   schedules: ScheduleStore;
   plans: PlanStore;
   guide: Guide;
-  transport: SteeringTransport;
+  transport: ConnectorApi;
   logger: Logger;
   /** The scheduler's clock (movable in local mode). */
   now: () => Date;

@@ -6,7 +6,7 @@ import { translator, type Locale } from '../i18n';
 import type { Logger } from '../logging';
 import type { PlanStore } from '../plans';
 import type { BrugStorage } from '../storage';
-import type { SteeringTransport } from '../steering';
+import type { ConnectorApi } from '../connector';
 import { SchedulerClock } from './clock';
 import { dispatch } from './dispatch';
 import { FollowupHandler, type AfterChange } from './followup-handler';
@@ -32,7 +32,7 @@ export interface FollowupDeps {
   clock: SchedulerClock;
   afterChange: AfterChange;
   /** The Connector client, with the host's outbound token (one for steering and follow-up). */
-  transport: SteeringTransport;
+  transport: ConnectorApi;
 }
 
 export interface Followup {

@@ -1,6 +1,6 @@
 import type { Request, Response, Server } from 'restify';
 import { z } from 'zod';
-import { isLoopbackHost } from '../channels/direct-line';
+import { isLoopbackHost } from './loopback';
 import type { Logger } from '../logging';
 
 /** What the route needs from the follow-up: its clock and one pass over the due check-ins. */

@@ -1,8 +1,8 @@
 import { translator } from '../i18n';
 import { logId } from '../logging';
 import { escapeMessageText } from '../presentation';
-import { retryDelayMs } from './backoff';
-import { failureKind, type FailureKind } from './connector-transport';
+import { retryDelayMs } from '../connector';
+import { failureKind, type FailureKind } from '../connector';
 import type { DeliveryDeps, Sent } from './delivery';
 import { MAX_VERSIONS, type PostDoc, type PostVersion } from './post-store';
 import { postLink } from './post-link';

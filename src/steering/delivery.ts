@@ -6,7 +6,7 @@ import { logId } from '../logging';
 import { viewContext } from '../presentation';
 import { buildBrief } from './brief-model';
 import { briefDigest, changesLine, type BriefDigest } from './brief-changes';
-import { failureKind, type OutgoingMessage, type SteeringTransport } from './connector-transport';
+import { failureKind, type OutgoingMessage, type ConnectorApi } from '../connector';
 import { steeringNote, withdrawnNote } from './note-card';
 import { planLink } from './plan-link';
 import type { PostDoc, PostStore } from './post-store';
@@ -16,7 +16,7 @@ export interface DeliveryDeps {
   posts: PostStore;
   plans: PlanStore;
   guide: Guide;
-  transport: SteeringTransport;
+  transport: ConnectorApi;
   logger: Logger;
   now: () => Date;
   /** The bot's public origin (the tab's web fallback in deep links); undefined when it has none. */

@@ -1,10 +1,15 @@
 import path from 'node:path';
 import type { Request, Response, Server } from 'restify';
 import type { ChannelThread } from '../channels';
-import { loopbackOnly } from '../channels/direct-line';
 import { resolveLocale, translator, type Locale } from '../i18n';
 import { paths } from '../paths';
-import { cachedReader, sendStaticFile, strictCsp, type StaticFiles } from '../server/static-files';
+import {
+  cachedReader,
+  loopbackHostOnly,
+  sendStaticFile,
+  strictCsp,
+  type StaticFiles,
+} from '../server';
 import { feedView } from './feed-model';
 import type { PostDoc } from './post-store';
 import { LOCAL_STEERING_CHANNEL } from './targets';
@@ -70,7 +75,7 @@ const langOf = (req: Request) =>
  */
 export function mountSteeringFeed(server: Server, deps: FeedDeps): void {
   const read = cachedReader(STATIC_FILES);
-  server.get('/steering', loopbackOnly, async (req: Request, res: Response) => {
+  server.get('/steering', loopbackHostOnly, async (req: Request, res: Response) => {
     const body = feedPage(langOf(req));
     res.writeHead(200, {
       'Content-Type': 'text/html; charset=utf-8',
@@ -81,13 +86,13 @@ export function mountSteeringFeed(server: Server, deps: FeedDeps): void {
     res.end(body);
   });
 
-  server.get('/steering/feed.json', loopbackOnly, async (req: Request, res: Response) => {
+  server.get('/steering/feed.json', loopbackHostOnly, async (req: Request, res: Response) => {
     const posts = await deps.versions().catch(() => []);
     res.setHeader('Cache-Control', 'no-store');
     res.send(200, feedView(deps.threads(LOCAL_STEERING_CHANNEL), posts, langOf(req)));
   });
 
-  server.get('/steering/static/:name', loopbackOnly, async (req: Request, res: Response) => {
+  server.get('/steering/static/:name', loopbackHostOnly, async (req: Request, res: Response) => {
     if (!sendStaticFile(res, read, (req.params as Record<string, unknown>).name))
       res.send(404, { error: 'NotFound', message: 'No such file.' });
   });

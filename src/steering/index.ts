@@ -5,7 +5,7 @@ import type { Locale } from '../i18n';
 import type { Logger } from '../logging';
 import type { PlanStore } from '../plans';
 import type { BrugStorage } from '../storage';
-import type { SteeringTransport } from './connector-transport';
+import type { ConnectorApi } from '../connector';
 import { deliver, type DeliveryDeps } from './delivery';
 import { OutboxWorker } from './outbox-worker';
 import { PostStore, type PostDoc } from './post-store';
@@ -20,10 +20,7 @@ export { steeringNote, withdrawnNote, type NoteOptions } from './note-card';
 export { buildBrief, type BriefModel } from './brief-model';
 export { LOCAL_STEERING_CHANNEL, type SteeringTarget } from './targets';
 export { steeringKeysOf } from './post-store';
-export type { SteeringTransport, OutgoingMessage, ProactiveMessage } from './connector-transport';
 /** Shared with the follow-up's proactive check-ins: one Connector client, one backoff rule. */
-export { ConnectorTransport, failureKind } from './connector-transport';
-export { retryDelayMs } from './backoff';
 
 export interface SteeringDeps {
   config: AppConfig;
@@ -35,7 +32,7 @@ export interface SteeringDeps {
   /** The URL the server listens on; known only after `listen()`. */
   listeningUrl: () => string;
   /** The Connector client, with the host's outbound token (one for steering and follow-up). */
-  transport: SteeringTransport;
+  transport: ConnectorApi;
   /** An extra line for the note, e.g. the follow-up's progress (issue 16). */
   progress?: (planKey: string, locale: Locale) => Promise<string | undefined>;
 }

@@ -2,7 +2,7 @@ import { renderCard } from '../cards';
 import { escapeMessageText } from '../presentation';
 import { formatDateTime, sourceLine, type ViewContext } from '../presentation';
 import { buildBrief, type BriefModel } from './brief-model';
-import type { OutgoingMessage } from './connector-transport';
+import type { OutgoingMessage } from '../connector';
 
 export interface NoteOptions {
   now: Date;

@@ -1,4 +1,4 @@
-import { planRef } from '../tab';
+import { planRef } from '../storage';
 import type { SteeringTarget } from './targets';
 
 /** The plan tab's entityId in deploy/appPackage/manifest.json (`staticTabs`). */

@@ -3,7 +3,7 @@ import type { PlanState } from '../guide';
 import type { Locale } from '../i18n';
 import type { Logger } from '../logging';
 import type { BrugStorage } from '../storage';
-import type { SteeringTransport } from './connector-transport';
+import type { ConnectorApi } from '../connector';
 import { PostStore, type PostDoc, type ReplyRef } from './post-store';
 import { postLink } from './post-link';
 import { sameTarget, TeamRegistry, type SteeringTarget } from './targets';
@@ -43,7 +43,7 @@ const MAX_WAIT_DEBOUNCES = 3;
 
 export interface SteeringServiceDeps {
   storage: BrugStorage;
-  transport: SteeringTransport;
+  transport: ConnectorApi;
   logger: Logger;
   now: () => Date;
   /** The configured channel, or the local one in local mode; undefined when neither applies. */

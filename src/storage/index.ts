@@ -46,4 +46,6 @@ export {
   downloadIndexKeysOf,
   tokenOfDownloadIndex,
   DOWNLOAD_PREFIX,
+  planRef,
+  PLAN_REF,
 } from './keys';

@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+
 /**
  * The storage key scheme, in one place. Keys are paths, and ids come from channels that may put
  * any character in them (`/` included), so a key is never matched by a bare prefix: "the change
@@ -95,3 +97,14 @@ export function logKeysOf(storage: KeyLister, planKeyValue: string): Promise<str
 export function downloadIndexKeysOf(storage: KeyLister, planKeyValue: string): Promise<string[]> {
   return childKeys(storage, 'download-of', planKeyValue, TOKEN_LEAF);
 }
+
+/**
+ * A short, stable name for a plan that links can carry (the note's deep link, `/tab?plan=`):
+ * a hash of its storage key, so no conversation id ends up in a channel post. It names a plan,
+ * it grants nothing: the tab still shows a plan only to someone the access rule lets see it.
+ */
+export function planRef(planKey: string): string {
+  return createHash('sha256').update(planKey).digest('base64url').slice(0, 22);
+}
+
+export const PLAN_REF = /^[A-Za-z0-9_-]{22}$/;

@@ -1,5 +1,5 @@
 import type { Request, Response, Server } from 'restify';
-import { isLoopbackHost } from '../channels/direct-line';
+import { isLoopbackHost } from '../server';
 import type { DownloadStore } from '../downloads';
 import type { Guide } from '../guide';
 import type { Logger } from '../logging';
@@ -10,7 +10,7 @@ import { mountTabPages } from './tab-pages';
 
 export { tabSsoSettings, createSsoVerifier, type TabSsoSettings } from './sso-token';
 export { TAB_FRAME_ANCESTORS } from './tab-pages';
-export { planRef, PLAN_REF } from './plan-ref';
+export { planRef, PLAN_REF } from '../storage';
 
 export interface TabDeps {
   storage: BrugStorage;

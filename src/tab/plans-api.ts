@@ -7,7 +7,7 @@ import type { Logger } from '../logging';
 import type { BrugStorage } from '../storage';
 import { visiblePlans, type Viewer } from './plan-access';
 import { exportPlan } from './plan-export';
-import { PLAN_REF, planRef } from './plan-ref';
+import { PLAN_REF, planRef } from '../storage';
 import { TabAuthError, type TabUser } from './sso-token';
 import { tabPlanView } from './tab-model';
 import { queryOf } from './tab-pages';
@@ -31,7 +31,7 @@ const id = z
 const listQuery = z.object({
   channelId: id.optional(),
   conversationId: id.optional(),
-  /** One plan, as the steering note's link names it (plan-ref.ts); narrows, never widens. */
+  /** One plan, as the steering note's link names it (storage/keys.ts); narrows, never widens. */
   plan: z.string().regex(PLAN_REF).optional(),
   lang: z.string().max(16).optional(),
 });

@@ -1,7 +1,7 @@
 import type { Guide, PlanState, StepStatus } from '../guide';
 import { translator, type Locale } from '../i18n';
 import { buildSummary } from '../summary';
-import { planRef } from './plan-ref';
+import { planRef } from '../storage';
 import { formatDateTime, viewContext } from '../presentation';
 import { tabProgressView, type TabProgressView } from '../followup';
 
@@ -35,7 +35,7 @@ export interface TabAdviceView {
  */
 export interface TabPlanView {
   conversationId: string;
-  /** The plan's link name (plan-ref.ts), which the steering note's link carries. */
+  /** The plan's link name (storage/keys.ts), which the steering note's link carries. */
   ref: string;
   /** Short name for the plan picker. */
   label: string;

@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Request, Response, Server } from 'restify';
 import { paths } from '../paths';
 import { getI18n, isLocale, resolveLocale, type Locale } from '../i18n';
-import { cachedReader, sendStaticFile, strictCsp, type StaticFiles } from '../server/static-files';
+import { cachedReader, sendStaticFile, strictCsp, type StaticFiles } from '../server';
 
 const PAGE_DIR = path.join(paths.public, 'tab');
 

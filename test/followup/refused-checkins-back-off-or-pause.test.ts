@@ -3,7 +3,7 @@ import { dispatch, type DispatchDeps } from '../../src/followup/dispatch';
 import { ScheduleStore } from '../../src/followup/schedule-store';
 import { createLogger } from '../../src/logging';
 import { PlanStore } from '../../src/plans';
-import { ConnectorTransport } from '../../src/steering';
+import { ConnectorTransport } from '../../src/connector';
 import { MemoryStorage } from '../../src/storage';
 import { FakeConnector } from '../helpers/fake-connector';
 import { realGuide } from '../helpers/plans';

@@ -1,6 +1,6 @@
 import { createLogger } from '../../src/logging';
 import { PlanStore } from '../../src/plans';
-import type { OutgoingMessage, SteeringTransport } from '../../src/steering';
+import type { OutgoingMessage, ConnectorApi } from '../../src/connector';
 import { deliver, type DeliveryDeps } from '../../src/steering/delivery';
 import { PostStore } from '../../src/steering/post-store';
 import { contentHash } from '../../src/steering/steering-service';
@@ -11,7 +11,7 @@ const PLAN = 'plan/msteams/a:plan-1';
 const NOW = new Date('2026-11-23T10:00:00Z');
 
 /** A Connector that answers after a pause, long enough for two processes to overlap. */
-class SlowConnector implements SteeringTransport {
+class SlowConnector implements ConnectorApi {
   readonly created: OutgoingMessage[] = [];
   readonly updated: OutgoingMessage[] = [];
   async createThread(_url: string, _channel: unknown, message: OutgoingMessage) {
@@ -35,7 +35,7 @@ class SlowConnector implements SteeringTransport {
 /** One bot process: its own store instance over the shared records, its own process id. */
 function processOn(
   records: Map<string, MemoryRecord>,
-  transport: SteeringTransport,
+  transport: ConnectorApi,
   id: string,
 ): DeliveryDeps {
   const storage = new MemoryStorage(records);

@@ -2,7 +2,7 @@ import type { IncomingMessage, Server as HttpServer } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { Logger } from '../../logging';
-import { refuseUpgrade as refuse, upgradeRouter } from '../../server/upgrades';
+import { refuseUpgrade as refuse, upgradeRouter } from '../../server';
 import type { Conversation } from './conversation';
 import type { ConversationStore } from './conversation-store';
 import { isLoopbackHost } from './http-helpers';

@@ -1,6 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import type { Next, Request, Response, Server } from 'restify';
-import { isLoopbackHost } from '../../server/loopback';
+import { isLoopbackHost } from '../../server';
 
 export type ErrorCode =
   'BadArgument' | 'Forbidden' | 'NotFound' | 'TooManyRequests' | 'UnsupportedMediaType';

@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Request, Response, Server } from 'restify';
 import { paths } from '../../paths';
 import { loopbackOnly } from '../direct-line';
-import { cachedReader, sendStaticFile, type StaticFiles } from '../../server/static-files';
+import { cachedReader, sendStaticFile, type StaticFiles } from '../../server';
 
 const PAGE_DIR = path.join(paths.public, 'chat');
 const NONCE_PLACEHOLDER = '__CSP_NONCE__';

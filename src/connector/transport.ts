@@ -14,8 +14,8 @@ export type ProactiveMessage = {
   attachments?: OutgoingMessage['attachments'];
 };
 
-/** The Connector REST calls steering needs; an interface so the outbox logic is tested on its own. */
-export interface SteeringTransport {
+/** The Connector REST calls the bot makes on its own; an interface so the outbox logic is tested on its own. */
+export interface ConnectorApi {
   /** `POST /v3/conversations` with `isGroup`: a new thread in a Teams channel. */
   createThread(
     serviceUrl: string,
@@ -75,7 +75,7 @@ function retryAfter(header: string | null): number | undefined {
  * call for several seconds; here each call is one request with a timeout, and the durable
  * outbox owns every retry, so a failure is never retried twice over.
  */
-export class ConnectorTransport implements SteeringTransport {
+export class ConnectorTransport implements ConnectorApi {
   constructor(private readonly token?: () => Promise<string>) {}
 
   private async call(
