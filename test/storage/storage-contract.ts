@@ -66,7 +66,7 @@ export function describeStorageContract(
     });
 
     const readOne = async (key: string): Promise<StoredDocument | undefined> =>
-      (await storage.read([key]))[key] as Record<string, unknown> | undefined;
+      (await storage.read([key]))[key];
 
     test('reading missing keys returns no items', async () => {
       expect(await storage.read(['missing', 'also-missing'])).toEqual({});
