@@ -9,7 +9,7 @@ import {
   summaryCard,
   welcomeCardData,
 } from '../src/bot/views/other-views';
-import { viewContext } from '../src/bot/views/view-context';
+import { viewContext } from '../src/presentation';
 import { qnaReply } from '../src/bot/qna-reply';
 import { createQnaService } from '../src/qna';
 import { planKey } from '../src/plans';

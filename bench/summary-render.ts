@@ -1,6 +1,6 @@
 import { translator } from '../src/i18n';
 import { summaryCard } from '../src/bot/views/other-views';
-import { viewContext } from '../src/bot/views/view-context';
+import { viewContext } from '../src/presentation';
 import { cardBytes } from '../src/cards';
 import { filledPlan, plausibleValue, realGuide } from '../test/helpers/plans';
 import { percentile } from './driver';

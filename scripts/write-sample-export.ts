@@ -2,7 +2,7 @@
 // Run with: node -r ./test/helpers/register-ts.js scripts/write-sample-export.ts <out-dir> [nl|en]
 import fs from 'node:fs';
 import path from 'node:path';
-import { viewContext } from '../src/bot/views/view-context';
+import { viewContext } from '../src/presentation';
 import { planDocx, planMarkdown } from '../src/export';
 import { isLocale, translator } from '../src/i18n';
 import { filledPlan, plausibleValue, realGuide, T0 } from '../test/helpers/plans';

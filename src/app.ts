@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Server } from 'restify';
-import { BrugBot } from './bot/brug-bot';
+import { BrugApp, HistoryHandler, PrivacyHandler } from './bot';
 import type { AppConfig } from './config';
 import { Guide, loadGuideDefinition } from './guide';
 import { getI18n } from './i18n';
@@ -10,15 +10,18 @@ import { createLogger, type Logger } from './logging';
 import { paths, repoRoot } from './paths';
 import { PlanStore, UserPrefsStore } from './plans';
 import { createQnaService } from './qna';
-import { createAdapter } from './server/adapter';
-import { createServer } from './server/create-server';
+import { createHost } from './hosts';
+import { createServer, mountDevClockRoute } from './server';
 import { createStorage, type BrugStorage } from './storage';
 import { mountTab, tabSsoSettings } from './tab';
 import { DownloadStore } from './downloads';
-import { HistoryHandler } from './bot/history-handler';
-import { PrivacyHandler } from './bot/privacy-handler';
 import { purgeExpired, scheduleRetention } from './privacy';
-import { createSteering, mountSteeringFeed, steeringKeysOf } from './steering';
+import {
+  ConnectorTransport,
+  createSteering,
+  mountSteeringFeed,
+  steeringKeysOf,
+} from './steering';
 import { ExportHandler } from './export';
 import {
   createFollowup,
@@ -27,7 +30,6 @@ import {
   progressLineFor,
   SchedulerClock,
 } from './followup';
-import { mountDevClockRoute } from './server/dev-clock-route';
 
 /** Retention is measured in days; checking a few times a day is plenty. */
 const RETENTION_INTERVAL_MS = 6 * 60 * 60 * 1000;
@@ -65,8 +67,12 @@ export async function createApp(
   let listeningUrl = '';
   const baseUrl = () => config.publicBaseUrl ?? listeningUrl;
   const now = () => new Date();
+  const host = await createHost(config, logger);
+  // One Connector client for every message the bot sends on its own (steering notes, check-ins).
+  const transport = new ConnectorTransport(host.outboundToken);
   const steering = createSteering({
     config,
+    transport,
     storage,
     guide,
     plans,
@@ -92,19 +98,20 @@ export async function createApp(
     guide,
     plans,
     logger,
+    transport,
     clock: new SchedulerClock(now),
     // A check-in answer is a change like any other: the steering note follows it.
-    afterChange: (context, locale, key, state) =>
-      steering.handler.afterSave(context, locale, key, { state, outputs: [] }),
+    afterChange: (turn, state) =>
+      steering.handler.afterSave(turn, { state, effects: ['save', 'answersChanged'] }),
   });
   const exporter = new ExportHandler({ guide, plans, downloads, baseUrl, logger, now });
-  const bot = new BrugBot({
+  const app = new BrugApp({
     guide,
     plans,
     prefs,
     qna: createQnaService(),
     privacy,
-    history: new HistoryHandler({ guide, plans }),
+    history: new HistoryHandler({ guide, plans, logger }),
     steering: steering.handler,
     exporter,
     followup: followup.handler,
@@ -113,10 +120,9 @@ export async function createApp(
     planUrl: (conversationId) =>
       `${baseUrl().replace(/\/$/, '')}/tab?conversationId=${encodeURIComponent(conversationId)}`,
   });
-  const adapter = createAdapter(config, logger);
   const server = createServer({
-    adapter,
-    bot,
+    host,
+    app,
     storage,
     downloads,
     logger,

@@ -1,12 +1,10 @@
-import type { TurnContext } from 'botbuilder';
 import { renderCard } from '../cards';
 import { DOWNLOAD_TTL_MS, type DownloadStore } from '../downloads';
-import { translator, type Locale } from '../i18n';
-import type { Logger } from '../logging';
-import { planKey, type PlanStore, type UserPrefsStore } from '../plans';
+import { logId, type Logger } from '../logging';
+import type { PlanStore, UserPrefsStore } from '../plans';
 import { erasePlan, exportConversationData } from '../privacy';
 import type { BrugStorage } from '../storage';
-import { logId } from './turn-info';
+import { readPlan, type Turn } from '../turn';
 
 export interface PrivacyDeps {
   storage: BrugStorage;
@@ -32,19 +30,13 @@ export interface PrivacyDeps {
 export class PrivacyHandler {
   constructor(private readonly deps: PrivacyDeps) {}
 
-  private key(context: TurnContext): string {
-    return planKey(context.activity.channelId, context.activity.conversation.id);
-  }
-
-  async sendMyData(context: TurnContext, locale: Locale): Promise<void> {
-    const { channelId, from } = context.activity;
-    const t = translator(locale);
-    const key = this.key(context);
+  async sendMyData(turn: Turn): Promise<void> {
+    const { t, planKey: key } = turn;
     const json = await exportConversationData(
       this.deps,
       key,
-      channelId,
-      from?.id ?? '',
+      turn.channelId,
+      turn.userId,
       this.deps.now(),
       { plan: t('bot:privacy.about.plan'), you: t('bot:privacy.about.you') },
     );
@@ -57,18 +49,20 @@ export class PrivacyHandler {
       key,
     );
     const url = `${this.deps.baseUrl()}/download/${token}`;
-    await context.sendActivity({
+    await turn.send({
       type: 'message',
       textFormat: 'markdown',
       text: t('bot:privacy.myData', { url }),
     });
   }
 
-  async askDelete(context: TurnContext, locale: Locale): Promise<void> {
-    const t = translator(locale);
-    const plan = await this.deps.plans.read(this.key(context)).catch(() => undefined);
+  async askDelete(turn: Turn): Promise<void> {
+    const { t } = turn;
+    const read = await readPlan(turn, this.deps.plans, this.deps.logger);
+    if (!read.ok) return;
+    const plan = read.plan;
     if (!plan) {
-      await context.sendActivity(t('bot:privacy.nothingToDelete'));
+      await turn.send(t('bot:privacy.nothingToDelete'));
       return;
     }
     const card = renderCard('confirm-delete', {
@@ -78,21 +72,23 @@ export class PrivacyHandler {
       revision: plan.revision,
       labels: { confirm: t('bot:privacy.deleteConfirm'), cancel: t('bot:privacy.deleteCancel') },
     });
-    await context.sendActivity({ type: 'message', attachments: [card] });
+    await turn.send({ type: 'message', attachments: [card] });
   }
 
   /** Deletes only if nobody changed the plan since the card was shown, so a stale press cannot wipe new work. */
-  async confirmDelete(context: TurnContext, locale: Locale, revision: number): Promise<void> {
-    const t = translator(locale);
-    const key = this.key(context);
-    const plan = await this.deps.plans.read(key).catch(() => undefined);
+  async confirmDelete(turn: Turn, revision: number): Promise<void> {
+    const { t, planKey: key } = turn;
+    // An outage must not skip the revision check: without the plan nothing is deleted.
+    const read = await readPlan(turn, this.deps.plans, this.deps.logger);
+    if (!read.ok) return;
+    const plan = read.plan;
     if (plan && plan.revision !== revision) {
-      await context.sendActivity(t('bot:privacy.deleteExpired'));
+      await turn.send(t('bot:privacy.deleteExpired'));
       return;
     }
     // Everything made from the plan goes, and the deleted bytes with it (src/privacy).
     const remove = () => erasePlan(this.deps, key);
-    const by = context.activity.from?.name?.trim() || undefined;
+    const by = turn.actor.name?.trim() || undefined;
     const removed = this.deps.withdrawNote
       ? await this.deps.withdrawNote(key, by, remove)
       : await remove();
@@ -100,15 +96,14 @@ export class PrivacyHandler {
       { conversation: logId(key), documents: removed },
       'plan deleted on request',
     );
-    const { channelId, from } = context.activity;
-    const language = from?.id ? (await this.deps.prefs.get(channelId, from.id)).locale : undefined;
+    const language = turn.chosenLocale;
     const kept = language
       ? t('bot:privacy.keptLanguage', { language: t(`bot:privacy.languages.${language}`) })
       : t('bot:privacy.keptNothing');
-    await context.sendActivity(t('bot:privacy.deleted', { kept }));
+    await turn.send(t('bot:privacy.deleted', { kept }));
   }
 
-  async cancelDelete(context: TurnContext, locale: Locale): Promise<void> {
-    await context.sendActivity(translator(locale)('bot:privacy.deleteCancelled'));
+  async cancelDelete(turn: Turn): Promise<void> {
+    await turn.send(turn.t('bot:privacy.deleteCancelled'));
   }
 }

@@ -1,4 +1,4 @@
-import type { Activity } from 'botbuilder';
+import type { OutgoingActivity } from '../turn';
 import type { TFunction } from 'i18next';
 import { renderCard } from '../cards';
 import {
@@ -22,7 +22,7 @@ export function qnaReply(
   t: TFunction,
   resumeStep?: number,
   channelId = 'msteams',
-): Partial<Activity> {
+): OutgoingActivity {
   const resume =
     resumeStep === undefined
       ? []

@@ -1,7 +1,7 @@
-import type { Activity } from 'botbuilder';
+import type { OutgoingActivity } from '../turn';
 import { renderCard } from '../cards';
 import type { GuideOutput, Position } from '../guide';
-import { escapeMessageText } from './text';
+import { escapeMessageText } from '../presentation';
 import {
   adviceCardData,
   confirmRestartCardData,
@@ -12,7 +12,7 @@ import {
   welcomeCardData,
 } from './views/other-views';
 import { stepCardData, type StepNotice } from './views/step-view';
-import { quotedLabels, type ViewContext } from './views/view-context';
+import { quotedLabels, type ViewContext } from '../presentation';
 
 type Notice = Extract<GuideOutput, { kind: 'notice' }>;
 
@@ -49,10 +49,10 @@ export function renderOutputs(
   ctx: ViewContext,
   outputs: GuideOutput[],
   qnaLinksFor: (position: Position) => { entryId: string; title: string }[] = () => [],
-): Partial<Activity>[] {
-  const activities: Partial<Activity>[] = [];
+): OutgoingActivity[] {
+  const activities: OutgoingActivity[] = [];
   let pending: Notice[] = [];
-  const card = (name: string, data: object) => ({
+  const card = (name: string, data: object): OutgoingActivity => ({
     type: 'message',
     attachments: [renderCard(name, data)],
   });

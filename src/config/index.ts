@@ -133,6 +133,8 @@ const envSchema = z.object({
     emptyToUndefined,
     z.coerce.number().positive().default(150),
   ),
+  /** Which Bot Framework SDK carries the activities: botbuilder 4.x (default) or the M365 Agents SDK. */
+  BOT_SDK: z.preprocess(emptyToUndefined, z.enum(['botbuilder', 'agents']).default('botbuilder')),
   LOG_LEVEL: z.preprocess(
     emptyToUndefined,
     z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -140,6 +142,8 @@ const envSchema = z.object({
 });
 
 export interface AppConfig {
+  /** The host (src/hosts) that runs turns; both serve the same routes with the same checks. */
+  botSdk: 'botbuilder' | 'agents';
   port: number;
   host: string;
   /** No app id means local mode: no JWT validation, loopback only, local channels on. */
@@ -232,6 +236,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     throw new ConfigError('HOST: local mode (no MicrosoftAppId) listens on loopback only');
   }
   return {
+    botSdk: e.BOT_SDK,
     port: e.PORT,
     host: e.HOST ?? (localMode ? '127.0.0.1' : '0.0.0.0'),
     localMode,

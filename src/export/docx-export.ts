@@ -7,7 +7,7 @@ import {
   TextRun,
   type ParagraphChild,
 } from 'docx';
-import type { ViewContext } from '../bot/views/view-context';
+import type { ViewContext } from '../presentation';
 import type { SummaryModel } from '../summary';
 import { planContent } from './plan-content';
 

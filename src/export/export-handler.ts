@@ -1,11 +1,9 @@
-import type { TurnContext } from 'botbuilder';
 import { DOWNLOAD_TTL_MS, type DownloadStore } from '../downloads';
 import type { Guide } from '../guide';
-import { translator, type Locale } from '../i18n';
-import type { Logger } from '../logging';
+import { logId, type Logger } from '../logging';
 import type { PlanStore } from '../plans';
-import { logId } from '../bot/turn-info';
-import { viewContext } from '../bot/views/view-context';
+import { viewContext } from '../presentation';
+import { readPlan, type Turn } from '../turn';
 import { DOCX_TYPE, planDocx } from './docx-export';
 import { planMarkdown } from './markdown-export';
 import { planFileName } from './plan-content';
@@ -28,11 +26,13 @@ export interface ExportDeps {
 export class ExportHandler {
   constructor(private readonly deps: ExportDeps) {}
 
-  async send(context: TurnContext, locale: Locale, planKey: string): Promise<void> {
-    const t = translator(locale);
-    const state = await this.deps.plans.read(planKey).catch(() => undefined);
+  async send(turn: Turn): Promise<void> {
+    const { t, locale, planKey } = turn;
+    const read = await readPlan(turn, this.deps.plans, this.deps.logger);
+    if (!read.ok) return;
+    const state = read.plan;
     if (!state || Object.keys(state.answers).length === 0) {
-      await context.sendActivity(t('steering:export.nothingYet'));
+      await turn.send(t('steering:export.nothingYet'));
       return;
     }
     const ctx = viewContext(this.deps.guide, state, locale, t);
@@ -53,7 +53,7 @@ export class ExportHandler {
     );
     const url = (token: string) => `${this.deps.baseUrl()}/download/${token}`;
     this.deps.logger.info({ plan: logId(planKey) }, 'plan exported');
-    await context.sendActivity({
+    await turn.send({
       type: 'message',
       textFormat: 'markdown',
       text: t('steering:export.ready', { docx: url(docx), markdown: url(markdown) }),

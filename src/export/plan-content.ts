@@ -1,5 +1,5 @@
-import type { ViewContext } from '../bot/views/view-context';
-import { formatDateTime } from '../bot/views/view-context';
+import type { ViewContext } from '../presentation';
+import { formatDateTime } from '../presentation';
 import { resolveSource } from '../sources';
 import { buildSummary, type SummaryModel } from '../summary';
 

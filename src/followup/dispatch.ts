@@ -1,5 +1,5 @@
-import { logId } from '../bot/turn-info';
-import { viewContext } from '../bot/views/view-context';
+import { logId } from '../logging';
+import { viewContext } from '../presentation';
 import { renderCard } from '../cards';
 import { answerValues, type Guide } from '../guide';
 import { translator } from '../i18n';

@@ -5,7 +5,9 @@ import {
   sameAnswer,
   type Actor,
   type AnswerValue,
+  effectsOf,
   type Change,
+  type GuideEffect,
   type PlanState,
 } from '../guide';
 import { addDays, brusselsDate } from './calendar';
@@ -191,6 +193,16 @@ function checkin(
  * `ctx`, so storage can run it again on a colleague's newer plan after an eTag conflict.
  */
 export function followupTransition(
+  state: PlanState | undefined,
+  event: FollowupEvent,
+  ctx: FollowupContext,
+): { state: PlanState | undefined; result: FollowupResult; effects: GuideEffect[] } {
+  const decided = decide(state, event, ctx);
+  const effects = state && decided.state ? effectsOf(state, decided.state) : [];
+  return { ...decided, effects };
+}
+
+function decide(
   state: PlanState | undefined,
   event: FollowupEvent,
   ctx: FollowupContext,

@@ -1,12 +1,11 @@
-import type { TurnContext } from 'botbuilder';
-import { escapeMessageText } from '../bot/text';
-import { logId, actorOf } from '../bot/turn-info';
-import { viewContext } from '../bot/views/view-context';
+import { escapeMessageText, viewContext } from '../presentation';
+import { readPlan, type Turn } from '../turn';
 import { renderCard } from '../cards';
 import { answerValues, type Guide, type PlanState, type Transition } from '../guide';
 import { translator, type Locale } from '../i18n';
-import type { Logger } from '../logging';
+import { logId, type Logger } from '../logging';
 import type { PlanStore } from '../plans';
+import type { FollowupAction } from './actions';
 import { followupTransition, type FollowupEvent, type FollowupResult } from './followup-engine';
 import { formatDay } from './progress';
 import { COUNT_FIGURES, MOMENT_IDS, nextMoment, scheduleOf, type MomentId } from './schedule';
@@ -22,22 +21,8 @@ import {
 
 type Inputs = Record<string, string | number | boolean>;
 
-/** The follow-up card actions the bot routes here (validated by the bot's submit schema). */
-export type FollowupAction =
-  | { verb: 'followup.schedule.show' }
-  | { verb: 'followup.schedule.confirm'; rev: number; shown: Partial<Record<string, string>> }
-  | { verb: 'followup.snooze'; moment: MomentId; date: string }
-  | { verb: 'followup.skip'; moment: MomentId }
-  | { verb: 'followup.stop' }
-  | { verb: 'followup.checkin.submit'; moment: MomentId; rev: number };
-
 /** Runs after a follow-up answer changed the plan (the steering note follows it). */
-export type AfterChange = (
-  context: TurnContext,
-  locale: Locale,
-  key: string,
-  state: PlanState,
-) => Promise<void>;
+export type AfterChange = (turn: Turn, state: PlanState) => Promise<void>;
 
 export interface FollowupHandlerDeps {
   guide: Guide;
@@ -51,15 +36,13 @@ export interface FollowupHandlerDeps {
   wake: () => void;
 }
 
-function refOf(context: TurnContext, locale: Locale): ConversationRef {
-  const { activity } = context;
-  const tenantId = activity.conversation?.tenantId;
+function refOf(turn: Turn): ConversationRef {
   return {
-    serviceUrl: activity.serviceUrl,
-    conversationId: activity.conversation.id,
-    channelId: activity.channelId,
-    locale,
-    ...(tenantId ? { tenantId } : {}),
+    serviceUrl: turn.serviceUrl,
+    conversationId: turn.conversationId,
+    channelId: turn.channelId,
+    locale: turn.locale,
+    ...(turn.tenantId ? { tenantId: turn.tenantId } : {}),
   };
 }
 
@@ -98,82 +81,69 @@ export class FollowupHandler {
   constructor(private readonly deps: FollowupHandlerDeps) {}
 
   /** `opvolging` / `follow-up` and the "see the schedule" button. */
-  async show(context: TurnContext, locale: Locale, key: string): Promise<void> {
-    const t = translator(locale);
-    const plan = await this.deps.plans.read(key).catch(() => undefined);
-    if (!plan || plan.status === 'notStarted') {
-      await context.sendActivity(t('followup:result.noPlan'));
+  async show(turn: Turn): Promise<void> {
+    const read = await readPlan(turn, this.deps.plans, this.deps.logger);
+    if (!read.ok) return;
+    if (!read.plan || read.plan.status === 'notStarted') {
+      await turn.send(turn.t('followup:result.noPlan'));
       return;
     }
     try {
-      await this.sendSchedule(context, locale, key, plan);
+      await this.sendSchedule(turn, read.plan);
     } catch (error) {
       this.deps.logger.warn(
-        { plan: logId(key), err: (error as Error).name },
+        { plan: logId(turn.planKey), err: (error as Error).name },
         'follow-up schedule not shown',
       );
-      await context.sendActivity(t('followup:result.failed'));
+      await turn.send(turn.t('followup:result.failed'));
     }
   }
 
   /** After a guide turn: on the plan's first completion, propose the schedule. */
-  async afterGuideTurn(
-    context: TurnContext,
-    locale: Locale,
-    key: string,
-    result: Transition,
-  ): Promise<void> {
+  async afterGuideTurn(turn: Turn, result: Transition): Promise<void> {
     try {
-      const completed = result.outputs.some((o) => o.kind === 'notice' && o.code === 'completed');
+      const completed = result.effects.includes('planCompleted');
       if (completed && scheduleOf(answerValues(result.state)).moments.length === 0) {
-        await context.sendActivity(translator(locale)('followup:proposal'));
-        await this.sendSchedule(context, locale, key, result.state);
+        await turn.send(turn.t('followup:proposal'));
+        await this.sendSchedule(turn, result.state);
       } else if (result.state.status === 'completed') {
         // Someone wrote here: the conversation is reachable again for check-ins.
-        await this.deps.schedules.remember(key, refOf(context, locale), false);
+        await this.deps.schedules.remember(turn.planKey, refOf(turn), false);
       }
     } catch (error) {
       this.deps.logger.error(
-        { plan: logId(key), err: (error as Error).name },
+        { plan: logId(turn.planKey), err: (error as Error).name },
         'could not propose the follow-up',
       );
     }
   }
 
   private async sendSchedule(
-    context: TurnContext,
-    locale: Locale,
-    key: string,
+    turn: Turn,
     plan: PlanState,
     errors?: FollowupResult['errors'],
   ): Promise<void> {
-    await this.deps.schedules.remember(key, refOf(context, locale), true);
-    const doc = await this.deps.schedules.get(key);
-    const ctx = viewContext(this.deps.guide, plan, locale, translator(locale));
+    await this.deps.schedules.remember(turn.planKey, refOf(turn), true);
+    const doc = await this.deps.schedules.get(turn.planKey);
+    const ctx = viewContext(this.deps.guide, plan, turn.locale, turn.t);
     const data = scheduleCardData(ctx, doc, this.deps.now(), errors);
-    await context.sendActivity({
+    await turn.send({
       type: 'message',
       attachments: [renderCard('followup-schedule', data)],
     });
   }
 
   /** A press on a schedule or check-in card. */
-  async act(
-    context: TurnContext,
-    locale: Locale,
-    key: string,
-    action: FollowupAction,
-    inputs: Inputs,
-  ): Promise<void> {
-    if (action.verb === 'followup.schedule.show') return this.show(context, locale, key);
+  async act(turn: Turn, action: FollowupAction, inputs: Inputs): Promise<void> {
+    if (action.verb === 'followup.schedule.show') return this.show(turn);
     const event = eventOf(action, inputs);
     if (!event) return;
-    const t = translator(locale);
+    const { t, locale, planKey: key } = turn;
     const now = this.deps.now();
     let outcome;
     try {
       outcome = await this.deps.plans.change(key, (current) =>
-        followupTransition(current, event, { now, actor: actorOf(context) }),
+        followupTransition(current, event, { now, actor: turn.actor }),
       );
     } catch (error) {
       // An unreadable plan or a storm of concurrent edits: say so, lose nothing, never a 500.
@@ -181,34 +151,33 @@ export class FollowupHandler {
         { plan: logId(key), err: (error as Error).name },
         'follow-up answer not saved',
       );
-      await context.sendActivity(t('followup:result.failed'));
+      await turn.send(t('followup:result.failed'));
       return;
     }
     const { state, result } = outcome;
-    if (state) await this.deps.schedules.remember(key, refOf(context, locale), true);
+    if (state) await this.deps.schedules.remember(key, refOf(turn), true);
     if (result.code === 'invalid' && state) {
-      if (event.type !== 'checkin')
-        return this.sendSchedule(context, locale, key, state, result.errors);
+      if (event.type !== 'checkin') return this.sendSchedule(turn, state, result.errors);
       const ctx = viewContext(this.deps.guide, state, locale, t);
       const data = checkinCardData(ctx, now, {
         moment: event.moment,
         errors: result.errors,
         values: event.inputs,
       });
-      await context.sendActivity({
+      await turn.send({
         type: 'message',
         attachments: [renderCard('followup-checkin', data)],
       });
       return;
     }
-    await context.sendActivity({
+    await turn.send({
       type: 'message',
       textFormat: 'markdown',
       text: await this.resultText(locale, key, state, result),
     });
     if (state && result.code !== 'unchanged' && result.code !== 'noPlan') {
       this.deps.wake();
-      await this.deps.afterChange(context, locale, key, state);
+      await this.deps.afterChange(turn, state);
     }
   }
 

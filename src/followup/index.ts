@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { AppConfig } from '../config';
 import type { Guide } from '../guide';
-import { viewContext } from '../bot/views/view-context';
+import { viewContext } from '../presentation';
 import { translator, type Locale } from '../i18n';
 import type { Logger } from '../logging';
 import type { PlanStore } from '../plans';
 import type { BrugStorage } from '../storage';
-import { ConnectorTransport, tokenSource, type SteeringTransport } from '../steering';
+import type { SteeringTransport } from '../steering';
 import { SchedulerClock } from './clock';
 import { dispatch } from './dispatch';
 import { FollowupHandler, type AfterChange } from './followup-handler';
@@ -15,7 +15,8 @@ import { steeringProgressLine } from './progress';
 import { FollowupWorker, type PassCounts } from './worker';
 
 /** The follow-up after the plan: schedule, durable check-ins, proactive cards, progress. */
-export { FollowupHandler, type FollowupAction } from './followup-handler';
+export { FollowupHandler } from './followup-handler';
+export { followupActionSchemas, type FollowupAction } from './actions';
 export { followupKeysOf } from './schedule-store';
 export { progressBlock, steeringProgressLine } from './progress';
 export { SchedulerClock } from './clock';
@@ -30,8 +31,8 @@ export interface FollowupDeps {
   logger: Logger;
   clock: SchedulerClock;
   afterChange: AfterChange;
-  /** Replaces the Connector client (tests of the dispatch logic). */
-  transport?: SteeringTransport;
+  /** The Connector client, with the host's outbound token (one for steering and follow-up). */
+  transport: SteeringTransport;
 }
 
 export interface Followup {
@@ -60,7 +61,7 @@ export function progressLineFor(deps: { plans: PlanStore; guide: Guide; now: () 
 export function createFollowup(deps: FollowupDeps): Followup {
   const { config, clock } = deps;
   const schedules = new ScheduleStore(deps.storage);
-  const transport = deps.transport ?? new ConnectorTransport(tokenSource(config));
+  const { transport } = deps;
   const processId = randomUUID();
   const worker = new FollowupWorker({
     planKeys: () => schedules.planKeys(),

@@ -1,8 +1,8 @@
-import { shorten } from '../bot/text';
+import { shorten } from '../presentation';
 import type { Answers } from '../guide';
 import type { Locale } from '../i18n';
 import { resolveSource } from '../sources';
-import { formatDate, sourceLine, type ViewContext } from '../bot/views/view-context';
+import { formatDate, sourceLine, type ViewContext } from '../presentation';
 import {
   COUNT_FIGURES,
   FU,

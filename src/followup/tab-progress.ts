@@ -1,4 +1,4 @@
-import type { ViewContext } from '../bot/views/view-context';
+import type { ViewContext } from '../presentation';
 import { resolveSource } from '../sources';
 import { monthsAround } from './calendar';
 import { progressBlock, progressOf } from './progress';

@@ -1,5 +1,5 @@
-import type { ViewContext } from '../bot/views/view-context';
-import { sourceLine } from '../bot/views/view-context';
+import type { ViewContext } from '../presentation';
+import { sourceLine } from '../presentation';
 import { brusselsDate, monthsAround } from './calendar';
 import type { FollowupErrorCode } from './followup-engine';
 import { MAX_NOTE_CHARS, MAX_COUNT } from './followup-engine';

@@ -3,10 +3,20 @@ import type { EngineContext, GuideEvent, GuideOutput } from './events';
 import { HISTORY_LIMIT, type PlanState } from './plan-state';
 import { applyChanges, mergeSubmit } from './submit';
 
+/**
+ * What a transition means beyond what it shows, for the parts that act on it: `save` (storage
+ * writes the plan), `answersChanged` (the steering note follows), `planCompleted` (the first
+ * completion shares the note and proposes the follow-up).
+ */
+export type GuideEffect = 'save' | 'answersChanged' | 'planCompleted';
+
 export interface Transition {
   state: PlanState;
   outputs: GuideOutput[];
+  effects: GuideEffect[];
 }
+
+type Decision = Omit<Transition, 'effects'>;
 
 type Submit = Extract<GuideEvent, { type: 'submitStep' }>;
 
@@ -36,7 +46,7 @@ function activeAdviceIds(guide: Guide, state: PlanState): Set<string> {
   return new Set(guide.activeAdvice(answerValues(state)).map((a) => a.rule.id));
 }
 
-function submitStep(guide: Guide, state: PlanState, event: Submit, ctx: EngineContext): Transition {
+function submitStep(guide: Guide, state: PlanState, event: Submit, ctx: EngineContext): Decision {
   if (event.revision > state.revision) {
     return { state, outputs: [{ kind: 'notice', code: 'futureCard' }, viewOf(state)] };
   }
@@ -104,7 +114,7 @@ function navigate(
   event: Submit,
   ctx: EngineContext,
   outputs: GuideOutput[],
-): Transition {
+): Decision {
   const here = { step: event.step, part: event.part };
   const answers = answerValues(state);
   if (event.nav === 'overview')
@@ -133,7 +143,7 @@ function navigate(
   return { state: done, outputs: [...outputs, ...notice, { kind: 'summary' }] };
 }
 
-function undo(state: PlanState, ctx: EngineContext): Transition {
+function undo(state: PlanState, ctx: EngineContext): Decision {
   const undone = new Set(state.history.filter((h) => h.kind === 'undo').map((h) => h.undoes));
   const target = [...state.history].reverse().find((h) => h.kind !== 'undo' && !undone.has(h.rev));
   if (!target) return { state, outputs: [{ kind: 'notice', code: 'nothingToUndo' }] };
@@ -157,7 +167,7 @@ function restart(
   state: PlanState,
   event: GuideEvent,
   ctx: EngineContext,
-): Transition {
+): Decision {
   if (event.type === 'restartRequest') {
     const pending = { revision: state.revision + 1, by: ctx.actor };
     return {
@@ -196,6 +206,20 @@ export function transition(
   event: GuideEvent,
   ctx: EngineContext,
 ): Transition {
+  const decided = decide(guide, state, event, ctx);
+  return { ...decided, effects: effectsOf(state, decided.state) };
+}
+
+/** Every change to a plan moves its revision (stale cards depend on it), so that is the test. */
+export function effectsOf(before: PlanState, after: PlanState): GuideEffect[] {
+  if (after.revision === before.revision) return [];
+  const effects: GuideEffect[] = ['save'];
+  if (after.answers !== before.answers) effects.push('answersChanged');
+  if (after.status === 'completed' && before.status !== 'completed') effects.push('planCompleted');
+  return effects;
+}
+
+function decide(guide: Guide, state: PlanState, event: GuideEvent, ctx: EngineContext): Decision {
   const answers = answerValues(state);
   switch (event.type) {
     case 'welcome':

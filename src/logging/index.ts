@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { format } from 'node:util';
 import pino, { type DestinationStream, type Logger } from 'pino';
 
@@ -67,4 +68,12 @@ export function routeConsoleToLogger(logger: Logger): void {
   console.info = forward('info');
   console.debug = forward('debug');
   console.trace = forward('debug');
+}
+
+/** A short, non-reversible id for logs, so a conversation can be followed without being identified. */
+export function logId(value: string | undefined): string {
+  return createHash('sha256')
+    .update(value ?? '')
+    .digest('hex')
+    .slice(0, 12);
 }

@@ -1,4 +1,11 @@
-import type { Guide, GuideEvent, EngineContext, PlanState, Transition } from '../guide';
+import type {
+  Guide,
+  GuideEffect,
+  GuideEvent,
+  EngineContext,
+  PlanState,
+  Transition,
+} from '../guide';
 import {
   checkPlanWrite,
   initialPlanState,
@@ -84,9 +91,9 @@ export class PlanStore {
         (current) => {
           const before = current ?? initialPlanState(ctx.now);
           const result = transition(this.guide, before, event, ctx);
-          const changed =
-            current === undefined ? result.state.revision > 0 : result.state !== before;
-          return changed ? this.save(key, current, result.state, result) : { result };
+          return result.effects.includes('save')
+            ? this.save(key, current, result.state, result)
+            : { result };
         },
         { parse: readPlanState, maxAttempts: MAX_ATTEMPTS, backoffMs: BACKOFF_MS },
       );
@@ -108,7 +115,11 @@ export class PlanStore {
    */
   async change<R>(
     key: string,
-    run: (current: PlanState | undefined) => { state: PlanState | undefined; result: R },
+    run: (current: PlanState | undefined) => {
+      state: PlanState | undefined;
+      result: R;
+      effects: GuideEffect[];
+    },
   ): Promise<{ state: PlanState | undefined; result: R }> {
     return this.queue.run(key, async () => {
       const outcome = await updateWithRetry<PlanState, { state: PlanState | undefined; result: R }>(
@@ -116,7 +127,7 @@ export class PlanStore {
         key,
         (current) => {
           const out = run(current);
-          return out.state && out.state !== current
+          return out.state && out.effects.includes('save')
             ? this.save(key, current, out.state, out)
             : { result: out };
         },
@@ -175,6 +186,7 @@ export class PlanStore {
     return {
       state: fresh.state,
       outputs: [{ kind: 'notice', code: 'restarted' }, ...fresh.outputs],
+      effects: ['save', 'answersChanged'],
     };
   }
 }

@@ -1,8 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import restify, { type Request, type Response, type Server } from 'restify';
-import type { ActivityHandler } from 'botbuilder';
-import type { BrugAdapter } from './adapter';
+import type { BotHost, TurnApplication } from '../turn';
 import { mountMessagesRoute, type MessagesRouteOptions } from './messages-route';
 import { errorForLog, type Logger } from '../logging';
 import type { BrugStorage } from '../storage';
@@ -14,8 +13,8 @@ import { loopbackHostOnly } from './loopback';
 import type { StorageHealth } from '../storage';
 
 export interface ServerDeps {
-  adapter: BrugAdapter;
-  bot: ActivityHandler;
+  host: BotHost;
+  app: TurnApplication;
   storage: BrugStorage;
   downloads: DownloadStore;
   logger: Logger;
@@ -55,8 +54,8 @@ export function createServer(deps: ServerDeps): Server {
   });
 
   mountMessagesRoute(server, {
-    adapter: deps.adapter,
-    bot: deps.bot,
+    host: deps.host,
+    app: deps.app,
     logger: deps.logger,
     allowedTenants: deps.allowedTenants,
     rateLimit: deps.rateLimit,

@@ -1,9 +1,7 @@
-import type { Activity, ActivityHandler } from 'botbuilder';
 import type { Server } from 'restify';
 import { z } from 'zod';
-import { logId } from '../bot/turn-info';
-import type { Logger } from '../logging';
-import type { BrugAdapter } from './adapter';
+import { logId, type Logger } from '../logging';
+import type { BotHost, InboundActivity, TurnApplication } from '../turn';
 import { isLoopbackUrl } from './loopback';
 import { LimitSet, RateLimiter } from './rate-limiter';
 
@@ -32,8 +30,8 @@ const activityEnvelope = z
 type Rate = { burst: number; perSecond: number };
 
 export interface MessagesRouteOptions {
-  adapter: BrugAdapter;
-  bot: ActivityHandler;
+  host: BotHost;
+  app: TurnApplication;
   logger: Logger;
   /** Entra tenant ids allowed to use this bot; empty means any tenant. */
   allowedTenants: string[];
@@ -94,10 +92,9 @@ export function mountMessagesRoute(server: Server, options: MessagesRouteOptions
       });
       return log(400, 'serviceUrl not on loopback');
     }
-    const auth = await options.adapter.authenticate(
+    const auth = await options.host.authenticate(
       req.header('Authorization') ?? '',
-      activity as unknown as Activity,
-      options.logger,
+      activity as unknown as InboundActivity,
     );
     if (!auth.ok) {
       res.send(auth.refusal.status, auth.refusal.body);
@@ -129,11 +126,10 @@ export function mountMessagesRoute(server: Server, options: MessagesRouteOptions
       });
       return log(429, 'rate limited');
     }
-    const result = await options.adapter.run(
-      auth.auth,
-      activity as unknown as Activity,
-      (context) => options.bot.run(context),
-      options.logger,
+    const result = await options.host.run(
+      auth.identity,
+      activity as unknown as InboundActivity,
+      options.app,
     );
     res.send(result.status, result.body);
     log(result.status);

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { ViewContext } from '../bot/views/view-context';
+import type { ViewContext } from '../presentation';
 import { DECISION_KEYS, DECISION_QUESTIONS, decisionValues } from './brief-decisions';
 
 /**

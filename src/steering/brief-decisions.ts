@@ -1,5 +1,5 @@
 import type { AnswerValue } from '../guide';
-import type { ViewContext } from '../bot/views/view-context';
+import type { ViewContext } from '../presentation';
 
 /**
  * The decisions the steungroep reads at a glance, each as one line read from a few answers:

@@ -1,5 +1,5 @@
-import { presentAdvice } from '../bot/views/advice-view';
-import { formatDate, questionLabel, type ViewContext } from '../bot/views/view-context';
+import { presentAdvice } from '../presentation';
+import { formatDate, questionLabel, type ViewContext } from '../presentation';
 import {
   DECISION_KEYS,
   DECISION_QUESTIONS,

@@ -1,6 +1,3 @@
-import { ConfigurationServiceClientCredentialFactory } from 'botbuilder';
-import { AppCredentials, AuthenticationConstants } from 'botframework-connector';
-import type { AppConfig } from '../config';
 
 /** What a steering post sends: a message with the note card and its Markdown fallback. */
 export interface OutgoingMessage {
@@ -72,28 +69,6 @@ function retryAfter(header: string | null): number | undefined {
   if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
   const date = Date.parse(header);
   return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
-}
-
-/**
- * The bot's own bearer token for outbound calls, from the same settings the adapter uses;
- * undefined in local mode, where the local channel checks no tokens.
- */
-export function tokenSource(config: AppConfig): (() => Promise<string>) | undefined {
-  if (config.localMode || !config.auth.MicrosoftAppId) return undefined;
-  const factory = new ConfigurationServiceClientCredentialFactory({ ...config.auth });
-  let credentials: Promise<unknown> | undefined;
-  return async () => {
-    credentials ??= factory.createCredentials(
-      config.auth.MicrosoftAppId ?? '',
-      AuthenticationConstants.ToChannelFromBotOAuthScope,
-      AuthenticationConstants.ToChannelFromBotLoginUrl,
-      true,
-    );
-    const creds = await credentials;
-    if (!(creds instanceof AppCredentials))
-      throw new Error('steering: these credentials cannot issue a token');
-    return creds.getToken();
-  };
 }
 
 /**

@@ -1,6 +1,6 @@
 import { translator } from '../i18n';
-import { logId } from '../bot/turn-info';
-import { escapeMessageText } from '../bot/text';
+import { logId } from '../logging';
+import { escapeMessageText } from '../presentation';
 import { retryDelayMs } from './backoff';
 import { failureKind, type FailureKind } from './connector-transport';
 import type { DeliveryDeps, Sent } from './delivery';

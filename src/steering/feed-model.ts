@@ -1,6 +1,6 @@
 import type { ChannelThread } from '../channels';
 import { translator, type Locale } from '../i18n';
-import { formatDateTime } from '../bot/views/view-context';
+import { formatDateTime } from '../presentation';
 import type { PostDoc } from './post-store';
 
 /** One note in the local feed: its card (rendered by the browser, as Teams would) and history. */

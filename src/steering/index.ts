@@ -5,7 +5,7 @@ import type { Locale } from '../i18n';
 import type { Logger } from '../logging';
 import type { PlanStore } from '../plans';
 import type { BrugStorage } from '../storage';
-import { ConnectorTransport, tokenSource, type SteeringTransport } from './connector-transport';
+import type { SteeringTransport } from './connector-transport';
 import { deliver, type DeliveryDeps } from './delivery';
 import { OutboxWorker } from './outbox-worker';
 import { PostStore, type PostDoc } from './post-store';
@@ -22,7 +22,7 @@ export { LOCAL_STEERING_CHANNEL, type SteeringTarget } from './targets';
 export { steeringKeysOf } from './post-store';
 export type { SteeringTransport, OutgoingMessage, ProactiveMessage } from './connector-transport';
 /** Shared with the follow-up's proactive check-ins: one Connector client, one backoff rule. */
-export { ConnectorTransport, tokenSource, failureKind } from './connector-transport';
+export { ConnectorTransport, failureKind } from './connector-transport';
 export { retryDelayMs } from './backoff';
 
 export interface SteeringDeps {
@@ -34,8 +34,8 @@ export interface SteeringDeps {
   now: () => Date;
   /** The URL the server listens on; known only after `listen()`. */
   listeningUrl: () => string;
-  /** Replaces the Connector client (tests of the outbox logic). */
-  transport?: SteeringTransport;
+  /** The Connector client, with the host's outbound token (one for steering and follow-up). */
+  transport: SteeringTransport;
   /** An extra line for the note, e.g. the follow-up's progress (issue 16). */
   progress?: (planKey: string, locale: Locale) => Promise<string | undefined>;
 }
@@ -60,7 +60,7 @@ function defaultTarget(config: AppConfig): SteeringTarget | undefined {
 
 export function createSteering(deps: SteeringDeps): Steering {
   const { config } = deps;
-  const transport = deps.transport ?? new ConnectorTransport(tokenSource(config));
+  const { transport } = deps;
   // Post stores hold no state of their own: the worker's and the service's share the storage.
   const posts = new PostStore(deps.storage);
   const delivery: DeliveryDeps = {

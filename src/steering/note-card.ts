@@ -1,6 +1,6 @@
 import { renderCard } from '../cards';
-import { escapeMessageText } from '../bot/text';
-import { formatDateTime, sourceLine, type ViewContext } from '../bot/views/view-context';
+import { escapeMessageText } from '../presentation';
+import { formatDateTime, sourceLine, type ViewContext } from '../presentation';
 import { buildBrief, type BriefModel } from './brief-model';
 import type { OutgoingMessage } from './connector-transport';
 

@@ -1,44 +1,23 @@
-import type { TurnContext } from 'botbuilder';
-import { z } from 'zod';
 import type { Transition } from '../guide';
 import { translator, type Locale } from '../i18n';
-import type { Logger } from '../logging';
+import { logId, type Logger } from '../logging';
 import type { PlanStore } from '../plans';
-import { escapeMessageText } from '../bot/text';
-import { actorOf, logId } from '../bot/turn-info';
+import { escapeMessageText } from '../presentation';
+import { readPlan, type Turn } from '../turn';
 import type { Requester, ShareOutcome, SteeringService } from './steering-service';
 import type { SteeringTarget } from './targets';
 
-/** The Teams fields a channel message carries about where it was sent; anything else is ignored. */
-const teamsChannelData = z
-  .object({
-    team: z
-      .object({
-        id: z.string().max(512),
-        name: z.string().max(256).optional(),
-        aadGroupId: z.string().max(200).optional(),
-      })
-      .partial(),
-    channel: z.object({ id: z.string().max(512), name: z.string().max(256).optional() }).partial(),
-    tenant: z.object({ id: z.string().max(200) }).partial(),
-  })
-  .partial();
-
-function channelDataOf(context: TurnContext) {
-  const parsed = teamsChannelData.safeParse(context.activity.channelData ?? {});
-  return parsed.success ? parsed.data : {};
-}
-
-function requesterOf(context: TurnContext, locale: Locale): Requester {
-  const { activity } = context;
-  const data = channelDataOf(context);
-  const tenantId = activity.conversation?.tenantId ?? data.tenant?.id;
+function requesterOf(turn: Turn): Requester {
   return {
-    ...(tenantId ? { tenantId } : {}),
-    ...(data.team?.id ? { teamId: data.team.id } : {}),
-    userId: actorOf(context).id,
-    locale,
-    replyTo: { serviceUrl: activity.serviceUrl, conversationId: activity.conversation.id, locale },
+    ...(turn.tenantId ? { tenantId: turn.tenantId } : {}),
+    ...(turn.teams.teamId ? { teamId: turn.teams.teamId } : {}),
+    userId: turn.actor.id,
+    locale: turn.locale,
+    replyTo: {
+      serviceUrl: turn.serviceUrl,
+      conversationId: turn.conversationId,
+      locale: turn.locale,
+    },
   };
 }
 
@@ -84,40 +63,30 @@ export class SteeringHandler {
   }
 
   /** "@Brugbot koppel steungroep" in a team channel: that channel receives the team's plans. */
-  async link(context: TurnContext, locale: Locale): Promise<void> {
-    const t = translator(locale);
-    const data = channelDataOf(context);
-    const tenantId = data.tenant?.id ?? context.activity.conversation?.tenantId;
-    if (
-      context.activity.channelId !== 'msteams' ||
-      !data.team?.id ||
-      !data.channel?.id ||
-      !tenantId
-    ) {
-      await context.sendActivity(t('steering:link.notInChannel'));
+  async link(turn: Turn): Promise<void> {
+    const { t, teams, tenantId } = turn;
+    if (turn.channelId !== 'msteams' || !teams.teamId || !teams.channelId || !tenantId) {
+      await turn.send(t('steering:link.notInChannel'));
       return;
     }
-    const label = labelOf(data.team.name, data.channel.name);
+    const label = labelOf(teams.teamName, teams.channelName);
     const target: SteeringTarget = {
       kind: 'teams',
-      serviceUrl: context.activity.serviceUrl,
-      channelId: data.channel.id,
+      serviceUrl: turn.serviceUrl,
+      channelId: teams.channelId,
       tenantId,
-      teamId: data.team.id,
-      ...(data.team.aadGroupId ? { groupId: data.team.aadGroupId } : {}),
+      teamId: teams.teamId,
+      ...(teams.aadGroupId ? { groupId: teams.aadGroupId } : {}),
       ...(label ? { label } : {}),
     };
-    const actor = actorOf(context);
-    await this.service.teams.register(data.team.id, {
+    await this.service.teams.register(teams.teamId, {
       target,
-      registeredBy: actor,
+      registeredBy: turn.actor,
       registeredAt: this.now().toISOString(),
     });
-    this.logger.info({ team: logId(data.team.id) }, 'steering channel linked');
-    const team = data.team.name
-      ? escapeMessageText(data.team.name)
-      : t('steering:channel.thisTeam');
-    await context.sendActivity({
+    this.logger.info({ team: logId(teams.teamId) }, 'steering channel linked');
+    const team = teams.teamName ? escapeMessageText(teams.teamName) : t('steering:channel.thisTeam');
+    await turn.send({
       type: 'message',
       textFormat: 'markdown',
       text: t('steering:link.done', { team }),
@@ -125,23 +94,19 @@ export class SteeringHandler {
   }
 
   /** "deel samenvatting", or the summary card's share button with a chosen channel. */
-  async share(
-    context: TurnContext,
-    locale: Locale,
-    planKey: string,
-    choice?: string,
-  ): Promise<void> {
-    const t = translator(locale);
-    const state = await this.plans.read(planKey).catch(() => undefined);
+  async share(turn: Turn, choice?: string): Promise<void> {
+    const read = await readPlan(turn, this.plans, this.logger);
+    if (!read.ok) return;
+    const state = read.plan;
     if (!state || Object.keys(state.answers).length === 0) {
-      await context.sendActivity(t('steering:share.nothingYet'));
+      await turn.send(turn.t('steering:share.nothingYet'));
       return;
     }
-    const outcome = await this.service.share(planKey, state, requesterOf(context, locale), choice);
-    await context.sendActivity({
+    const outcome = await this.service.share(turn.planKey, state, requesterOf(turn), choice);
+    await turn.send({
       type: 'message',
       textFormat: 'markdown',
-      text: this.outcomeText(outcome, locale),
+      text: this.outcomeText(outcome, turn.locale),
     });
   }
 
@@ -160,36 +125,29 @@ export class SteeringHandler {
   }
 
   /**
-   * Runs after a turn saved the plan. The first completion shares the note; any later change
+   * Runs after a turn changed the plan. The first completion shares the note; any later change
    * to the answers updates it (debounced by the outbox). Never fails the user's turn.
    */
-  async afterSave(
-    context: TurnContext,
-    locale: Locale,
-    planKey: string,
-    result: Transition,
-  ): Promise<void> {
+  async afterSave(turn: Turn, result: Pick<Transition, 'state' | 'effects'>): Promise<void> {
     try {
-      const completed = result.outputs.some((o) => o.kind === 'notice' && o.code === 'completed');
-      if (!completed) {
-        await this.service.planChanged(planKey, result.state);
-        return;
+      if (result.effects.includes('planCompleted')) {
+        // The outbox confirms (with a link) once the note is up. Nowhere to post is normal
+        // before anyone linked a channel; the help card explains how to link one.
+        await this.service.share(turn.planKey, result.state, requesterOf(turn));
+      } else if (result.effects.includes('answersChanged')) {
+        await this.service.planChanged(turn.planKey, result.state);
       }
-      // The outbox confirms (with a link) once the note is up. Nowhere to post is normal before
-      // anyone linked a channel; the help card explains how to link one.
-      await this.service.share(planKey, result.state, requesterOf(context, locale));
     } catch (error) {
       this.logger.error(
-        { plan: logId(planKey), err: (error as Error).name },
+        { plan: logId(turn.planKey), err: (error as Error).name },
         'could not queue the steering note',
       );
     }
   }
 
   /** Choices for the summary card: the linked channels of the requester's tenant. */
-  async shareChoices(context: TurnContext): Promise<{ title: string; value: string }[]> {
-    const tenantId = context.activity.conversation?.tenantId ?? channelDataOf(context).tenant?.id;
-    const targets = await this.service.choices({ tenantId }).catch(() => []);
+  async shareChoices(turn: Turn): Promise<{ title: string; value: string }[]> {
+    const targets = await this.service.choices({ tenantId: turn.tenantId }).catch(() => []);
     return targets.flatMap((target) =>
       target.teamId ? [{ title: target.label ?? target.channelId, value: target.teamId }] : [],
     );

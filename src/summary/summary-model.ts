@@ -12,8 +12,8 @@ import {
   questionLabel,
   stepTitle,
   type ViewContext,
-} from '../bot/views/view-context';
-import type { AdviceView } from '../bot/views/advice-view';
+} from '../presentation';
+import type { AdviceView } from '../presentation';
 
 type PlanStatus = PlanState['status'];
 

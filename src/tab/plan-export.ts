@@ -2,7 +2,7 @@ import type { DownloadStore } from '../downloads';
 import { DOCX_TYPE, planDocx, planFileName, planMarkdown } from '../export';
 import type { Guide, PlanState } from '../guide';
 import { translator, type Locale } from '../i18n';
-import { viewContext } from '../bot/views/view-context';
+import { viewContext } from '../presentation';
 
 /**
  * A tab download is made when someone clicks, for that person, and followed at once: ten

@@ -2,7 +2,7 @@ import type { Guide, PlanState, StepStatus } from '../guide';
 import { translator, type Locale } from '../i18n';
 import { buildSummary } from '../summary';
 import { planRef } from './plan-ref';
-import { formatDateTime, viewContext } from '../bot/views/view-context';
+import { formatDateTime, viewContext } from '../presentation';
 import { tabProgressView, type TabProgressView } from '../followup';
 
 /** The tab has room to spare: answers are shown whole (the longest allowed is 3 000 characters). */

@@ -2,7 +2,7 @@ import { translator } from '../../src/i18n';
 import { initialPlanState, transition, type PlanState } from '../../src/guide';
 import { stepCardData } from '../../src/bot/views/step-view';
 import { summaryCard } from '../../src/bot/views/other-views';
-import { formatDate, viewContext } from '../../src/bot/views/view-context';
+import { formatDate, viewContext } from '../../src/presentation';
 import { realGuide } from '../helpers/plans';
 
 const guide = realGuide();

@@ -11,7 +11,7 @@ import {
   summaryCard,
   welcomeCardData,
 } from '../../src/bot/views/other-views';
-import { viewContext } from '../../src/bot/views/view-context';
+import { viewContext } from '../../src/presentation';
 import { steeringNote, withdrawnNote } from '../../src/steering';
 import { validateCard } from '../helpers/card-validator';
 import { followupTransition } from '../../src/followup/followup-engine';

@@ -1,5 +1,5 @@
 import JSZip from 'jszip';
-import { viewContext } from '../../src/bot/views/view-context';
+import { viewContext } from '../../src/presentation';
 import { planDocx, planMarkdown } from '../../src/export';
 import { translator } from '../../src/i18n';
 import { ActivityFactory } from '../helpers/activities';

@@ -8,6 +8,8 @@ export interface ConnectorCall {
   /** The activity id in the path: what a reply answers, or what an update replaces. */
   activityId?: string;
   body: Record<string, unknown>;
+  /** The bearer token the bot sent, if any (local mode sends none). */
+  authorization?: string;
   /** The id this fake gave the posted activity. */
   id: string;
 }
@@ -72,6 +74,7 @@ export class FakeConnector {
       conversationId,
       activityId,
       body,
+      authorization: req.headers.authorization,
       id,
     };
     this.calls.push(call);

@@ -1,7 +1,7 @@
 import { ActivityFactory } from '../helpers/activities';
 import { startBot, type RunningBot } from '../helpers/bot-server';
 import { pressForward } from '../helpers/card-walker';
-import { WEB_CHAT_NARRATION } from '../../src/server/card-narration';
+import { WEB_CHAT_NARRATION } from '../../src/turn';
 
 type Card = Record<string, unknown>;
 type Sent = {

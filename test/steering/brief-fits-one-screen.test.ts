@@ -1,4 +1,4 @@
-import { viewContext } from '../../src/bot/views/view-context';
+import { viewContext } from '../../src/presentation';
 import { LOCALES, translator } from '../../src/i18n';
 import { steeringNote } from '../../src/steering';
 import { DECISION_KEYS } from '../../src/steering/brief-decisions';

@@ -1,4 +1,4 @@
-import { viewContext } from '../../src/bot/views/view-context';
+import { viewContext } from '../../src/presentation';
 import { cardBytes, type CardAttachment } from '../../src/cards';
 import type { PlanState } from '../../src/guide';
 import { LOCALES, translator } from '../../src/i18n';

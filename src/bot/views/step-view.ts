@@ -1,6 +1,6 @@
 import type { AnswerError, AnswerValue, Position, QuestionDefinition } from '../../guide';
 import { isAnswered } from '../../guide';
-import { inputIdFor } from '../submit-schema';
+import { inputIdFor } from '../router';
 import {
   adviceItems,
   answeredByLine,
@@ -8,7 +8,7 @@ import {
   sourceLine,
   stepTitle,
   type ViewContext,
-} from './view-context';
+} from '../../presentation';
 
 export interface StepNotice {
   text: string;

@@ -1,5 +1,5 @@
-import type { ActiveAdvice } from '../../guide';
-import { resolveSource } from '../../sources';
+import type { ActiveAdvice } from '../guide';
+import { resolveSource } from '../sources';
 import type { ViewContext } from './view-context';
 
 /** One piece of advice as every surface shows it (cards, note, export, tab page). */

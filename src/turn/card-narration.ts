@@ -1,4 +1,4 @@
-import type { Activity, BotAdapter } from 'botbuilder';
+import type { OutgoingActivity } from './activity';
 import { CARD_CONTENT_TYPE } from '../cards';
 
 /** Web Chat's documented channelData key for what a screen reader says for an activity. */
@@ -10,27 +10,11 @@ export const WEB_CHAT_NARRATION = 'webchat:fallback-text';
  * card, buttons included. The card's own `fallbackText` is what a listener needs first ("Stap 3
  * van 6 · deel 1 van 2 — title", an answer with its source), so it becomes the narration.
  */
-export function withCardNarration(activity: Partial<Activity>): Partial<Activity> {
+export function withCardNarration(activity: OutgoingActivity): OutgoingActivity {
   const card = activity.attachments?.find((a) => a.contentType === CARD_CONTENT_TYPE);
   const text = (card?.content as { fallbackText?: unknown } | undefined)?.fallbackText;
   if (typeof text !== 'string' || text === '' || activity.text) return activity;
-  const channelData = (activity.channelData ?? {}) as Record<string, unknown>;
+  const channelData = activity.channelData ?? {};
   if (WEB_CHAT_NARRATION in channelData) return activity;
   return { ...activity, channelData: { ...channelData, [WEB_CHAT_NARRATION]: text } };
-}
-
-/**
- * Adds the narration to every card the bot sends in a turn. Teams narrates cards itself and
- * keeps its channelData as documented, so its replies are left as they are.
- */
-export function narrateCards(adapter: BotAdapter): void {
-  adapter.use(async (context, next) => {
-    if (context.activity.channelId !== 'msteams') {
-      context.onSendActivities(async (_ctx, activities, send) => {
-        activities.forEach((a, i) => (activities[i] = withCardNarration(a)));
-        return send();
-      });
-    }
-    await next();
-  });
 }

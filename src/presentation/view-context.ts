@@ -1,6 +1,6 @@
 import type { TFunction } from 'i18next';
-import type { Locale } from '../../i18n';
-import { resolveSource } from '../../sources';
+import type { Locale } from '../i18n';
+import { resolveSource } from '../sources';
 import {
   answerValues,
   type ActiveAdvice,
@@ -8,8 +8,8 @@ import {
   type Guide,
   type PlanState,
   type QuestionDefinition,
-} from '../../guide';
-import type { AnswerValue } from '../../guide';
+} from '../guide';
+import type { AnswerValue } from '../guide';
 import { presentAdvice, type AdviceView } from './advice-view';
 
 export interface ViewContext {

@@ -3,20 +3,26 @@ import {
   AuthenticationError,
   type AuthenticateRequestResult,
 } from 'botframework-connector';
-import { CallerIdConstants } from 'botbuilder';
 import {
+  CallerIdConstants,
   CloudAdapter,
   type Activity,
   ConfigurationBotFrameworkAuthentication,
   type ConfigurationBotFrameworkAuthenticationOptions,
   type TurnContext,
 } from 'botbuilder';
-import type { AppConfig } from '../config';
-import { narrateCards } from './card-narration';
+import type { AppConfig } from '../../config';
 import { keepEntityExtensions } from './connector-entities';
-import { translator, resolveLocale } from '../i18n';
-import { errorForLog, type Logger } from '../logging';
-import { logId } from '../bot/turn-info';
+import { translator, resolveLocale } from '../../i18n';
+import { errorForLog, logId, type Logger } from '../../logging';
+import type {
+  Authentication,
+  InboundActivity,
+  OutgoingActivity,
+  ProcessResult,
+  TurnApplication,
+  TurnIo,
+} from '../../turn';
 
 /** jsonwebtoken's own errors pass through botbuilder unwrapped when a signature or date is wrong. */
 const JWT_ERRORS = new Set(['JsonWebTokenError', 'NotBeforeError', 'TokenExpiredError']);
@@ -27,8 +33,6 @@ function isInvalidToken(error: unknown): boolean {
     return error.statusCode === 401 || error.statusCode === 403;
   return error instanceof Error && JWT_ERRORS.has(error.name);
 }
-
-export type ProcessResult = { status: number; body?: unknown };
 
 const UNAUTHORISED: ProcessResult = {
   status: 401,
@@ -47,47 +51,70 @@ const UNAVAILABLE: ProcessResult = {
  * rate limits) to authenticated activities only.
  */
 export class BrugAdapter extends CloudAdapter {
+  constructor(
+    auth: ConfigurationBotFrameworkAuthentication,
+    private readonly logger: Logger,
+  ) {
+    super(auth);
+  }
+
   /** The channel's token checked (nothing to check in local mode), or the refusal to send. */
-  async authenticate(
-    authHeader: string,
-    activity: Activity,
-    logger: Logger,
-  ): Promise<
-    { ok: true; auth: AuthenticateRequestResult } | { ok: false; refusal: ProcessResult }
-  > {
+  async authenticate(authHeader: string, activity: InboundActivity): Promise<Authentication> {
     try {
       return {
         ok: true,
-        auth: await this.botFrameworkAuthentication.authenticateRequest(activity, authHeader),
+        identity: await this.botFrameworkAuthentication.authenticateRequest(
+          activity as unknown as Activity,
+          authHeader,
+        ),
       };
     } catch (error) {
       if (isInvalidToken(error)) {
-        logger.warn(
+        this.logger.warn(
           { channel: activity.channelId },
           'refused an activity: invalid Bot Framework token',
         );
         return { ok: false, refusal: UNAUTHORISED };
       }
-      logger.error({ err: errorForLog(error) }, 'could not authenticate an activity');
+      this.logger.error({ err: errorForLog(error) }, 'could not authenticate an activity');
       return { ok: false, refusal: UNAVAILABLE };
     }
   }
 
-  /** Runs the turn of an authenticated activity. */
+  /** Runs the application's turn on an authenticated activity. */
   async run(
-    auth: AuthenticateRequestResult,
-    activity: Activity,
-    logic: (context: TurnContext) => Promise<void>,
-    logger: Logger,
+    identity: unknown,
+    activity: InboundActivity,
+    app: TurnApplication,
   ): Promise<ProcessResult> {
+    let answered: ProcessResult | undefined;
     try {
-      const invoke = await this.processActivity(auth, activity, logic);
-      return { status: invoke?.status ?? 200, body: invoke?.body };
+      const invoke = await this.processActivity(
+        identity as AuthenticateRequestResult,
+        activity as unknown as Activity,
+        async (context) => {
+          answered = await app.handle(context.activity as unknown as InboundActivity, turnIo(context));
+        },
+      );
+      return answered ?? { status: invoke?.status ?? 200, body: invoke?.body };
     } catch (error) {
-      logger.error({ err: errorForLog(error) }, 'could not process an activity');
+      this.logger.error({ err: errorForLog(error) }, 'could not process an activity');
       return UNAVAILABLE;
     }
   }
+}
+
+/** The application's way back to the channel, through botbuilder's turn context. */
+function turnIo(context: TurnContext): TurnIo {
+  return {
+    async send(activities: OutgoingActivity[]) {
+      const sent = await context.sendActivities(activities as Partial<Activity>[]);
+      return sent.map((r) => (r?.id ? { id: r.id } : {}));
+    },
+    async update(activityId: string, activity: OutgoingActivity) {
+      await context.updateActivity({ ...(activity as Partial<Activity>), id: activityId });
+    },
+  };
 }
 
 /**
@@ -123,8 +150,7 @@ export function createAdapter(config: AppConfig, logger: Logger): BrugAdapter {
         ...(config.openIdMetadataUrl ? publicCloudWithKeysFrom(config.openIdMetadataUrl) : {}),
       };
   const auth = new ConfigurationBotFrameworkAuthentication(options);
-  const adapter = new BrugAdapter(auth);
-  narrateCards(adapter);
+  const adapter = new BrugAdapter(auth, logger);
   adapter.onTurnError = async (context: TurnContext, error: Error) => {
     logger.error(
       { conversation: logId(context.activity.conversation?.id), err: errorForLog(error) },

@@ -1,0 +1,71 @@
+import type { Activity } from '@microsoft/agents-activity';
+import {
+  CloudAdapter,
+  ConnectorClient,
+  type HeaderPropagationCollection,
+  type Request,
+  type ResourceResponse,
+} from '@microsoft/agents-hosting';
+
+/** The caller's claims as the SDK types them (jsonwebtoken's JwtPayload). */
+type Identity = NonNullable<Request['user']>;
+
+/**
+ * The SDK's Connector client puts conversation ids into the path as they are (1.8.1 encodes only
+ * the id a reply answers), so an id with `/`, `?`, `#` or `%` would reach another URL. botbuilder
+ * encodes every id; this client does the same, which makes both hosts call identical URLs.
+ */
+class EncodedIdsClient extends ConnectorClient {
+  constructor(from: ConnectorClient) {
+    super(from.httpClient);
+  }
+
+  override replyToActivity(
+    conversationId: string,
+    activityId: string,
+    body: Activity,
+  ): Promise<ResourceResponse> {
+    return super.replyToActivity(encodeURIComponent(conversationId), activityId, body);
+  }
+
+  override sendToConversation(conversationId: string, body: Activity): Promise<ResourceResponse> {
+    return super.sendToConversation(encodeURIComponent(conversationId), body);
+  }
+
+  override updateActivity(
+    conversationId: string,
+    activityId: string,
+    body: Activity,
+  ): Promise<ResourceResponse> {
+    return super.updateActivity(
+      encodeURIComponent(conversationId),
+      encodeURIComponent(activityId),
+      body,
+    );
+  }
+
+  override deleteActivity(
+    conversationId: string,
+    activityId: string,
+    isTargetedActivity?: boolean,
+  ): Promise<void> {
+    return super.deleteActivity(
+      encodeURIComponent(conversationId),
+      encodeURIComponent(activityId),
+      isTargetedActivity,
+    );
+  }
+}
+
+/** CloudAdapter whose turns talk to the Connector through EncodedIdsClient. */
+export class BrugAgentsAdapter extends CloudAdapter {
+  protected override async createConnectorClientWithIdentity(
+    identity: Identity,
+    activity: Activity,
+    headers?: HeaderPropagationCollection,
+  ): Promise<ConnectorClient> {
+    return new EncodedIdsClient(
+      await super.createConnectorClientWithIdentity(identity, activity, headers),
+    );
+  }
+}

@@ -1,0 +1,165 @@
+import { Activity } from '@microsoft/agents-activity';
+import { AuthType, type AuthConfiguration, type TurnContext } from '@microsoft/agents-hosting';
+import type { JWTPayload } from 'jose';
+import type { AppConfig } from '../../config';
+import { resolveLocale, translator } from '../../i18n';
+import { errorForLog, type Logger } from '../../logging';
+import type { InboundActivity } from '../../turn/activity';
+import type { BotHost, ProcessResult, TurnIo } from '../../turn/host';
+import { BrugAgentsAdapter } from './adapter';
+import { CapturedResponse } from './captured-response';
+import { createChannelTokenValidator, InvalidTokenError } from './channel-token';
+
+/** The Connector's scope: the bot's own token for replies and proactive messages. */
+const BOT_FRAMEWORK_SCOPE = 'https://api.botframework.com';
+
+const UNAUTHORISED: ProcessResult = {
+  status: 401,
+  body: { error: 'Unauthorized', message: 'The request is not authorised.' },
+};
+const UNAVAILABLE: ProcessResult = {
+  status: 503,
+  body: { error: 'Unavailable', message: 'The bot cannot process this now; try again.' },
+};
+
+/** The SDK parses every activity with its own zod schema; a body it refuses is the sender's fault. */
+const UNREADABLE: ProcessResult = {
+  status: 400,
+  body: {
+    error: 'BadRequest',
+    message: 'The body is not a Bot Framework activity this bot can read.',
+  },
+};
+
+/** The checked claims of one request; only this host makes them, so `run` can tell its own. */
+class ChannelIdentity {
+  constructor(readonly claims: JWTPayload) {}
+}
+
+function hasCredentials(config: AppConfig): boolean {
+  return !config.localMode && Boolean(config.auth.MicrosoftAppId);
+}
+
+/** Brugbot's settings in the SDK's terms; MultiTenant signs in at botframework.com, as botbuilder does. */
+function authConfiguration(config: AppConfig): AuthConfiguration {
+  if (!hasCredentials(config)) return {};
+  const { MicrosoftAppId, MicrosoftAppPassword, MicrosoftAppType, MicrosoftAppTenantId } =
+    config.auth;
+  const managed = MicrosoftAppType === 'UserAssignedMSI';
+  return {
+    clientId: MicrosoftAppId,
+    authType: managed ? AuthType.UserManagedIdentity : AuthType.ClientSecret,
+    ...(managed ? {} : { clientSecret: MicrosoftAppPassword }),
+    ...(MicrosoftAppType !== 'MultiTenant' ? { tenantId: MicrosoftAppTenantId } : {}),
+  };
+}
+
+/** Replies go through the SDK's turn context, which addresses them to the activity's serviceUrl. */
+function ioFor(context: TurnContext): TurnIo {
+  return {
+    async send(activities) {
+      // The SDK refuses an empty batch; nothing to send is not an error here.
+      if (activities.length === 0) return [];
+      const sent = await context.sendActivities(activities.map((a) => Activity.fromObject(a)));
+      return sent.map((r) => (r.id ? { id: r.id } : {}));
+    },
+    async update(activityId, activity) {
+      await context.updateActivity(Activity.fromObject({ ...activity, id: activityId }));
+    },
+  };
+}
+
+/**
+ * The Microsoft 365 Agents SDK host: CloudAdapter for the turn and the Connector, the SDK's
+ * MSAL provider for the bot's token, and botbuilder's channel-token rules for authentication
+ * (see channel-token.ts for why those are not the SDK's).
+ */
+export function createAgentsHost(config: AppConfig, logger: Logger): BotHost {
+  const credentials = hasCredentials(config);
+  const adapter = new BrugAgentsAdapter(authConfiguration(config));
+  // The SDK's default handler would send the user developer text in English; the turn below
+  // catches its own failures, so anything reaching here fails `process`, which answers 503.
+  adapter.onTurnError = async (_context, error) => {
+    throw error;
+  };
+  const validate = credentials
+    ? createChannelTokenValidator(config.auth.MicrosoftAppId ?? '', config.openIdMetadataUrl)
+    : undefined;
+
+  const claimsFor = (identity: unknown): JWTPayload | undefined => {
+    if (!credentials) return undefined;
+    if (identity instanceof ChannelIdentity) return identity.claims;
+    throw new Error('agents host: run() needs the identity its authenticate() returned');
+  };
+
+  const tellUser = async (context: TurnContext, activity: InboundActivity) => {
+    try {
+      await context.sendActivity(
+        translator(resolveLocale(activity.locale))('bot:errors.unexpected'),
+      );
+    } catch {
+      // The channel itself is unreachable; the log line is all we can do.
+    }
+  };
+
+  return {
+    sdk: 'agents',
+
+    async authenticate(authHeader, activity) {
+      if (!validate) return { ok: true, identity: undefined };
+      try {
+        return { ok: true, identity: new ChannelIdentity(await validate(authHeader, activity)) };
+      } catch (error) {
+        if (error instanceof InvalidTokenError) {
+          logger.warn(
+            { channel: activity.channelId },
+            'refused an activity: invalid Bot Framework token',
+          );
+          return { ok: false, refusal: UNAUTHORISED };
+        }
+        logger.error({ err: errorForLog(error) }, 'could not authenticate an activity');
+        return { ok: false, refusal: UNAVAILABLE };
+      }
+    },
+
+    async run(identity, activity, app) {
+      const response = new CapturedResponse();
+      // Set once the turn ran; until then the adapter's own answer (e.g. 400) stands.
+      let outcome: ProcessResult | undefined;
+      try {
+        await adapter.process(
+          {
+            // The SDK rewrites some fields of the body it is given; the application sees the original.
+            body: structuredClone(activity),
+            headers: {},
+            method: 'POST',
+            user: claimsFor(identity),
+          },
+          response,
+          async (context) => {
+            try {
+              outcome = (await app.handle(activity, ioFor(context))) ?? { status: 200 };
+            } catch (error) {
+              outcome = UNAVAILABLE;
+              logger.error({ err: errorForLog(error) }, 'turn failed');
+              await tellUser(context, activity);
+            }
+          },
+        );
+      } catch (error) {
+        // The turn catches its own failures, so a ZodError here is the SDK refusing the activity.
+        if (error instanceof Error && error.name === 'ZodError') {
+          logger.warn({ channel: activity.channelId }, 'refused an activity the SDK cannot read');
+          return UNREADABLE;
+        }
+        logger.error({ err: errorForLog(error) }, 'could not process an activity');
+        return UNAVAILABLE;
+      }
+      return outcome ?? response.result;
+    },
+
+    outboundToken: credentials
+      ? () => adapter.connectionManager.getDefaultConnection().getAccessToken(BOT_FRAMEWORK_SCOPE)
+      : undefined,
+  };
+}

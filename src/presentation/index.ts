@@ -1,0 +1,21 @@
+/**
+ * How a plan is shown, the same on every surface (chat cards, steering note, tab, exports):
+ * the view context with its formatters, advice as claims with sources, and inert user text.
+ */
+export {
+  viewContext,
+  formatDate,
+  formatDateTime,
+  formatList,
+  answeredByLine,
+  authorName,
+  formatAnswer,
+  sourceLine,
+  stepTitle,
+  questionLabel,
+  adviceItems,
+  quotedLabels,
+  type ViewContext,
+} from './view-context';
+export { presentAdvice, type AdviceView } from './advice-view';
+export { escapeMessageText, shorten } from './text';

@@ -1,0 +1,3 @@
+/** The HTTP server: restify routes, body checks, limits and authentication before every turn. */
+export { createServer, MAX_BODY_BYTES, type ServerDeps } from './create-server';
+export { mountDevClockRoute } from './dev-clock-route';

@@ -1,0 +1,19 @@
+/** The host-neutral turn: what both SDK hosts hand the application, and what it answers with. */
+export type {
+  InboundActivity,
+  OutgoingActivity,
+  Attachment,
+  ChannelAccount,
+  ConversationAccount,
+  Entity,
+} from './activity';
+export type { BotHost, TurnApplication, TurnIo, ProcessResult, Authentication } from './host';
+export {
+  createTurn,
+  type Turn,
+  type TurnInput,
+  type TeamsPlace,
+  type ConversationKind,
+} from './turn';
+export { withCardNarration, WEB_CHAT_NARRATION } from './card-narration';
+export { readPlan } from './plan-read';
