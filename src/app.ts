@@ -16,12 +16,7 @@ import { createStorage, type BrugStorage } from './storage';
 import { mountTab, tabSsoSettings } from './tab';
 import { DownloadStore } from './downloads';
 import { purgeExpired, scheduleRetention } from './privacy';
-import {
-  ConnectorTransport,
-  createSteering,
-  mountSteeringFeed,
-  steeringKeysOf,
-} from './steering';
+import { ConnectorTransport, createSteering, mountSteeringFeed, steeringKeysOf } from './steering';
 import { ExportHandler } from './export';
 import {
   createFollowup,

@@ -142,7 +142,10 @@ export class BrugApp implements TurnApplication {
    * A quick question never needs the plan to be answered; the plan only adds the way back to
    * where the person was, so a store that does not answer costs the link, not the answer.
    */
-  private async answer(turn: Turn, question: { text: string } | { entryId: string }): Promise<void> {
+  private async answer(
+    turn: Turn,
+    question: { text: string } | { entryId: string },
+  ): Promise<void> {
     const { qna } = this.deps;
     const result =
       'text' in question

@@ -43,8 +43,7 @@ const inputValue = z.union([z.string().max(MAX_INPUT_CHARS), z.number(), z.boole
 export type SubmitRejection = 'notAnObject' | 'unknownVerb' | 'malformed' | 'inputTooLong';
 
 export type Routed =
-  | { ok: true; run: () => Promise<void> }
-  | { ok: false; reason: SubmitRejection };
+  { ok: true; run: () => Promise<void> } | { ok: false; reason: SubmitRejection };
 
 /**
  * The one registry of what the bot does: command words and card verbs, each mapped to its
@@ -97,7 +96,10 @@ export class Router {
       if (!match) continue;
       const v = inputValue.safeParse(record[key]);
       if (!v.success)
-        return { ok: false, reason: typeof record[key] === 'string' ? 'inputTooLong' : 'malformed' };
+        return {
+          ok: false,
+          reason: typeof record[key] === 'string' ? 'inputTooLong' : 'malformed',
+        };
       inputs[match[1]!] = v.data;
     }
     return { ok: true, run: () => route.handle(turn, parsed.data, inputs) };

@@ -162,12 +162,7 @@ function undo(state: PlanState, ctx: EngineContext): Decision {
   return { state: next, outputs: [notice, viewOf(next)] };
 }
 
-function restart(
-  guide: Guide,
-  state: PlanState,
-  event: GuideEvent,
-  ctx: EngineContext,
-): Decision {
+function restart(guide: Guide, state: PlanState, event: GuideEvent, ctx: EngineContext): Decision {
   if (event.type === 'restartRequest') {
     const pending = { revision: state.revision + 1, by: ctx.actor };
     return {

@@ -7,6 +7,10 @@ import type { BotHost } from '../turn';
  * chosen, so a botbuilder process never loads the Agents SDK and the other way round.
  */
 export async function createHost(config: AppConfig, logger: Logger): Promise<BotHost> {
+  if (config.botSdk === 'agents') {
+    const { createAgentsHost } = await import('./agents');
+    return createAgentsHost(config, logger);
+  }
   const { createBotbuilderHost } = await import('./botbuilder');
   return createBotbuilderHost(config, logger);
 }

@@ -1,4 +1,3 @@
-
 /** What a steering post sends: a message with the note card and its Markdown fallback. */
 export interface OutgoingMessage {
   type: 'message';

@@ -85,7 +85,9 @@ export class SteeringHandler {
       registeredAt: this.now().toISOString(),
     });
     this.logger.info({ team: logId(teams.teamId) }, 'steering channel linked');
-    const team = teams.teamName ? escapeMessageText(teams.teamName) : t('steering:channel.thisTeam');
+    const team = teams.teamName
+      ? escapeMessageText(teams.teamName)
+      : t('steering:channel.thisTeam');
     await turn.send({
       type: 'message',
       textFormat: 'markdown',

@@ -24,8 +24,7 @@ export interface TurnApplication {
 
 /** A checked channel token: opaque outside the host that made it. */
 export type Authentication =
-  | { ok: true; identity: unknown }
-  | { ok: false; refusal: ProcessResult };
+  { ok: true; identity: unknown } | { ok: false; refusal: ProcessResult };
 
 /**
  * One Bot Framework SDK behind Brugbot's HTTP server. Authentication and the turn are two calls,

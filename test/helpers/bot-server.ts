@@ -22,7 +22,14 @@ export async function startBot(
 ): Promise<RunningBot> {
   const connector = new FakeConnector();
   await connector.start();
-  const config = loadConfig({ PORT: '0', STORAGE: 'memory', LOG_LEVEL: 'silent', ...env });
+  const config = loadConfig({
+    PORT: '0',
+    STORAGE: 'memory',
+    LOG_LEVEL: 'silent',
+    // The protocol suites run once per host (jest.config.js, project "agents host").
+    ...(process.env.BOT_SDK ? { BOT_SDK: process.env.BOT_SDK } : {}),
+    ...env,
+  });
   const app = await createApp(config, logger);
   const url = await app.listen();
   return {

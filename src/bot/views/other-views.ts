@@ -1,7 +1,13 @@
 import { cardBytes, renderCard, CARD_BUDGET_BYTES, type CardAttachment } from '../../cards';
 import { buildSummary, CARD_ANSWER_LIMIT, CARD_ANSWER_LIMITS } from '../../summary';
 import type { GuideOutput } from '../../guide';
-import { adviceItems, quotedLabels, sourceLine, stepTitle, type ViewContext } from '../../presentation';
+import {
+  adviceItems,
+  quotedLabels,
+  sourceLine,
+  stepTitle,
+  type ViewContext,
+} from '../../presentation';
 
 export function welcomeCardData(ctx: ViewContext, resumable: boolean) {
   const { t, guide, locale } = ctx;

@@ -57,15 +57,38 @@ class EncodedIdsClient extends ConnectorClient {
   }
 }
 
-/** CloudAdapter whose turns talk to the Connector through EncodedIdsClient. */
+/** The Connector's scope: the bot's own token for replies and proactive messages. */
+export const BOT_FRAMEWORK_SCOPE = 'https://api.botframework.com';
+
+/**
+ * CloudAdapter whose turns talk to the Connector through EncodedIdsClient. The SDK fetches the
+ * bot's token before the turn runs, so an Entra outage would fail the whole turn, answers saved
+ * or not; botbuilder fetches it when the first reply goes out. Here too: the turn runs (and
+ * saves), and only the replies wait for the token, as on the botbuilder host.
+ */
 export class BrugAgentsAdapter extends CloudAdapter {
   protected override async createConnectorClientWithIdentity(
     identity: Identity,
     activity: Activity,
     headers?: HeaderPropagationCollection,
   ): Promise<ConnectorClient> {
-    return new EncodedIdsClient(
-      await super.createConnectorClientWithIdentity(identity, activity, headers),
+    if (!identity?.aud)
+      return new EncodedIdsClient(
+        await super.createConnectorClientWithIdentity(identity, activity, headers),
+      );
+    const client = new EncodedIdsClient(
+      ConnectorClient.createClientWithToken(activity.serviceUrl ?? '', null as never, headers),
     );
+    const provider = this.connectionManager.getTokenProviderFromActivity(identity, activity);
+    const http = client.httpClient;
+    const request = http.request.bind(http);
+    http.request = async (config) => {
+      http.setHeader(
+        'Authorization',
+        `Bearer ${await provider.getAccessToken(BOT_FRAMEWORK_SCOPE)}`,
+      );
+      return request(config);
+    };
+    return client;
   }
 }

@@ -1,5 +1,5 @@
 import type { WebResponse } from '@microsoft/agents-hosting';
-import type { ProcessResult } from '../../turn/host';
+import type { ProcessResult } from '../../turn';
 
 /**
  * The response object `CloudAdapter.process` writes to, kept in memory: Brugbot's own server

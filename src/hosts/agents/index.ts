@@ -4,14 +4,10 @@ import type { JWTPayload } from 'jose';
 import type { AppConfig } from '../../config';
 import { resolveLocale, translator } from '../../i18n';
 import { errorForLog, type Logger } from '../../logging';
-import type { InboundActivity } from '../../turn/activity';
-import type { BotHost, ProcessResult, TurnIo } from '../../turn/host';
-import { BrugAgentsAdapter } from './adapter';
+import type { BotHost, InboundActivity, ProcessResult, TurnIo } from '../../turn';
+import { BOT_FRAMEWORK_SCOPE, BrugAgentsAdapter } from './adapter';
 import { CapturedResponse } from './captured-response';
 import { createChannelTokenValidator, InvalidTokenError } from './channel-token';
-
-/** The Connector's scope: the bot's own token for replies and proactive messages. */
-const BOT_FRAMEWORK_SCOPE = 'https://api.botframework.com';
 
 const UNAUTHORISED: ProcessResult = {
   status: 401,

@@ -93,7 +93,10 @@ export class BrugAdapter extends CloudAdapter {
         identity as AuthenticateRequestResult,
         activity as unknown as Activity,
         async (context) => {
-          answered = await app.handle(context.activity as unknown as InboundActivity, turnIo(context));
+          answered = await app.handle(
+            context.activity as unknown as InboundActivity,
+            turnIo(context),
+          );
         },
       );
       return answered ?? { status: invoke?.status ?? 200, body: invoke?.body };
