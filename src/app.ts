@@ -53,12 +53,7 @@ export async function createApp(
 ): Promise<App> {
   getI18n();
   const guide = new Guide(loadGuideDefinition(path.join(paths.content, 'guide', 'guide.json')));
-  const storage = await createStorage({
-    kind: config.storage.kind,
-    sqlitePath: config.storage.sqlitePath,
-    blobConnectionString: config.storage.blobConnectionString,
-    blobContainer: config.storage.blobContainer,
-  });
+  const storage = await createStorage(config.storage);
   const plans = new PlanStore(storage, guide, (key) => [
     ...steeringKeysOf(key),
     ...followupKeysOf(key),

@@ -1,6 +1,11 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { repoRoot } from '../paths';
+import type { StorageConfig } from '../storage';
+
+/** The one default place of the SQLite file; a relative SQLITE_PATH is taken from here too. */
+export const DEFAULT_SQLITE_PATH = path.join(repoRoot, 'data', 'brugbot.sqlite');
+export const DEFAULT_BLOB_CONTAINER = 'brugbot-state';
 
 const emptyToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 const optionalString = z.preprocess(emptyToUndefined, z.string().optional());
@@ -16,13 +21,34 @@ const envSchema = z.object({
     z.enum(['SingleTenant', 'MultiTenant', 'UserAssignedMSI']).default('SingleTenant'),
   ),
   MicrosoftAppTenantId: optionalString,
-  STORAGE: z.preprocess(emptyToUndefined, z.enum(['sqlite', 'blob', 'memory']).default('sqlite')),
+  STORAGE: z.preprocess(
+    emptyToUndefined,
+    z
+      .enum(['sqlite', 'blob', 'memory'], {
+        errorMap: () => ({ message: 'must be sqlite, blob or memory' }),
+      })
+      .default('sqlite'),
+  ),
+  /** Relative paths are taken from the repository root, wherever the process was started. */
   SQLITE_PATH: z.preprocess(
     emptyToUndefined,
-    z.string().default(path.join(repoRoot, 'data', 'brugbot.sqlite')),
+    z
+      .string()
+      .default(DEFAULT_SQLITE_PATH)
+      .transform((file) => path.resolve(repoRoot, file)),
   ),
   AZURE_STORAGE_CONNECTION_STRING: optionalString,
-  AZURE_STORAGE_CONTAINER: z.preprocess(emptyToUndefined, z.string().default('brugbot-state')),
+  AZURE_STORAGE_CONTAINER: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      // Azure's container naming rule, checked here so the error names the setting.
+      .regex(
+        /^(?=.{3,63}$)[a-z0-9]+(-[a-z0-9]+)*$/,
+        'must be 3-63 lowercase letters, digits or single hyphens',
+      )
+      .default(DEFAULT_BLOB_CONTAINER),
+  ),
   /** Where channel signing keys are published; only for sovereign clouds and for tests. */
   BOTFRAMEWORK_OPENID_METADATA_URL: z.preprocess(emptyToUndefined, z.string().url().optional()),
   /** Public https origin of the bot, for download links; defaults to the local URL in local mode. */
@@ -128,12 +154,8 @@ export interface AppConfig {
     MicrosoftAppType: 'SingleTenant' | 'MultiTenant' | 'UserAssignedMSI';
     MicrosoftAppTenantId?: string;
   };
-  storage: {
-    kind: 'sqlite' | 'blob' | 'memory';
-    sqlitePath: string;
-    blobConnectionString?: string;
-    blobContainer: string;
-  };
+  /** Only the chosen store's settings; `createStorage` takes this as it is. */
+  storage: StorageConfig;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   publicBaseUrl?: string;
   retentionDays: number;
@@ -160,6 +182,24 @@ export interface AppConfig {
   tabSso: { appId?: string; audience?: string; jwksUrl: string };
 }
 
+function storageConfig(e: z.infer<typeof envSchema>): StorageConfig {
+  switch (e.STORAGE) {
+    case 'memory':
+      return { kind: 'memory' };
+    case 'sqlite':
+      return { kind: 'sqlite', sqlitePath: e.SQLITE_PATH };
+    case 'blob':
+      if (!e.AZURE_STORAGE_CONNECTION_STRING) {
+        throw new ConfigError('STORAGE=blob needs AZURE_STORAGE_CONNECTION_STRING');
+      }
+      return {
+        kind: 'blob',
+        blobConnectionString: e.AZURE_STORAGE_CONNECTION_STRING,
+        blobContainer: e.AZURE_STORAGE_CONTAINER,
+      };
+  }
+}
+
 export class ConfigError extends Error {
   constructor(message: string) {
     super(message);
@@ -184,9 +224,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       `MicrosoftAppTenantId is required for MicrosoftAppType=${e.MicrosoftAppType}`,
     );
   }
-  if (e.STORAGE === 'blob' && !e.AZURE_STORAGE_CONNECTION_STRING) {
-    throw new ConfigError('STORAGE=blob needs AZURE_STORAGE_CONNECTION_STRING');
-  }
   const steeringSet = [e.STEERING_SERVICE_URL, e.STEERING_CHANNEL_ID, e.STEERING_TENANT_ID].filter(
     Boolean,
   ).length;
@@ -209,12 +246,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       MicrosoftAppType: e.MicrosoftAppType,
       MicrosoftAppTenantId: e.MicrosoftAppTenantId,
     },
-    storage: {
-      kind: e.STORAGE,
-      sqlitePath: e.SQLITE_PATH,
-      blobConnectionString: e.AZURE_STORAGE_CONNECTION_STRING,
-      blobContainer: e.AZURE_STORAGE_CONTAINER,
-    },
+    storage: storageConfig(e),
     logLevel: e.LOG_LEVEL,
     publicBaseUrl: e.PUBLIC_BASE_URL?.replace(/\/+$/, ''),
     retentionDays: e.RETENTION_DAYS,

@@ -14,12 +14,15 @@ export type { GuideEvent, GuideOutput, EngineContext, NoticeCode, SubmitNav } fr
 export {
   initialPlanState,
   migratePlanState,
+  readPlanState,
+  checkPlanWrite,
   PlanStateError,
   PLAN_SCHEMA_VERSION,
   type PlanState,
   type Actor,
   type AnswerRecord,
   type HistoryEntry,
+  type HistoryChange,
 } from './plan-state';
 export {
   isAnswered,
@@ -30,4 +33,4 @@ export {
 } from './answers';
 /** For other capabilities that keep answers in the plan (follow-up): one change, one log entry. */
 export { applyChanges } from './submit';
-export { HISTORY_LIMIT, type Change } from './plan-state';
+export { HISTORY_LIMIT, HISTORY_VALUE_BUDGET, type Change } from './plan-state';

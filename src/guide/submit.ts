@@ -1,6 +1,6 @@
 import { parseAnswer, sameAnswer, type AnswerError, type AnswerValue } from './answers';
 import type { Guide, Position } from './guide';
-import type { Actor, Change, PlanState } from './plan-state';
+import { boundHistory, type Actor, type Change, type PlanState } from './plan-state';
 
 export interface SubmitMerge {
   changes: Change[];
@@ -89,9 +89,16 @@ export function applyChanges(
       delete clearedAt[change.q];
     }
   }
-  const entry = { rev: revision, at, by: actor, kind, changes, ...(undoes ? { undoes } : {}) };
-  const history = [...state.history, entry];
-  const dropped = history.splice(0, Math.max(0, history.length - historyLimit));
-  const historyFloor = dropped.length ? dropped[dropped.length - 1]!.rev : state.historyFloor;
-  return { ...state, revision, answers, clearedAt, updatedAt: at, history, historyFloor };
+  // The new values are the answers now; the history keeps what they replaced (for undo and merge).
+  const replaced = changes.map(({ q, from }) => ({ q, from }));
+  const entry = {
+    rev: revision,
+    at,
+    by: actor,
+    kind,
+    changes: replaced,
+    ...(undoes ? { undoes } : {}),
+  };
+  const bounded = boundHistory([...state.history, entry], state.historyFloor, historyLimit);
+  return { ...state, revision, answers, clearedAt, updatedAt: at, ...bounded };
 }

@@ -1,3 +1,3 @@
 export { PlanStore, CorruptPlanError, planKey, type PlanRead } from './plan-store';
-export { PlanLog, answersAsOf } from './plan-log';
+export { PlanLog, answersAsOf, type LogEntry } from './plan-log';
 export { UserPrefsStore, type UserPrefs } from './user-prefs';

@@ -1,34 +1,57 @@
-import type { HistoryEntry, PlanState } from '../guide';
-import { CREATE_ONLY, EtagConflictError, logKey, logKeysOf, type BrugStorage } from '../storage';
+import type { Change, HistoryEntry, PlanState } from '../guide';
+import { logKey, logKeysOf, type BrugStorage, type StoredDocuments } from '../storage';
+
+/** One change of a plan as its log keeps it: who, when, and each answer's old and new value. */
+export type LogEntry = Omit<HistoryEntry, 'changes'> & { changes: Change[] };
+
+/**
+ * The change-log documents for the history entries a turn added (those newer than `since`).
+ * The plan's history keeps only what each change replaced; what it set is the `from` of the next
+ * change of that question, or the answer itself when none followed.
+ */
+export function logDocuments(planKey: string, state: PlanState, since: number): StoredDocuments {
+  const documents: StoredDocuments = {};
+  const history = state.history;
+  for (let i = history.length - 1; i >= 0 && history[i]!.rev > since; i--) {
+    const entry = history[i]!;
+    const changes = entry.changes.map(({ q, from }) => ({ q, from, to: valueAfter(state, i, q) }));
+    // Unconditional: only the writer of plan revision `rev` writes its entry (SQLite: in the same
+    // transaction), so an entry already there is a leftover of a plan that was reset.
+    documents[logKey(planKey, entry.rev)] = { ...entry, changes, eTag: '*' };
+  }
+  return documents;
+}
+
+function valueAfter(state: PlanState, index: number, q: string): Change['to'] {
+  for (let i = index + 1; i < state.history.length; i++) {
+    const later = state.history[i]!.changes.find((change) => change.q === q);
+    if (later) return later.from;
+  }
+  return state.answers[q]?.value ?? null;
+}
 
 /**
  * The full change log of a plan, one write-once document per change. The plan itself keeps
  * only its recent history (for merging and undo), so it stays small; this log keeps everything,
- * for "as of" views and for the data export.
+ * for "as of" views and for the data export. `PlanStore` writes an entry in the same storage call
+ * as the plan revision it belongs to.
  */
 export class PlanLog {
   constructor(private readonly storage: BrugStorage) {}
 
   /** Records the history entries a turn added: those newer than the revision it started from. */
   async record(planKey: string, state: PlanState, sinceRevision: number): Promise<void> {
-    for (const entry of state.history.filter((h) => h.rev > sinceRevision)) {
-      const key = logKey(planKey, entry.rev);
-      try {
-        await this.storage.write({ [key]: { ...entry, eTag: CREATE_ONLY } });
-      } catch (error) {
-        // Written already by an earlier attempt of this same turn: nothing to add.
-        if (!(error instanceof EtagConflictError)) throw error;
-      }
-    }
+    const documents = logDocuments(planKey, state, sinceRevision);
+    if (Object.keys(documents).length) await this.storage.write(documents);
   }
 
-  async entries(planKey: string): Promise<HistoryEntry[]> {
+  async entries(planKey: string): Promise<LogEntry[]> {
     const keys = await logKeysOf(this.storage, planKey);
     if (keys.length === 0) return [];
     const items = await this.storage.read(keys);
     return keys
-      .map((k) => items[k] as (HistoryEntry & { eTag?: string }) | undefined)
-      .filter((e): e is HistoryEntry & { eTag?: string } => e !== undefined)
+      .map((k) => items[k] as (LogEntry & { eTag?: string }) | undefined)
+      .filter((e): e is LogEntry & { eTag?: string } => e !== undefined)
       .map(({ eTag: _eTag, ...entry }) => entry);
   }
 
@@ -43,7 +66,7 @@ export class PlanLog {
  * The answers as they stood at `when`, with who gave them: the change log replayed from the
  * start up to that moment. The log holds every change, so this is exact for any date.
  */
-export function answersAsOf(log: HistoryEntry[], when: Date): PlanState['answers'] {
+export function answersAsOf(log: LogEntry[], when: Date): PlanState['answers'] {
   const cutoff = when.toISOString();
   const answers: PlanState['answers'] = {};
   for (const entry of [...log].sort((a, b) => a.rev - b.rev)) {

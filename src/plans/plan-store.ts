@@ -6,12 +6,23 @@ import type {
   PlanState,
   Transition,
 } from '../guide';
-import { initialPlanState, migratePlanState, PlanStateError, transition } from '../guide';
-import { CorruptDocumentError, updateWithRetry, type BrugStorage } from '../storage';
+import {
+  checkPlanWrite,
+  initialPlanState,
+  PlanStateError,
+  readPlanState,
+  transition,
+} from '../guide';
+import {
+  CorruptDocumentError,
+  updateWithRetry,
+  type BrugStorage,
+  type UpdateStep,
+} from '../storage';
 
 export { planKey } from '../storage';
 import { KeyedQueue } from './keyed-queue';
-import { PlanLog } from './plan-log';
+import { logDocuments, PlanLog } from './plan-log';
 
 /**
  * A whole team may press "save" within the same second; each retry re-runs the pure engine on
@@ -37,6 +48,11 @@ export class CorruptPlanError extends Error {
 /**
  * Loads, transitions and saves a conversation's plan in one optimistic read-modify-write.
  * On an eTag conflict the pure engine simply runs again on the colleague's newer plan.
+ *
+ * A turn that changes the plan stores it and its change-log entry in one storage call, which
+ * SQLite commits as one transaction (one fsync); the blob store writes the plan, then the entry.
+ * A stored plan is validated when it is written, so reading one of the current schema version
+ * checks only its outline (`readPlanState`); an older one is migrated and validated whole.
  */
 export class PlanStore {
   readonly log: PlanLog;
@@ -69,19 +85,19 @@ export class PlanStore {
 
   private async applyNow(key: string, event: GuideEvent, ctx: EngineContext): Promise<Transition> {
     try {
-      const outcome = await updateWithRetry<PlanState, Transition & { from: number }>(
+      const outcome = await updateWithRetry<PlanState, Transition>(
         this.storage,
         key,
         (current) => {
           const before = current ?? initialPlanState(ctx.now);
-          const result = { ...transition(this.guide, before, event, ctx), from: before.revision };
-          return result.effects.includes('save') ? { next: result.state, result } : { result };
+          const result = transition(this.guide, before, event, ctx);
+          return result.effects.includes('save')
+            ? this.save(key, current, result.state, result)
+            : { result };
         },
-        { parse: migratePlanState, maxAttempts: MAX_ATTEMPTS, backoffMs: BACKOFF_MS },
+        { parse: readPlanState, maxAttempts: MAX_ATTEMPTS, backoffMs: BACKOFF_MS },
       );
-      const { from, ...result } = outcome.result;
-      if (outcome.written) await this.log.record(key, result.state, from);
-      return result;
+      return outcome.result;
     } catch (error) {
       if (error instanceof CorruptDocumentError) {
         if (event.type === 'restartConfirm' || event.type === 'restartRequest')
@@ -106,24 +122,18 @@ export class PlanStore {
     },
   ): Promise<{ state: PlanState | undefined; result: R }> {
     return this.queue.run(key, async () => {
-      const outcome = await updateWithRetry<
-        PlanState,
-        { state: PlanState | undefined; result: R; from: number }
-      >(
+      const outcome = await updateWithRetry<PlanState, { state: PlanState | undefined; result: R }>(
         this.storage,
         key,
         (current) => {
           const out = run(current);
-          const result = { ...out, from: current?.revision ?? 0 };
           return out.state && out.effects.includes('save')
-            ? { next: out.state, result }
-            : { result };
+            ? this.save(key, current, out.state, out)
+            : { result: out };
         },
-        { parse: migratePlanState, maxAttempts: MAX_ATTEMPTS, backoffMs: BACKOFF_MS },
+        { parse: readPlanState, maxAttempts: MAX_ATTEMPTS, backoffMs: BACKOFF_MS },
       );
-      const { from, ...result } = outcome.result;
-      if (outcome.written && result.state) await this.log.record(key, result.state, from);
-      return result;
+      return outcome.result;
     });
   }
 
@@ -143,7 +153,7 @@ export class PlanStore {
 
   async read(key: string): Promise<PlanState | undefined> {
     const items = await this.storage.read([key]);
-    return items[key] === undefined ? undefined : migratePlanState(items[key]);
+    return items[key] === undefined ? undefined : readPlanState(items[key]);
   }
 
   /** Removes the plan and its whole change log; returns how many documents went. */
@@ -154,9 +164,24 @@ export class PlanStore {
     return logged + 1 + others.length;
   }
 
+  /**
+   * The write step of a turn: the validated plan, and beside it the log entries of the history
+   * it added since the revision the turn started from.
+   */
+  private save<R>(
+    key: string,
+    current: PlanState | undefined,
+    next: PlanState,
+    result: R,
+  ): UpdateStep<PlanState, R> {
+    checkPlanWrite(next, current);
+    return { next, result, alongside: logDocuments(key, next, current?.revision ?? 0) };
+  }
+
   /** A plan that cannot be read is replaced by a fresh one, but only on an explicit restart. */
   private async reset(key: string, ctx: EngineContext): Promise<Transition> {
     const fresh = transition(this.guide, initialPlanState(ctx.now), { type: 'start' }, ctx);
+    checkPlanWrite(fresh.state);
     await this.storage.write({ [key]: { ...fresh.state, eTag: '*' } });
     return {
       state: fresh.state,

@@ -1,7 +1,6 @@
 import { buffer } from 'node:stream/consumers';
 import { ContainerClient, type BlobRequestConditions } from '@azure/storage-blob';
-import type { StoreItems } from 'botbuilder';
-import type { BrugStorage, StorageHealth } from './brug-storage';
+import type { BrugStorage, StorageHealth, StoredDocuments } from './brug-storage';
 import {
   blobNameFor,
   keyFromBlobName,
@@ -37,9 +36,13 @@ export interface BlobStorageOptions {
  * `If-None-Match: *` for CREATE_ONLY), so the service itself decides who wins a race.
  *
  * Atomicity is per key only: Blob Storage has no multi-blob transaction. A call with several
- * changes first checks all their eTags, then writes them in order, so a stale eTag normally
- * writes nothing; but a race inside that window can leave earlier keys written when a later
- * one conflicts. Keep data that must change together in one document.
+ * changes first checks the eTags of all but the first, then writes them in order, so a stale
+ * eTag normally writes nothing; but a race inside that window can leave earlier keys written
+ * when a later one conflicts. Keep data that must change together in one document.
+ *
+ * A plan turn writes the plan (conditional) and its change-log entry (unconditional) in one call:
+ * here the plan is written first and the log entry after it, so a process that dies in between
+ * leaves the plan without that log entry (never a log entry without its plan), as before.
  */
 export class BlobStorage implements BrugStorage {
   private closed = false;
@@ -64,21 +67,25 @@ export class BlobStorage implements BrugStorage {
     return new BlobStorage(container, options);
   }
 
-  async read(keys: string[]): Promise<StoreItems> {
+  async read(keys: string[]): Promise<StoredDocuments> {
     this.assertOpen();
     assertKeys(keys);
     const found = await Promise.all(
       keys.map(async (key) => [key, await this.readOne(key)] as const),
     );
-    const items: StoreItems = {};
+    const items: StoredDocuments = {};
     for (const [key, document] of found) if (document) items[key] = document;
     return items;
   }
 
-  async write(changes: StoreItems): Promise<void> {
+  async write(changes: StoredDocuments): Promise<void> {
     this.assertOpen();
     const prepared = prepareChanges(changes);
-    if (prepared.length > 1) await this.precheck(prepared);
+    // A condition on the first change is checked by its own conditional Put before anything is
+    // written; only a condition further on needs the check up front (one more request per key).
+    if (prepared.slice(1).some(({ condition }) => condition.kind !== 'unconditional')) {
+      await this.precheck(prepared);
+    }
     for (const change of prepared) await this.writeOne(change);
   }
 

@@ -1,5 +1,4 @@
-import type { StoreItems } from 'botbuilder';
-import { CREATE_ONLY, MAX_KEY_LENGTH } from './brug-storage';
+import { CREATE_ONLY, MAX_KEY_LENGTH, type StoredDocuments } from './brug-storage';
 import { CorruptDocumentError, EtagConflictError, InvalidStorageInputError } from './errors';
 
 /** What a change's `eTag` asks for, decided once so every store applies the same rule. */
@@ -61,7 +60,7 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
  * Validates and serialises every change before a store touches anything, so bad input in
  * the third change cannot leave the first two written.
  */
-export function prepareChanges(changes: StoreItems): PreparedChange[] {
+export function prepareChanges(changes: StoredDocuments): PreparedChange[] {
   if (!isPlainObject(changes)) {
     throw new InvalidStorageInputError('Storage: changes must be an object of key → document.');
   }

@@ -5,6 +5,8 @@ export {
   type BrugStorage,
   type StorageHealth,
   type StorageKind,
+  type StoredDocument,
+  type StoredDocuments,
 } from './brug-storage';
 export {
   StorageError,
@@ -16,18 +18,9 @@ export {
   StorageConfigError,
 } from './errors';
 export { MemoryStorage, type MemoryRecord } from './memory-storage';
-export { SqliteStorage, DEFAULT_SQLITE_PATH, type SqliteStorageOptions } from './sqlite-storage';
+export { SqliteStorage, type SqliteStorageOptions } from './sqlite-storage';
 export { BlobStorage, type BlobStorageOptions } from './blob-storage';
-export {
-  createStorage,
-  parseStorageConfig,
-  storageConfigFromEnv,
-  storageConfigSchema,
-  DEFAULT_BLOB_CONTAINER,
-  STORAGE_ENV,
-  type StorageConfig,
-  type StorageConfigInput,
-} from './create-storage';
+export { createStorage, type StorageConfig } from './create-storage';
 export {
   updateWithRetry,
   type UpdateOptions,

@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { StoreItems } from 'botbuilder';
-import type { BrugStorage, StorageHealth } from './brug-storage';
+import type { BrugStorage, StorageHealth, StoredDocuments } from './brug-storage';
 import {
   assertKeys,
   assertPrefix,
@@ -28,10 +27,10 @@ export class MemoryStorage implements BrugStorage {
 
   constructor(private readonly records: Map<string, MemoryRecord> = new Map()) {}
 
-  async read(keys: string[]): Promise<StoreItems> {
+  async read(keys: string[]): Promise<StoredDocuments> {
     this.assertOpen();
     assertKeys(keys);
-    const items: StoreItems = {};
+    const items: StoredDocuments = {};
     for (const key of keys) {
       const record = this.records.get(key);
       if (record) items[key] = parseDocument(key, record.json, record.eTag);
@@ -39,7 +38,7 @@ export class MemoryStorage implements BrugStorage {
     return items;
   }
 
-  async write(changes: StoreItems): Promise<void> {
+  async write(changes: StoredDocuments): Promise<void> {
     this.assertOpen();
     const prepared = prepareChanges(changes);
     // Check every condition before applying any change: all-or-nothing, like the SQLite store.

@@ -2,8 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import Database from 'better-sqlite3';
-import type { StoreItems } from 'botbuilder';
-import type { BrugStorage, StorageHealth } from './brug-storage';
+import type { BrugStorage, StorageHealth, StoredDocuments } from './brug-storage';
 import {
   assertKeys,
   assertPrefix,
@@ -14,8 +13,6 @@ import {
   type PreparedChange,
 } from './documents';
 import { StorageClosedError } from './errors';
-
-export const DEFAULT_SQLITE_PATH = './data/brugbot.sqlite';
 
 /**
  * The files hold names, Entra ids and answers: the folder is created 0700 and the database 0600
@@ -72,7 +69,7 @@ export class SqliteStorage implements BrugStorage {
   private readonly writeAll;
   private readonly deleteAll;
 
-  constructor(filePath: string = DEFAULT_SQLITE_PATH, options: SqliteStorageOptions = {}) {
+  constructor(filePath: string, options: SqliteStorageOptions = {}) {
     this.path = path.resolve(filePath);
     createPrivately(this.path);
     this.db = new Database(this.path);
@@ -111,7 +108,7 @@ export class SqliteStorage implements BrugStorage {
 
     // One snapshot for a multi-key read, so it never mixes two writers' states.
     this.readAll = this.db.transaction((keys: string[]) => {
-      const items: StoreItems = {};
+      const items: StoredDocuments = {};
       for (const key of keys) {
         const row = this.selectDocument.get(key);
         if (row) items[key] = parseDocument(key, row.json, row.etag);
@@ -136,13 +133,13 @@ export class SqliteStorage implements BrugStorage {
     });
   }
 
-  async read(keys: string[]): Promise<StoreItems> {
+  async read(keys: string[]): Promise<StoredDocuments> {
     this.assertOpen();
     assertKeys(keys);
     return this.readAll(keys);
   }
 
-  async write(changes: StoreItems): Promise<void> {
+  async write(changes: StoredDocuments): Promise<void> {
     this.assertOpen();
     const prepared = prepareChanges(changes);
     if (prepared.length > 0) this.writeAll.immediate(prepared);

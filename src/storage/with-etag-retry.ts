@@ -1,6 +1,5 @@
 import { setTimeout as delay } from 'node:timers/promises';
-import type { Storage } from 'botbuilder';
-import { CREATE_ONLY } from './brug-storage';
+import { CREATE_ONLY, type BrugStorage, type StoredDocuments } from './brug-storage';
 import {
   ConcurrencyExhaustedError,
   CorruptDocumentError,
@@ -12,6 +11,12 @@ import {
 export interface UpdateStep<T, R> {
   next?: T;
   result: R;
+  /**
+   * Other documents to write in the same `write` call as `next` (SQLite: the same transaction),
+   * each under its own `eTag` condition (none: unconditional). Ignored without `next`. Only a
+   * conflict on the updated key itself is retried.
+   */
+  alongside?: StoredDocuments;
 }
 
 export interface UpdateOptions<T> {
@@ -46,7 +51,7 @@ export interface UpdateOutcome<T, R> {
  * Needs a store that throws EtagConflictError (every BrugStorage does).
  */
 export async function updateWithRetry<T extends object, R>(
-  storage: Storage,
+  storage: Pick<BrugStorage, 'read' | 'write'>,
   key: string,
   update: (current: T | undefined) => UpdateStep<T, R>,
   {
@@ -63,13 +68,20 @@ export async function updateWithRetry<T extends object, R>(
   for (let attempt = 1; ; attempt++) {
     const items: Record<string, unknown> = await storage.read([key]);
     const { current, eTag } = unpack<T>(key, items[key], parse);
-    const { next, result } = update(current);
+    const { next, result, alongside } = update(current);
     if (next === undefined) return { result, value: current, written: false, attempts: attempt };
+    if (alongside && Object.prototype.hasOwnProperty.call(alongside, key)) {
+      throw new InvalidStorageInputError(
+        `updateWithRetry: "${key}" cannot also be written alongside.`,
+      );
+    }
     try {
-      await storage.write({ [key]: { ...next, eTag: eTag ?? CREATE_ONLY } });
+      // The updated key first: the blob store writes in this order, so a failure leaves no
+      // companion document without its plan.
+      await storage.write({ [key]: { ...next, eTag: eTag ?? CREATE_ONLY }, ...alongside });
       return { result, value: next, written: true, attempts: attempt };
     } catch (error) {
-      if (!(error instanceof EtagConflictError)) throw error;
+      if (!(error instanceof EtagConflictError) || error.key !== key) throw error;
       if (attempt >= maxAttempts) {
         throw new ConcurrencyExhaustedError(key, attempt, { cause: error });
       }

@@ -1,5 +1,5 @@
 import { followupTransition } from '../../src/followup/followup-engine';
-import { createStorage, type BrugStorage, type StorageConfigInput } from '../../src/storage';
+import { createStorage, type BrugStorage, type StorageConfig } from '../../src/storage';
 import { spawnBot, type BotProcess } from '../helpers/bot-process';
 import type { FakeConnector } from '../helpers/fake-connector';
 import { filledPlan, plausibleValue } from '../helpers/plans';
@@ -19,7 +19,7 @@ export const planKeyOf = (i: number) => `plan/msteams/${conversationOf(i)}`;
  * reference pointing at `connector`, exactly as the bot stores them after a confirm.
  */
 export async function seedPlans(
-  config: StorageConfigInput,
+  config: StorageConfig,
   connector: FakeConnector,
   count: number,
 ): Promise<void> {
@@ -89,7 +89,7 @@ export function checkinsPerConversation(connector: FakeConnector, count: number)
  */
 export async function runTwoProcesses(
   env: Record<string, string>,
-  config: StorageConfigInput,
+  config: StorageConfig,
   connector: FakeConnector,
   count: number,
 ): Promise<{ afterFirst: number[]; afterAll: number[]; sentByProcess: number[] }> {

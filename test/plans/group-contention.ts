@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createStorage, type BrugStorage, type StorageConfigInput } from '../../src/storage';
+import { createStorage, type BrugStorage, type StorageConfig } from '../../src/storage';
 import { ActivityFactory, type Who } from '../helpers/activities';
 import { spawnBot, type BotProcess } from '../helpers/bot-process';
 import { FakeConnector } from '../helpers/fake-connector';
@@ -66,7 +66,7 @@ export interface ContentionResult {
  */
 export async function runContention(
   storageEnv: Record<string, string>,
-  storageConfig: StorageConfigInput,
+  storageConfig: StorageConfig,
   users = 20,
   perUser = 50,
 ): Promise<ContentionResult> {

@@ -34,14 +34,14 @@ describe('BlobStorage specifics', () => {
     const first = await BlobStorage.connect(azurite.connectionString, name);
     await first.write({ plan: { v: 1 } });
     const second = await BlobStorage.connect(azurite.connectionString, name);
-    expect((await second.read(['plan'])).plan.v).toBe(1);
+    expect((await second.read(['plan'])).plan?.v).toBe(1);
   });
 
   test('eTags are Azure’s own, so a plain client sees the same value', async () => {
     const name = freshContainer();
     const storage = await BlobStorage.connect(azurite.connectionString, name);
     await storage.write({ '19:abc@thread.tacv2': { v: 1 } });
-    const { eTag } = (await storage.read(['19:abc@thread.tacv2']))['19:abc@thread.tacv2'];
+    const { eTag } = (await storage.read(['19:abc@thread.tacv2']))['19:abc@thread.tacv2']!;
     const blob = new ContainerClient(azurite.connectionString, name).getBlobClient(
       blobNameFor('19:abc@thread.tacv2'),
     );

@@ -1,13 +1,15 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { ConfigError, DEFAULT_SQLITE_PATH, loadConfig } from '../../src/config';
+import { repoRoot } from '../../src/paths';
 import {
   BlobStorage,
   createStorage,
   MemoryStorage,
   SqliteStorage,
   StorageConfigError,
-  storageConfigFromEnv,
+  type StorageConfig,
 } from '../../src/storage';
 import { startAzurite } from '../helpers/azurite';
 
@@ -31,8 +33,11 @@ describe('createStorage', () => {
   test('connects to blob storage and creates the container', async () => {
     const azurite = await startAzurite();
     try {
-      const config = { kind: 'blob' as const, blobConnectionString: azurite.connectionString };
-      const storage = await createStorage({ ...config, blobContainer: 'factory-made' });
+      const storage = await createStorage({
+        kind: 'blob',
+        blobConnectionString: azurite.connectionString,
+        blobContainer: 'factory-made',
+      });
       expect(storage).toBeInstanceOf(BlobStorage);
       expect(await storage.health()).toMatchObject({
         ok: true,
@@ -43,41 +48,69 @@ describe('createStorage', () => {
     }
   });
 
-  test('names the missing setting when blob has no connection string', async () => {
-    const call = createStorage({ kind: 'blob' });
-    await expect(call).rejects.toBeInstanceOf(StorageConfigError);
-    await expect(createStorage({ kind: 'blob', blobConnectionString: ' ' })).rejects.toThrow(
-      'STORAGE=blob needs AZURE_STORAGE_CONNECTION_STRING',
-    );
-  });
-
-  test('rejects an unknown kind and a bad container name without echoing secrets', async () => {
-    const bad = { kind: 'blob', blobConnectionString: SECRET, blobContainer: 'Bad_Name' } as const;
-    const error: unknown = await createStorage(bad).catch((e) => e);
-    expect(error).toBeInstanceOf(StorageConfigError);
-    expect(String(error)).toMatch(/AZURE_STORAGE_CONTAINER/);
-    expect(String(error)).not.toContain('c2VjcmV0');
-    // @ts-expect-error: an unknown kind, as it would arrive from the environment
-    await expect(createStorage({ kind: 'cosmos' })).rejects.toThrow(/STORAGE must be/);
+  test('refuses a kind from outside the type system', async () => {
+    const cosmos = { kind: 'cosmos' } as unknown as StorageConfig;
+    await expect(createStorage(cosmos)).rejects.toBeInstanceOf(StorageConfigError);
   });
 });
 
-describe('storageConfigFromEnv', () => {
-  test('defaults to SQLite and reads the documented variables', () => {
-    expect(storageConfigFromEnv({})).toEqual({ kind: 'sqlite' });
+describe('storage settings, read once by loadConfig', () => {
+  test('default to one SQLite file under data/ in the repository', () => {
+    expect(DEFAULT_SQLITE_PATH).toBe(path.join(repoRoot, 'data', 'brugbot.sqlite'));
+    expect(loadConfig({}).storage).toEqual({ kind: 'sqlite', sqlitePath: DEFAULT_SQLITE_PATH });
+    expect(loadConfig({ SQLITE_PATH: ' ' }).storage).toEqual({
+      kind: 'sqlite',
+      sqlitePath: DEFAULT_SQLITE_PATH,
+    });
+  });
+
+  test('take a relative SQLITE_PATH from the repository root, wherever the process started', () => {
+    expect(loadConfig({ SQLITE_PATH: './data/other.sqlite' }).storage).toEqual({
+      kind: 'sqlite',
+      sqlitePath: path.join(repoRoot, 'data', 'other.sqlite'),
+    });
+    const absolute = path.join(os.tmpdir(), 'x.sqlite');
+    expect(loadConfig({ SQLITE_PATH: absolute }).storage).toEqual({
+      kind: 'sqlite',
+      sqlitePath: absolute,
+    });
+  });
+
+  test('give only the chosen store its settings', () => {
     expect(
-      storageConfigFromEnv({
+      loadConfig({
         STORAGE: 'blob',
         AZURE_STORAGE_CONNECTION_STRING: SECRET,
         AZURE_STORAGE_CONTAINER: 'plans',
         SQLITE_PATH: '',
-      }),
+      }).storage,
     ).toEqual({ kind: 'blob', blobConnectionString: SECRET, blobContainer: 'plans' });
+    expect(
+      loadConfig({ STORAGE: 'blob', AZURE_STORAGE_CONNECTION_STRING: SECRET }).storage,
+    ).toEqual({ kind: 'blob', blobConnectionString: SECRET, blobContainer: 'brugbot-state' });
+    expect(loadConfig({ STORAGE: 'memory' }).storage).toEqual({ kind: 'memory' });
   });
 
-  test('fails early, naming the variable, when STORAGE=blob lacks its connection string', () => {
-    expect(() => storageConfigFromEnv({ STORAGE: 'blob' })).toThrow(
+  test('fail early, naming the variable, without echoing secrets', () => {
+    expect(() => loadConfig({ STORAGE: 'blob' })).toThrow(
       'STORAGE=blob needs AZURE_STORAGE_CONNECTION_STRING',
     );
+    expect(() => loadConfig({ STORAGE: 'blob', AZURE_STORAGE_CONNECTION_STRING: ' ' })).toThrow(
+      ConfigError,
+    );
+    expect(() => loadConfig({ STORAGE: 'cosmos' })).toThrow(/STORAGE: must be sqlite, blob/);
+    let error: unknown;
+    try {
+      loadConfig({
+        STORAGE: 'blob',
+        AZURE_STORAGE_CONNECTION_STRING: SECRET,
+        AZURE_STORAGE_CONTAINER: 'Bad_Name',
+      });
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    expect(String(error)).toMatch(/AZURE_STORAGE_CONTAINER/);
+    expect(String(error)).not.toContain('c2VjcmV0');
   });
 });

@@ -15,11 +15,11 @@ test('MemoryStorage keeps a copy, so mutating a written object changes nothing s
   const doc = { list: [1] };
   await storage.write({ plan: doc });
   doc.list.push(2);
-  expect((await storage.read(['plan'])).plan.list).toEqual([1]);
+  expect((await storage.read(['plan'])).plan?.list).toEqual([1]);
 });
 
 test('two MemoryStorage instances over one record map see each other’s writes', async () => {
   const records = new Map<string, MemoryRecord>();
   await new MemoryStorage(records).write({ plan: { v: 1 } });
-  expect((await new MemoryStorage(records).read(['plan'])).plan.v).toBe(1);
+  expect((await new MemoryStorage(records).read(['plan'])).plan?.v).toBe(1);
 });

@@ -55,7 +55,7 @@ describe('SqliteStorage on disk', () => {
     const file = freshPath();
     const first = new SqliteStorage(file);
     await first.write({ plan: { answers: ['ja'] } });
-    const { eTag } = (await first.read(['plan'])).plan;
+    const { eTag } = (await first.read(['plan'])).plan!;
     await first.close();
 
     const second = new SqliteStorage(file);
@@ -68,12 +68,12 @@ describe('SqliteStorage on disk', () => {
     const file = freshPath();
     const [a, b] = [new SqliteStorage(file), new SqliteStorage(file)];
     await a.write({ plan: { by: 'a' } });
-    const seen = (await b.read(['plan'])).plan;
+    const seen = (await b.read(['plan'])).plan!;
     await a.write({ plan: { by: 'a again', eTag: seen.eTag } });
     await expect(b.write({ plan: { by: 'b', eTag: seen.eTag } })).rejects.toBeInstanceOf(
       EtagConflictError,
     );
-    expect((await b.read(['plan'])).plan.by).toBe('a again');
+    expect((await b.read(['plan'])).plan?.by).toBe('a again');
     await Promise.all([a.close(), b.close()]);
   });
 });

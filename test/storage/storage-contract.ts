@@ -6,6 +6,7 @@ import {
   StorageClosedError,
   type BrugStorage,
   type StorageKind,
+  type StoredDocument,
 } from '../../src/storage';
 
 export interface ContractSubject {
@@ -64,8 +65,8 @@ export function describeStorageContract(
       await subject.cleanup?.();
     });
 
-    const readOne = async (key: string): Promise<Record<string, unknown> | undefined> =>
-      (await storage.read([key]))[key] as Record<string, unknown> | undefined;
+    const readOne = async (key: string): Promise<StoredDocument | undefined> =>
+      (await storage.read([key]))[key];
 
     test('reading missing keys returns no items', async () => {
       expect(await storage.read(['missing', 'also-missing'])).toEqual({});
@@ -109,10 +110,10 @@ export function describeStorageContract(
     test('a conflict on one key writes nothing from that call', async () => {
       await storage.write({ a: { v: 1 }, b: { v: 1 } });
       const items = await storage.read(['a', 'b']);
-      await storage.write({ b: { v: 2, eTag: items.b.eTag } });
+      await storage.write({ b: { v: 2, eTag: items.b?.eTag } });
       const call = storage.write({
-        a: { v: 'changed', eTag: items.a.eTag },
-        b: { v: 'changed', eTag: items.b.eTag },
+        a: { v: 'changed', eTag: items.a?.eTag },
+        b: { v: 'changed', eTag: items.b?.eTag },
         c: { v: 'new' },
       });
       await expectConflict(call, 'b');
@@ -198,7 +199,7 @@ export function describeStorageContract(
       const cyclic: Record<string, unknown> = {};
       cyclic.self = cyclic;
       for (const bad of [[1, 2], null, 'text', cyclic, { v: 1, eTag: 42 }]) {
-        const call = storage.write({ ok: { v: 1 }, bad });
+        const call = storage.write({ ok: { v: 1 }, bad: bad as StoredDocument });
         await expect(call).rejects.toBeInstanceOf(InvalidStorageInputError);
       }
       expect(await storage.read(['ok', 'bad'])).toEqual({});

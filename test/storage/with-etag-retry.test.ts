@@ -1,10 +1,13 @@
-import type { Storage, StoreItems } from 'botbuilder';
 import { z } from 'zod';
 import {
   ConcurrencyExhaustedError,
   CorruptDocumentError,
+  CREATE_ONLY,
+  InvalidStorageInputError,
   MemoryStorage,
   updateWithRetry,
+  type BrugStorage,
+  type StoredDocuments,
 } from '../../src/storage';
 
 interface Doc {
@@ -18,12 +21,12 @@ const append = (item: string) => (current: Doc | undefined) => ({
 const noSleep = async (): Promise<void> => undefined;
 
 /** Lets a "colleague" append an item between our read and our write, `times` times. */
-class InterferingStorage implements Storage {
+class InterferingStorage implements Pick<BrugStorage, 'read' | 'write' | 'delete'> {
   constructor(
     private readonly inner: MemoryStorage,
     private times: number,
   ) {}
-  async read(keys: string[]): Promise<StoreItems> {
+  async read(keys: string[]): Promise<StoredDocuments> {
     const items = await this.inner.read(keys);
     if (this.times-- > 0) {
       const [key] = keys as [string];
@@ -34,7 +37,7 @@ class InterferingStorage implements Storage {
     }
     return items;
   }
-  write = (changes: StoreItems): Promise<void> => this.inner.write(changes);
+  write = (changes: StoredDocuments): Promise<void> => this.inner.write(changes);
   delete = (keys: string[]): Promise<void> => this.inner.delete(keys);
 }
 
@@ -43,13 +46,13 @@ describe('updateWithRetry', () => {
     const storage = new MemoryStorage();
     const outcome = await updateWithRetry(storage, 'plan', append('first'));
     expect(outcome).toEqual({ result: 1, value: { items: ['first'] }, written: true, attempts: 1 });
-    expect((await storage.read(['plan'])).plan.items).toEqual(['first']);
+    expect((await storage.read(['plan'])).plan?.items).toEqual(['first']);
   });
 
   test('writes nothing when the update returns no next document', async () => {
     const storage = new MemoryStorage();
     await storage.write({ plan: { items: ['a'] } });
-    const { eTag } = (await storage.read(['plan'])).plan;
+    const { eTag } = (await storage.read(['plan'])).plan!;
     const outcome = await updateWithRetry<Doc, string>(storage, 'plan', (current) => ({
       result: `has ${current?.items.length}`,
     }));
@@ -59,7 +62,7 @@ describe('updateWithRetry', () => {
       written: false,
       attempts: 1,
     });
-    expect((await storage.read(['plan'])).plan.eTag).toBe(eTag);
+    expect((await storage.read(['plan'])).plan?.eTag).toBe(eTag);
   });
 
   test('re-runs the update on the colleague’s result after a conflict, losing nothing', async () => {
@@ -71,7 +74,7 @@ describe('updateWithRetry', () => {
     });
     expect(outcome.attempts).toBe(3);
     expect(update).toHaveBeenCalledTimes(3);
-    expect((await inner.read(['plan'])).plan.items).toEqual([
+    expect((await inner.read(['plan'])).plan?.items).toEqual([
       'start',
       'colleague-1',
       'colleague-0',
@@ -90,7 +93,7 @@ describe('updateWithRetry', () => {
       },
     );
     expect(outcome.attempts).toBe(2);
-    expect((await inner.read(['plan'])).plan.items).toEqual(['colleague-0', 'mine']);
+    expect((await inner.read(['plan'])).plan?.items).toEqual(['colleague-0', 'mine']);
   });
 
   test('gives up with ConcurrencyExhaustedError after maxAttempts, backing off in between', async () => {
@@ -143,6 +146,50 @@ describe('updateWithRetry', () => {
     );
   });
 
+  test('writes documents alongside in the same call, and only after winning the race', async () => {
+    const inner = new MemoryStorage();
+    const writes = jest.spyOn(inner, 'write');
+    const outcome = await updateWithRetry(
+      new InterferingStorage(inner, 1),
+      'plan',
+      (current: Doc | undefined) => {
+        const items = [...(current?.items ?? []), 'mine'];
+        return {
+          next: { items },
+          result: items.length,
+          alongside: { [`log/${items.length}`]: {} },
+        };
+      },
+      { sleep: noSleep },
+    );
+    expect(outcome).toMatchObject({ written: true, attempts: 2, result: 2 });
+    // The colleague's write, our lost attempt (plan and log together), our winning attempt.
+    expect(writes.mock.calls.map(([changes]) => Object.keys(changes))).toEqual([
+      ['plan'],
+      ['plan', 'log/1'],
+      ['plan', 'log/2'],
+    ]);
+    expect(await inner.listKeys('log/')).toEqual(['log/2']);
+  });
+
+  test('retries only a conflict on its own key, and refuses to write that key twice', async () => {
+    const storage = new MemoryStorage();
+    await storage.write({ 'log/1': { taken: true } });
+    const taken = updateWithRetry(storage, 'plan', () => ({
+      next: { items: [] },
+      result: undefined,
+      alongside: { 'log/1': { eTag: CREATE_ONLY } },
+    }));
+    await expect(taken).rejects.toMatchObject({ key: 'log/1' });
+    expect(await storage.read(['plan'])).toEqual({});
+    const twice = updateWithRetry(storage, 'plan', () => ({
+      next: { items: [] },
+      result: undefined,
+      alongside: { plan: {} },
+    }));
+    await expect(twice).rejects.toBeInstanceOf(InvalidStorageInputError);
+  });
+
   test('twenty concurrent updates in one process all land', async () => {
     const storage = new MemoryStorage();
     const writers = Array.from({ length: 20 }, (_, i) => `w${i}`);
@@ -151,6 +198,8 @@ describe('updateWithRetry', () => {
         updateWithRetry(storage, 'plan', append(w), { maxAttempts: 100, backoffMs: 1 }),
       ),
     );
-    expect([...(await storage.read(['plan'])).plan.items].sort()).toEqual([...writers].sort());
+    expect([...((await storage.read(['plan'])).plan?.items as string[])].sort()).toEqual(
+      [...writers].sort(),
+    );
   });
 });
