@@ -20,9 +20,7 @@ export {
   PLAN_SCHEMA_VERSION,
   type PlanState,
   type Actor,
-  type AnswerRecord,
   type HistoryEntry,
-  type HistoryChange,
 } from './plan-state';
 export {
   isAnswered,

@@ -28,7 +28,6 @@ const answerRecordSchema = z.object({
   at: z.string(),
   rev: z.number().int(),
 });
-export type AnswerRecord = z.infer<typeof answerRecordSchema>;
 
 /** One answer changed by a turn, as the engine and the change log see it. */
 export interface Change {
@@ -40,7 +39,6 @@ type AnswerValue = z.infer<typeof answerValueSchema>;
 
 /** A change as the plan's history keeps it: what it replaced (see PLAN_SCHEMA_VERSION). */
 const historyChangeSchema = z.object({ q: z.string(), from: answerValueSchema.nullable() });
-export type HistoryChange = z.infer<typeof historyChangeSchema>;
 
 const historyEntrySchema = z.object({
   rev: z.number().int(),

@@ -59,7 +59,7 @@ const uiSchema = z.object({
 const bundleSchema = z.object({ ui: uiSchema, entries: z.record(z.unknown()) });
 
 export type EntryTexts = z.infer<typeof textsSchema>;
-export type QnaUiTexts = z.infer<typeof uiSchema>;
+type QnaUiTexts = z.infer<typeof uiSchema>;
 
 export interface KbEntry {
   id: string;

@@ -21,7 +21,7 @@ const catalogueSchema = z.object({
 });
 
 export const sourceRefSchema = z.object({ section: z.string() });
-export type SourceRef = z.infer<typeof sourceRefSchema>;
+type SourceRef = z.infer<typeof sourceRefSchema>;
 
 export interface ResolvedSource {
   sectionId: string;
@@ -39,10 +39,6 @@ const docsById = new Map(catalogue.docs.map((d) => [d.id, d]));
 
 export function isKnownSection(sectionId: string): boolean {
   return sectionsById.has(sectionId);
-}
-
-export function sectionIds(): string[] {
-  return catalogue.sections.map((s) => s.id);
 }
 
 /** The document a section belongs to ("instrument", "kortrijk", ...). */

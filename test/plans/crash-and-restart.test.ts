@@ -64,7 +64,13 @@ describe('a bot process that dies', () => {
       };
       await storage.close();
       expect(acknowledged.filter((v) => !logged.has(v))).toEqual([]);
-      expect(plan.answers.beliefsNote.value).toBe(acknowledged[acknowledged.length - 1]);
+      // The newest acknowledged answer, or one still in flight at the kill: that one may have been
+      // committed with its HTTP 200 lost on the way (the client then simply does not know).
+      const last = acknowledged[acknowledged.length - 1]!;
+      const inFlightAtKill = Array.from({ length: 121 }, (_, i) => `nota versie ${i}`).slice(
+        Number(last.split(' ').pop()) + 1,
+      );
+      expect([last, ...inFlightAtKill]).toContain(plan.answers.beliefsNote.value);
       await bot.post(chat.message('start'));
       const resumed = JSON.stringify(lastCard(chat.conversationId));
       expect(resumed).toContain('Stap 1 van 6');
