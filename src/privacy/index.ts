@@ -17,7 +17,10 @@ export async function exportConversationData(
   /** What each part is and whether deleting the plan erases it, in the reader's language. */
   about: { plan: string; you: string },
 ): Promise<string> {
-  const plan = await deps.plans.read(planKey).catch(() => undefined);
+  const read = await deps.plans.lookup(planKey);
+  // An outage fails the export (the user is told); only an unreadable plan is exported as null.
+  if (!read.ok && read.reason === 'unavailable') throw read.error;
+  const plan = read.ok ? read.plan : undefined;
   const changeLog = await deps.plans.log.entries(planKey);
   const you = await deps.prefs.get(channelId, userId);
   const related = await deps.plans.related(planKey);

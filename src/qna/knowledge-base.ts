@@ -59,7 +59,6 @@ const uiSchema = z.object({
 const bundleSchema = z.object({ ui: uiSchema, entries: z.record(z.unknown()) });
 
 export type EntryTexts = z.infer<typeof textsSchema>;
-type QnaUiTexts = z.infer<typeof uiSchema>;
 
 export interface KbEntry {
   id: string;

@@ -21,7 +21,6 @@ const catalogueSchema = z.object({
 });
 
 export const sourceRefSchema = z.object({ section: z.string() });
-type SourceRef = z.infer<typeof sourceRefSchema>;
 
 export interface ResolvedSource {
   sectionId: string;

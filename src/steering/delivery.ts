@@ -65,7 +65,10 @@ export async function deliver(deps: DeliveryDeps, planKey: string): Promise<Deli
   });
   if (!claimed?.pending) return 'skipped';
   if (claimed.withdrawn) return withdraw(deps, planKey, claimed);
-  const state = await deps.plans.read(planKey).catch(() => undefined);
+  const read = await deps.plans.lookup(planKey);
+  // A store that does not answer is not a deleted plan: the claim runs out and the post is retried.
+  if (!read.ok && read.reason === 'unavailable') throw read.error;
+  const state = read.ok ? read.plan : undefined;
   if (!state) {
     // The plan was deleted (privacy) or is unreadable: there is nothing left to tell anyone.
     await deps.posts.update(planKey, (c) =>

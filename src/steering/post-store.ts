@@ -25,7 +25,6 @@ const pendingSchema = z.object({
   failureNotified: z.boolean().optional(),
   lastError: z.string().max(100).optional(),
 });
-type Pending = z.infer<typeof pendingSchema>;
 
 /** One version the channel received, for the local feed's history and the data export. */
 const versionSchema = z.object({
