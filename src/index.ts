@@ -13,7 +13,7 @@ async function main(): Promise<void> {
   const app = await createApp(config, logger);
   const url = await app.listen();
   logger.info(
-    { url, localMode: config.localMode, storage: config.storage.kind },
+    { url, localMode: config.localMode, storage: config.storage.kind, sdk: config.botSdk },
     'Brugbot is listening',
   );
   // The one line a newcomer needs, printed plainly in local mode. With credentials stdout is for
