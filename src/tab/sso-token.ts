@@ -1,4 +1,4 @@
-import { createRemoteJWKSet, jwtVerify, type JWTVerifyGetKey } from 'jose';
+import type { JWTVerifyGetKey } from 'jose';
 import { z } from 'zod';
 import type { AppConfig } from '../config';
 
@@ -69,16 +69,22 @@ function entraIssuers(tid: string): string[] {
 /**
  * Checks a Teams SSO token: signature against Entra's published keys (fetched and cached by
  * jose, refetched when an unknown key id shows up), expiry, audience, an issuer that belongs
- * to the token's own tenant, that tenant being ours, and the delegated scope.
+ * to the token's own tenant, that tenant being ours, and the delegated scope. jose is loaded with
+ * the first token (~30 ms less start-up, and only deployments with credentials have tokens).
  */
 export function createSsoVerifier(
   settings: TabSsoSettings,
-  keys: JWTVerifyGetKey = createRemoteJWKSet(new URL(settings.jwksUrl)),
+  keys?: JWTVerifyGetKey,
 ): (authorization: string | undefined) => Promise<TabUser> {
+  // A malformed key URL still fails at start-up, not at the first token.
+  const jwksUrl = new URL(settings.jwksUrl);
+  let remoteKeys: JWTVerifyGetKey | undefined = keys;
   return async (authorization) => {
     const token = BEARER.exec(authorization ?? '')?.[1];
     if (!token) throw new TabAuthError('missing');
-    const verified = await jwtVerify(token, keys, {
+    const { createRemoteJWKSet, jwtVerify } = await import('jose');
+    remoteKeys ??= createRemoteJWKSet(jwksUrl);
+    const verified = await jwtVerify(token, remoteKeys, {
       audience: settings.audiences,
       algorithms: ['RS256'],
       clockTolerance: CLOCK_TOLERANCE_SECONDS,
