@@ -18,7 +18,8 @@ export interface WalkOptions {
 /**
  * Walks one conversation through the guide the way the content-agnostic test does: read the last
  * card this conversation received, fill its inputs with plausible values, press forward, until a
- * card has no forward action. Returns the latency of every card submit (the welcome turn is set-up).
+ * card has no forward guide action. Returns the latency of every card submit (the welcome turn is
+ * set-up).
  */
 export async function walkGuide(
   driver: Driver,
@@ -37,7 +38,9 @@ export async function walkGuide(
   for (let press = 0; press < MAX_PRESSES; press++) {
     const card = connector.log(conversationId).lastCard;
     const value = card && pressForward(card);
-    if (!value) break;
+    // The guide ends with the follow-up's schedule card; its "confirm" is not a guide submit (and
+    // the walker's one date for every moment is refused, so pressing it would loop to MAX_PRESSES).
+    if (!value || !String(value.verb).startsWith('guide.')) break;
     options.onCard?.(card);
     latencies.push(await post({ value }));
   }
