@@ -33,7 +33,10 @@ export function createLogger(
       censor: '[redacted]',
     },
   };
-  return destination ? pino(options, destination) : pino(options);
+  // stdout written synchronously: pino's default hands every line to libuv's thread pool, which
+  // costs ~0.1 ms of CPU per line (one access-log line per turn) against ~15 µs for a plain
+  // write(2), and a line written is never lost to a kill -9.
+  return pino(options, destination ?? pino.destination({ dest: 1, sync: true }));
 }
 
 /** Longest error message kept in a log line; enough to tell failures apart. */
