@@ -16,6 +16,9 @@ export interface FollowupWorkerDeps {
 
 export type PassCounts = Record<DispatchResult, number>;
 
+/** Lets pending I/O (incoming turns) run before the next plan. */
+export const yieldToTurns = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
 /**
  * Looks for due check-ins every `pollMs` (and on demand, for the dev clock) and hands each plan
  * to `dispatch`, which claims, sends and records. Timers are unref'd; `stop()` waits for a send
@@ -58,6 +61,9 @@ export class FollowupWorker {
       });
       counts[result]++;
       if (result !== 'skipped') this.recentSends.push(Date.now());
+      // SQLite answers synchronously, so without this a pass over thousands of plans (each read
+      // and checked) would run as one block of microtasks and hold every turn until it ends.
+      await yieldToTurns();
     }
     return counts;
   }

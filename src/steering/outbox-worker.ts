@@ -82,6 +82,8 @@ export class OutboxWorker {
         return 'failed' as const;
       });
       if (result !== 'skipped') this.recentSends.push(Date.now());
+      // SQLite answers synchronously: without this, a long outbox would hold turns until it ends.
+      await new Promise<void>((resolve) => setImmediate(resolve));
     }
   }
 
