@@ -1,4 +1,3 @@
-import { BlobStorage } from './blob-storage';
 import type { BrugStorage } from './brug-storage';
 import { StorageConfigError } from './errors';
 import { MemoryStorage } from './memory-storage';
@@ -20,8 +19,11 @@ export async function createStorage(config: StorageConfig): Promise<BrugStorage>
       return new MemoryStorage();
     case 'sqlite':
       return new SqliteStorage(config.sqlitePath);
-    case 'blob':
+    case 'blob': {
+      // @azure/storage-blob takes 150-350 ms to load; only blob deployments pay for it.
+      const { BlobStorage } = await import('./blob-storage');
       return BlobStorage.connect(config.blobConnectionString, config.blobContainer);
+    }
     default: {
       // Only reachable from outside the type system (plain JavaScript, a hand-built object).
       const kind: unknown = (config as { kind?: unknown }).kind;

@@ -19,7 +19,8 @@ export {
 } from './errors';
 export { MemoryStorage, type MemoryRecord } from './memory-storage';
 export { SqliteStorage, type SqliteStorageOptions } from './sqlite-storage';
-export { BlobStorage, type BlobStorageOptions } from './blob-storage';
+// BlobStorage itself: import it from './blob-storage' (createStorage loads it only for blob).
+export type { BlobStorage, BlobStorageOptions } from './blob-storage';
 export { createStorage, type StorageConfig } from './create-storage';
 export {
   updateWithRetry,

@@ -1,4 +1,4 @@
-import { BlobStorage } from '../../src/storage';
+import { BlobStorage } from '../../src/storage/blob-storage';
 import { startAzurite, type AzuriteBlob } from '../helpers/azurite';
 import { expectNoLostUpdates, runWorkers } from './fixtures/run-workers';
 

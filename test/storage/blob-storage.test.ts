@@ -1,5 +1,5 @@
 import { ContainerClient } from '@azure/storage-blob';
-import { BlobStorage } from '../../src/storage';
+import { BlobStorage } from '../../src/storage/blob-storage';
 import { blobNameFor } from '../../src/storage/blob-names';
 import { startAzurite, type AzuriteBlob } from '../helpers/azurite';
 import { describeStorageContract, TEAMS_LIKE_KEYS } from './storage-contract';

@@ -4,13 +4,13 @@ import path from 'node:path';
 import { ConfigError, DEFAULT_SQLITE_PATH, loadConfig } from '../../src/config';
 import { repoRoot } from '../../src/paths';
 import {
-  BlobStorage,
   createStorage,
   MemoryStorage,
   SqliteStorage,
   StorageConfigError,
   type StorageConfig,
 } from '../../src/storage';
+import { BlobStorage } from '../../src/storage/blob-storage';
 import { startAzurite } from '../helpers/azurite';
 
 const SECRET = 'DefaultEndpointsProtocol=https;AccountName=x;AccountKey=c2VjcmV0;';
