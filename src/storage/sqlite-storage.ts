@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import Database from 'better-sqlite3';
+import { startWalCheckpointer } from './wal-checkpointer';
 import type { BrugStorage, StorageHealth, StoredDocuments } from './brug-storage';
 import {
   assertKeys,
@@ -34,6 +35,8 @@ function createPrivately(file: string): void {
 export interface SqliteStorageOptions {
   /** How long a write waits for another process's write lock before SQLITE_BUSY. */
   busyTimeoutMs?: number;
+  /** How often the worker thread checkpoints the WAL (default 1 s; tests set it). */
+  checkpointIntervalMs?: number;
 }
 
 interface DocumentRow {
@@ -68,6 +71,7 @@ export class SqliteStorage implements BrugStorage {
   private readonly readAll;
   private readonly writeAll;
   private readonly deleteAll;
+  private readonly stopCheckpointer: () => Promise<void>;
 
   constructor(filePath: string, options: SqliteStorageOptions = {}) {
     this.path = path.resolve(filePath);
@@ -85,6 +89,11 @@ export class SqliteStorage implements BrugStorage {
     // behind once the WAL is checkpointed (see `eraseDeleted`). Costs a little write volume.
     this.db.pragma('secure_delete = ON');
     this.db.exec(SCHEMA);
+    this.stopCheckpointer = startWalCheckpointer(
+      this.path,
+      (pages) => this.db.pragma(`wal_autocheckpoint = ${pages}`),
+      options.checkpointIntervalMs,
+    );
 
     this.selectDocument = this.db.prepare<[string], DocumentRow>(
       'SELECT json, etag FROM documents WHERE key = ?',
@@ -186,6 +195,8 @@ export class SqliteStorage implements BrugStorage {
   }
 
   async close(): Promise<void> {
+    if (!this.db.open) return;
+    await this.stopCheckpointer();
     if (this.db.open) this.db.close();
   }
 
