@@ -12,12 +12,31 @@ const stopwordFileSchema = wordListSchema.extend({ weak: wordListSchema });
 export type SynonymGroups = z.infer<typeof synonymFileSchema>['groups'];
 export type Stopwords = z.infer<typeof stopwordFileSchema>;
 
-/** Distinct words per language whose stem is remembered; the KB itself has a few thousand. */
+/**
+ * Distinct words per language that questions may add to the caches; indexing adds all of the KB's
+ * words (a few thousand; some 40 000 in the bench's 10 000-entry KB).
+ */
 const STEM_CACHE_LIMIT = 50_000;
+
+/** A term the analysis yields; `number` is set once indexing has asked for it. */
+interface Term {
+  text: string;
+  number?: number;
+}
+
+/** One word's analysis: its stem, the term it yields (none for a stop word) and the phrases it may start. */
+interface TokenInfo {
+  stem: string;
+  term: Term | undefined;
+  synonym: boolean;
+  phrases: Phrase[] | undefined;
+  /** Who last indexed text with this word (see `Analyzer.termNumbers`). */
+  seenBy?: object;
+}
 
 interface Phrase {
   stems: Record<Locale, string[]>;
-  canonical: string;
+  term: Term;
   langs: readonly Locale[];
 }
 
@@ -82,6 +101,15 @@ export class Analyzer {
     nl: new Map(),
     en: new Map(),
   };
+  // Per word, everything `terms` needs: at 10 000 entries six lookups per word were a third of the
+  // index build. Bounded like the stem cache; emptied whenever the phrase index is rebuilt.
+  private readonly tokenCache: Record<Locale, Map<string, TokenInfo>> = {
+    nl: new Map(),
+    en: new Map(),
+  };
+  // Numbers for the terms indexing has asked for, and their texts by number.
+  private readonly internedNumbers = new Map<string, number>();
+  private readonly internedTexts: string[] = [];
   // Phrases by language and first stem, in `phrases` order: every token used to test every phrase
   // (after the stem cache, the largest cost of indexing); now only those that start with it.
   private phrasesByFirstStem: Record<Locale, Map<string, Phrase[]>> = {
@@ -103,6 +131,8 @@ export class Analyzer {
   }
 
   private indexPhrases(): void {
+    // Cached words point at the phrase lists they start; those lists are rebuilt here.
+    for (const lang of LOCALES) this.tokenCache[lang].clear();
     this.phrasesByFirstStem = { nl: new Map(), en: new Map() };
     for (const phrase of this.phrases) {
       for (const lang of phrase.langs) {
@@ -125,7 +155,9 @@ export class Analyzer {
   }
 
   private stemUncached(word: string, lang: Locale): string {
-    if (/^\d+$/.test(word)) return word;
+    // Snowball only removes suffixes of letters, so it returns a word that ends in a digit (a number,
+    // a code like "covid19") unchanged, at about 10 µs a word; skip it.
+    if (/\d$/.test(word)) return word;
     // Snowball leaves Dutch present tenses of -eren verbs ("evalueert", "registreer") apart
     // from their infinitive; map them onto it so "wie evalueert" meets "evalueren".
     if (lang === 'en') return this.stemmers.en.stem(word);
@@ -147,7 +179,7 @@ export class Analyzer {
           nl: parts.map((p) => this.stem(p, 'nl')),
           en: parts.map((p) => this.stem(p, 'en')),
         };
-        this.phrases.push({ stems, canonical, langs });
+        this.phrases.push({ stems, term: { text: canonical }, langs });
       } else if (parts[0]) {
         for (const lang of langs) {
           this.surfaceSynonyms[lang].set(parts[0], canonical);
@@ -181,29 +213,103 @@ export class Analyzer {
    * own fuzzy matching cannot find it, because the index holds only the canonical term.
    */
   terms(text: string, lang: Locale, isKnown?: (term: string) => boolean): string[] {
-    const tokens = words(text);
-    const stems = tokens.map((t) => this.stem(t, lang));
+    return this.termsOfWords(words(text), lang, isKnown);
+  }
+
+  /** `terms` for text already split by `words`, so a caller that needs the words too splits once. */
+  termsOfWords(
+    tokens: readonly string[],
+    lang: Locale,
+    isKnown?: (term: string) => boolean,
+  ): string[] {
     const out: string[] = [];
+    this.walk(tokens, lang, false, undefined, (term, info, i) => {
+      const unknown = isKnown && info && !info.synonym && !isKnown(info.stem);
+      out.push((unknown ? this.closeSynonym(tokens[i]!, lang) : undefined) ?? term.text);
+    });
+    return out;
+  }
+
+  /**
+   * Indexing's `terms`: as numbers (`termText` turns them back), appended to `out`; with `seenBy`,
+   * the words are also remembered as seen by that owner until `wordsSeenBy` collects them. Both
+   * spare a lookup per occurrence of a word, which at 10 000 entries is most of the index build.
+   */
+  termNumbers(tokens: readonly string[], lang: Locale, out: number[], seenBy?: object): void {
+    this.walk(tokens, lang, true, seenBy, (term) => {
+      out.push((term.number ??= this.intern(term.text)));
+    });
+  }
+
+  /** The words `termNumbers` met for `owner`; call it right after indexing, before another owner. */
+  wordsSeenBy(owner: object, lang: Locale): string[] {
+    const seen: string[] = [];
+    for (const [word, info] of this.tokenCache[lang]) if (info.seenBy === owner) seen.push(word);
+    return seen;
+  }
+
+  termText(n: number): string {
+    return this.internedTexts[n]!;
+  }
+
+  private intern(text: string): number {
+    let n = this.internedNumbers.get(text);
+    if (n === undefined) {
+      n = this.internedTexts.push(text) - 1;
+      this.internedNumbers.set(text, n);
+    }
+    return n;
+  }
+
+  /**
+   * Calls `emit` for every term of the words, with the word's analysis unless a phrase matched.
+   * `remember` caches every word (indexing); otherwise only up to the cache limit (questions).
+   */
+  private walk(
+    tokens: readonly string[],
+    lang: Locale,
+    remember: boolean,
+    seenBy: object | undefined,
+    emit: (term: Term, info: TokenInfo | undefined, i: number) => void,
+  ): void {
+    const at = (k: number): TokenInfo | undefined => {
+      const token = tokens[k];
+      if (token === undefined) return undefined;
+      const info = this.tokenInfo(token, lang, remember);
+      if (seenBy) info.seenBy = seenBy;
+      return info;
+    };
     for (let i = 0; i < tokens.length;) {
-      const phrase = this.phrasesByFirstStem[lang]
-        .get(stems[i]!)
-        ?.find((p) => p.stems[lang].every((s, k) => stems[i + k] === s));
+      const info = at(i)!;
+      const phrase = info.phrases?.find((p) =>
+        p.stems[lang].every((s, k) => at(i + k)?.stem === s),
+      );
       if (phrase) {
-        out.push(phrase.canonical);
+        emit(phrase.term, undefined, i);
         i += phrase.stems[lang].length;
         continue;
       }
-      const token = tokens[i]!;
-      const stem = stems[i]!;
+      if (info.term) emit(info.term, info, i);
       i += 1;
-      if (this.isStopword(token) || (token.length < 2 && !/^\d$/.test(token))) continue;
-      const synonym =
-        this.surfaceSynonyms[lang].get(token) ??
-        this.stemSynonyms[lang].get(stem) ??
-        (isKnown && !isKnown(stem) ? this.closeSynonym(token, lang) : undefined);
-      out.push(synonym ?? stem);
     }
-    return out;
+  }
+
+  /** What analysis makes of one word, remembered: indexing meets the same words again and again. */
+  private tokenInfo(token: string, lang: Locale, remember: boolean): TokenInfo {
+    const cache = this.tokenCache[lang];
+    let info = cache.get(token);
+    if (info) return info;
+    const stem = this.stem(token, lang);
+    const dropped = this.isStopword(token) || (token.length < 2 && !/^\d$/.test(token));
+    const synonym = this.surfaceSynonyms[lang].get(token) ?? this.stemSynonyms[lang].get(stem);
+    info = {
+      stem,
+      term: dropped ? undefined : { text: synonym ?? stem },
+      synonym: synonym !== undefined,
+      phrases: this.phrasesByFirstStem[lang].get(stem),
+    };
+    if (remember || cache.size < STEM_CACHE_LIMIT) cache.set(token, info);
+    return info;
   }
 
   private closeSynonym(token: string, lang: Locale): string | undefined {

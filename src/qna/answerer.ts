@@ -99,6 +99,14 @@ function pick(result: RetrievalResult, policy: ConfidencePolicy): RetrievalHit |
   return typed ?? best;
 }
 
+/**
+ * `decide` looks only at hits scoring at least one of the policy's shares of the best hit, so
+ * retrieval may leave out every hit below the smallest of them without changing a decision.
+ */
+export function relevantShare(policy: ConfidencePolicy): number {
+  return Math.min(policy.closeShare, policy.typeShare, policy.suggestionShare);
+}
+
 /** Pure decision rule, exported so the eval and tests can reason about it without an index. */
 export function decide(
   result: RetrievalResult,
@@ -127,6 +135,6 @@ export class RetrievalAnswerer implements Answerer {
   ) {}
 
   answer(question: string, locale: Locale): AnswerDraft {
-    return decide(this.retriever.search(question, locale), this.policy);
+    return decide(this.retriever.search(question, locale, relevantShare(this.policy)), this.policy);
   }
 }

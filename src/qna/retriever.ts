@@ -1,8 +1,8 @@
-import MiniSearch, { type SearchOptions } from 'minisearch';
 import { LOCALES, type Locale } from '../i18n';
 import { typoBudget, type Analyzer } from './analyzer';
 import type { KnowledgeBase } from './knowledge-base';
 import { questionType, type QuestionType } from './question-type';
+import { TermIndex, type IndexedDoc } from './term-index';
 import { words } from './text';
 
 export interface RetrievalHit {
@@ -29,42 +29,26 @@ export interface RetrievalResult {
   hits: RetrievalHit[];
 }
 
-interface IndexedEntry {
-  id: string;
-  title: string;
-  variants: string[];
-  keywords: string[];
-  answer: string;
-}
-
 // Field weights: a title is a compact statement of the topic, keywords are curated terms,
 // variants are many phrasings whose bulk already gives them weight through term frequency.
 // The answer text carries the facts themselves ("Uit De Marge", "QR-code") but also much
-// incidental wording, so it counts for less.
-const BOOST = { title: 2, keywords: 1.5, variants: 1, answer: 0.8 };
-
-const SEARCH_OPTIONS: SearchOptions = {
-  boost: BOOST,
-  combineWith: 'OR',
-  prefix: (term) => term.length >= 4 && !/^\d+$/.test(term),
-  fuzzy: (term) => typoBudget(term),
-  // Typo and prefix matches count for a fraction of an exact match: they rescue misspellings and
-  // word beginnings without letting "project" outweigh an exact hit through "projectoproep".
-  weights: { fuzzy: 0.3, prefix: 0.2 },
-  // Queries arrive already analysed, so MiniSearch must not split or alter them again.
-  tokenize: (text) => text.split(' '),
-  processTerm: (term) => term,
+// incidental wording, so it counts for less. The order is the fields' order in the index.
+const FIELDS = ['title', 'variants', 'keywords', 'answer'] as const;
+const BOOST: Record<(typeof FIELDS)[number], number> = {
+  title: 2,
+  keywords: 1.5,
+  variants: 1,
+  answer: 0.8,
 };
 
 /**
- * The lexical retriever: one MiniSearch index over both locales' titles, variants, keywords and
+ * The lexical retriever: one term index over both locales' titles, variants, keywords and
  * answers, built once when the service starts. Questions in either language find an entry; the answer
  * language is decided elsewhere, by the user's locale.
  */
 export class Retriever {
-  private readonly index: MiniSearch<IndexedEntry>;
+  private readonly index: TermIndex;
   private readonly vocabulary: Record<Locale, Set<string>> = { nl: new Set(), en: new Set() };
-  private readonly indexedTerms = new Set<string>();
   private readonly answersOf = new Map<string, readonly QuestionType[]>();
 
   constructor(
@@ -72,50 +56,72 @@ export class Retriever {
     private readonly analyzer: Analyzer,
     private readonly offTopicWords: ReadonlySet<string> = new Set(),
   ) {
-    this.index = new MiniSearch<IndexedEntry>({
-      fields: ['title', 'variants', 'keywords', 'answer'],
-      storeFields: [],
-      tokenize: (text) => text.split(' ').filter((t) => t.length > 0),
-      processTerm: (term) => term,
-      extractField: (doc, field) => {
-        const value = doc[field as keyof IndexedEntry];
-        return Array.isArray(value) ? value.join(' ') : value;
-      },
-      searchOptions: SEARCH_OPTIONS,
-    });
     for (const entry of kb.entries) this.answersOf.set(entry.id, entry.answers);
-    const docs = kb.entries.map((entry) => this.toIndexed(entry));
-    this.index.addAll(docs);
-    for (const doc of docs) {
-      for (const text of [doc.title, doc.answer, ...doc.variants, ...doc.keywords]) {
-        for (const term of text.split(' ')) this.indexedTerms.add(term);
-      }
-    }
-    this.buildVocabulary(kb);
+    // Titles and variants are each locale's own phrasing; their words vote on a question's language.
+    const phrasing = {};
+    const keywordTerms = new Map<string, number[]>();
+    this.index = new TermIndex(
+      kb.entries.map((entry) => this.toIndexed(entry, phrasing, keywordTerms)),
+      (n) => analyzer.termText(n),
+      {
+        boosts: FIELDS.map((f) => BOOST[f]),
+        prefix: (term) => term.length >= 4 && !/^\d+$/.test(term),
+        typos: (term) => typoBudget(term),
+        // Typo and prefix matches count for a fraction of an exact match: they rescue misspellings and
+        // word beginnings without letting "project" outweigh an exact hit through "projectoproep".
+        weights: { fuzzy: 0.3, prefix: 0.2 },
+      },
+    );
+    this.buildVocabulary(phrasing);
   }
 
-  private toIndexed(entry: KnowledgeBase['entries'][number]): IndexedEntry {
-    const per = (pick: (lng: Locale) => string[]): string[] =>
-      LOCALES.flatMap((lng) => pick(lng).flatMap((text) => this.analyzer.terms(text, lng)));
-    return {
-      id: entry.id,
-      title: per((lng) => [entry.texts[lng].title]).join(' '),
-      variants: per((lng) => entry.texts[lng].variants),
-      // Keywords mix languages, so they are analysed both ways and deduplicated.
-      keywords: [...new Set(per(() => entry.keywords))],
-      answer: per((lng) => [entry.texts[lng].answer]).join(' '),
+  /**
+   * The entry's analysed fields, nl then en. The words of its titles and variants go into
+   * `phrasing`; keywords, curated terms many entries share, are analysed once through `keywordTerms`.
+   */
+  private toIndexed(
+    entry: KnowledgeBase['entries'][number],
+    phrasing: object,
+    keywordTerms: Map<string, number[]>,
+  ): IndexedDoc {
+    const title: number[] = [];
+    const variants: number[] = [];
+    const keywords: number[] = [];
+    const answer: number[] = [];
+    const phrased = (lng: Locale, text: string, out: number[]): void =>
+      this.analyzer.termNumbers(words(text), lng, out, phrasing);
+    for (const lng of LOCALES) {
+      const texts = entry.texts[lng];
+      phrased(lng, texts.title, title);
+      for (const v of texts.variants) phrased(lng, v, variants);
+      this.analyzer.termNumbers(words(texts.answer), lng, answer);
+      // Keywords mix languages, so they are analysed both ways (and deduplicated below).
+      for (const k of entry.keywords) {
+        const key = `${lng}:${k}`;
+        let terms = keywordTerms.get(key);
+        if (!terms) {
+          terms = [];
+          this.analyzer.termNumbers(words(k), lng, terms);
+          keywordTerms.set(key, terms);
+        }
+        keywords.push(...terms);
+      }
+    }
+    const fields: Record<(typeof FIELDS)[number], number[]> = {
+      title,
+      variants,
+      keywords: [...new Set(keywords)],
+      answer,
     };
+    return { id: entry.id, fields: FIELDS.map((f) => fields[f]) };
   }
 
-  /** Words that occur in one locale's KB phrasing only; they vote on the language of a question. */
-  private buildVocabulary(kb: KnowledgeBase): void {
-    const seen: Record<Locale, Set<string>> = { nl: new Set(), en: new Set() };
-    for (const entry of kb.entries) {
-      for (const lng of LOCALES) {
-        const t = entry.texts[lng];
-        for (const text of [t.title, ...t.variants]) words(text).forEach((w) => seen[lng].add(w));
-      }
-    }
+  /** Words that occur in one locale's KB phrasing (titles and variants) only; they vote on the language of a question. */
+  private buildVocabulary(phrasing: object): void {
+    const seen = {
+      nl: new Set(this.analyzer.wordsSeenBy(phrasing, 'nl')),
+      en: new Set(this.analyzer.wordsSeenBy(phrasing, 'en')),
+    };
     for (const lng of LOCALES) {
       const other = lng === 'nl' ? seen.en : seen.nl;
       for (const w of seen[lng]) if (!other.has(w)) this.vocabulary[lng].add(w);
@@ -134,21 +140,23 @@ export class Retriever {
     return nl > en ? 'nl' : 'en';
   }
 
-  search(question: string, locale: Locale): RetrievalResult {
+  /**
+   * Hits scoring at least `minShare` of the best hit, best first; the rest cannot change an
+   * answer, and leaving them out lets the index skip most postings of common terms.
+   */
+  search(question: string, locale: Locale, minShare = 0): RetrievalResult {
     const language = this.detectLanguage(question, locale);
-    const terms = [
-      ...new Set(this.analyzer.terms(question, language, (t) => this.indexedTerms.has(t))),
-    ];
+    const terms = [...new Set(this.analyzer.terms(question, language, (t) => this.index.has(t)))];
     const weak = terms.filter((t) => this.analyzer.isWeakTerm(t));
     const type = questionType(question);
     const offTopic = words(question).some((w) => this.offTopicWords.has(w));
     if (terms.length === 0 || offTopic) return { terms, weak, offTopic, language, type, hits: [] };
-    const hits = this.index.search(terms.join(' ')).map((r) => ({
-      entryId: String(r.id),
+    const hits = this.index.search(terms, minShare).map((r) => ({
+      entryId: r.id,
       score: r.score,
-      matched: [...new Set(r.queryTerms)],
-      exact: [...new Set(r.queryTerms)].filter((t) => t in r.match),
-      answers: this.answersOf.get(String(r.id)) ?? [],
+      matched: r.matched,
+      exact: r.exact,
+      answers: this.answersOf.get(r.id) ?? [],
     }));
     return { terms, weak, offTopic, language, type, hits };
   }

@@ -12,17 +12,28 @@ export function foldAccents(text: string): string {
     .toLowerCase();
 }
 
+const NON_ASCII = /[\u0080-\uffff]/;
+const nonEmpty = (w: string): boolean => w.length > 0;
+
 /**
  * Splits text into lowercase, accent-free words. Punctuation becomes a word break
  * ("bottom-up" → "bottom", "up"); "%" becomes the word "procent" so "50%" can match a synonym.
  * The accented numeral "één" is read as "1" before folding, because folded "een" is an article.
  */
 export function words(text: string): string[] {
+  // Most KB text is plain ASCII: nothing to fold and no "één", so skip the Unicode passes.
+  if (!NON_ASCII.test(text)) {
+    return text
+      .toLowerCase()
+      .replace(/%/g, ' procent ')
+      .split(/[^a-z0-9]+/)
+      .filter(nonEmpty);
+  }
   const withNumerals = text.replace(/(^|[^\p{L}])[ée]én(?=$|[^\p{L}])/giu, '$11');
   return foldAccents(withNumerals)
     .replace(/%/g, ' procent ')
     .split(/[^\p{L}\p{N}]+/u)
-    .filter((w) => w.length > 0);
+    .filter(nonEmpty);
 }
 
 /** Normalised form used to compare whole questions: folded words joined by single spaces. */

@@ -1,11 +1,13 @@
-import MiniSearch from 'minisearch';
 import { createQnaService } from '../../src/qna';
+import { Analyzer } from '../../src/qna/analyzer';
 
 describe('the search index', () => {
   it('is built when the service is created and never again per question', () => {
-    const addAll = jest.spyOn(MiniSearch.prototype, 'addAll');
+    // Indexing analyses KB text through termNumbers; a question is analysed through terms only.
+    const indexing = jest.spyOn(Analyzer.prototype, 'termNumbers');
     const service = createQnaService();
-    expect(addAll).toHaveBeenCalledTimes(1);
+    const calls = indexing.mock.calls.length;
+    expect(calls).toBeGreaterThan(0);
     for (const q of [
       'wat telt als een geslaagde toeleiding?',
       'What does the steering group do?',
@@ -14,7 +16,7 @@ describe('the search index', () => {
       service.ask(q, 'nl');
     }
     service.byId('budget', 'en');
-    expect(addAll).toHaveBeenCalledTimes(1);
-    addAll.mockRestore();
+    expect(indexing).toHaveBeenCalledTimes(calls);
+    indexing.mockRestore();
   });
 });
