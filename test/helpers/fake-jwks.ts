@@ -39,7 +39,8 @@ export class FakeJwks {
           }),
         );
       } else {
-        res.writeHead(404).end('{}');
+        res.writeHead(404);
+        res.end('{}');
       }
     });
     await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
