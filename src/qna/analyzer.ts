@@ -272,18 +272,10 @@ export class Analyzer {
     seenBy: object | undefined,
     emit: (term: Term, info: TokenInfo | undefined, i: number) => void,
   ): void {
-    const at = (k: number): TokenInfo | undefined => {
-      const token = tokens[k];
-      if (token === undefined) return undefined;
-      const info = this.tokenInfo(token, lang, remember);
-      if (seenBy) info.seenBy = seenBy;
-      return info;
-    };
     for (let i = 0; i < tokens.length;) {
-      const info = at(i)!;
-      const phrase = info.phrases?.find((p) =>
-        p.stems[lang].every((s, k) => at(i + k)?.stem === s),
-      );
+      const info = this.tokenInfo(tokens[i]!, lang, remember);
+      if (seenBy) info.seenBy = seenBy;
+      const phrase = info.phrases && this.phraseAt(info.phrases, tokens, i, lang, remember, seenBy);
       if (phrase) {
         emit(phrase.term, undefined, i);
         i += phrase.stems[lang].length;
@@ -292,6 +284,30 @@ export class Analyzer {
       if (info.term) emit(info.term, info, i);
       i += 1;
     }
+  }
+
+  /** The first of `candidates` (phrases starting with word `i`, longest first) the words spell out. */
+  private phraseAt(
+    candidates: readonly Phrase[],
+    tokens: readonly string[],
+    i: number,
+    lang: Locale,
+    remember: boolean,
+    seenBy: object | undefined,
+  ): Phrase | undefined {
+    for (const phrase of candidates) {
+      const stems = phrase.stems[lang];
+      let k = 1;
+      for (; k < stems.length; k += 1) {
+        const token = tokens[i + k];
+        if (token === undefined) break;
+        const next = this.tokenInfo(token, lang, remember);
+        if (seenBy) next.seenBy = seenBy;
+        if (next.stem !== stems[k]) break;
+      }
+      if (k === stems.length) return phrase;
+    }
+    return undefined;
   }
 
   /** What analysis makes of one word, remembered: indexing meets the same words again and again. */
