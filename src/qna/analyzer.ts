@@ -24,10 +24,13 @@ interface Term {
   number?: number;
 }
 
-/** One word's analysis: its stem, the term it yields (none for a stop word) and the phrases it may start. */
-interface TokenInfo {
+/**
+ * One word's analysis: its stem, the term it yields (the record is that term, one pointer less to
+ * follow per word while indexing) unless it is `dropped` as a stop word, and the phrases it may start.
+ */
+interface TokenInfo extends Term {
   stem: string;
-  term: Term | undefined;
+  dropped: boolean;
   synonym: boolean;
   phrases: Phrase[] | undefined;
   /** Who last indexed text with this word (see `Analyzer.termNumbers`). */
@@ -281,7 +284,7 @@ export class Analyzer {
         i += phrase.stems[lang].length;
         continue;
       }
-      if (info.term) emit(info.term, info, i);
+      if (!info.dropped) emit(info, info, i);
       i += 1;
     }
   }
@@ -320,7 +323,8 @@ export class Analyzer {
     const synonym = this.surfaceSynonyms[lang].get(token) ?? this.stemSynonyms[lang].get(stem);
     info = {
       stem,
-      term: dropped ? undefined : { text: synonym ?? stem },
+      text: synonym ?? stem,
+      dropped,
       synonym: synonym !== undefined,
       phrases: this.phrasesByFirstStem[lang].get(stem),
     };
