@@ -18,6 +18,10 @@ export type Stopwords = z.infer<typeof stopwordFileSchema>;
  */
 const STEM_CACHE_LIMIT = 50_000;
 
+/** A word joins the hot cache on its third use; the hot cache holds this many words per language. */
+const HOT_USES = 3;
+const HOT_WORDS = 8_000;
+
 /** A term the analysis yields; `number` is set once indexing has asked for it. */
 interface Term {
   text: string;
@@ -33,6 +37,8 @@ interface TokenInfo extends Term {
   dropped: boolean;
   synonym: boolean;
   phrases: Phrase[] | undefined;
+  /** How often the word was looked up in the large cache (see `hotCache`). */
+  uses: number;
   /** Who last indexed text with this word (see `Analyzer.termNumbers`). */
   seenBy?: object;
 }
@@ -110,6 +116,12 @@ export class Analyzer {
     nl: new Map(),
     en: new Map(),
   };
+  // The words met most, again: lookups in a small map stay in the CPU cache, where those in the
+  // large one (every word of a big KB) mostly wait for memory. Same records, so marks are shared.
+  private readonly hotCache: Record<Locale, Map<string, TokenInfo>> = {
+    nl: new Map(),
+    en: new Map(),
+  };
   // Numbers for the terms indexing has asked for, and their texts by number.
   private readonly internedNumbers = new Map<string, number>();
   private readonly internedTexts: string[] = [];
@@ -135,7 +147,10 @@ export class Analyzer {
 
   private indexPhrases(): void {
     // Cached words point at the phrase lists they start; those lists are rebuilt here.
-    for (const lang of LOCALES) this.tokenCache[lang].clear();
+    for (const lang of LOCALES) {
+      this.tokenCache[lang].clear();
+      this.hotCache[lang].clear();
+    }
     this.phrasesByFirstStem = { nl: new Map(), en: new Map() };
     for (const phrase of this.phrases) {
       for (const lang of phrase.langs) {
@@ -315,9 +330,16 @@ export class Analyzer {
 
   /** What analysis makes of one word, remembered: indexing meets the same words again and again. */
   private tokenInfo(token: string, lang: Locale, remember: boolean): TokenInfo {
-    const cache = this.tokenCache[lang];
-    let info = cache.get(token);
+    const hot = this.hotCache[lang];
+    let info = hot.get(token);
     if (info) return info;
+    const cache = this.tokenCache[lang];
+    info = cache.get(token);
+    if (info) {
+      info.uses += 1;
+      if (info.uses === HOT_USES && hot.size < HOT_WORDS) hot.set(token, info);
+      return info;
+    }
     const stem = this.stem(token, lang);
     const dropped = this.isStopword(token) || (token.length < 2 && !/^\d$/.test(token));
     const synonym = this.surfaceSynonyms[lang].get(token) ?? this.stemSynonyms[lang].get(stem);
@@ -327,6 +349,7 @@ export class Analyzer {
       dropped,
       synonym: synonym !== undefined,
       phrases: this.phrasesByFirstStem[lang].get(stem),
+      uses: 1,
     };
     if (remember || cache.size < STEM_CACHE_LIMIT) cache.set(token, info);
     return info;
