@@ -18,18 +18,27 @@ export type Stopwords = z.infer<typeof stopwordFileSchema>;
  */
 const STEM_CACHE_LIMIT = 50_000;
 
+/** A word joins the hot cache on its third use; the hot cache holds this many words per language. */
+const HOT_USES = 3;
+const HOT_WORDS = 8_000;
+
 /** A term the analysis yields; `number` is set once indexing has asked for it. */
 interface Term {
   text: string;
   number?: number;
 }
 
-/** One word's analysis: its stem, the term it yields (none for a stop word) and the phrases it may start. */
-interface TokenInfo {
+/**
+ * One word's analysis: its stem, the term it yields (the record is that term, one pointer less to
+ * follow per word while indexing) unless it is `dropped` as a stop word, and the phrases it may start.
+ */
+interface TokenInfo extends Term {
   stem: string;
-  term: Term | undefined;
+  dropped: boolean;
   synonym: boolean;
   phrases: Phrase[] | undefined;
+  /** How often the word was looked up in the large cache (see `hotCache`). */
+  uses: number;
   /** Who last indexed text with this word (see `Analyzer.termNumbers`). */
   seenBy?: object;
 }
@@ -107,6 +116,12 @@ export class Analyzer {
     nl: new Map(),
     en: new Map(),
   };
+  // The words met most, again: lookups in a small map stay in the CPU cache, where those in the
+  // large one (every word of a big KB) mostly wait for memory. Same records, so marks are shared.
+  private readonly hotCache: Record<Locale, Map<string, TokenInfo>> = {
+    nl: new Map(),
+    en: new Map(),
+  };
   // Numbers for the terms indexing has asked for, and their texts by number.
   private readonly internedNumbers = new Map<string, number>();
   private readonly internedTexts: string[] = [];
@@ -132,7 +147,10 @@ export class Analyzer {
 
   private indexPhrases(): void {
     // Cached words point at the phrase lists they start; those lists are rebuilt here.
-    for (const lang of LOCALES) this.tokenCache[lang].clear();
+    for (const lang of LOCALES) {
+      this.tokenCache[lang].clear();
+      this.hotCache[lang].clear();
+    }
     this.phrasesByFirstStem = { nl: new Map(), en: new Map() };
     for (const phrase of this.phrases) {
       for (const lang of phrase.langs) {
@@ -272,41 +290,66 @@ export class Analyzer {
     seenBy: object | undefined,
     emit: (term: Term, info: TokenInfo | undefined, i: number) => void,
   ): void {
-    const at = (k: number): TokenInfo | undefined => {
-      const token = tokens[k];
-      if (token === undefined) return undefined;
-      const info = this.tokenInfo(token, lang, remember);
-      if (seenBy) info.seenBy = seenBy;
-      return info;
-    };
     for (let i = 0; i < tokens.length;) {
-      const info = at(i)!;
-      const phrase = info.phrases?.find((p) =>
-        p.stems[lang].every((s, k) => at(i + k)?.stem === s),
-      );
+      const info = this.tokenInfo(tokens[i]!, lang, remember);
+      if (seenBy) info.seenBy = seenBy;
+      const phrase = info.phrases && this.phraseAt(info.phrases, tokens, i, lang, remember, seenBy);
       if (phrase) {
         emit(phrase.term, undefined, i);
         i += phrase.stems[lang].length;
         continue;
       }
-      if (info.term) emit(info.term, info, i);
+      if (!info.dropped) emit(info, info, i);
       i += 1;
     }
   }
 
+  /** The first of `candidates` (phrases starting with word `i`, longest first) the words spell out. */
+  private phraseAt(
+    candidates: readonly Phrase[],
+    tokens: readonly string[],
+    i: number,
+    lang: Locale,
+    remember: boolean,
+    seenBy: object | undefined,
+  ): Phrase | undefined {
+    for (const phrase of candidates) {
+      const stems = phrase.stems[lang];
+      let k = 1;
+      for (; k < stems.length; k += 1) {
+        const token = tokens[i + k];
+        if (token === undefined) break;
+        const next = this.tokenInfo(token, lang, remember);
+        if (seenBy) next.seenBy = seenBy;
+        if (next.stem !== stems[k]) break;
+      }
+      if (k === stems.length) return phrase;
+    }
+    return undefined;
+  }
+
   /** What analysis makes of one word, remembered: indexing meets the same words again and again. */
   private tokenInfo(token: string, lang: Locale, remember: boolean): TokenInfo {
-    const cache = this.tokenCache[lang];
-    let info = cache.get(token);
+    const hot = this.hotCache[lang];
+    let info = hot.get(token);
     if (info) return info;
+    const cache = this.tokenCache[lang];
+    info = cache.get(token);
+    if (info) {
+      info.uses += 1;
+      if (info.uses === HOT_USES && hot.size < HOT_WORDS) hot.set(token, info);
+      return info;
+    }
     const stem = this.stem(token, lang);
     const dropped = this.isStopword(token) || (token.length < 2 && !/^\d$/.test(token));
     const synonym = this.surfaceSynonyms[lang].get(token) ?? this.stemSynonyms[lang].get(stem);
     info = {
       stem,
-      term: dropped ? undefined : { text: synonym ?? stem },
+      text: synonym ?? stem,
+      dropped,
       synonym: synonym !== undefined,
       phrases: this.phrasesByFirstStem[lang].get(stem),
+      uses: 1,
     };
     if (remember || cache.size < STEM_CACHE_LIMIT) cache.set(token, info);
     return info;

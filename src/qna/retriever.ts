@@ -61,7 +61,7 @@ export class Retriever {
     const phrasing = {};
     const keywordTerms = new Map<string, number[]>();
     this.index = new TermIndex(
-      kb.entries.map((entry) => this.toIndexed(entry, phrasing, keywordTerms)),
+      this.indexed(kb, phrasing, keywordTerms),
       (n) => analyzer.termText(n),
       {
         boosts: FIELDS.map((f) => BOOST[f]),
@@ -73,6 +73,15 @@ export class Retriever {
       },
     );
     this.buildVocabulary(phrasing);
+  }
+
+  /** Entry by entry, so that each entry's analysis is garbage before the next one is made. */
+  private *indexed(
+    kb: KnowledgeBase,
+    phrasing: object,
+    keywordTerms: Map<string, number[]>,
+  ): Generator<IndexedDoc> {
+    for (const entry of kb.entries) yield this.toIndexed(entry, phrasing, keywordTerms);
   }
 
   /**

@@ -13,6 +13,7 @@ export function foldAccents(text: string): string {
 }
 
 const NON_ASCII = /[\u0080-\uffff]/;
+const NON_WORD = /[^a-z0-9]+/;
 const nonEmpty = (w: string): boolean => w.length > 0;
 
 /**
@@ -23,11 +24,12 @@ const nonEmpty = (w: string): boolean => w.length > 0;
 export function words(text: string): string[] {
   // Most KB text is plain ASCII: nothing to fold and no "één", so skip the Unicode passes.
   if (!NON_ASCII.test(text)) {
-    return text
-      .toLowerCase()
-      .replace(/%/g, ' procent ')
-      .split(/[^a-z0-9]+/)
-      .filter(nonEmpty);
+    const lower = text.toLowerCase();
+    const split = (lower.includes('%') ? lower.replace(/%/g, ' procent ') : lower).split(NON_WORD);
+    // Separators at either end leave one empty string there; none can occur in between.
+    if (split[split.length - 1] === '') split.pop();
+    if (split[0] === '') split.shift();
+    return split;
   }
   const withNumerals = text.replace(/(^|[^\p{L}])[ée]én(?=$|[^\p{L}])/giu, '$11');
   return foldAccents(withNumerals)

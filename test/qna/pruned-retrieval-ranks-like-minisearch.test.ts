@@ -81,10 +81,16 @@ describe('the pruned term index', () => {
       return { id: d.id, title: title!, variants: variants!, keywords: keywords!, answer: answer! };
     }),
   );
-  const queries = LOCALES.flatMap((lng) =>
-    questions.map((q) => [...new Set(analyzer.terms(q, lng, (t) => index.has(t)))]),
-  ).filter((terms) => terms.length > 0);
-
+  // Distinct analysed questions: most read the same whichever the user's locale.
+  const queries = [
+    ...new Set(
+      LOCALES.flatMap((lng) =>
+        questions.map((q) => [...new Set(analyzer.terms(q, lng, (t) => index.has(t)))].join(' ')),
+      ),
+    ),
+  ]
+    .filter((q) => q.length > 0)
+    .map((q) => q.split(' '));
   // Every hit, best first; computed once, since MiniSearch walks every posting of every term.
   const references = queries.map((terms) =>
     reference.search(terms.join(' ')).map((r) => ({
@@ -106,7 +112,7 @@ describe('the pruned term index', () => {
     });
 
   it('returns MiniSearch hits down to the policy share: same order, same scores to the bit', () => {
-    expect(queries.length).toBeGreaterThan(800);
+    expect(queries.length).toBeGreaterThan(500);
     expect(differing(relevantShare(DEFAULT_POLICY))).toEqual([]);
   });
 
