@@ -42,19 +42,27 @@ function toAnswer(entry: KbEntry, locale: Locale, score: number, text?: string):
 }
 
 /**
- * Loads and validates the KB and builds the search index once; call it at start-up and share
- * the returned service, since every question then runs against the in-memory index only.
+ * Loads and validates the KB at once (a broken KB fails start-up) and builds the search index
+ * once, with the first question; share the returned service, since every question then runs
+ * against the in-memory index only.
  */
 export function createQnaService(options: QnaServiceOptions = {}): QnaService {
   const kb = options.knowledgeBase ?? loadKnowledgeBase();
-  const retriever = new Retriever(kb, createAnalyzer(), loadOffTopicWords());
-  const answerer = options.answerer?.({ kb, retriever }) ?? new RetrievalAnswerer(retriever);
+  // The index (~200 ms for the real KB) is built with the first question, not at start-up: the
+  // first turns (welcome, step cards) only look entries up by id.
+  let answerer: Answerer | undefined;
+  const answererNow = (): Answerer => {
+    if (answerer) return answerer;
+    const retriever = new Retriever(kb, createAnalyzer(), loadOffTopicWords());
+    answerer = options.answerer?.({ kb, retriever }) ?? new RetrievalAnswerer(retriever);
+    return answerer;
+  };
 
   const entry = (id: string): KbEntry | undefined => kb.byId.get(id);
 
   return {
     ask(question: string, locale: Locale): QnaAnswer | QnaDecline {
-      const draft = answerer.answer(question.slice(0, MAX_QUESTION_LENGTH), locale);
+      const draft = answererNow().answer(question.slice(0, MAX_QUESTION_LENGTH), locale);
       if (draft.kind === 'answer') {
         const found = entry(draft.entryId);
         if (found) return toAnswer(found, locale, draft.confidence, draft.text);
