@@ -5,7 +5,7 @@ import { percentile } from './driver';
 
 export interface QnaFigures {
   entries: number;
-  /** Time to load/validate (real KB) or just index (synthetic) and build the service. */
+  /** Time to load/validate (real KB), build the service and its index (first question). */
   buildMs: number;
   questions: number;
   p50Ms: number;
@@ -85,6 +85,8 @@ export function timeQna(
 ): QnaFigures {
   const started = performance.now();
   const service = createQnaService(kb ? { knowledgeBase: kb } : {});
+  // The index is built with the first question; that question's own retrieval is noise here.
+  service.ask(questions[0] ?? 'start', 'nl');
   const buildMs = performance.now() - started;
   for (const q of questions) service.ask(q, 'nl'); // warm-up: JIT and lazy caches
   const samples: number[] = [];
