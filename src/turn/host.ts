@@ -6,6 +6,16 @@ export interface ProcessResult {
   body?: unknown;
 }
 
+/** The same refusals from every host: a bad token, or a check or turn that could not run. No details. */
+export const UNAUTHORISED: ProcessResult = {
+  status: 401,
+  body: { error: 'Unauthorized', message: 'The request is not authorised.' },
+};
+export const UNAVAILABLE: ProcessResult = {
+  status: 503,
+  body: { error: 'Unavailable', message: 'The bot cannot process this now; try again.' },
+};
+
 /** How a host talks back to the channel during one turn. */
 export interface TurnIo {
   /** Sends in order; resolves with the ids the channel gave them (absent where it gave none). */

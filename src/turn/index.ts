@@ -8,6 +8,7 @@ export type {
   Entity,
 } from './activity';
 export type { BotHost, TurnApplication, TurnIo, ProcessResult, Authentication } from './host';
+export { UNAUTHORISED, UNAVAILABLE } from './host';
 export {
   createTurn,
   type Turn,

@@ -4,19 +4,17 @@ import type { JWTPayload } from 'jose';
 import type { AppConfig } from '../../config';
 import { resolveLocale, translator } from '../../i18n';
 import { errorForLog, type Logger } from '../../logging';
-import type { BotHost, InboundActivity, ProcessResult, TurnIo } from '../../turn';
+import {
+  UNAUTHORISED,
+  UNAVAILABLE,
+  type BotHost,
+  type InboundActivity,
+  type ProcessResult,
+  type TurnIo,
+} from '../../turn';
 import { BOT_FRAMEWORK_SCOPE, BrugAgentsAdapter } from './adapter';
 import { CapturedResponse } from './captured-response';
 import { createChannelTokenValidator, InvalidTokenError } from './channel-token';
-
-const UNAUTHORISED: ProcessResult = {
-  status: 401,
-  body: { error: 'Unauthorized', message: 'The request is not authorised.' },
-};
-const UNAVAILABLE: ProcessResult = {
-  status: 503,
-  body: { error: 'Unavailable', message: 'The bot cannot process this now; try again.' },
-};
 
 /** The SDK parses every activity with its own zod schema; a body it refuses is the sender's fault. */
 const UNREADABLE: ProcessResult = {

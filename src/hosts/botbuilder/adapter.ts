@@ -15,13 +15,15 @@ import type { AppConfig } from '../../config';
 import { keepEntityExtensions } from './connector-entities';
 import { translator, resolveLocale } from '../../i18n';
 import { errorForLog, logId, type Logger } from '../../logging';
-import type {
-  Authentication,
-  InboundActivity,
-  OutgoingActivity,
-  ProcessResult,
-  TurnApplication,
-  TurnIo,
+import {
+  UNAUTHORISED,
+  UNAVAILABLE,
+  type Authentication,
+  type InboundActivity,
+  type OutgoingActivity,
+  type ProcessResult,
+  type TurnApplication,
+  type TurnIo,
 } from '../../turn';
 
 /** jsonwebtoken's own errors pass through botbuilder unwrapped when a signature or date is wrong. */
@@ -33,15 +35,6 @@ function isInvalidToken(error: unknown): boolean {
     return error.statusCode === 401 || error.statusCode === 403;
   return error instanceof Error && JWT_ERRORS.has(error.name);
 }
-
-const UNAUTHORISED: ProcessResult = {
-  status: 401,
-  body: { error: 'Unauthorized', message: 'The request is not authorised.' },
-};
-const UNAVAILABLE: ProcessResult = {
-  status: 503,
-  body: { error: 'Unavailable', message: 'The bot cannot process this now; try again.' },
-};
 
 /**
  * CloudAdapter, with the HTTP mapping done by us: botbuilder's own `process` answers any
