@@ -83,14 +83,6 @@ export function activity(
   };
 }
 
-export function mention(text: string): Record<string, unknown> {
-  const at = '<at>Brugbot</at>';
-  return {
-    text: `${at} ${text}`,
-    entities: [{ type: 'mention', mentioned: { id: '28:brugbot', name: 'Brugbot' }, text: at }],
-  };
-}
-
 /** Nearest-rank percentile of unsorted samples. */
 export function percentile(samples: number[], p: number): number {
   if (samples.length === 0) return NaN;

@@ -7,8 +7,6 @@ import { makeCardTextInert } from './inert-text';
 export { plainText, rendererText } from './inert-text';
 
 export const CARD_CONTENT_TYPE = 'application/vnd.microsoft.card.adaptive';
-/** Teams renders schema 1.5; every template declares it. */
-export const CARD_VERSION = '1.5';
 /** Well inside Teams' ~100 KB message limit, and inside Power Automate's 28 KB. */
 export const CARD_BUDGET_BYTES = 24 * 1024;
 
@@ -27,14 +25,6 @@ function template(name: string): ACData.Template {
     templates.set(name, cached);
   }
   return cached;
-}
-
-/** Lists the template names in `cards/`, for tests that check every card the bot can send. */
-export function templateNames(): string[] {
-  return fs
-    .readdirSync(paths.cards)
-    .filter((f) => f.endsWith('.json'))
-    .map((f) => path.basename(f, '.json'));
 }
 
 /**

@@ -20,8 +20,6 @@ const catalogueSchema = z.object({
   ),
 });
 
-export const sourceRefSchema = z.object({ section: z.string() });
-
 export interface ResolvedSource {
   sectionId: string;
   docId: string;
