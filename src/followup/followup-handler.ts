@@ -2,7 +2,6 @@ import { escapeMessageText, viewContext } from '../presentation';
 import { readPlan, type Turn } from '../turn';
 import { renderCard } from '../cards';
 import { answerValues, type Guide, type PlanState, type Transition } from '../guide';
-import { translator, type Locale } from '../i18n';
 import { logId, type Logger } from '../logging';
 import type { PlanStore } from '../plans';
 import type { FollowupAction } from './actions';
@@ -173,7 +172,7 @@ export class FollowupHandler {
     await turn.send({
       type: 'message',
       textFormat: 'markdown',
-      text: await this.resultText(locale, key, state, result),
+      text: await this.resultText(turn, state, result),
     });
     if (state && result.code !== 'unchanged' && result.code !== 'noPlan') {
       this.deps.wake();
@@ -182,12 +181,10 @@ export class FollowupHandler {
   }
 
   private async resultText(
-    locale: Locale,
-    key: string,
+    { t, locale, planKey: key }: Turn,
     state: PlanState | undefined,
     result: FollowupResult,
   ): Promise<string> {
-    const t = translator(locale);
     const date = result.date ? formatDay(result.date, locale) : '';
     if (result.code === 'scheduleSaved' && state) {
       const doc = await this.deps.schedules.get(key);

@@ -39,12 +39,6 @@ function valueAfter(state: PlanState, index: number, q: string): Change['to'] {
 export class PlanLog {
   constructor(private readonly storage: BrugStorage) {}
 
-  /** Records the history entries a turn added: those newer than the revision it started from. */
-  async record(planKey: string, state: PlanState, sinceRevision: number): Promise<void> {
-    const documents = logDocuments(planKey, state, sinceRevision);
-    if (Object.keys(documents).length) await this.storage.write(documents);
-  }
-
   async entries(planKey: string): Promise<LogEntry[]> {
     const keys = await logKeysOf(this.storage, planKey);
     if (keys.length === 0) return [];

@@ -1,5 +1,5 @@
 import type { Logger } from '../logging';
-import { migratePlanState } from '../guide';
+import { readPlanState } from '../guide';
 import type { PlanStore, UserPrefsStore } from '../plans';
 import { planKeyPrefix, type BrugStorage } from '../storage';
 import type { DownloadStore } from '../downloads';
@@ -74,7 +74,7 @@ export async function purgeExpired(
     const stored: unknown = (await deps.storage.read([key]))[key];
     let updatedAt: string | undefined;
     try {
-      updatedAt = migratePlanState(stored).updatedAt;
+      updatedAt = readPlanState(stored).updatedAt;
     } catch {
       // An unreadable plan is kept for an administrator to look at; retention judges readable ones.
       continue;

@@ -12,6 +12,9 @@ const stopwordFileSchema = wordListSchema.extend({ weak: wordListSchema });
 export type SynonymGroups = z.infer<typeof synonymFileSchema>['groups'];
 export type Stopwords = z.infer<typeof stopwordFileSchema>;
 
+/** One of each per language. */
+const perLocale = <T>(make: () => T): Record<Locale, T> => ({ nl: make(), en: make() });
+
 /**
  * Distinct words per language that questions may add to the caches; indexing adds all of the KB's
  * words (a few thousand; some 40 000 in the bench's 10 000-entry KB).
@@ -94,43 +97,27 @@ export class Analyzer {
     en: newStemmer('english'),
   };
   private readonly stop: Record<Locale, Set<string>>;
-  private readonly surfaceSynonyms: Record<Locale, Map<string, string>> = {
-    nl: new Map(),
-    en: new Map(),
-  };
-  private readonly stemSynonyms: Record<Locale, Map<string, string>> = {
-    nl: new Map(),
-    en: new Map(),
-  };
+  private readonly surfaceSynonyms: Record<Locale, Map<string, string>> = perLocale(
+    () => new Map(),
+  );
+  private readonly stemSynonyms: Record<Locale, Map<string, string>> = perLocale(() => new Map());
   private readonly phrases: Phrase[] = [];
   private readonly weak = new Set<string>();
   // Building the index stems the same few thousand words over and over: at 10 000 entries that
   // was over half of a 34 s start-up, spent in Snowball. Bounded, so questions cannot grow it.
-  private readonly stemCache: Record<Locale, Map<string, string>> = {
-    nl: new Map(),
-    en: new Map(),
-  };
+  private readonly stemCache: Record<Locale, Map<string, string>> = perLocale(() => new Map());
   // Per word, everything `terms` needs: at 10 000 entries six lookups per word were a third of the
   // index build. Bounded like the stem cache; emptied whenever the phrase index is rebuilt.
-  private readonly tokenCache: Record<Locale, Map<string, TokenInfo>> = {
-    nl: new Map(),
-    en: new Map(),
-  };
+  private readonly tokenCache: Record<Locale, Map<string, TokenInfo>> = perLocale(() => new Map());
   // The words met most, again: lookups in a small map stay in the CPU cache, where those in the
   // large one (every word of a big KB) mostly wait for memory. Same records, so marks are shared.
-  private readonly hotCache: Record<Locale, Map<string, TokenInfo>> = {
-    nl: new Map(),
-    en: new Map(),
-  };
+  private readonly hotCache: Record<Locale, Map<string, TokenInfo>> = perLocale(() => new Map());
   // Numbers for the terms indexing has asked for, and their texts by number.
   private readonly internedNumbers = new Map<string, number>();
   private readonly internedTexts: string[] = [];
   // Phrases by language and first stem, in `phrases` order: every token used to test every phrase
   // (after the stem cache, the largest cost of indexing); now only those that start with it.
-  private phrasesByFirstStem: Record<Locale, Map<string, Phrase[]>> = {
-    nl: new Map(),
-    en: new Map(),
-  };
+  private phrasesByFirstStem: Record<Locale, Map<string, Phrase[]>> = perLocale(() => new Map());
 
   constructor(stopwords: Stopwords, groups: SynonymGroups) {
     this.stop = { nl: new Set(stopwords.nl), en: new Set(stopwords.en) };
@@ -151,7 +138,7 @@ export class Analyzer {
       this.tokenCache[lang].clear();
       this.hotCache[lang].clear();
     }
-    this.phrasesByFirstStem = { nl: new Map(), en: new Map() };
+    this.phrasesByFirstStem = perLocale(() => new Map());
     for (const phrase of this.phrases) {
       for (const lang of phrase.langs) {
         const first = phrase.stems[lang][0]!;

@@ -1,5 +1,5 @@
 import type { Transition } from '../guide';
-import { translator, type Locale } from '../i18n';
+import type { TFunction } from '../i18n';
 import { logId, type Logger } from '../logging';
 import type { PlanStore } from '../plans';
 import { escapeMessageText } from '../presentation';
@@ -108,12 +108,11 @@ export class SteeringHandler {
     await turn.send({
       type: 'message',
       textFormat: 'markdown',
-      text: this.outcomeText(outcome, turn.locale),
+      text: this.outcomeText(outcome, turn.t),
     });
   }
 
-  private outcomeText(outcome: ShareOutcome, locale: Locale): string {
-    const t = translator(locale);
+  private outcomeText(outcome: ShareOutcome, t: TFunction): string {
     if (outcome.kind === 'queued' || outcome.kind === 'upToDate') {
       const channel = outcome.target.label
         ? escapeMessageText(outcome.target.label)

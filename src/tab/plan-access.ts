@@ -1,4 +1,4 @@
-import { migratePlanState, type PlanState } from '../guide';
+import { readPlanState, type PlanState } from '../guide';
 import { parsePlanKey, planKeyPrefix, type BrugStorage } from '../storage';
 
 /**
@@ -56,7 +56,7 @@ async function readPlans(storage: BrugStorage, keys: string[]): Promise<Map<stri
   const plans = new Map<string, PlanState>();
   const keep = (key: string, raw: unknown) => {
     try {
-      if (raw !== undefined) plans.set(key, migratePlanState(raw));
+      if (raw !== undefined) plans.set(key, readPlanState(raw));
     } catch {
       // A plan the bot itself cannot read is left for an administrator, as the retention purge does.
     }
