@@ -6,6 +6,25 @@ export const ACTIVITY = '.webchat__basic-transcript__activity';
 /** Buttons that move the guide on: "Bewaar en ga verder" / "Bewaar en toon het plan". */
 export const FORWARD = /Bewaar en (ga verder|toon het plan)|Save and (continue|show the plan)/;
 
+/**
+ * Waits until the focus is in a transcript entry at index `from` or later: the page has moved it
+ * into the reply (and scrolled the reply's top into view), so the next key or click lands where a
+ * person would aim it.
+ */
+export async function focusInReplyAfter(page: Page, from: number): Promise<void> {
+  await until(
+    () =>
+      page.evaluate(
+        ({ selector, from }) => {
+          const entries = [...document.querySelectorAll(selector)];
+          return entries.findIndex((e) => e.contains(document.activeElement)) >= from;
+        },
+        { selector: ACTIVITY, from },
+      ),
+    Boolean,
+  );
+}
+
 /** Drives the Web Chat page the way a person does: through what is on screen. */
 export class WebChatDriver {
   constructor(readonly page: Page) {}
@@ -38,23 +57,8 @@ export class WebChatDriver {
     const card = all.nth(before);
     // Adaptive Cards render in one go; the card is complete once its buttons are there.
     await card.locator('.ac-adaptiveCard').first().waitFor();
-    await this.focusInReplyAfter(entriesBefore);
+    await focusInReplyAfter(this.page, entriesBefore);
     return card;
-  }
-
-  /** Waits until the focus is in a transcript entry at index `from` or later (the new reply). */
-  private async focusInReplyAfter(from: number): Promise<void> {
-    await until(
-      () =>
-        this.page.evaluate(
-          ({ selector, from }) => {
-            const entries = [...document.querySelectorAll(selector)];
-            return entries.findIndex((e) => e.contains(document.activeElement)) >= from;
-          },
-          { selector: ACTIVITY, from },
-        ),
-      Boolean,
-    );
   }
 
   /**
