@@ -3,6 +3,7 @@ import { buildSummary, CARD_ANSWER_LIMIT, CARD_ANSWER_LIMITS } from '../../summa
 import type { GuideOutput } from '../../guide';
 import {
   adviceItems,
+  cardFallback,
   quotedLabels,
   sourceLine,
   stepTitle,
@@ -13,7 +14,7 @@ export function welcomeCardData(ctx: ViewContext, resumable: boolean) {
   const { t, guide, locale } = ctx;
   const done = ctx.state.status === 'completed';
   return {
-    fallbackText: t('bot:welcome.title'),
+    fallbackText: cardFallback(t('bot:welcome.title'), t('bot:fallback.welcome')),
     title: t('bot:welcome.title'),
     intro: t(
       done
@@ -54,12 +55,22 @@ function runInLabel(label: string): string {
 const SUMMARY_CARD_ANSWER_LIMIT = 150;
 const LAST_RESORT_ANSWER_LIMITS = [60, 40, 25];
 
+/** Hosts cap an action set at a handful of buttons; three per row also fits a phone. */
+const BUTTONS_PER_ROW = 3;
+
+function rowsOf<T>(items: T[]): { steps: T[] }[] {
+  const rows: { steps: T[] }[] = [];
+  for (let i = 0; i < items.length; i += BUTTONS_PER_ROW)
+    rows.push({ steps: items.slice(i, i + BUTTONS_PER_ROW) });
+  return rows;
+}
+
 const STATUS_COLOR = { notStarted: 'Default', inProgress: 'Warning', done: 'Good' } as const;
 
 export function overviewCardData(ctx: ViewContext) {
   const { t, guide, state } = ctx;
   return {
-    fallbackText: t('bot:overview.title'),
+    fallbackText: cardFallback(t('bot:overview.title'), t('bot:fallback.overview')),
     title: t('bot:overview.title'),
     subtitle: t('bot:overview.subtitle', { open: guide.openPoints(ctx.answers).length }),
     steps: guide.definition.steps.map((s) => {
@@ -71,9 +82,15 @@ export function overviewCardData(ctx: ViewContext) {
         statusColor: STATUS_COLOR[status],
         current: state.status !== 'completed' && state.currentStep === s.number,
         currentLabel: t('bot:overview.current'),
-        openLabel: t('bot:overview.open'),
       };
     }),
+    // Buttons in top-level action sets, not beside each row: Copilot drops nested action sets.
+    stepRows: rowsOf(
+      guide.definition.steps.map((s) => ({
+        step: s.number,
+        label: t('bot:overview.open', { step: s.number }),
+      })),
+    ),
     labels: { continue: t('bot:overview.continue'), summary: t('bot:overview.summary') },
   };
 }
@@ -97,7 +114,7 @@ function summaryData(ctx: ViewContext, limit: number, briefAdvice = false) {
   const model = buildSummary(ctx, limit);
   return {
     // Some hosts render fallback text as Markdown: keep typed text (the organisation) out of it.
-    fallbackText: t('bot:summary.title'),
+    fallbackText: cardFallback(t('bot:summary.title'), t('bot:fallback.summary')),
     heading: t('bot:summary.heading'),
     title: model.title,
     meta: model.meta,
@@ -155,7 +172,7 @@ export function summaryCard(ctx: ViewContext): CardAttachment {
 export function confirmRestartCardData(ctx: ViewContext) {
   const { t } = ctx;
   return {
-    fallbackText: t('bot:restart.title'),
+    fallbackText: cardFallback(t('bot:restart.title'), t('bot:fallback.restart')),
     title: t('bot:restart.title'),
     text: t('bot:restart.text'),
     revision: ctx.state.revision,
@@ -183,7 +200,7 @@ const HELP_COMMANDS = [
 export function helpCardData(ctx: ViewContext) {
   const { t } = ctx;
   return {
-    fallbackText: t('bot:help.title'),
+    fallbackText: cardFallback(t('bot:help.title'), t('bot:fallback.help')),
     title: t('bot:help.title'),
     intro: t('bot:help.intro'),
     commands: [
@@ -202,7 +219,11 @@ export function helpCardData(ctx: ViewContext) {
 export function adviceCardData(ctx: ViewContext, ruleIds: string[]) {
   const wanted = new Set(ruleIds);
   const advice = adviceItems(ctx, (rule) => wanted.has(rule.id));
-  return { fallbackText: ctx.t('bot:advice.title'), title: ctx.t('bot:advice.newTitle'), advice };
+  return {
+    fallbackText: cardFallback(ctx.t('bot:advice.title'), ctx.t('bot:fallback.advice')),
+    title: ctx.t('bot:advice.newTitle'),
+    advice,
+  };
 }
 
 /** "Nog open: … — Toch verder / Invullen": the card shown before leaving empty required questions. */
@@ -213,7 +234,7 @@ export function openPromptData(
   const { t } = ctx;
   const title = t('bot:open.title');
   return {
-    fallbackText: title,
+    fallbackText: cardFallback(title, t('bot:fallback.openPrompt')),
     progress: t('bot:summary.stepHeading', {
       step: output.step,
       title: stepTitle(ctx, output.step),
