@@ -55,16 +55,6 @@ function runInLabel(label: string): string {
 const SUMMARY_CARD_ANSWER_LIMIT = 150;
 const LAST_RESORT_ANSWER_LIMITS = [60, 40, 25];
 
-/** Hosts cap an action set at a handful of buttons; three per row also fits a phone. */
-const BUTTONS_PER_ROW = 3;
-
-function rowsOf<T>(items: T[]): { steps: T[] }[] {
-  const rows: { steps: T[] }[] = [];
-  for (let i = 0; i < items.length; i += BUTTONS_PER_ROW)
-    rows.push({ steps: items.slice(i, i + BUTTONS_PER_ROW) });
-  return rows;
-}
-
 const STATUS_COLOR = { notStarted: 'Default', inProgress: 'Warning', done: 'Good' } as const;
 
 export function overviewCardData(ctx: ViewContext) {
@@ -77,6 +67,7 @@ export function overviewCardData(ctx: ViewContext) {
       const status = guide.stepStatus(s.number, ctx.answers);
       return {
         number: s.number,
+        value: String(s.number),
         title: t('bot:summary.stepHeading', { step: s.number, title: stepTitle(ctx, s.number) }),
         status: t(`bot:overview.status.${status}`),
         statusColor: STATUS_COLOR[status],
@@ -84,13 +75,11 @@ export function overviewCardData(ctx: ViewContext) {
         currentLabel: t('bot:overview.current'),
       };
     }),
-    // Buttons in top-level action sets, not beside each row: Copilot drops nested action sets.
-    stepRows: rowsOf(
-      guide.definition.steps.map((s) => ({
-        step: s.number,
-        label: t('bot:overview.open', { step: s.number }),
-      })),
-    ),
+    // One chooser and one button instead of a button beside each row: Copilot drops action
+    // sets nested in columns, and six buttons of their own would stack up in Web Chat.
+    chooseLabel: t('bot:overview.choose'),
+    chosen: String(state.status === 'completed' ? 1 : state.currentStep),
+    openLabel: t('bot:overview.open'),
     labels: { continue: t('bot:overview.continue'), summary: t('bot:overview.summary') },
   };
 }
