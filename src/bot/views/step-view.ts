@@ -96,7 +96,6 @@ function progressLine(ctx: ViewContext, position: Position): string {
   return t('bot:step.progress', { ...base, part, parts: route.length });
 }
 
-/** Template data for `cards/step.json`: one part of a step, answers pre-filled, help behind toggles. */
 /**
  * The ids the "more" toggle shows and hides. They are top-level elements of the card, not one
  * container, because Copilot drops action sets nested in containers; only ids the card holds.
@@ -109,6 +108,7 @@ function moreTargets(deepen: boolean, qna: boolean): string[] {
   ];
 }
 
+/** Template data for `cards/step.json`: one part of a step, answers pre-filled, help behind toggles. */
 export function stepCardData(ctx: ViewContext, position: Position, extras: StepCardExtras = {}) {
   const { t, guide } = ctx;
   const { step } = position;
