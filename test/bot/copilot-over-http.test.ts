@@ -123,6 +123,13 @@ describe('a Copilot chat is its own plan', () => {
     await send(copilot.message('Toon mijn plan'));
     expect(JSON.stringify(lastCard(copilot))).toContain('Gemeente Copilot');
 
+    // The turn saw the Copilot surface on this host: the plan sits under Copilot's channel.
+    const id = teams.conversationId;
+    expect(await bot.app.storage.listKeys(`plan/msteams:COPILOT/${id}`)).toEqual([
+      `plan/msteams:COPILOT/${id}`,
+    ]);
+    expect(await bot.app.storage.listKeys(`plan/msteams/${id}`)).toEqual([`plan/msteams/${id}`]);
+
     await send(teams.message('samenvatting'));
     const teamsSummary = JSON.stringify(lastCard(teams));
     expect(teamsSummary).toContain('Gemeente Teams');
