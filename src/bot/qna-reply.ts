@@ -1,6 +1,7 @@
-import type { OutgoingActivity } from '../turn';
+import { isTeamsClient, type OutgoingActivity, type Surface } from '../turn';
 import type { TFunction } from 'i18next';
 import { renderCard } from '../cards';
+import { cardFallback } from '../presentation';
 import {
   answerCardData,
   answerText,
@@ -10,24 +11,32 @@ import {
   type QnaDecline,
 } from '../qna';
 
+/** The card's fallbackText with what to do next (the knowledge base gives only the answer). */
+function withHint<T extends { fallbackText: string }>(data: T, hint: string): T {
+  return { ...data, fallbackText: cardFallback(data.fallbackText, hint) };
+}
+
 /**
  * One message per answer: the title and short answer, its sources, and a card with "more", the
  * source link, related steps and, when a plan is under way, the way back to where the user was.
- * Teams gets `[1] [2]` markers that it links to the citation entity; other channels (Web Chat)
- * render no citations, so they get no markers but a numbered source list under the answer.
- * Only knowledge-base text goes into the markdown; the user's question is never echoed.
+ * Teams and Copilot get `[1] [2]` markers that they link to the citation entity; Web Chat
+ * renders no citations, so it gets no markers but a numbered source list under the answer.
+ * In Copilot the answer is text only (card rendering there is undocumented): "more" and the
+ * way back become paragraphs. Only knowledge-base text goes into the markdown; the user's
+ * question is never echoed.
  */
 export function qnaReply(
   result: QnaAnswer | QnaDecline,
   t: TFunction,
-  resumeStep?: number,
-  channelId = 'msteams',
+  resumeStep: number | undefined,
+  surface: Surface,
 ): OutgoingActivity {
   const resume =
     resumeStep === undefined
       ? []
       : [
           renderCard('resume', {
+            fallbackText: t('bot:qna.resumeTyped', { step: resumeStep }),
             text: t('bot:qna.resumeHint'),
             label: t('bot:qna.resume', { step: resumeStep }),
           }),
@@ -35,11 +44,15 @@ export function qnaReply(
   if (result.kind === 'decline') {
     return {
       type: 'message',
-      attachments: [renderCard('qna-decline', declineCardData(result, t)), ...resume],
+      attachments: [
+        renderCard('qna-decline', withHint(declineCardData(result, t), t('bot:fallback.decline'))),
+        ...resume,
+      ],
     };
   }
   const links = result.sources.map((s) => `[${s.docTitle} — ${s.sectionTitle}](${s.url})`);
-  const teams = channelId === 'msteams';
+  const teams = isTeamsClient(surface);
+  const copilot = surface === 'copilot';
   const sourceBlock =
     links.length === 1
       ? t('bot:source', { link: links[0] })
@@ -52,9 +65,20 @@ export function qnaReply(
         ? `**${result.title}** · ${t('bot:advice.label.suggestion.tip')}`
         : `**${result.title}**`,
       teams ? answerText(result) : result.text,
+      ...(copilot && result.more ? [result.more] : []),
       sourceBlock,
+      ...(copilot && resumeStep !== undefined
+        ? [t('bot:qna.resumeTyped', { step: resumeStep })]
+        : []),
     ].join('\n\n'),
     ...(teams ? { entities: [citationEntity(result)] } : {}),
-    attachments: [renderCard('qna-answer', answerCardData(result, t)), ...resume],
+    ...(copilot
+      ? {}
+      : {
+          attachments: [
+            renderCard('qna-answer', withHint(answerCardData(result, t), t('bot:fallback.answer'))),
+            ...resume,
+          ],
+        }),
   };
 }
