@@ -21,8 +21,14 @@ import {
 } from '../storage';
 
 export { planKey } from '../storage';
+import { errorForLog, type Logger } from '../logging';
 import { KeyedQueue } from './keyed-queue';
+import { LogBudget } from './log-budget';
+import { deleteMemberIndex, newMemberDocuments } from './member-index';
 import { logDocuments, PlanLog } from './plan-log';
+
+/** The change log's default budget per plan (HISTORY_BUDGET_BYTES in `src/config`). */
+export const DEFAULT_HISTORY_BUDGET_BYTES = 1_000_000;
 
 /**
  * A whole team may press "save" within the same second; each retry re-runs the pure engine on
@@ -56,6 +62,8 @@ export class CorruptPlanError extends Error {
  */
 export class PlanStore {
   readonly log: PlanLog;
+  /** Keeps each plan's change log within its byte budget, off the turn. */
+  readonly logBudget: LogBudget;
   private readonly queue = new KeyedQueue();
 
   /**
@@ -66,8 +74,22 @@ export class PlanStore {
     private readonly storage: BrugStorage,
     private readonly guide: Guide,
     private readonly relatedKeys: (planKey: string) => string[] = () => [],
+    options: { historyBudgetBytes?: number; logger?: Logger } = {},
   ) {
     this.log = new PlanLog(storage);
+    const budget = options.historyBudgetBytes ?? DEFAULT_HISTORY_BUDGET_BYTES;
+    const onError = (error: unknown) =>
+      options.logger?.error({ err: errorForLog(error) }, 'change-log compaction failed');
+    this.logBudget = new LogBudget(storage, budget, onError, (key, update) =>
+      this.change(key, (current) => {
+        if (!current) return { state: undefined, result: undefined, effects: [] };
+        return {
+          state: { ...current, logBytes: update(current.logBytes) },
+          result: undefined,
+          effects: ['save'],
+        };
+      }),
+    );
   }
 
   /** The documents other capabilities keep for this plan, as stored. */
@@ -97,6 +119,7 @@ export class PlanStore {
         },
         { parse: readPlanState, maxAttempts: MAX_ATTEMPTS, backoffMs: BACKOFF_MS },
       );
+      this.logBudget.afterWrite(key, outcome.written ? outcome.value : undefined);
       return outcome.result;
     } catch (error) {
       if (error instanceof CorruptDocumentError) {
@@ -133,6 +156,7 @@ export class PlanStore {
         },
         { parse: readPlanState, maxAttempts: MAX_ATTEMPTS, backoffMs: BACKOFF_MS },
       );
+      this.logBudget.afterWrite(key, outcome.written ? outcome.value : undefined);
       return outcome.result;
     });
   }
@@ -156,17 +180,20 @@ export class PlanStore {
     return items[key] === undefined ? undefined : readPlanState(items[key]);
   }
 
-  /** Removes the plan and its whole change log; returns how many documents went. */
+  /** Removes the plan, its whole change log and its member index; returns how many documents went. */
   async delete(key: string): Promise<number> {
+    await this.logBudget.settled(key);
     const logged = await this.log.deleteAll(key);
+    const indexed = await deleteMemberIndex(this.storage, key);
     const others = this.relatedKeys(key);
     await this.storage.delete([key, ...others]);
-    return logged + 1 + others.length;
+    return logged + indexed + 1 + others.length;
   }
 
   /**
    * The write step of a turn: the validated plan, and beside it the log entries of the history
-   * it added since the revision the turn started from.
+   * it added since the revision the turn started from (their bytes counted in `logBytes`) and
+   * the member-index entries of anyone recorded in the plan for the first time.
    */
   private save<R>(
     key: string,
@@ -175,7 +202,14 @@ export class PlanStore {
     result: R,
   ): UpdateStep<PlanState, R> {
     checkPlanWrite(next, current);
-    return { next, result, alongside: logDocuments(key, next, current?.revision ?? 0) };
+    const log = logDocuments(key, next, current?.revision ?? 0);
+    // The engine carries `logBytes` over (a restart may not); the budget's own update sets it.
+    const counted = { ...next, logBytes: (next.logBytes ?? current?.logBytes ?? 0) + log.bytes };
+    return {
+      next: counted,
+      result,
+      alongside: { ...log.documents, ...newMemberDocuments(key, current, next) },
+    };
   }
 
   /** A plan that cannot be read is replaced by a fresh one, but only on an explicit restart. */
