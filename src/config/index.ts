@@ -135,11 +135,12 @@ const envSchema = z.object({
   ),
   /**
    * Bytes of change log kept per plan; older changes are compacted per day beyond it (README,
-   * "What is stored"). At most 3 MB, so a plan's data export always fits in one download.
+   * "What is stored"). At most 2 MB: a log never outgrows 1.5 times its budget, so a plan's data
+   * export always fits in one download (5 MB).
    */
   HISTORY_BUDGET_BYTES: z.preprocess(
     emptyToUndefined,
-    z.coerce.number().int().min(65_536).max(3_000_000).default(1_000_000),
+    z.coerce.number().int().min(65_536).max(2_000_000).default(1_000_000),
   ),
   /** Live download links one person, and one tenant, may have stored at once. */
   DOWNLOADS_PER_USER: z.preprocess(

@@ -4,18 +4,23 @@ import { compactLog } from './log-compaction';
 
 /** Plans whose last compaction could not get under the budget, remembered to avoid looping. */
 const MAX_REMEMBERED = 10_000;
+/** Past this share of the budget a plan's own turns wait for its compaction (the hard ceiling). */
+const CEILING = 1.5;
 
 /**
  * Keeps every plan's change log within `budgetBytes`. The plan counts its log's bytes on each
  * write (`logBytes`); a write that takes it over the budget (or a plan from before the count)
  * starts a compaction of that plan in the background, one at a time per plan, reading a page at
  * a time so other conversations' turns run in between. The turn that crossed the line does not
- * wait for it.
+ * wait for it; only when one plan is edited faster than it is compacted do its own turns wait,
+ * past CEILING times the budget, so no plan's log outgrows that.
  */
 export class LogBudget {
   private readonly running = new Map<string, Promise<void>>();
   /** Bytes a plan's log held after a compaction that stayed over budget. */
   private readonly stuckAt = new Map<string, number>();
+  /** Plans whose count the compaction is writing (that write must not wait for itself). */
+  private readonly counting = new Set<string>();
 
   constructor(
     private readonly storage: BrugStorage,
@@ -27,13 +32,20 @@ export class LogBudget {
     ) => Promise<unknown>,
   ) {}
 
-  /** Called after each plan write with the plan as written. */
-  afterWrite(planKey: string, written: PlanState | undefined): void {
-    if (!written || written.revision === 0) return;
+  /**
+   * Called after each plan write with the plan as written; resolves at once unless this plan is
+   * past the ceiling while its compaction runs.
+   */
+  async afterWrite(planKey: string, written: PlanState | undefined): Promise<void> {
+    if (!written || written.revision === 0 || this.counting.has(planKey)) return;
     const counted = written.logBytes;
-    const over = counted === undefined || counted > this.budgetBytes;
+    const running = this.running.get(planKey);
+    if (running) {
+      if (counted !== undefined && counted > this.budgetBytes * CEILING) await running;
+      return;
+    }
     const stuck = this.stuckAt.get(planKey);
-    if (!over || this.running.has(planKey)) return;
+    if (counted !== undefined && counted <= this.budgetBytes) return;
     if (stuck !== undefined && counted !== undefined && counted < stuck + this.budgetBytes / 10)
       return;
     const run = this.compact(planKey).finally(() => this.running.delete(planKey));
@@ -67,6 +79,8 @@ export class LogBudget {
       } else this.stuckAt.delete(planKey);
     } catch (error) {
       this.onError(error);
+    } finally {
+      this.counting.delete(planKey);
     }
   }
 }

@@ -17,6 +17,7 @@ import {
   CorruptDocumentError,
   updateWithRetry,
   type BrugStorage,
+  type UpdateOutcome,
   type UpdateStep,
 } from '../storage';
 
@@ -40,6 +41,13 @@ const BACKOFF_MS = 10;
 export type PlanRead =
   | { ok: true; plan: PlanState | undefined }
   | { ok: false; reason: 'unavailable' | 'corrupt'; error: unknown };
+
+/** What a queued write returns: its result, and the plan as stored when it stored one. */
+type Written<R> = { result: R; written?: PlanState };
+
+function writtenOf<R>(outcome: UpdateOutcome<PlanState, R>): Written<R> {
+  return { result: outcome.result, written: outcome.written ? outcome.value : undefined };
+}
 
 export class CorruptPlanError extends Error {
   constructor(
@@ -102,10 +110,17 @@ export class PlanStore {
   }
 
   async apply(key: string, event: GuideEvent, ctx: EngineContext): Promise<Transition> {
-    return this.queue.run(key, () => this.applyNow(key, event, ctx));
+    const { result, written } = await this.queue.run(key, () => this.applyNow(key, event, ctx));
+    // Outside the plan's queue: a turn that waits for its plan's compaction must not hold it.
+    await this.logBudget.afterWrite(key, written);
+    return result;
   }
 
-  private async applyNow(key: string, event: GuideEvent, ctx: EngineContext): Promise<Transition> {
+  private async applyNow(
+    key: string,
+    event: GuideEvent,
+    ctx: EngineContext,
+  ): Promise<Written<Transition>> {
     try {
       const outcome = await updateWithRetry<PlanState, Transition>(
         this.storage,
@@ -119,12 +134,11 @@ export class PlanStore {
         },
         { parse: readPlanState, maxAttempts: MAX_ATTEMPTS, backoffMs: BACKOFF_MS },
       );
-      this.logBudget.afterWrite(key, outcome.written ? outcome.value : undefined);
-      return outcome.result;
+      return writtenOf(outcome);
     } catch (error) {
       if (error instanceof CorruptDocumentError) {
         if (event.type === 'restartConfirm' || event.type === 'restartRequest')
-          return this.reset(key, ctx);
+          return { result: await this.reset(key, ctx) };
         throw new CorruptPlanError(key, { cause: error });
       }
       throw error;
@@ -144,7 +158,7 @@ export class PlanStore {
       effects: GuideEffect[];
     },
   ): Promise<{ state: PlanState | undefined; result: R }> {
-    return this.queue.run(key, async () => {
+    const { result, written } = await this.queue.run(key, async () => {
       const outcome = await updateWithRetry<PlanState, { state: PlanState | undefined; result: R }>(
         this.storage,
         key,
@@ -156,9 +170,10 @@ export class PlanStore {
         },
         { parse: readPlanState, maxAttempts: MAX_ATTEMPTS, backoffMs: BACKOFF_MS },
       );
-      this.logBudget.afterWrite(key, outcome.written ? outcome.value : undefined);
-      return outcome.result;
+      return writtenOf(outcome);
     });
+    await this.logBudget.afterWrite(key, written);
+    return result;
   }
 
   /**
