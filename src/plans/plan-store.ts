@@ -218,8 +218,15 @@ export class PlanStore {
   ): UpdateStep<PlanState, R> {
     checkPlanWrite(next, current);
     const log = logDocuments(key, next, current?.revision ?? 0);
-    // The engine carries `logBytes` over (a restart may not); the budget's own update sets it.
-    const counted = { ...next, logBytes: (next.logBytes ?? current?.logBytes ?? 0) + log.bytes };
+    // The engine carries `logBytes` over (a restart may not); the budget's own update sets it. A
+    // plan from before the count keeps none until its first compaction has counted its log.
+    const uncounted =
+      current !== undefined && current.revision > 0 && current.logBytes === undefined;
+    const before = next.logBytes ?? current?.logBytes;
+    const counted = {
+      ...next,
+      logBytes: uncounted && before === undefined ? undefined : (before ?? 0) + log.bytes,
+    };
     return {
       next: counted,
       result,
