@@ -1,5 +1,5 @@
 import { renderCard } from '../cards';
-import { downloadRefusal, type DownloadStore } from '../downloads';
+import { downloadFor, type DownloadStore } from '../downloads';
 import { logId, type Logger } from '../logging';
 import type { PlanStore, UserPrefsStore } from '../plans';
 import { erasePlan, exportConversationData } from '../privacy';
@@ -41,19 +41,14 @@ export class PrivacyHandler {
       { plan: t('bot:privacy.about.plan'), you: t('bot:privacy.about.you') },
     );
     // Made from the plan: deleting the plan revokes this link too; a new one replaces it.
-    let token: string;
-    try {
-      token = await this.deps.downloads.create(json, 'brugbot-gegevens.json', 'application/json', {
+    const token = await downloadFor(turn, () =>
+      this.deps.downloads.create(json, 'brugbot-gegevens.json', 'application/json', {
         owner: { userId: turn.actor.id, tenantId: turn.tenantId },
         planKey: key,
         kind: 'data',
-      });
-    } catch (error) {
-      const refusal = downloadRefusal(error, t, turn.locale);
-      if (refusal === undefined) throw error;
-      await turn.send(refusal);
-      return;
-    }
+      }),
+    );
+    if (token === undefined) return;
     const url = `${this.deps.baseUrl()}/download/${token}`;
     await turn.send({
       type: 'message',

@@ -23,7 +23,7 @@ import {
 } from './download-index';
 
 export { DownloadLimitError, type DownloadOwner } from './download-index';
-export { downloadRefusal } from './download-refusal';
+export { downloadFor } from './download-refusal';
 
 /** Links are for the person who asked, right now; a day is plenty and limits what a leak exposes. */
 export const DOWNLOAD_TTL_MS = 24 * 60 * 60 * 1000;

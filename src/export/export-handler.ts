@@ -1,4 +1,4 @@
-import { downloadRefusal, type DownloadStore } from '../downloads';
+import { downloadFor, type DownloadStore } from '../downloads';
 import type { Guide } from '../guide';
 import { logId, type Logger } from '../logging';
 import type { PlanStore } from '../plans';
@@ -38,33 +38,27 @@ export class ExportHandler {
     const ctx = viewContext(this.deps.guide, state, locale, t);
     const now = this.deps.now();
     const made = { owner: { userId: turn.actor.id, tenantId: turn.tenantId }, planKey };
-    let docx: string;
-    let markdown: string;
-    try {
-      docx = await this.deps.downloads.create(
+    const tokens = await downloadFor(turn, async () => ({
+      docx: await this.deps.downloads.create(
         await planDocx(ctx, now),
         planFileName(ctx, 'docx'),
         DOCX_TYPE,
         { ...made, kind: 'docx' },
-      );
-      markdown = await this.deps.downloads.create(
+      ),
+      markdown: await this.deps.downloads.create(
         planMarkdown(ctx, now),
         planFileName(ctx, 'md'),
         'text/markdown; charset=utf-8',
         { ...made, kind: 'md' },
-      );
-    } catch (error) {
-      const refusal = downloadRefusal(error, t, locale);
-      if (refusal === undefined) throw error;
-      await turn.send(refusal);
-      return;
-    }
+      ),
+    }));
+    if (tokens === undefined) return;
     const url = (token: string) => `${this.deps.baseUrl()}/download/${token}`;
     this.deps.logger.info({ plan: logId(planKey) }, 'plan exported');
     await turn.send({
       type: 'message',
       textFormat: 'markdown',
-      text: t('steering:export.ready', { docx: url(docx), markdown: url(markdown) }),
+      text: t('steering:export.ready', { docx: url(tokens.docx), markdown: url(tokens.markdown) }),
     });
   }
 }
