@@ -10,6 +10,7 @@ const PROTOCOL_SUITES = [
   'bot/quick-questions-over-http',
   'bot/privacy-commands',
   'bot/copilot-over-http',
+  'bot/download-limits-over-http',
   'server/cards-are-narrated-in-web-chat',
   'server/typed-text-shown-literally',
   'server/server-contract',

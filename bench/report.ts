@@ -195,6 +195,17 @@ export function rows(r: BenchResults): Row[] {
     what: 'summary card render, worst-case plan p50/p99',
     brugbot: `${ms(s.worstCaseP50Ms)} / ${ms(s.worstCaseP99Ms)}`,
   });
+  const h = r.longHistory;
+  out.push({
+    what: `plan edited ${h.edits}×: database / change log (budget ${mb(h.budgetBytes)})`,
+    brugbot: `${mb(h.databaseBytes)} / ${mb(h.logBytes)}`,
+    goal: '≤ budget',
+    met: h.logBytes <= h.budgetBytes,
+  });
+  out.push({
+    what: `"mijn gegevens" / "stand op" at ${h.edits} edits: time, longest stall`,
+    brugbot: `${ms(h.dataExport.ms)}, ${ms(h.dataExport.maxLoopDelayMs)} / ${ms(h.asOf.ms)}, ${ms(h.asOf.maxLoopDelayMs)}`,
+  });
   return out;
 }
 

@@ -18,6 +18,7 @@ import {
 import { coldStart, type ColdStartFigures } from './cold-start';
 import { runGroupBaseline, runGroupBrugbot, type GroupFigures } from './group-contention';
 import { runGuideTurns, type GuideTurnFigures } from './guide-turns';
+import { runLongHistory, type LongHistoryFigures } from './long-history';
 import { runMemoryGrowth, type MemoryFigures } from './memory-growth';
 import { runQnaBench, type QnaFigures } from './qna-bench';
 import { table } from './report';
@@ -53,6 +54,7 @@ export interface BenchResults {
   memory: MemoryFigures;
   steeringNote: SteeringNoteFigures;
   summaryRender: SummaryRenderFigures;
+  longHistory: LongHistoryFigures;
 }
 
 const started = performance.now();
@@ -97,6 +99,7 @@ async function main(): Promise<void> {
   try {
     const qna = await section('quick questions', runQnaBench);
     const summaryRender = await section('summary render', runSummaryRender);
+    const longHistory = await section('long history', () => runLongHistory(2000));
     const sized = await section('card sizes', () => ({
       largestCard: largestCard(),
       worstCasePlanBytes: worstCasePlanBytes(),
@@ -163,6 +166,7 @@ async function main(): Promise<void> {
       memory,
       steeringNote,
       summaryRender,
+      longHistory,
     };
     fs.writeFileSync(
       path.join(__dirname, '..', '..', 'bench', 'results.json'),

@@ -8,14 +8,14 @@ import { getI18n } from './i18n';
 import { mountLocalChannels } from './channels';
 import { createLogger, type Logger } from './logging';
 import { paths, repoRoot } from './paths';
-import { PlanStore, UserPrefsStore } from './plans';
+import { backfillMemberIndex, PlanStore, UserPrefsStore } from './plans';
 import { createQnaService } from './qna';
 import { createHost } from './hosts';
 import { createServer, mountDevClockRoute } from './server';
 import { createStorage, type BrugStorage } from './storage';
 import { mountTab, tabSsoSettings } from './tab';
 import { DownloadStore } from './downloads';
-import { purgeExpired, scheduleRetention } from './privacy';
+import { purgeDownloads, purgeExpired, scheduleRetention } from './privacy';
 import { ConnectorTransport } from './connector';
 import { createSteering, mountSteeringFeed, steeringKeysOf } from './steering';
 import { ExportHandler } from './export';
@@ -54,12 +54,14 @@ export async function createApp(
   getI18n();
   const guide = new Guide(loadGuideDefinition(path.join(paths.content, 'guide', 'guide.json')));
   const storage = await createStorage(config.storage);
-  const plans = new PlanStore(storage, guide, (key) => [
-    ...steeringKeysOf(key),
-    ...followupKeysOf(key),
-  ]);
+  const plans = new PlanStore(
+    storage,
+    guide,
+    (key) => [...steeringKeysOf(key), ...followupKeysOf(key)],
+    { historyBudgetBytes: config.historyBudgetBytes, logger },
+  );
   const prefs = new UserPrefsStore(storage);
-  const downloads = new DownloadStore(storage);
+  const downloads = new DownloadStore(storage, Date.now, config.downloads);
   let listeningUrl = '';
   const baseUrl = () => config.publicBaseUrl ?? listeningUrl;
   const now = () => new Date();
@@ -146,8 +148,10 @@ export async function createApp(
       logger,
     });
   // The plan tab Teams frames; with credentials its API wants a Teams SSO token, locally none.
-  mountTab(server, { storage, guide, downloads, logger, now, sso: tabSsoSettings(config) });
+  const sso = tabSsoSettings(config);
+  mountTab(server, { storage, guide, downloads, logger, now, sso, limits: config.tabLimits });
   let stopRetention = () => {};
+  let stopDownloadPurge = () => {};
   return {
     server,
     storage,
@@ -171,6 +175,16 @@ export async function createApp(
               now(),
             );
           stopRetention = scheduleRetention(purge, RETENTION_INTERVAL_MS, logger);
+          // Expired links hold whole plans: gone within minutes, not at the next retention run.
+          stopDownloadPurge = scheduleRetention(
+            () => purgeDownloads(storage, downloads),
+            config.downloads.purgeMs,
+            logger,
+          );
+          // Plans stored before the tab's index by member existed: indexed once, between turns.
+          backfillMemberIndex(storage, (key) => plans.read(key)).catch((e: unknown) =>
+            logger.error({ err: (e as Error).name }, 'member index backfill failed'),
+          );
           steering.start();
           followup.start();
           resolve(listeningUrl);
@@ -178,6 +192,7 @@ export async function createApp(
       }),
     close: async () => {
       stopRetention();
+      stopDownloadPurge();
       await steering.stop();
       await followup.stop();
       await localChannels?.close();
@@ -187,6 +202,7 @@ export async function createApp(
       // Idle keep-alive sockets would otherwise hold the close (and the process) open.
       server.server.closeIdleConnections();
       await closed;
+      await plans.logBudget.idle();
       await storage.close();
     },
   };

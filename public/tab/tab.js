@@ -58,9 +58,14 @@
     (ref) => ref && PLAN_REF.test(ref),
   );
 
+  /** Whole minutes from a 429's Retry-After, for the message (at least 1). */
+  const minutesOf = (res) =>
+    Math.max(1, Math.ceil(Number(res.headers.get('Retry-After')) / 60) || 1);
+
   /** In a channel: all its threads; in a chat: that chat; in a personal tab: everything of yours. */
-  function apiQuery() {
+  function apiQuery(page = 1) {
     const query = new URLSearchParams({ lang });
+    if (page > 1) query.set('page', String(page));
     if (wanted) query.set('plan', wanted);
     if (inTeams && context.channel && context.channel.id)
       query.set('channelId', context.channel.id);
@@ -88,6 +93,11 @@
       headers: { Accept: 'application/json', ...headers },
     }).catch(() => undefined);
     if (res && res.status === 401) return say(inTeams ? 'page.unauthorized' : 'page.openInTeams');
+    if (res && res.status === 429) {
+      retry.hidden = false;
+      status.hidden = false;
+      return status.replaceChildren(t('page.tooMany', { minutes: minutesOf(res) }));
+    }
     const body = res && res.ok ? await res.json().catch(() => undefined) : undefined;
     if (!body || !Array.isArray(body.plans)) {
       retry.hidden = false;
@@ -110,22 +120,51 @@
     }
     status.replaceChildren();
     status.hidden = true;
-    showPicker(body.plans);
+    showPicker(body.plans, body.nextPage);
     if (inTeams) microsoftTeams.app.notifySuccess();
   }
 
-  function showPicker(plans) {
+  /** The picker over the plans loaded so far; "more" loads the API's next page into it. */
+  function showPicker(plans, nextPage) {
     const picker = $('picker');
-    picker.replaceChildren(
-      ...plans.map((p, i) => el('option', { value: String(i), text: p.label })),
-    );
+    const more = $('more-plans');
+    const fill = () =>
+      picker.replaceChildren(
+        ...plans.map((p, i) => el('option', { value: String(i), text: p.label })),
+      );
+    fill();
     picker.value = String(
       Math.max(
         0,
         plans.findIndex((p) => p.conversationId === params.get('conversationId')),
       ),
     );
-    $('picker-row').hidden = plans.length < 2;
+    $('picker-row').hidden = plans.length < 2 && !nextPage;
+    more.hidden = !nextPage;
+    more.onclick = async () => {
+      more.disabled = true;
+      const res = await fetch(`/api/tab/plans?${apiQuery(nextPage)}`, {
+        headers: { Accept: 'application/json', ...(await authorization().catch(() => ({}))) },
+      }).catch(() => undefined);
+      const body = res && res.ok ? await res.json().catch(() => undefined) : undefined;
+      more.disabled = false;
+      if (!body || !Array.isArray(body.plans)) {
+        status.hidden = false;
+        status.replaceChildren(
+          res && res.status === 429
+            ? t('page.tooMany', { minutes: minutesOf(res) })
+            : t('page.error'),
+        );
+        return;
+      }
+      const chosen = picker.value;
+      plans.push(...body.plans);
+      nextPage = body.nextPage;
+      fill();
+      picker.value = chosen;
+      more.hidden = !nextPage;
+      picker.focus();
+    };
     picker.onchange = () => {
       const plan = plans[Number(picker.value)];
       if (!inTeams) {
@@ -201,6 +240,10 @@
     }).catch(() => undefined);
     const body = res && res.ok ? await res.json().catch(() => undefined) : undefined;
     for (const b of buttons) b.disabled = false;
+    if (res && res.status === 429) {
+      result.replaceChildren(t('page.exportTooMany', { minutes: minutesOf(res) }));
+      return;
+    }
     if (!body || typeof body.url !== 'string' || !body.url.startsWith('/download/')) {
       result.replaceChildren(t('page.exportFailed'));
       return;

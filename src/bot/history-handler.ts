@@ -18,12 +18,20 @@ export class HistoryHandler {
       await turn.send(t('bot:history.noPlan'));
       return;
     }
-    const answers = answersAsOf(await this.deps.plans.log.entries(planKey), date);
+    // A page of the log at a time, letting other turns run between pages.
+    const { answers, summarisedUntil } = await answersAsOf(
+      this.deps.plans.log.pages(planKey),
+      date,
+    );
     const asOf = date.toISOString() < plan.updatedAt ? date.toISOString() : plan.updatedAt;
     const ctx = viewContext(this.deps.guide, { ...plan, answers, updatedAt: asOf }, locale, t);
+    const intro = t('bot:history.asOf', { date: formatDate(date.toISOString(), locale) });
+    const note = summarisedUntil
+      ? ` ${t('bot:history.summarised', { date: formatDate(summarisedUntil, locale) })}`
+      : '';
     await turn.send({
       type: 'message',
-      text: t('bot:history.asOf', { date: formatDate(date.toISOString(), locale) }),
+      text: intro + note,
       attachments: [summaryCard(ctx)],
     });
   }

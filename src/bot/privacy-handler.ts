@@ -1,6 +1,6 @@
 import { renderCard } from '../cards';
 import { cardFallback } from '../presentation';
-import { DOWNLOAD_TTL_MS, type DownloadStore } from '../downloads';
+import { downloadFor, type DownloadStore } from '../downloads';
 import { logId, type Logger } from '../logging';
 import type { PlanStore, UserPrefsStore } from '../plans';
 import { erasePlan, exportConversationData } from '../privacy';
@@ -41,14 +41,15 @@ export class PrivacyHandler {
       this.deps.now(),
       { plan: t('bot:privacy.about.plan'), you: t('bot:privacy.about.you') },
     );
-    // Made from the plan: deleting the plan revokes this link too.
-    const token = await this.deps.downloads.create(
-      json,
-      'brugbot-gegevens.json',
-      'application/json',
-      DOWNLOAD_TTL_MS,
-      key,
+    // Made from the plan: deleting the plan revokes this link too; a new one replaces it.
+    const token = await downloadFor(turn, () =>
+      this.deps.downloads.create(json, 'brugbot-gegevens.json', 'application/json', {
+        owner: { userId: turn.actor.id, tenantId: turn.tenantId },
+        planKey: key,
+        kind: 'data',
+      }),
     );
+    if (token === undefined) return;
     const url = `${this.deps.baseUrl()}/download/${token}`;
     await turn.send({
       type: 'message',

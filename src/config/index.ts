@@ -133,6 +133,52 @@ const envSchema = z.object({
     emptyToUndefined,
     z.coerce.number().positive().default(150),
   ),
+  /**
+   * Bytes of change log kept per plan; older changes are compacted per day beyond it (README,
+   * "What is stored"). At most 2 MB: a log never outgrows 1.5 times its budget, so a plan's data
+   * export always fits in one download (5 MB).
+   */
+  HISTORY_BUDGET_BYTES: z.preprocess(
+    emptyToUndefined,
+    z.coerce.number().int().min(65_536).max(2_000_000).default(1_000_000),
+  ),
+  /** Live download links one person, and one tenant, may have stored at once. */
+  DOWNLOADS_PER_USER: z.preprocess(
+    emptyToUndefined,
+    z.coerce.number().int().min(1).max(1000).default(10),
+  ),
+  DOWNLOADS_PER_TENANT: z.preprocess(
+    emptyToUndefined,
+    z.coerce.number().int().min(1).max(100000).default(200),
+  ),
+  /** How often expired download links are deleted. */
+  DOWNLOAD_PURGE_MS: z.preprocess(
+    emptyToUndefined,
+    z.coerce.number().int().min(1000).max(3_600_000).default(120_000),
+  ),
+  /** The plan tab's API, per person and per tenant (after the SSO token is checked). */
+  TAB_RATE_LIMIT_BURST: z.preprocess(
+    emptyToUndefined,
+    z.coerce.number().int().min(1).max(10000).default(20),
+  ),
+  TAB_RATE_LIMIT_PER_SECOND: z.preprocess(
+    emptyToUndefined,
+    z.coerce.number().positive().default(2),
+  ),
+  TAB_RATE_LIMIT_TENANT_BURST: z.preprocess(
+    emptyToUndefined,
+    z.coerce.number().int().min(1).max(100000).default(200),
+  ),
+  TAB_RATE_LIMIT_TENANT_PER_SECOND: z.preprocess(
+    emptyToUndefined,
+    z.coerce.number().positive().default(20),
+  ),
+  /** Tab exports per person: a burst, then this many a minute. */
+  TAB_EXPORT_BURST: z.preprocess(
+    emptyToUndefined,
+    z.coerce.number().int().min(1).max(1000).default(5),
+  ),
+  TAB_EXPORT_PER_MINUTE: z.preprocess(emptyToUndefined, z.coerce.number().positive().default(6)),
   /** Which Bot Framework SDK carries the activities: botbuilder 4.x (default) or the M365 Agents SDK. */
   BOT_SDK: z.preprocess(emptyToUndefined, z.enum(['botbuilder', 'agents']).default('botbuilder')),
   LOG_LEVEL: z.preprocess(
@@ -180,6 +226,16 @@ export interface AppConfig {
   followup: { pollMs: number; retryBaseMs: number };
   /** Raw tab single-sign-on settings; `src/tab` derives the accepted audiences and tenant. */
   tabSso: { appId?: string; audience?: string; jwksUrl: string };
+  /** The change log's byte budget per plan. */
+  historyBudgetBytes: number;
+  /** Caps on live download links and how often expired ones are purged. */
+  downloads: { perUser: number; perTenant: number; purgeMs: number };
+  /** The plan tab API's token buckets (`src/tab/tab-limits.ts`). */
+  tabLimits: {
+    user: { burst: number; perSecond: number };
+    tenant: { burst: number; perSecond: number };
+    exports: { burst: number; perSecond: number };
+  };
 }
 
 function storageConfig(e: z.infer<typeof envSchema>): StorageConfig {
@@ -283,6 +339,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       appId: e.TAB_SSO_APP_ID ?? e.MicrosoftAppId,
       audience: e.TAB_SSO_AUDIENCE,
       jwksUrl: e.TAB_SSO_JWKS_URL,
+    },
+    historyBudgetBytes: e.HISTORY_BUDGET_BYTES,
+    downloads: {
+      perUser: e.DOWNLOADS_PER_USER,
+      perTenant: e.DOWNLOADS_PER_TENANT,
+      purgeMs: e.DOWNLOAD_PURGE_MS,
+    },
+    tabLimits: {
+      user: { burst: e.TAB_RATE_LIMIT_BURST, perSecond: e.TAB_RATE_LIMIT_PER_SECOND },
+      tenant: {
+        burst: e.TAB_RATE_LIMIT_TENANT_BURST,
+        perSecond: e.TAB_RATE_LIMIT_TENANT_PER_SECOND,
+      },
+      exports: { burst: e.TAB_EXPORT_BURST, perSecond: e.TAB_EXPORT_PER_MINUTE / 60 },
     },
   };
 }

@@ -1,4 +1,4 @@
-import { DOWNLOAD_TTL_MS, type DownloadStore } from '../downloads';
+import { downloadFor, type DownloadStore } from '../downloads';
 import type { Guide } from '../guide';
 import { logId, type Logger } from '../logging';
 import type { PlanStore } from '../plans';
@@ -37,26 +37,28 @@ export class ExportHandler {
     }
     const ctx = viewContext(this.deps.guide, state, locale, t);
     const now = this.deps.now();
-    const docx = await this.deps.downloads.create(
-      await planDocx(ctx, now),
-      planFileName(ctx, 'docx'),
-      DOCX_TYPE,
-      DOWNLOAD_TTL_MS,
-      planKey,
-    );
-    const markdown = await this.deps.downloads.create(
-      planMarkdown(ctx, now),
-      planFileName(ctx, 'md'),
-      'text/markdown; charset=utf-8',
-      DOWNLOAD_TTL_MS,
-      planKey,
-    );
+    const made = { owner: { userId: turn.actor.id, tenantId: turn.tenantId }, planKey };
+    const tokens = await downloadFor(turn, async () => ({
+      docx: await this.deps.downloads.create(
+        await planDocx(ctx, now),
+        planFileName(ctx, 'docx'),
+        DOCX_TYPE,
+        { ...made, kind: 'docx' },
+      ),
+      markdown: await this.deps.downloads.create(
+        planMarkdown(ctx, now),
+        planFileName(ctx, 'md'),
+        'text/markdown; charset=utf-8',
+        { ...made, kind: 'md' },
+      ),
+    }));
+    if (tokens === undefined) return;
     const url = (token: string) => `${this.deps.baseUrl()}/download/${token}`;
     this.deps.logger.info({ plan: logId(planKey) }, 'plan exported');
     await turn.send({
       type: 'message',
       textFormat: 'markdown',
-      text: t('steering:export.ready', { docx: url(docx), markdown: url(markdown) }),
+      text: t('steering:export.ready', { docx: url(tokens.docx), markdown: url(tokens.markdown) }),
     });
   }
 }

@@ -67,6 +67,11 @@ export const planStateSchema = z.object({
   createdAt: z.string(),
   updatedAt: z.string(),
   completedAt: z.string().optional(),
+  /**
+   * Bytes of this plan's change log as stored (`plans/plan-log.ts`): counted by every write, so
+   * the log is compacted within its budget without being read. Absent on plans from before.
+   */
+  logBytes: z.number().int().nonnegative().optional(),
 });
 export type PlanState = z.infer<typeof planStateSchema>;
 

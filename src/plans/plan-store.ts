@@ -17,12 +17,19 @@ import {
   CorruptDocumentError,
   updateWithRetry,
   type BrugStorage,
+  type UpdateOutcome,
   type UpdateStep,
 } from '../storage';
 
 export { planKey } from '../storage';
+import { errorForLog, type Logger } from '../logging';
 import { KeyedQueue } from './keyed-queue';
+import { LogBudget } from './log-budget';
+import { deleteMemberIndex, newMemberDocuments } from './member-index';
 import { logDocuments, PlanLog } from './plan-log';
+
+/** The change log's default budget per plan (HISTORY_BUDGET_BYTES in `src/config`). */
+export const DEFAULT_HISTORY_BUDGET_BYTES = 1_000_000;
 
 /**
  * A whole team may press "save" within the same second; each retry re-runs the pure engine on
@@ -34,6 +41,13 @@ const BACKOFF_MS = 10;
 export type PlanRead =
   | { ok: true; plan: PlanState | undefined }
   | { ok: false; reason: 'unavailable' | 'corrupt'; error: unknown };
+
+/** What a queued write returns: its result, and the plan as stored when it stored one. */
+type Written<R> = { result: R; written?: PlanState };
+
+function writtenOf<R>(outcome: UpdateOutcome<PlanState, R>): Written<R> {
+  return { result: outcome.result, written: outcome.written ? outcome.value : undefined };
+}
 
 export class CorruptPlanError extends Error {
   constructor(
@@ -56,6 +70,8 @@ export class CorruptPlanError extends Error {
  */
 export class PlanStore {
   readonly log: PlanLog;
+  /** Keeps each plan's change log within its byte budget, off the turn. */
+  readonly logBudget: LogBudget;
   private readonly queue = new KeyedQueue();
 
   /**
@@ -66,8 +82,22 @@ export class PlanStore {
     private readonly storage: BrugStorage,
     private readonly guide: Guide,
     private readonly relatedKeys: (planKey: string) => string[] = () => [],
+    options: { historyBudgetBytes?: number; logger?: Logger } = {},
   ) {
     this.log = new PlanLog(storage);
+    const budget = options.historyBudgetBytes ?? DEFAULT_HISTORY_BUDGET_BYTES;
+    const onError = (error: unknown) =>
+      options.logger?.error({ err: errorForLog(error) }, 'change-log compaction failed');
+    this.logBudget = new LogBudget(storage, budget, onError, (key, update) =>
+      this.change(key, (current) => {
+        if (!current) return { state: undefined, result: undefined, effects: [] };
+        return {
+          state: { ...current, logBytes: update(current.logBytes) },
+          result: undefined,
+          effects: ['save'],
+        };
+      }),
+    );
   }
 
   /** The documents other capabilities keep for this plan, as stored. */
@@ -80,10 +110,17 @@ export class PlanStore {
   }
 
   async apply(key: string, event: GuideEvent, ctx: EngineContext): Promise<Transition> {
-    return this.queue.run(key, () => this.applyNow(key, event, ctx));
+    const { result, written } = await this.queue.run(key, () => this.applyNow(key, event, ctx));
+    // Outside the plan's queue: a turn that waits for its plan's compaction must not hold it.
+    await this.logBudget.afterWrite(key, written);
+    return result;
   }
 
-  private async applyNow(key: string, event: GuideEvent, ctx: EngineContext): Promise<Transition> {
+  private async applyNow(
+    key: string,
+    event: GuideEvent,
+    ctx: EngineContext,
+  ): Promise<Written<Transition>> {
     try {
       const outcome = await updateWithRetry<PlanState, Transition>(
         this.storage,
@@ -97,11 +134,11 @@ export class PlanStore {
         },
         { parse: readPlanState, maxAttempts: MAX_ATTEMPTS, backoffMs: BACKOFF_MS },
       );
-      return outcome.result;
+      return writtenOf(outcome);
     } catch (error) {
       if (error instanceof CorruptDocumentError) {
         if (event.type === 'restartConfirm' || event.type === 'restartRequest')
-          return this.reset(key, ctx);
+          return { result: await this.reset(key, ctx) };
         throw new CorruptPlanError(key, { cause: error });
       }
       throw error;
@@ -121,7 +158,7 @@ export class PlanStore {
       effects: GuideEffect[];
     },
   ): Promise<{ state: PlanState | undefined; result: R }> {
-    return this.queue.run(key, async () => {
+    const { result, written } = await this.queue.run(key, async () => {
       const outcome = await updateWithRetry<PlanState, { state: PlanState | undefined; result: R }>(
         this.storage,
         key,
@@ -133,8 +170,10 @@ export class PlanStore {
         },
         { parse: readPlanState, maxAttempts: MAX_ATTEMPTS, backoffMs: BACKOFF_MS },
       );
-      return outcome.result;
+      return writtenOf(outcome);
     });
+    await this.logBudget.afterWrite(key, written);
+    return result;
   }
 
   /**
@@ -156,17 +195,20 @@ export class PlanStore {
     return items[key] === undefined ? undefined : readPlanState(items[key]);
   }
 
-  /** Removes the plan and its whole change log; returns how many documents went. */
+  /** Removes the plan, its whole change log and its member index; returns how many documents went. */
   async delete(key: string): Promise<number> {
+    await this.logBudget.settled(key);
     const logged = await this.log.deleteAll(key);
+    const indexed = await deleteMemberIndex(this.storage, key);
     const others = this.relatedKeys(key);
     await this.storage.delete([key, ...others]);
-    return logged + 1 + others.length;
+    return logged + indexed + 1 + others.length;
   }
 
   /**
    * The write step of a turn: the validated plan, and beside it the log entries of the history
-   * it added since the revision the turn started from.
+   * it added since the revision the turn started from (their bytes counted in `logBytes`) and
+   * the member-index entries of anyone recorded in the plan for the first time.
    */
   private save<R>(
     key: string,
@@ -175,7 +217,21 @@ export class PlanStore {
     result: R,
   ): UpdateStep<PlanState, R> {
     checkPlanWrite(next, current);
-    return { next, result, alongside: logDocuments(key, next, current?.revision ?? 0) };
+    const log = logDocuments(key, next, current?.revision ?? 0);
+    // The engine carries `logBytes` over (a restart may not); the budget's own update sets it. A
+    // plan from before the count keeps none until its first compaction has counted its log.
+    const uncounted =
+      current !== undefined && current.revision > 0 && current.logBytes === undefined;
+    const before = next.logBytes ?? current?.logBytes;
+    const counted = {
+      ...next,
+      logBytes: uncounted && before === undefined ? undefined : (before ?? 0) + log.bytes,
+    };
+    return {
+      next: counted,
+      result,
+      alongside: { ...log.documents, ...newMemberDocuments(key, current, next) },
+    };
   }
 
   /** A plan that cannot be read is replaced by a fresh one, but only on an explicit restart. */

@@ -21,14 +21,25 @@ export async function exportConversationData(
   // An outage fails the export (the user is told); only an unreadable plan is exported as null.
   if (!read.ok && read.reason === 'unavailable') throw read.error;
   const plan = read.ok ? read.plan : undefined;
-  const changeLog = await deps.plans.log.entries(planKey);
   const you = await deps.prefs.get(channelId, userId);
   const related = await deps.plans.related(planKey);
-  return JSON.stringify(
-    { exportedAt: now.toISOString(), about, plan: plan ?? null, changeLog, related, you },
+  const head = JSON.stringify(
+    { exportedAt: now.toISOString(), about, plan: plan ?? null, related, you },
     null,
     2,
   );
+  // The change log a page at a time, one entry per line: other turns run between pages, and the
+  // file grows with the log's budget, not with everything the plan went through.
+  const parts = [head.slice(0, -2), ',\n  "changeLog": ['];
+  let first = true;
+  for await (const page of deps.plans.log.pages(planKey)) {
+    for (const entry of page) {
+      parts.push(`${first ? '' : ','}\n    ${JSON.stringify(entry)}`);
+      first = false;
+    }
+  }
+  parts.push(first ? ']\n}' : '\n  ]\n}');
+  return parts.join('');
 }
 
 export interface EraseDeps {
@@ -85,11 +96,20 @@ export async function purgeExpired(
       plans++;
     }
   }
-  const downloads = await deps.downloads.purgeExpired();
   // Expired exports hold whole plans: out of the files too, not only out of the table.
-  if (downloads > 0) await deps.storage.eraseDeleted();
+  const downloads = await purgeDownloads(deps.storage, deps.downloads);
   deps.logger.info({ plans, downloads, retentionDays }, 'retention purge done');
   return { plans, downloads };
+}
+
+/** Deletes expired download links and erases their bytes from the store's files. */
+export async function purgeDownloads(
+  storage: BrugStorage,
+  downloads: DownloadStore,
+): Promise<number> {
+  const purged = await downloads.purgeExpired();
+  if (purged > 0) await storage.eraseDeleted();
+  return purged;
 }
 
 /** Runs the purge now and then every `everyMs`, without keeping the process alive. */

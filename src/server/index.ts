@@ -4,3 +4,4 @@ export { mountDevClockRoute } from './dev-clock-route';
 export { isLoopbackHost, isLoopbackUrl, loopbackHostOnly } from './loopback';
 export { cachedReader, sendStaticFile, strictCsp, type StaticFiles } from './static-files';
 export { refuseUpgrade, upgradeRouter } from './upgrades';
+export { LimitSet, RateLimiter } from './rate-limiter';

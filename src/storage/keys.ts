@@ -11,6 +11,12 @@ import { createHash } from 'node:crypto';
  * - `download/<token>`: a file handed out as a link; `download-of/<plan key>/<token>` records
  *   which plan it was made from, so deleting the plan can revoke it.
  * - `user/<channel>/<user id>`: one person's preferences (the language).
+ * - `download-meta/<token>`: who a download was made for (user, tenant, plan, kind) and when it
+ *   expires; `download-by-user/<user>/<expiry>.<token>` and `download-by-tenant/<tenant>/…` count
+ *   live downloads per person and tenant without reading any file; `download-slot/<plan key>/<kind>.<user>`
+ *   names the one live download of that kind a person has of a plan.
+ * - `member/<user>/<plan key>`: the plans a person took part in (the tab lists these only);
+ *   `member-of/<plan key>/<user>` the reverse, so deleting a plan removes its index entries.
  *
  * A child key (`log/…`, `download-of/…`) is `<namespace>/<plan key>/<leaf>` where the leaf
  * never contains `/`. Listing `<namespace>/<plan key>/` also returns children of longer plan keys
@@ -21,6 +27,8 @@ import { createHash } from 'node:crypto';
 const REVISION_DIGITS = 10;
 const REVISION_LEAF = /^\d{10}$/;
 const TOKEN_LEAF = /^[A-Za-z0-9_-]{43}$/;
+const SEGMENT_LEAF = /^[^/]+$/;
+const EXPIRY_DIGITS = 13;
 
 /** Keeps ordinary channel ids as they are and makes any other one a single path segment. */
 function channelSegment(channelId: string): string {
@@ -72,6 +80,61 @@ export function tokenOfDownloadIndex(key: string): string {
   return key.slice(key.lastIndexOf('/') + 1);
 }
 
+/** One path segment for an id from outside (user, tenant, kind): `%` and `/` escaped. */
+export function idSegment(id: string): string {
+  return channelSegment(id) || '%00';
+}
+
+export function downloadMetaKey(token: string): string {
+  return `download-meta/${token}`;
+}
+
+export const DOWNLOAD_META_PREFIX = 'download-meta/';
+
+/** Per person and per tenant: the key names the expiry, so live ones are counted from keys alone. */
+export function downloadByKey(
+  scope: 'user' | 'tenant',
+  id: string,
+  expiresAt: number,
+  token: string,
+): string {
+  const expiry = String(Math.max(0, Math.trunc(expiresAt))).padStart(EXPIRY_DIGITS, '0');
+  return `download-by-${scope}/${idSegment(id)}/${expiry}.${token}`;
+}
+
+export function downloadByPrefix(scope: 'user' | 'tenant', id: string): string {
+  return `download-by-${scope}/${idSegment(id)}/`;
+}
+
+/** The expiry (ms since the epoch) a `download-by-…` key names. */
+export function expiryOfDownloadBy(key: string): number {
+  const leaf = key.slice(key.lastIndexOf('/') + 1);
+  return Number(leaf.slice(0, leaf.indexOf('.')));
+}
+
+/** The one live download of `kind` that `userId` has of a plan (a new one replaces it). */
+export function downloadSlotKey(planKeyValue: string, kind: string, userId: string): string {
+  return `download-slot/${planKeyValue}/${idSegment(kind)}.${idSegment(userId)}`;
+}
+
+export function memberKey(userId: string, planKeyValue: string): string {
+  return memberKeyOfSegment(idSegment(userId), planKeyValue);
+}
+
+/** The member-index key for a user segment as a `member-of/…` key names it. */
+export function memberKeyOfSegment(segment: string, planKeyValue: string): string {
+  return `member/${segment}/${planKeyValue}`;
+}
+
+/** Prefix of a person's member-index entries; add a plan-key prefix to narrow it. */
+export function memberPrefix(userId: string): string {
+  return `member/${idSegment(userId)}/`;
+}
+
+export function memberOfKey(planKeyValue: string, userId: string): string {
+  return `member-of/${planKeyValue}/${idSegment(userId)}`;
+}
+
 /** Lists and reads keys by prefix, as every Brugbot store does. */
 interface KeyLister {
   listKeys(prefix: string): Promise<string[]>;
@@ -96,6 +159,19 @@ export function logKeysOf(storage: KeyLister, planKeyValue: string): Promise<str
 /** The download-index keys of exactly this plan. */
 export function downloadIndexKeysOf(storage: KeyLister, planKeyValue: string): Promise<string[]> {
   return childKeys(storage, 'download-of', planKeyValue, TOKEN_LEAF);
+}
+
+/** Set once every plan stored before the member index existed has been indexed. */
+export const MEMBER_INDEX_READY = 'meta/member-index-v1';
+
+/** The member-index reverse keys of exactly this plan. */
+export function memberOfKeysOf(storage: KeyLister, planKeyValue: string): Promise<string[]> {
+  return childKeys(storage, 'member-of', planKeyValue, SEGMENT_LEAF);
+}
+
+/** The user segment a `member-of/…` key ends in. */
+export function memberOfUserSegment(key: string): string {
+  return key.slice(key.lastIndexOf('/') + 1);
 }
 
 /**

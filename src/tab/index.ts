@@ -7,9 +7,11 @@ import type { BrugStorage } from '../storage';
 import { mountPlansApi } from './plans-api';
 import { createSsoVerifier, type TabSsoSettings } from './sso-token';
 import { mountTabPages } from './tab-pages';
+import { DEFAULT_TAB_RATE_LIMITS, type TabRateLimits } from './tab-limits';
 
 export { tabSsoSettings, createSsoVerifier, type TabSsoSettings } from './sso-token';
 export { TAB_FRAME_ANCESTORS } from './tab-pages';
+export type { TabRateLimits } from './tab-limits';
 export { planRef, PLAN_REF } from '../storage';
 
 export interface TabDeps {
@@ -20,6 +22,8 @@ export interface TabDeps {
   now: () => Date;
   /** Undefined in local mode: no tokens, loopback only. */
   sso?: TabSsoSettings;
+  /** Rate limits of the plans API; the defaults when not given. */
+  limits?: TabRateLimits;
 }
 
 /**
@@ -38,5 +42,5 @@ export function mountTab(server: Server, deps: TabDeps): void {
   };
   mountTabPages(server, guard);
   const verify = deps.sso ? createSsoVerifier(deps.sso) : undefined;
-  mountPlansApi(server, { ...deps, verify }, guard);
+  mountPlansApi(server, { ...deps, verify, limits: deps.limits ?? DEFAULT_TAB_RATE_LIMITS }, guard);
 }

@@ -1,12 +1,12 @@
 import { readPlanState, type PlanState } from '../guide';
-import { parsePlanKey, planKeyPrefix, type BrugStorage } from '../storage';
+import { memberPrefix, parsePlanKey, planKeyPrefix, planRef, type BrugStorage } from '../storage';
 import { TEAMS_PLAN_CHANNELS } from '../turn';
 
 /**
  * Who asks. Locally that is the developer at this machine, who may see every local plan. In
  * Teams it is the person a validated SSO token names (Entra object id).
  */
-export type Viewer = { kind: 'local' } | { kind: 'teamsUser'; oid: string };
+export type Viewer = { kind: 'local' } | { kind: 'teamsUser'; oid: string; tid: string };
 
 /**
  * What the page asks for (from Teams' context: the channel or chat the tab sits in). It only
@@ -17,6 +17,8 @@ export interface PlanScope {
   channelId?: string;
   /** One conversation exactly: a group chat, a personal chat, or a local Web Chat. */
   conversationId?: string;
+  /** One plan by its link's ref (storage/keys.ts `planRef`). */
+  ref?: string;
 }
 
 export interface VisiblePlan {
@@ -25,8 +27,8 @@ export interface VisiblePlan {
   state: PlanState;
 }
 
-/** Enough for any steering group; the page lists the most recently changed first. */
-const MAX_PLANS_SHOWN = 20;
+/** Plans per page: enough for any steering group; each page lists the most recently changed first. */
+export const PLANS_PER_PAGE = 20;
 const READ_BATCH = 50;
 /**
  * Only Teams conversations carry Entra object ids as actor ids (`actorOf` in the bot layer);
@@ -79,28 +81,51 @@ async function readPlans(storage: BrugStorage, keys: string[]): Promise<Map<stri
   return plans;
 }
 
-/** The plans `viewer` may see within `scope`, most recently changed first. */
+/**
+ * The plan keys `viewer` may be shown within `scope`, in key order, from keys alone: a Teams
+ * user's come from the index by member (`plans/member-index.ts`), so no other plan is read.
+ */
+async function candidateKeys(
+  storage: BrugStorage,
+  viewer: Viewer,
+  scope: PlanScope,
+): Promise<{ key: string; conversationId: string }[]> {
+  // In Teams the channel part of the key is fixed, so the scope can narrow the listing itself.
+  const narrow = viewer.kind === 'local' ? '' : (scope.conversationId ?? scope.channelId ?? '');
+  const index = viewer.kind === 'local' ? '' : memberPrefix(viewer.oid);
+  const listed = await Promise.all(
+    listedChannels(viewer).map((channel) =>
+      storage.listKeys(index + planKeyPrefix(channel) + narrow),
+    ),
+  );
+  return listed.flat().flatMap((indexKey) => {
+    const key = indexKey.slice(index.length);
+    const conversationId = parsePlanKey(key)?.conversationId;
+    return conversationId !== undefined &&
+      inScope(conversationId, scope) &&
+      (scope.ref === undefined || planRef(key) === scope.ref)
+      ? [{ key, conversationId }]
+      : [];
+  });
+}
+
+/**
+ * One page (from 1) of the plans `viewer` may see within `scope`, most recently changed first
+ * within the page; `more` when a later page has candidates. Only the page's plans are read.
+ */
 export async function visiblePlans(
   storage: BrugStorage,
   viewer: Viewer,
   scope: PlanScope,
-): Promise<VisiblePlan[]> {
-  // In Teams the channel part of the key is fixed, so the scope can narrow the listing itself.
-  const narrow = viewer.kind === 'local' ? '' : (scope.conversationId ?? scope.channelId ?? '');
-  const keys = await Promise.all(
-    listedChannels(viewer).map((channel) => storage.listKeys(planKeyPrefix(channel) + narrow)),
-  );
-  const candidates = keys.flat().flatMap((key) => {
-    const conversationId = parsePlanKey(key)?.conversationId;
-    return conversationId !== undefined && inScope(conversationId, scope)
-      ? [{ key, conversationId }]
-      : [];
-  });
+  page = 1,
+): Promise<{ plans: VisiblePlan[]; more: boolean }> {
+  const candidates = await candidateKeys(storage, viewer, scope);
+  const slice = candidates.slice((page - 1) * PLANS_PER_PAGE, page * PLANS_PER_PAGE);
   const states = await readPlans(
     storage,
-    candidates.map((c) => c.key),
+    slice.map((c) => c.key),
   );
-  return candidates
+  const plans = slice
     .flatMap(({ key, conversationId }) => {
       const state = states.get(key);
       if (!state) return [];
@@ -109,6 +134,6 @@ export async function visiblePlans(
     })
     .sort((a, b) =>
       a.state.updatedAt < b.state.updatedAt ? 1 : a.state.updatedAt > b.state.updatedAt ? -1 : 0,
-    )
-    .slice(0, MAX_PLANS_SHOWN);
+    );
+  return { plans, more: candidates.length > page * PLANS_PER_PAGE };
 }

@@ -1,4 +1,4 @@
-import type { DownloadStore } from '../downloads';
+import type { DownloadOwner, DownloadStore } from '../downloads';
 import { DOCX_TYPE, planDocx, planFileName, planMarkdown } from '../export';
 import type { Guide, PlanState } from '../guide';
 import { translator, type Locale } from '../i18n';
@@ -24,23 +24,24 @@ export async function exportPlan(
   locale: Locale,
   format: ExportFormat,
   now: Date,
+  owner: DownloadOwner,
 ): Promise<{ url: string; expiresAt: string }> {
   const ctx = viewContext(deps.guide, state, locale, translator(locale));
+  // Same kinds as the chat's export: one live file per plan, format and person.
+  const made = { owner, planKey, kind: format, ttlMs: TAB_DOWNLOAD_TTL_MS };
   const token =
     format === 'docx'
       ? await deps.downloads.create(
           await planDocx(ctx, now),
           planFileName(ctx, 'docx'),
           DOCX_TYPE,
-          TAB_DOWNLOAD_TTL_MS,
-          planKey,
+          made,
         )
       : await deps.downloads.create(
           planMarkdown(ctx, now),
           planFileName(ctx, 'md'),
           'text/markdown; charset=utf-8',
-          TAB_DOWNLOAD_TTL_MS,
-          planKey,
+          made,
         );
   return {
     url: `/download/${token}`,

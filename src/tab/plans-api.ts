@@ -1,14 +1,15 @@
 import type { Request, Response, Server } from 'restify';
 import { z } from 'zod';
-import type { DownloadStore } from '../downloads';
+import { DownloadLimitError, type DownloadStore } from '../downloads';
 import type { Guide } from '../guide';
 import { resolveLocale } from '../i18n';
 import type { Logger } from '../logging';
 import type { BrugStorage } from '../storage';
 import { visiblePlans, type Viewer } from './plan-access';
 import { exportPlan } from './plan-export';
-import { PLAN_REF, planRef } from '../storage';
+import { PLAN_REF } from '../storage';
 import { TabAuthError, type TabUser } from './sso-token';
+import { tabLimiter, tooMany, type TabRateLimits } from './tab-limits';
 import { tabPlanView } from './tab-model';
 import { queryOf } from './tab-pages';
 
@@ -20,6 +21,7 @@ export interface PlansApiDeps {
   now: () => Date;
   /** Validates the Teams SSO token; undefined in local mode, where no token is asked for. */
   verify?: (authorization: string | undefined) => Promise<TabUser>;
+  limits: TabRateLimits;
 }
 
 /** Teams ids are far shorter; the limit keeps a hostile query from reaching storage. */
@@ -34,6 +36,8 @@ const listQuery = z.object({
   /** One plan, as the steering note's link names it (storage/keys.ts); narrows, never widens. */
   plan: z.string().regex(PLAN_REF).optional(),
   lang: z.string().max(16).optional(),
+  /** Pages of PLANS_PER_PAGE, from 1; the answer says whether there is a next one. */
+  page: z.coerce.number().int().min(1).max(10_000).default(1),
 });
 const exportBody = z.object({
   conversationId: id,
@@ -53,19 +57,31 @@ function refuse(res: Response, status: number, error: string, message: string): 
  * (`{ conversationId, format: 'docx' | 'md', lang }`): a short-lived download link for one of
  * those plans, made at the moment of the request.
  * With credentials both want a Teams SSO token; a refused token gets 401 and no data at all.
+ * Both are rate-limited per person and per tenant (exports more strictly), answering 429 with
+ * `Retry-After`; so is an export that would pass the download caps (`src/downloads`).
  */
 export function mountPlansApi(
   server: Server,
   deps: PlansApiDeps,
   guard: (req: Request, res: Response) => boolean,
 ): void {
-  /** The caller, or undefined once a refusal has been sent. */
-  const viewerOf = async (req: Request, res: Response): Promise<Viewer | undefined> => {
+  const admit = tabLimiter(deps.limits);
+  /** The caller, admitted by the rate limits, or undefined once a refusal has been sent. */
+  const viewerOf = async (
+    req: Request,
+    res: Response,
+    isExport = false,
+  ): Promise<Viewer | undefined> => {
+    const viewer = await identify(req, res);
+    return viewer && admit(viewer, res, isExport) ? viewer : undefined;
+  };
+  const identify = async (req: Request, res: Response): Promise<Viewer | undefined> => {
     res.setHeader('Cache-Control', 'no-store');
     if (!guard(req, res)) return undefined;
     if (!deps.verify) return { kind: 'local' };
     try {
-      return { kind: 'teamsUser', oid: (await deps.verify(req.header('Authorization'))).oid };
+      const user = await deps.verify(req.header('Authorization'));
+      return { kind: 'teamsUser', oid: user.oid, tid: user.tid };
     } catch (error) {
       if (!(error instanceof TabAuthError)) throw error;
       deps.logger.info({ reason: error.reason }, 'tab token refused');
@@ -88,20 +104,25 @@ export function mountPlansApi(
       );
       return;
     }
-    const { channelId, conversationId, plan, lang } = query.data;
+    const { channelId, conversationId, plan, lang, page } = query.data;
     const locale = resolveLocale(lang);
-    const visible = await visiblePlans(deps.storage, viewer, { channelId, conversationId });
     // A plan asked for by its link that this viewer may not see gives an empty list: nothing of it.
-    const plans = plan ? visible.filter((p) => planRef(p.key) === plan) : visible;
+    const visible = await visiblePlans(
+      deps.storage,
+      viewer,
+      { channelId, conversationId, ref: plan },
+      page,
+    );
     res.send(200, {
       mode: viewer.kind === 'local' ? 'local' : 'teams',
       locale,
-      plans: plans.map((p) => tabPlanView(deps.guide, p, locale)),
+      plans: visible.plans.map((p) => tabPlanView(deps.guide, p, locale)),
+      ...(visible.more ? { nextPage: page + 1 } : {}),
     });
   });
 
   server.post('/api/tab/plans/export', async (req: Request, res: Response) => {
-    const viewer = await viewerOf(req, res);
+    const viewer = await viewerOf(req, res, true);
     if (!viewer) return;
     // JSON only: another site's page cannot send that without a CORS preflight we never approve.
     const body = exportBody.safeParse(req.body);
@@ -115,14 +136,27 @@ export function mountPlansApi(
       return;
     }
     const { conversationId, format, lang } = body.data;
-    const [plan] = await visiblePlans(deps.storage, viewer, { conversationId });
+    const [plan] = (await visiblePlans(deps.storage, viewer, { conversationId })).plans;
     if (!plan) {
       refuse(res, 404, 'NotFound', 'No such plan for you.');
       return;
     }
-    res.send(
-      200,
-      await exportPlan(deps, plan.key, plan.state, resolveLocale(lang), format, deps.now()),
-    );
+    const owner =
+      viewer.kind === 'local' ? { userId: 'local' } : { userId: viewer.oid, tenantId: viewer.tid };
+    try {
+      const now = deps.now();
+      res.send(
+        200,
+        await exportPlan(deps, plan.key, plan.state, resolveLocale(lang), format, now, owner),
+      );
+    } catch (error) {
+      if (!(error instanceof DownloadLimitError)) throw error;
+      const who = error.scope === 'user' ? 'You have' : 'Your organisation has';
+      tooMany(
+        res,
+        (error.retryAt - deps.now().getTime()) / 1000,
+        `${who} as many download links as allowed; try again when one expires.`,
+      );
+    }
   });
 }

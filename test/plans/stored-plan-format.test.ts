@@ -113,9 +113,12 @@ describe('a turn that changes the plan', () => {
       expect(writes).toHaveBeenCalledTimes(1);
       // The answer's own revision; moving to the card again is one more, without a log entry.
       const rev = answered.state.history.at(-1)!.rev;
+      // Anne is recorded for the first time: her entries in the tab's index by member go along.
       expect(Object.keys(writes.mock.calls[0]![0])).toEqual([
         KEY,
         `log/${KEY}/${String(rev).padStart(10, '0')}`,
+        `member/${ANNE.id}/${KEY}`,
+        `member-of/${KEY}/${ANNE.id}`,
       ]);
       expect(await plans.log.entries(KEY)).toEqual([
         expect.objectContaining({
@@ -139,10 +142,10 @@ describe('a turn that changes the plan', () => {
     }
     state = (await plans.apply(KEY, { type: 'undo' }, ctx(ANNE, 10))).state;
     expect(state.answers.orgName?.value).toBe('Gemeente B');
-    const log = await plans.log.entries(KEY);
-    expect(answersAsOf(log, at(3)).orgName?.value).toBe('Gemeente B');
-    expect(answersAsOf(log, at(4)).orgName?.value).toBe('Gemeente C');
-    expect(answersAsOf(log, at(10)).orgName?.value).toBe('Gemeente B');
+    const asOf = async (when: Date) => (await answersAsOf(plans.log.pages(KEY), when)).answers;
+    expect((await asOf(at(3))).orgName?.value).toBe('Gemeente B');
+    expect((await asOf(at(4))).orgName?.value).toBe('Gemeente C');
+    expect((await asOf(at(10))).orgName?.value).toBe('Gemeente B');
   });
 
   it('is validated before it is stored, and an invalid one is not stored', async () => {

@@ -1,4 +1,5 @@
 import { initialPlanState, transition, type Actor, type PlanState } from '../../src/guide';
+import { indexMembers } from '../../src/plans';
 import type { BrugStorage } from '../../src/storage';
 import { plausibleValue, realGuide } from '../helpers/plans';
 
@@ -45,8 +46,10 @@ export function addAnswerBy(state: PlanState, actor: Actor, at: Date): PlanState
   return transition(guide, state, event, { now: at, actor }).state;
 }
 
+/** Stores plans as a turn would, with their entries in the tab's index by member. */
 export async function seed(storage: BrugStorage, plans: Record<string, PlanState>): Promise<void> {
   await storage.write(
     Object.fromEntries(Object.entries(plans).map(([key, state]) => [key, { ...state, eTag: '*' }])),
   );
+  for (const [key, state] of Object.entries(plans)) await indexMembers(storage, key, state);
 }
