@@ -91,7 +91,7 @@ function useSqliteFor(nodeDir, env) {
     fs.copyFileSync(cached, sqliteBuild);
     return;
   }
-  say(`building better-sqlite3 ${version} for Node ABI ${abi} (once, about a minute)`);
+  say(`building better-sqlite3 ${version} for Node ABI ${abi} (once; one to four minutes)`);
   npm(['rebuild', 'better-sqlite3'], env);
   fs.copyFileSync(sqliteBuild, `${cached}.tmp`);
   fs.renameSync(`${cached}.tmp`, cached);
