@@ -17,8 +17,8 @@ param location string = resourceGroup().location
 @allowed(['B1', 'B2', 'B3', 'S1', 'S2', 'S3', 'P0v3', 'P1v3', 'P2v3'])
 param appServicePlanSku string = 'B1'
 
-@description('Linux runtime stack of the web app.')
-param linuxFxVersion string = 'NODE|20-lts'
+@description('Linux runtime stack of the web app: Node 24 LTS, the runtime Brugbot is tested on (Node 20 is end-of-life).')
+param linuxFxVersion string = 'NODE|24-lts'
 
 @description('Name of the web app; its host name becomes BOT_DOMAIN. The suffix keeps it globally unique.')
 @maxLength(60)

@@ -59,15 +59,16 @@ export function errorForLog(error: unknown): { type: string; message: string; ca
 /**
  * botbuilder writes to the console itself (a refused token prints the error and the channel's
  * public key over several lines). Routed here, each call becomes one JSON line at `warn` with only
- * the first line of what was printed, cut before any key material. Process-wide: call it once,
- * from the entry point, never in tests that share a process.
+ * the first line of what was printed, cut before any key material, under `consoleOutput` (not
+ * `sdk`, which the start line uses for the host's name). Process-wide: call it once, from the
+ * entry point, never in tests that share a process.
  */
 export function routeConsoleToLogger(logger: Logger): void {
   const forward =
     (level: 'warn' | 'info' | 'debug') =>
     (...args: unknown[]): void => {
       const first = (format(...args).split('\n')[0] ?? '').replace(/-----BEGIN.*$/, '').trim();
-      logger[level]({ sdk: first.slice(0, MAX_ERROR_MESSAGE) }, 'library console output');
+      logger[level]({ consoleOutput: first.slice(0, MAX_ERROR_MESSAGE) }, 'library console output');
     };
   console.error = forward('warn');
   console.warn = forward('warn');

@@ -39,8 +39,8 @@ test('the app runs blob storage in a private container with a year of retention 
   expect(main).toMatch(/publicAccess: 'None'/);
 });
 
-test('the web app is a Linux Node 20 LTS site reachable over HTTPS with TLS 1.2 only', () => {
-  expect(main).toMatch(/^param linuxFxVersion string = 'NODE\|20-lts'$/m);
+test('the web app is a Linux Node 24 LTS site reachable over HTTPS with TLS 1.2 only', () => {
+  expect(main).toMatch(/^param linuxFxVersion string = 'NODE\|24-lts'$/m);
   expect(main).toMatch(/kind: 'app,linux'/);
   expect(main).toMatch(/httpsOnly: true/);
   expect(main).toMatch(/minTlsVersion: '1\.2'/);

@@ -4,10 +4,14 @@ import { repoRoot } from '../../src/paths';
 
 const REGISTER = path.join(__dirname, 'register-ts.js');
 const ENTRY = path.join(repoRoot, 'src', 'index.ts');
+/** Transpiling the bot on the fly takes ~5 s alone, over 30 s on a machine shared with other builds. */
+const START_TIMEOUT_MS = 60_000;
 
 export interface BotProcess {
   url: string;
   child: ChildProcess;
+  /** Everything the process wrote to stdout and stderr so far, from its first line. */
+  output(): string;
   /** POSTs an activity; resolves with the status, or 0 if the process died mid-request. */
   post(activity: unknown): Promise<number>;
   kill(signal?: NodeJS.Signals): Promise<void>;
@@ -24,7 +28,10 @@ export async function spawnBot(env: Record<string, string>): Promise<BotProcess>
   });
   let output = '';
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`bot did not start:\n${output}`)), 30_000);
+    const timer = setTimeout(
+      () => reject(new Error(`bot did not start:\n${output}`)),
+      START_TIMEOUT_MS,
+    );
     const onData = (chunk: Buffer) => {
       output += chunk.toString('utf8');
       const match = /(?:open |"url":")(http:\/\/127\.0\.0\.1:\d+)/.exec(output);
@@ -40,6 +47,7 @@ export async function spawnBot(env: Record<string, string>): Promise<BotProcess>
   return {
     url,
     child,
+    output: () => output,
     async post(activity) {
       try {
         const res = await fetch(`${url}/api/messages`, {

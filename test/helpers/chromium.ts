@@ -2,9 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { requireTool } from '../../scripts/test-tools';
 
-/** Debian's Chromium; `.ci/run` installs it. No browser is ever downloaded. */
-export const CHROMIUM = '/usr/bin/chromium';
 export const SHOTS = path.resolve(__dirname, '../../test-results');
 
 // The flags a closed network needs: no background calls home, no component or sync downloads.
@@ -24,12 +23,16 @@ export interface Browser {
   close(): Promise<void>;
 }
 
-/** A headless Chromium with a fresh profile, removed again on close. */
+/**
+ * Debian's Chromium (on PATH; `npm test` installs it first) with a fresh profile, removed again on
+ * close. No browser is ever downloaded; a missing one is an error that says how to install it.
+ */
 export async function launchChromium(viewport = { width: 1024, height: 900 }): Promise<Browser> {
+  const executablePath = requireTool('chromium');
   fs.mkdirSync(SHOTS, { recursive: true });
   const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'brugbot-chromium-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: CHROMIUM,
+    executablePath,
     args: ARGS,
     viewport,
   });

@@ -90,6 +90,16 @@ describe('logs: one JSON line per event', () => {
       expect(output).toContain('refused an activity');
       expect(output).not.toContain('BEGIN RSA');
       expect(badLines(output)).toEqual([]);
+      // botbuilder prints the refused key lookup itself: logged once, under a field that says so.
+      const printed = output
+        .split('\n')
+        .filter((line) => line.includes('"library console output"'))
+        .map((line) => JSON.parse(line) as Record<string, unknown>);
+      expect(printed.length).toBeGreaterThan(0);
+      for (const line of printed) {
+        expect(line.consoleOutput).toEqual(expect.any(String));
+        expect(line).not.toHaveProperty('sdk');
+      }
     });
   });
 });
