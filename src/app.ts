@@ -12,8 +12,9 @@ import { PlanStore, UserPrefsStore } from './plans';
 import { createQnaService } from './qna';
 import { createHost } from './hosts';
 import { createServer, mountDevClockRoute } from './server';
-import { createStorage, type BrugStorage } from './storage';
-import { mountTab, tabSsoSettings } from './tab';
+import { createStorage, usageOfPlanKey, type BrugStorage } from './storage';
+import { createSsoVerifier, mountTab, tabSsoSettings } from './tab';
+import { createInsight } from './insight';
 import { DownloadStore } from './downloads';
 import { purgeExpired, scheduleRetention } from './privacy';
 import { ConnectorTransport } from './connector';
@@ -57,6 +58,7 @@ export async function createApp(
   const plans = new PlanStore(storage, guide, (key) => [
     ...steeringKeysOf(key),
     ...followupKeysOf(key),
+    usageOfPlanKey(key),
   ]);
   const prefs = new UserPrefsStore(storage);
   const downloads = new DownloadStore(storage);
@@ -64,6 +66,13 @@ export async function createApp(
   const baseUrl = () => config.publicBaseUrl ?? listeningUrl;
   const now = () => new Date();
   const host = await createHost(config, logger);
+  const insight = await createInsight({
+    storage,
+    logger,
+    now,
+    retentionDays: config.insight.retentionDays,
+    otlpMetricsUrl: config.insight.otlpMetricsUrl,
+  });
   // One Connector client for every message the bot sends on its own (steering notes, check-ins).
   const transport = new ConnectorTransport(host.outboundToken);
   const steering = createSteering({
@@ -99,18 +108,22 @@ export async function createApp(
     // A check-in answer is a change like any other: the steering note follows it.
     afterChange: (turn, state) =>
       steering.handler.afterSave(turn, { state, effects: ['save', 'answersChanged'] }),
+    usage: (event) => insight.counter.checkin(event),
   });
   const exporter = new ExportHandler({ guide, plans, downloads, baseUrl, logger, now });
+  const qna = createQnaService();
   const app = new BrugApp({
     guide,
     plans,
     prefs,
-    qna: createQnaService(),
+    qna,
     privacy,
     history: new HistoryHandler({ guide, plans, logger }),
     steering: steering.handler,
     exporter,
     followup: followup.handler,
+    usage: insight.counter,
+    feedback: insight.feedback,
     logger,
     now,
     planUrl: (conversationId) =>
@@ -146,7 +159,14 @@ export async function createApp(
       logger,
     });
   // The plan tab Teams frames; with credentials its API wants a Teams SSO token, locally none.
-  mountTab(server, { storage, guide, downloads, logger, now, sso: tabSsoSettings(config) });
+  const sso = tabSsoSettings(config);
+  mountTab(server, { storage, guide, downloads, logger, now, sso });
+  // Usage figures: loopback locally; with credentials a Teams SSO token of an INSIGHT_ADMINS member.
+  insight.mount(
+    server,
+    { ...(sso ? { verify: createSsoVerifier(sso) } : {}), admins: config.insight.admins },
+    (entryId, locale) => qna.byId(entryId, locale)?.title ?? entryId,
+  );
   let stopRetention = () => {};
   return {
     server,
@@ -157,8 +177,9 @@ export async function createApp(
         server.listen(config.port, config.host, () => {
           const { port } = server.address();
           listeningUrl = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}`;
-          const purge = () =>
-            purgeExpired(
+          const purge = async () => {
+            await insight.purge(now());
+            return purgeExpired(
               {
                 storage,
                 plans,
@@ -170,6 +191,7 @@ export async function createApp(
               config.retentionDays,
               now(),
             );
+          };
           stopRetention = scheduleRetention(purge, RETENTION_INTERVAL_MS, logger);
           steering.start();
           followup.start();
@@ -180,6 +202,7 @@ export async function createApp(
       stopRetention();
       await steering.stop();
       await followup.stop();
+      await insight.close();
       await localChannels?.close();
       const closed = new Promise<void>((resolve) => {
         server.close(() => resolve());

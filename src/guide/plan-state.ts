@@ -67,6 +67,14 @@ export const planStateSchema = z.object({
   createdAt: z.string(),
   updatedAt: z.string(),
   completedAt: z.string().optional(),
+  /**
+   * Cards (`<step>.<part>`) the plan has shown, in the order first reached: the plan's own fact
+   * behind the usage funnel (src/insight), deleted with the plan. Absent in plans from before it.
+   */
+  reached: z
+    .array(z.string().regex(/^\d\.\d{1,2}$/))
+    .max(200)
+    .optional(),
 });
 export type PlanState = z.infer<typeof planStateSchema>;
 

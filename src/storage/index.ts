@@ -42,4 +42,10 @@ export {
   DOWNLOAD_PREFIX,
   planRef,
   PLAN_REF,
+  INSIGHT_DAY_PREFIX,
+  insightDayKey,
+  INSIGHT_DECLINED_PREFIX,
+  insightDeclinedKey,
+  USAGE_OF_PREFIX,
+  usageOfPlanKey,
 } from './keys';

@@ -11,6 +11,11 @@ import { createHash } from 'node:crypto';
  * - `download/<token>`: a file handed out as a link; `download-of/<plan key>/<token>` records
  *   which plan it was made from, so deleting the plan can revoke it.
  * - `user/<channel>/<user id>`: one person's preferences (the language).
+ * - `insight/day/<YYYY-MM-DD>`: that day's usage counters; `insight/declined/<hash>`: one
+ *   declined question's conversation count (its text only from three). Nothing in them names
+ *   a conversation or a person (src/insight).
+ * - `usage-of/<plan key>`: what the counters need to remember per conversation (declined
+ *   questions already counted, answers open for feedback); deleted with the plan.
  *
  * A child key (`log/…`, `download-of/…`) is `<namespace>/<plan key>/<leaf>` where the leaf
  * never contains `/`. Listing `<namespace>/<plan key>/` also returns children of longer plan keys
@@ -70,6 +75,24 @@ export function downloadOfPlanKey(planKeyValue: string, token: string): string {
 /** The token a `download-of/…` key names. */
 export function tokenOfDownloadIndex(key: string): string {
   return key.slice(key.lastIndexOf('/') + 1);
+}
+
+export const INSIGHT_DAY_PREFIX = 'insight/day/';
+
+export function insightDayKey(day: string): string {
+  return `${INSIGHT_DAY_PREFIX}${day}`;
+}
+
+export const INSIGHT_DECLINED_PREFIX = 'insight/declined/';
+
+export function insightDeclinedKey(hash: string): string {
+  return `${INSIGHT_DECLINED_PREFIX}${hash}`;
+}
+
+export const USAGE_OF_PREFIX = 'usage-of/';
+
+export function usageOfPlanKey(planKeyValue: string): string {
+  return `${USAGE_OF_PREFIX}${planKeyValue}`;
 }
 
 /** Lists and reads keys by prefix, as every Brugbot store does. */

@@ -8,7 +8,7 @@ import { mountPlansApi } from './plans-api';
 import { createSsoVerifier, type TabSsoSettings } from './sso-token';
 import { mountTabPages } from './tab-pages';
 
-export { tabSsoSettings, createSsoVerifier, type TabSsoSettings } from './sso-token';
+export { tabSsoSettings, createSsoVerifier, type TabSsoSettings, type TabUser } from './sso-token';
 export { TAB_FRAME_ANCESTORS } from './tab-pages';
 export { planRef, PLAN_REF } from '../storage';
 

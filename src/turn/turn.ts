@@ -47,6 +47,8 @@ export interface Turn {
   /** The language the person chose earlier, if any (before the channel's own locale). */
   readonly chosenLocale?: Locale;
   send(...activities: (OutgoingActivity | string)[]): Promise<void>;
+  /** As `send`, resolving with the ids the channel gave the messages (absent where it gave none). */
+  sendForIds(...activities: (OutgoingActivity | string)[]): Promise<{ id?: string }[]>;
   update(activityId: string, activity: OutgoingActivity): Promise<void>;
   /** The same turn in another language (after "taal en"). */
   withLocale(locale: Locale): Turn;
@@ -148,12 +150,15 @@ export function createTurn(activity: InboundActivity, io: TurnIo, chosenLocale?:
     },
     input: inputOf(activity, isGroup),
     async send(...activities: (OutgoingActivity | string)[]) {
+      await base.sendForIds(...activities);
+    },
+    async sendForIds(...activities: (OutgoingActivity | string)[]) {
       const out = activities.map((a): OutgoingActivity => {
         const message: OutgoingActivity = typeof a === 'string' ? { type: 'message', text: a } : a;
         // Teams narrates cards itself; Web Chat reads the card's fallbackText aloud with this.
         return narrate ? withCardNarration(message) : message;
       });
-      if (out.length) await io.send(out);
+      return out.length ? io.send(out) : [];
     },
     update: (activityId: string, message: OutgoingActivity) => io.update(activityId, message),
   };
