@@ -6,7 +6,7 @@ import type { BrugStorage } from '../storage';
 import type { TabUser } from '../tab';
 import { AnswerFeedback } from './answer-feedback';
 import { mountInsight } from './insight-routes';
-import { createUsageMetrics, type UsageMetrics } from './otel-metrics';
+import { createUsageMetrics } from './otel-metrics';
 import { UsageCounter } from './usage-counter';
 import { UsageStore } from './usage-store';
 
@@ -33,11 +33,9 @@ export async function createInsight(deps: {
   now: () => Date;
   retentionDays: number;
   otlpMetricsUrl?: string;
-  /** Tests push OTel metrics at once instead of every minute. */
-  metrics?: UsageMetrics;
 }): Promise<Insight> {
   const store = new UsageStore(deps.storage);
-  const metrics = deps.metrics ?? (await createUsageMetrics(deps.otlpMetricsUrl));
+  const metrics = await createUsageMetrics(deps.otlpMetricsUrl);
   const counter = new UsageCounter({ store, metrics, logger: deps.logger, now: deps.now });
   const feedback = new AnswerFeedback({ store, counter, logger: deps.logger, now: deps.now });
   return {
