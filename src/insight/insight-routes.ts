@@ -26,7 +26,10 @@ const MAX_DAYS = 400;
 const day = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/)
-  .refine((d) => dayOf(new Date(`${d}T00:00:00Z`)) === d, 'not a calendar day');
+  .refine((d) => {
+    const at = new Date(`${d}T00:00:00Z`);
+    return !Number.isNaN(at.getTime()) && dayOf(at) === d;
+  }, 'not a calendar day');
 const query = z.object({
   from: day.optional(),
   to: day.optional(),
