@@ -11,7 +11,7 @@
   function t(key, params) {
     let value = key.split('.').reduce((node, part) => (node ? node[part] : undefined), strings);
     if (params && typeof params.count === 'number' && value === undefined)
-      value = t(`${key}_${params.count === 1 ? 'one' : 'other'}`);
+      return t(`${key}_${params.count === 1 ? 'one' : 'other'}`, params);
     return String(value === undefined ? key : value).replace(/\{\{(\w+)\}\}/g, (_m, name) =>
       params && params[name] !== undefined ? String(params[name]) : '',
     );
@@ -72,6 +72,10 @@
   }
 
   const BRAND = '#1b5e8c';
+  if (window.Chart) {
+    window.Chart.defaults.color = '#1d2733';
+    window.Chart.defaults.font.size = 13;
+  }
   const WARM = '#b35c00';
 
   function hoursText(h) {
@@ -84,17 +88,21 @@
     return t('time.between', { from: hoursText(r.fromHours), to: hoursText(r.toHours) });
   }
 
-  function renderPlans(r) {
-    const figures = $('plan-figures');
-    figures.replaceChildren();
-    for (const [key, n] of [
-      ['plans.started', r.plans.started],
-      ['plans.completed', r.plans.completed],
-    ]) {
+  /** A row of headline figures: label above, number below. */
+  function fillFigures(list, figures) {
+    list.replaceChildren();
+    for (const [key, n] of figures) {
       const box = el('div');
       box.append(el('dt', t(key)), el('dd', n));
-      figures.append(box);
+      list.append(box);
     }
+  }
+
+  function renderPlans(r) {
+    fillFigures($('plan-figures'), [
+      ['plans.started', r.plans.started],
+      ['plans.completed', r.plans.completed],
+    ]);
     const labels = r.funnel.map((s) => t('plans.step', { step: s.step }));
     draw('funnel-chart', 'bar', labels, [
       { label: t('plans.plansColumn'), data: r.funnel.map((s) => s.plans), backgroundColor: BRAND },
@@ -113,13 +121,12 @@
 
   function renderTime(r) {
     const time = r.timeToComplete;
-    $('time-summary').textContent = time.plans
-      ? t('time.summary', {
-          median: rangeText(time.median),
-          q1: rangeText(time.q1),
-          q3: rangeText(time.q3),
-        })
-      : t('time.none');
+    const [median, q1, q3] = [time.median, time.q1, time.q3].map(rangeText);
+    $('time-summary').textContent = !time.plans
+      ? t('time.none')
+      : q1 === q3
+        ? t('time.summaryOneClass', { median })
+        : t('time.summary', { median, q1, q3 });
     const labels = time.bins.map(rangeText);
     draw('time-chart', 'bar', labels, [
       { label: t('time.plansColumn'), data: time.bins.map((b) => b.plans), backgroundColor: BRAND },
@@ -134,6 +141,11 @@
 
   function renderQuestions(r) {
     const q = r.questions;
+    fillFigures($('question-figures'), [
+      ['questions.asked', q.asked],
+      ['questions.answered', q.answered],
+      ['questions.declined', q.declined],
+    ]);
     const rows = [
       [t('questions.answeredFromEntry'), q.answeredFromEntry],
       [t('questions.answeredFromPassage'), q.answeredFromPassage],
@@ -210,6 +222,12 @@
     );
   }
 
+  const dates = new Intl.DateTimeFormat(lang === 'nl' ? 'nl-BE' : 'en-GB', {
+    dateStyle: 'long',
+    timeZone: 'UTC',
+  });
+  const dateText = (day) => dates.format(new Date(`${day}T00:00:00Z`));
+
   async function authorization() {
     const teams = window.microsoftTeams;
     if (window.parent === window || !teams) return {};
@@ -237,7 +255,7 @@
     renderDeclined(report);
     renderFeedback(report);
     $('report').hidden = false;
-    say('loaded', { from: report.from, to: report.to });
+    say('loaded', { from: dateText(report.from), to: dateText(report.to) });
   }
 
   async function start() {
