@@ -53,20 +53,33 @@
     table.append(thead, tbody);
   }
 
-  function draw(id, type, labels, datasets, stacked) {
+  /** On a phone a long label would crowd out its bar: cut it short (the table has it whole). */
+  function shortLabel(label) {
+    return window.innerWidth < 600 && label.length > 20 ? `${label.slice(0, 19)}…` : label;
+  }
+
+  /** A bar chart; `horizontal` for long labels (questions, answers), stacked when it has two series. */
+  function draw(id, labels, datasets, horizontal) {
     if (charts[id]) charts[id].destroy();
+    const stacked = datasets.length > 1;
+    const labelAxis = {
+      stacked,
+      ticks: {
+        callback(value) {
+          return shortLabel(String(this.getLabelForValue(value)));
+        },
+      },
+    };
+    const countAxis = { stacked, beginAtZero: true, ticks: { precision: 0 } };
     charts[id] = new window.Chart($(id), {
-      type,
+      type: 'bar',
       data: { labels, datasets },
       options: {
         animation: false,
         maintainAspectRatio: false,
-        indexAxis: type === 'bar' && stacked ? 'y' : 'x',
-        plugins: { legend: { display: datasets.length > 1 } },
-        scales: {
-          x: { stacked: Boolean(stacked), beginAtZero: true, ticks: { precision: 0 } },
-          y: { stacked: Boolean(stacked), beginAtZero: true, ticks: { precision: 0 } },
-        },
+        indexAxis: horizontal ? 'y' : 'x',
+        plugins: { legend: { display: stacked } },
+        scales: horizontal ? { x: countAxis, y: labelAxis } : { x: labelAxis, y: countAxis },
       },
     });
   }
@@ -104,7 +117,7 @@
       ['plans.completed', r.plans.completed],
     ]);
     const labels = r.funnel.map((s) => t('plans.step', { step: s.step }));
-    draw('funnel-chart', 'bar', labels, [
+    draw('funnel-chart', labels, [
       { label: t('plans.plansColumn'), data: r.funnel.map((s) => s.plans), backgroundColor: BRAND },
     ]);
     fillTable(
@@ -128,7 +141,7 @@
         ? t('time.summaryOneClass', { median })
         : t('time.summary', { median, q1, q3 });
     const labels = time.bins.map(rangeText);
-    draw('time-chart', 'bar', labels, [
+    draw('time-chart', labels, [
       { label: t('time.plansColumn'), data: time.bins.map((b) => b.plans), backgroundColor: BRAND },
     ]);
     fillTable(
@@ -153,7 +166,6 @@
     ];
     draw(
       'questions-chart',
-      'bar',
       rows.map((row) => row[0]),
       [
         {
@@ -162,6 +174,7 @@
           backgroundColor: [BRAND, BRAND, WARM],
         },
       ],
+      true,
     );
     fillTable(
       $('questions-table'),
@@ -198,7 +211,6 @@
     const labels = f.entries.map((e) => e.title);
     draw(
       'feedback-chart',
-      'bar',
       labels,
       [
         {
