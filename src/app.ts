@@ -71,6 +71,7 @@ export async function createApp(
     logger,
     now,
     retentionDays: config.insight.retentionDays,
+    conversationDays: config.retentionDays,
     otlpMetricsUrl: config.insight.otlpMetricsUrl,
   });
   // One Connector client for every message the bot sends on its own (steering notes, check-ins).

@@ -32,6 +32,8 @@ export async function createInsight(deps: {
   logger: Logger;
   now: () => Date;
   retentionDays: number;
+  /** The plans' retention (RETENTION_DAYS): a conversation's marks live no longer. */
+  conversationDays: number;
   otlpMetricsUrl?: string;
 }): Promise<Insight> {
   const store = new UsageStore(deps.storage);
@@ -43,7 +45,7 @@ export async function createInsight(deps: {
     feedback,
     mount: (server, access, titleOf) =>
       mountInsight(server, { store, logger: deps.logger, now: deps.now, titleOf, ...access }),
-    purge: (now) => store.purge(now, deps.retentionDays),
+    purge: (now) => store.purge(now, deps.retentionDays, deps.conversationDays),
     close: () => metrics.close(),
   };
 }

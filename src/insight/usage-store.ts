@@ -7,6 +7,7 @@ import {
   insightDayKey,
   insightDeclinedKey,
   updateWithRetry,
+  USAGE_OF_PREFIX,
   usageOfPlanKey,
   type BrugStorage,
 } from '../storage';
@@ -168,9 +169,14 @@ export class UsageStore {
     return top.sort((a, b) => b.conversations - a.conversations || a.text.localeCompare(b.text));
   }
 
-  /** Drops day buckets and declined-question days older than `keepDays`; returns documents removed. */
-  async purge(now: Date, keepDays: number): Promise<number> {
-    const oldest = dayOf(new Date(now.getTime() - (keepDays - 1) * 86_400_000));
+  /**
+   * Drops day buckets and declined-question days older than `keepDays`, and a conversation's
+   * marks untouched for `conversationDays` (the plans' retention; marks of conversations that
+   * never had a plan go this way). Returns how many documents went.
+   */
+  async purge(now: Date, keepDays: number, conversationDays: number): Promise<number> {
+    const daysAgo = (n: number) => dayOf(new Date(now.getTime() - (n - 1) * 86_400_000));
+    const oldest = daysAgo(keepDays);
     const days = (await this.storage.listKeys(INSIGHT_DAY_PREFIX)).filter(
       (key) => key.slice(INSIGHT_DAY_PREFIX.length) < oldest,
     );
@@ -195,6 +201,13 @@ export class UsageStore {
         await this.storage.delete([key]);
         removed++;
       }
+    }
+    const idle = daysAgo(conversationDays);
+    for (const key of await this.storage.listKeys(USAGE_OF_PREFIX)) {
+      const doc = usageOfSchema.safeParse((await this.storage.read([key]))[key]);
+      if (doc.success && doc.data.day >= idle) continue;
+      await this.storage.delete([key]);
+      removed++;
     }
     return removed;
   }
