@@ -1,20 +1,9 @@
-import http from 'node:http';
 import { startBot, type RunningBot } from '../helpers/bot-server';
+import { getWithHost } from '../helpers/host-header';
 import { FakeEntra, ssoBotEnv } from '../tab/fake-entra';
 
 const ADMIN = '11111111-2222-3333-4444-555555555555';
 const COLLEAGUE = '99999999-8888-7777-6666-555555555555';
-
-/** A GET with a Host header fetch() will not let us forge, as a DNS-rebinding page would send. */
-function getWithHost(url: string, host: string): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const req = http.get(url, { headers: { Host: host } }, (res) => {
-      res.resume();
-      resolve(res.statusCode ?? 0);
-    });
-    req.on('error', reject);
-  });
-}
 
 describe('who may read the usage figures', () => {
   describe('with credentials: a Teams SSO token of someone in INSIGHT_ADMINS', () => {
