@@ -43,6 +43,15 @@ describe('the /insight page after a realistic set of conversations', () => {
   beforeAll(async () => {
     bot = await startBot();
     await realisticUse(new Conversations(bot));
+    if (LEAD_SHOTS) {
+      // The stored counters as they are, for the hand-over: nothing in them names anyone.
+      const keys = await bot.app.storage.listKeys('insight/');
+      const docs = await bot.app.storage.read(keys);
+      fs.writeFileSync(
+        path.join(LEAD_SHOTS, 'stored-insight-documents.json'),
+        JSON.stringify(docs, null, 2),
+      );
+    }
     browser = await launchChromium({ width: 1280, height: 900 });
     page = browser.context.pages()[0] ?? (await browser.context.newPage());
     problems = await watchProblems(page);
