@@ -20,6 +20,8 @@ const PROTOCOL_SUITES = [
   'steering/linked-team-channel',
   'plans/two-processes-share-sqlite',
   'browser/web-chat',
+  'insight/insight-after-conversations',
+  'insight/feedback-on-answers',
 ];
 
 const common = {

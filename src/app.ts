@@ -12,8 +12,9 @@ import { backfillMemberIndex, PlanStore, UserPrefsStore } from './plans';
 import { createQnaService } from './qna';
 import { createHost } from './hosts';
 import { createServer, mountDevClockRoute } from './server';
-import { createStorage, type BrugStorage } from './storage';
-import { mountTab, tabSsoSettings } from './tab';
+import { createStorage, usageOfPlanKey, type BrugStorage } from './storage';
+import { createSsoVerifier, mountTab, tabSsoSettings } from './tab';
+import { createInsight } from './insight';
 import { DownloadStore } from './downloads';
 import { purgeDownloads, purgeExpired, scheduleRetention } from './privacy';
 import { ConnectorTransport } from './connector';
@@ -57,7 +58,7 @@ export async function createApp(
   const plans = new PlanStore(
     storage,
     guide,
-    (key) => [...steeringKeysOf(key), ...followupKeysOf(key)],
+    (key) => [...steeringKeysOf(key), ...followupKeysOf(key), usageOfPlanKey(key)],
     { historyBudgetBytes: config.historyBudgetBytes, logger },
   );
   const prefs = new UserPrefsStore(storage);
@@ -66,6 +67,14 @@ export async function createApp(
   const baseUrl = () => config.publicBaseUrl ?? listeningUrl;
   const now = () => new Date();
   const host = await createHost(config, logger);
+  const insight = await createInsight({
+    storage,
+    logger,
+    now,
+    retentionDays: config.insight.retentionDays,
+    conversationDays: config.retentionDays,
+    otlpMetricsUrl: config.insight.otlpMetricsUrl,
+  });
   // One Connector client for every message the bot sends on its own (steering notes, check-ins).
   const transport = new ConnectorTransport(host.outboundToken);
   const steering = createSteering({
@@ -101,18 +110,22 @@ export async function createApp(
     // A check-in answer is a change like any other: the steering note follows it.
     afterChange: (turn, state) =>
       steering.handler.afterSave(turn, { state, effects: ['save', 'answersChanged'] }),
+    usage: (event) => insight.counter.checkin(event),
   });
   const exporter = new ExportHandler({ guide, plans, downloads, baseUrl, logger, now });
+  const qna = createQnaService();
   const app = new BrugApp({
     guide,
     plans,
     prefs,
-    qna: createQnaService(),
+    qna,
     privacy,
     history: new HistoryHandler({ guide, plans, logger }),
     steering: steering.handler,
     exporter,
     followup: followup.handler,
+    usage: insight.counter,
+    feedback: insight.feedback,
     logger,
     now,
     planUrl: (conversationId) =>
@@ -150,6 +163,12 @@ export async function createApp(
   // The plan tab Teams frames; with credentials its API wants a Teams SSO token, locally none.
   const sso = tabSsoSettings(config);
   mountTab(server, { storage, guide, downloads, logger, now, sso, limits: config.tabLimits });
+  // Usage figures: loopback locally; with credentials a Teams SSO token of an INSIGHT_ADMINS member.
+  insight.mount(
+    server,
+    { ...(sso ? { verify: createSsoVerifier(sso) } : {}), admins: config.insight.admins },
+    (entryId, locale) => qna.byId(entryId, locale)?.title ?? entryId,
+  );
   let stopRetention = () => {};
   let stopDownloadPurge = () => {};
   return {
@@ -161,8 +180,9 @@ export async function createApp(
         server.listen(config.port, config.host, () => {
           const { port } = server.address();
           listeningUrl = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}`;
-          const purge = () =>
-            purgeExpired(
+          const purge = async () => {
+            await insight.purge(now());
+            return purgeExpired(
               {
                 storage,
                 plans,
@@ -174,6 +194,7 @@ export async function createApp(
               config.retentionDays,
               now(),
             );
+          };
           stopRetention = scheduleRetention(purge, RETENTION_INTERVAL_MS, logger);
           // Expired links hold whole plans: gone within minutes, not at the next retention run.
           stopDownloadPurge = scheduleRetention(
@@ -195,6 +216,7 @@ export async function createApp(
       stopDownloadPurge();
       await steering.stop();
       await followup.stop();
+      await insight.close();
       await localChannels?.close();
       const closed = new Promise<void>((resolve) => {
         server.close(() => resolve());

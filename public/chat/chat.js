@@ -373,8 +373,14 @@
   function pairToggles(card) {
     for (const toggle of card.querySelectorAll('[id$="-toggle"]')) {
       const target = toggle.id.slice(0, -'-toggle'.length);
-      if (card.querySelector(`#${CSS.escape(target)}`))
-        toggle.setAttribute('aria-controls', target);
+      // One section (`help-3`), or top-level parts named after the toggle (`more-deepen`, …):
+      // Copilot drops action sets nested in containers, so the step card's fold is flat.
+      const parts = card.querySelector(`#${CSS.escape(target)}`)
+        ? [target]
+        : [...card.querySelectorAll(`[id^="${CSS.escape(target)}-"]`)]
+            .map((el) => el.id)
+            .filter((id) => id !== toggle.id);
+      if (parts.length) toggle.setAttribute('aria-controls', parts.join(' '));
     }
   }
 

@@ -8,6 +8,7 @@ import { ConcurrencyExhaustedError } from '../storage';
 import type { SteeringHandler } from '../steering';
 import type { ExportHandler } from '../export';
 import type { FollowupHandler } from '../followup';
+import { FEEDBACK_INVOKE, type AnswerFeedback, type UsageCounter } from '../insight';
 import {
   createTurn,
   type InboundActivity,
@@ -48,6 +49,9 @@ export interface BrugAppDeps {
   steering: SteeringHandler;
   exporter: ExportHandler;
   followup: FollowupHandler;
+  /** The usage counters (src/insight): one more consumer of committed plan changes. */
+  usage: UsageCounter;
+  feedback: AnswerFeedback;
   logger: Logger;
   now?: () => Date;
   /** Where a conversation's plan can be read in full (the plan tab); linked from shortened answers. */
@@ -70,10 +74,13 @@ export class BrugApp implements TurnApplication {
       steering: deps.steering,
       exporter: deps.exporter,
       followup: deps.followup,
+      feedback: deps.feedback,
     });
   }
 
   async handle(activity: InboundActivity, io: TurnIo): Promise<ProcessResult | undefined> {
+    if (activity.type === 'invoke' && activity.name === FEEDBACK_INVOKE)
+      return this.deps.feedback.fromInvoke(activity);
     if (activity.type === 'invoke') {
       this.deps.logger.info(
         { name: String(activity.name ?? '').slice(0, 60) },
@@ -154,7 +161,13 @@ export class BrugApp implements TurnApplication {
     const read = await this.deps.plans.lookup(turn.planKey);
     const plan = read.ok ? read.plan : undefined;
     const resumeStep = plan?.status === 'inProgress' ? plan.currentStep : undefined;
-    await turn.send(qnaReply(result, turn.t, resumeStep, turn.surface));
+    const reply = qnaReply(result, turn.t, resumeStep, turn.surface);
+    if (result.kind === 'answer') {
+      const { activity, token } = this.deps.feedback.decorate(reply, turn);
+      const [sent] = await turn.sendForIds(activity);
+      await this.deps.feedback.opened(turn, result.entryId, token, sent?.id);
+    } else await turn.send(reply);
+    if ('text' in question) await this.deps.usage.question(turn, question.text, result);
   }
 
   /** The knowledge-base entries a card links to, e.g. "Wat telt als geslaagd?" on the success part. */
@@ -205,5 +218,6 @@ export class BrugApp implements TurnApplication {
     // After the reply: the steering note and the follow-up act on what the engine says changed.
     await this.deps.steering.afterSave(turn, result);
     await this.deps.followup.afterGuideTurn(turn, result);
+    await this.deps.usage.afterSave(turn, result);
   }
 }

@@ -39,7 +39,11 @@ export class PrivacyHandler {
       turn.channelId,
       turn.userId,
       this.deps.now(),
-      { plan: t('bot:privacy.about.plan'), you: t('bot:privacy.about.you') },
+      {
+        plan: t('bot:privacy.about.plan'),
+        you: t('bot:privacy.about.you'),
+        usage: t('bot:privacy.about.usage'),
+      },
     );
     // Made from the plan: deleting the plan revokes this link too; a new one replaces it.
     const token = await downloadFor(turn, () =>

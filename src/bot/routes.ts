@@ -4,6 +4,7 @@ import type { Turn } from '../turn';
 import { followupActionSchemas, type FollowupHandler } from '../followup';
 import type { ExportHandler } from '../export';
 import type { SteeringHandler } from '../steering';
+import { answerFeedbackSchema, type AnswerFeedback } from '../insight';
 import type { HistoryHandler } from './history-handler';
 import type { PrivacyHandler } from './privacy-handler';
 import { Router, verb } from './router';
@@ -23,6 +24,7 @@ export interface RouteHandlers {
   steering: SteeringHandler;
   exporter: ExportHandler;
   followup: FollowupHandler;
+  feedback: AnswerFeedback;
 }
 
 /** Every command word and card verb Brugbot understands, and which handler answers it. */
@@ -80,6 +82,7 @@ export function brugRouter(h: RouteHandlers): Router {
       verb(z.object({ verb: z.literal('privacy.delete.cancel') }), (turn) =>
         h.privacy.cancelDelete(turn),
       ),
+      verb(answerFeedbackSchema, (turn, a) => h.feedback.fromCard(turn, a.token, a.helpful)),
       // The summary card's choice list puts the chosen team id in `steeringTarget`.
       verb(
         z.object({

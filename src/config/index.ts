@@ -57,6 +57,22 @@ const envSchema = z.object({
     emptyToUndefined,
     z.coerce.number().int().min(1).max(3650).default(365),
   ),
+  /** Days the usage counters (src/insight) keep their daily buckets. */
+  INSIGHT_RETENTION_DAYS: z.preprocess(
+    emptyToUndefined,
+    z.coerce.number().int().min(1).max(3650).default(400),
+  ),
+  /** Entra object ids (comma-separated) who may read /api/insight with credentials. */
+  INSIGHT_ADMINS: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .regex(/^[0-9A-Za-z-]{1,64}(,[0-9A-Za-z-]{1,64})*$/, 'comma-separated Entra object ids')
+      .optional(),
+  ),
+  /** OpenTelemetry's own settings: with an OTLP endpoint the usage counters become metrics too. */
+  OTEL_EXPORTER_OTLP_ENDPOINT: z.preprocess(emptyToUndefined, z.string().url().optional()),
+  OTEL_EXPORTER_OTLP_METRICS_ENDPOINT: z.preprocess(emptyToUndefined, z.string().url().optional()),
   /** The Entra app the Teams tab's SSO token is issued for (docs/deploy.md §2); defaults to MicrosoftAppId. */
   TAB_SSO_APP_ID: optionalString,
   /** Application ID URI of that app; defaults to api://<PUBLIC_BASE_URL host>/<TAB_SSO_APP_ID>. */
@@ -236,6 +252,8 @@ export interface AppConfig {
     tenant: { burst: number; perSecond: number };
     exports: { burst: number; perSecond: number };
   };
+  /** Usage counters: bucket retention, who may read them, where OTel metrics go (if anywhere). */
+  insight: { retentionDays: number; admins: string[]; otlpMetricsUrl?: string };
 }
 
 function storageConfig(e: z.infer<typeof envSchema>): StorageConfig {
@@ -353,6 +371,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
         perSecond: e.TAB_RATE_LIMIT_TENANT_PER_SECOND,
       },
       exports: { burst: e.TAB_EXPORT_BURST, perSecond: e.TAB_EXPORT_PER_MINUTE / 60 },
+    insight: {
+      retentionDays: e.INSIGHT_RETENTION_DAYS,
+      admins: e.INSIGHT_ADMINS ? e.INSIGHT_ADMINS.split(',').map((id) => id.toLowerCase()) : [],
+      // OTel's rule: the signal's own endpoint as given, the general one with `/v1/metrics`.
+      otlpMetricsUrl:
+        e.OTEL_EXPORTER_OTLP_METRICS_ENDPOINT ??
+        (e.OTEL_EXPORTER_OTLP_ENDPOINT
+          ? `${e.OTEL_EXPORTER_OTLP_ENDPOINT.replace(/\/+$/, '')}/v1/metrics`
+          : undefined),
     },
   };
 }

@@ -23,6 +23,9 @@ type Inputs = Record<string, string | number | boolean>;
 /** Runs after a follow-up answer changed the plan (the steering note follows it). */
 export type AfterChange = (turn: Turn, state: PlanState) => Promise<void>;
 
+/** The usage counters' view of the follow-up: a check-in went out, or one was answered. */
+export type CheckinUsage = (event: 'sent' | 'answered') => Promise<void>;
+
 export interface FollowupHandlerDeps {
   guide: Guide;
   plans: PlanStore;
@@ -31,6 +34,7 @@ export interface FollowupHandlerDeps {
   /** The scheduler's clock, so snoozes and "months since the start" follow a moved dev clock. */
   now: () => Date;
   afterChange: AfterChange;
+  usage?: CheckinUsage;
   /** Wakes the worker: a confirmed schedule may already be due. */
   wake: () => void;
 }
@@ -174,6 +178,7 @@ export class FollowupHandler {
       textFormat: 'markdown',
       text: await this.resultText(turn, state, result),
     });
+    if (result.code === 'checkinSaved') await this.deps.usage?.('answered');
     if (state && result.code !== 'unchanged' && result.code !== 'noPlan') {
       this.deps.wake();
       await this.deps.afterChange(turn, state);

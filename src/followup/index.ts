@@ -9,7 +9,7 @@ import type { BrugStorage } from '../storage';
 import type { ConnectorApi } from '../connector';
 import { SchedulerClock } from './clock';
 import { dispatch } from './dispatch';
-import { FollowupHandler, type AfterChange } from './followup-handler';
+import { FollowupHandler, type AfterChange, type CheckinUsage } from './followup-handler';
 import { ScheduleStore } from './schedule-store';
 import { steeringProgressLine } from './progress';
 import { FollowupWorker, type PassCounts } from './worker';
@@ -33,6 +33,8 @@ export interface FollowupDeps {
   afterChange: AfterChange;
   /** The Connector client, with the host's outbound token (one for steering and follow-up). */
   transport: ConnectorApi;
+  /** Counts check-ins sent and answered (src/insight); nothing about whom. */
+  usage?: CheckinUsage;
 }
 
 export interface Followup {
@@ -67,8 +69,8 @@ export function createFollowup(deps: FollowupDeps): Followup {
     planKeys: () => schedules.planKeys(),
     pollMs: config.followup.pollMs,
     logger: deps.logger,
-    dispatch: (planKey) =>
-      dispatch(
+    dispatch: async (planKey) => {
+      const outcome = await dispatch(
         {
           schedules,
           plans: deps.plans,
@@ -80,7 +82,10 @@ export function createFollowup(deps: FollowupDeps): Followup {
           processId,
         },
         planKey,
-      ),
+      );
+      if (outcome === 'sent') await deps.usage?.('sent');
+      return outcome;
+    },
   });
   const handler = new FollowupHandler({
     guide: deps.guide,
@@ -89,6 +94,7 @@ export function createFollowup(deps: FollowupDeps): Followup {
     logger: deps.logger,
     now: () => clock.now(),
     afterChange: deps.afterChange,
+    ...(deps.usage ? { usage: deps.usage } : {}),
     wake: () => void worker.tick(),
   });
   return {

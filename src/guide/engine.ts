@@ -6,9 +6,11 @@ import { applyChanges, mergeSubmit } from './submit';
 /**
  * What a transition means beyond what it shows, for the parts that act on it: `save` (storage
  * writes the plan), `answersChanged` (the steering note follows), `planCompleted` (the first
- * completion shares the note and proposes the follow-up).
+ * completion shares the note and proposes the follow-up), `planStarted` and `cardReached` (the
+ * plan left "not started", or showed a card for the first time: the usage counters).
  */
-export type GuideEffect = 'save' | 'answersChanged' | 'planCompleted';
+export type GuideEffect =
+  'save' | 'answersChanged' | 'planCompleted' | 'planStarted' | 'cardReached';
 
 export interface Transition {
   state: PlanState;
@@ -202,7 +204,16 @@ export function transition(
   ctx: EngineContext,
 ): Transition {
   const decided = decide(guide, state, event, ctx);
-  return { ...decided, effects: effectsOf(state, decided.state) };
+  const next = withReached(state, decided.state);
+  return { ...decided, state: next, effects: effectsOf(state, next) };
+}
+
+/** Notes the card a changed plan now stands on, once: the newest card is always the last. */
+function withReached(before: PlanState, after: PlanState): PlanState {
+  if (after.revision === before.revision || after.status === 'notStarted') return after;
+  const card = `${after.currentStep}.${after.currentPart}`;
+  const reached = after.reached ?? [];
+  return reached.includes(card) ? after : { ...after, reached: [...reached, card] };
 }
 
 /** Every change to a plan moves its revision (stale cards depend on it), so that is the test. */
@@ -211,6 +222,8 @@ export function effectsOf(before: PlanState, after: PlanState): GuideEffect[] {
   const effects: GuideEffect[] = ['save'];
   if (after.answers !== before.answers) effects.push('answersChanged');
   if (after.status === 'completed' && before.status !== 'completed') effects.push('planCompleted');
+  if (before.status === 'notStarted' && after.status !== 'notStarted') effects.push('planStarted');
+  if ((after.reached?.length ?? 0) > (before.reached?.length ?? 0)) effects.push('cardReached');
   return effects;
 }
 

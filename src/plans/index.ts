@@ -2,3 +2,4 @@ export { PlanStore, CorruptPlanError, planKey, type PlanRead } from './plan-stor
 export { PlanLog, answersAsOf, type LogEntry } from './plan-log';
 export { backfillMemberIndex, indexMembers } from './member-index';
 export { UserPrefsStore, type UserPrefs } from './user-prefs';
+export { KeyedQueue } from './keyed-queue';

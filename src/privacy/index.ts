@@ -15,7 +15,7 @@ export async function exportConversationData(
   userId: string,
   now: Date,
   /** What each part is and whether deleting the plan erases it, in the reader's language. */
-  about: { plan: string; you: string },
+  about: { plan: string; you: string; usage: string },
 ): Promise<string> {
   const read = await deps.plans.lookup(planKey);
   // An outage fails the export (the user is told); only an unreadable plan is exported as null.

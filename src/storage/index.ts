@@ -56,4 +56,10 @@ export {
   memberOfKeysOf,
   memberOfUserSegment,
   MEMBER_INDEX_READY,
+  INSIGHT_DAY_PREFIX,
+  insightDayKey,
+  INSIGHT_DECLINED_PREFIX,
+  insightDeclinedKey,
+  USAGE_OF_PREFIX,
+  usageOfPlanKey,
 } from './keys';

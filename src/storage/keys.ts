@@ -17,6 +17,11 @@ import { createHash } from 'node:crypto';
  *   names the one live download of that kind a person has of a plan.
  * - `member/<user>/<plan key>`: the plans a person took part in (the tab lists these only);
  *   `member-of/<plan key>/<user>` the reverse, so deleting a plan removes its index entries.
+ * - `insight/day/<YYYY-MM-DD>`: that day's usage counters; `insight/declined/<hash>`: one
+ *   declined question's conversation count (its text only from three). Nothing in them names
+ *   a conversation or a person (src/insight).
+ * - `usage-of/<plan key>`: what the counters need to remember per conversation (declined
+ *   questions already counted, answers open for feedback); deleted with the plan.
  *
  * A child key (`log/…`, `download-of/…`) is `<namespace>/<plan key>/<leaf>` where the leaf
  * never contains `/`. Listing `<namespace>/<plan key>/` also returns children of longer plan keys
@@ -133,6 +138,22 @@ export function memberPrefix(userId: string): string {
 
 export function memberOfKey(planKeyValue: string, userId: string): string {
   return `member-of/${planKeyValue}/${idSegment(userId)}`;
+export const INSIGHT_DAY_PREFIX = 'insight/day/';
+
+export function insightDayKey(day: string): string {
+  return `${INSIGHT_DAY_PREFIX}${day}`;
+}
+
+export const INSIGHT_DECLINED_PREFIX = 'insight/declined/';
+
+export function insightDeclinedKey(hash: string): string {
+  return `${INSIGHT_DECLINED_PREFIX}${hash}`;
+}
+
+export const USAGE_OF_PREFIX = 'usage-of/';
+
+export function usageOfPlanKey(planKeyValue: string): string {
+  return `${USAGE_OF_PREFIX}${planKeyValue}`;
 }
 
 /** Lists and reads keys by prefix, as every Brugbot store does. */

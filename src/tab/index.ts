@@ -9,7 +9,7 @@ import { createSsoVerifier, type TabSsoSettings } from './sso-token';
 import { mountTabPages } from './tab-pages';
 import { DEFAULT_TAB_RATE_LIMITS, type TabRateLimits } from './tab-limits';
 
-export { tabSsoSettings, createSsoVerifier, type TabSsoSettings } from './sso-token';
+export { tabSsoSettings, createSsoVerifier, type TabSsoSettings, type TabUser } from './sso-token';
 export { TAB_FRAME_ANCESTORS } from './tab-pages';
 export type { TabRateLimits } from './tab-limits';
 export { planRef, PLAN_REF } from '../storage';

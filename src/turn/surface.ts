@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { planKey } from '../storage';
 import type { Entity, InboundActivity, OutgoingActivity } from './activity';
 
 /**
@@ -52,6 +53,11 @@ export function isTeamsClient(surface: Surface): boolean {
  */
 export function planChannelOf(activity: InboundActivity, surface: Surface): string {
   return surface === 'copilot' ? COPILOT_PLAN_CHANNEL : activity.channelId;
+}
+
+/** The storage key of the plan an activity belongs to (the Turn's `planKey`, also for invokes). */
+export function planKeyOf(activity: InboundActivity): string {
+  return planKey(planChannelOf(activity, surfaceOf(activity)), activity.conversation.id);
 }
 
 const COPILOT_ENTITY: Entity = { type: 'ProductInfo', id: COPILOT_PRODUCT };

@@ -1,11 +1,10 @@
 import { z } from 'zod';
 import type { Actor } from '../guide';
 import { resolveLocale, translator, type Locale, type TFunction } from '../i18n';
-import { planKey } from '../storage';
 import type { InboundActivity, OutgoingActivity } from './activity';
 import { withCardNarration } from './card-narration';
 import type { TurnIo } from './host';
-import { forSurface, isTeamsClient, planChannelOf, surfaceOf, type Surface } from './surface';
+import { forSurface, isTeamsClient, planKeyOf, surfaceOf, type Surface } from './surface';
 
 export type ConversationKind = 'personal' | 'group' | 'channel';
 
@@ -51,6 +50,8 @@ export interface Turn {
   /** The language the person chose earlier, if any (before the channel's own locale). */
   readonly chosenLocale?: Locale;
   send(...activities: (OutgoingActivity | string)[]): Promise<void>;
+  /** As `send`, resolving with the ids the channel gave the messages (absent where it gave none). */
+  sendForIds(...activities: (OutgoingActivity | string)[]): Promise<{ id?: string }[]>;
   update(activityId: string, activity: OutgoingActivity): Promise<void>;
   /** The same turn in another language (after "taal en"). */
   withLocale(locale: Locale): Turn;
@@ -139,7 +140,7 @@ export function createTurn(activity: InboundActivity, io: TurnIo, chosenLocale?:
     surface,
     conversationId: activity.conversation.id,
     serviceUrl: activity.serviceUrl ?? '',
-    planKey: planKey(planChannelOf(activity, surface), activity.conversation.id),
+    planKey: planKeyOf(activity),
     actor: actorOf(activity),
     userId: String(activity.from?.id ?? '').slice(0, 200),
     ...(tenantId ? { tenantId } : {}),
@@ -155,11 +156,14 @@ export function createTurn(activity: InboundActivity, io: TurnIo, chosenLocale?:
     },
     input: inputOf(activity, isGroup),
     async send(...activities: (OutgoingActivity | string)[]) {
+      await base.sendForIds(...activities);
+    },
+    async sendForIds(...activities: (OutgoingActivity | string)[]) {
       const out = activities.map((a): OutgoingActivity => {
         const message: OutgoingActivity = typeof a === 'string' ? { type: 'message', text: a } : a;
         return forSurface(surface, narrate ? withCardNarration(message) : message);
       });
-      if (out.length) await io.send(out);
+      return out.length ? io.send(out) : [];
     },
     update: (activityId: string, message: OutgoingActivity) => io.update(activityId, message),
   };

@@ -92,8 +92,10 @@ test('the environment ends up where Teams looks for it', () => {
     privacyUrl: `${origin}/privacy`,
     termsOfUseUrl: `${origin}/terms`,
   });
+  // The plan tab, and the usage figures (/api/insight answers INSIGHT_ADMINS only).
   expect(manifest.staticTabs.map((tab) => tab.contentUrl).filter(Boolean)).toEqual([
     `${origin}/tab`,
+    `${origin}/insight`,
   ]);
   expect(manifest.configurableTabs).toMatchObject([
     { configurationUrl: `${origin}/tab/config`, scopes: ['team', 'groupChat'] },

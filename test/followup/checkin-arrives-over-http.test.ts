@@ -109,6 +109,9 @@ describe('the follow-up over HTTP', () => {
     expect(textsIn(bot.connector.messagesTo(chat.conversationId)).pop()).toBe(
       nl('followup:result.checkinSaved'),
     );
+    // The usage counters saw the check-in go out and come back (src/insight), and nothing more.
+    const usage = (await (await fetch(`${bot.url}/api/insight`)).json()) as { checkins: unknown };
+    expect(usage.checkins).toEqual({ sent: 1, answered: 1 });
 
     // The summary shows the figures next to the plan's own expectations and the caution.
     await send(chat.message('samenvatting'));

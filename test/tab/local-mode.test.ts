@@ -1,6 +1,6 @@
-import http from 'node:http';
 import { TAB_FRAME_ANCESTORS } from '../../src/tab';
 import { startBot, type RunningBot } from '../helpers/bot-server';
+import { getWithHost } from '../helpers/host-header';
 import { planAnsweredBy, seed } from './seed-plans';
 
 const ANNE = { id: 'aad-anne', name: 'Anne Peeters' };
@@ -10,17 +10,6 @@ const CHANNEL = '19:steering@thread.tacv2';
 interface PlansBody {
   mode: string;
   plans: { conversationId: string; title: string }[];
-}
-
-/** A GET with a Host header fetch() will not let us forge, as a DNS-rebinding page would send. */
-function getWithHost(url: string, host: string): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const req = http.get(url, { headers: { Host: host } }, (res) => {
-      res.resume();
-      resolve(res.statusCode ?? 0);
-    });
-    req.on('error', reject);
-  });
 }
 
 describe('the plan tab in local mode', () => {

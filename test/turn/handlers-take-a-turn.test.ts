@@ -112,6 +112,7 @@ describe('the router: one registry of commands and card verbs', () => {
     steering: {} as never,
     exporter: new ExportHandler(deps),
     followup: {} as never,
+    feedback: {} as never,
   });
 
   it('maps words and verbs to handlers, and refuses what it does not know', async () => {
