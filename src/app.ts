@@ -12,7 +12,7 @@ import { PlanStore, UserPrefsStore } from './plans';
 import { createQnaService } from './qna';
 import { createHost } from './hosts';
 import { createServer, mountDevClockRoute } from './server';
-import { createStorage, type BrugStorage } from './storage';
+import { createStorage, planTabPath, type BrugStorage } from './storage';
 import { mountTab, tabSsoSettings } from './tab';
 import { DownloadStore } from './downloads';
 import { purgeExpired, scheduleRetention } from './privacy';
@@ -113,8 +113,7 @@ export async function createApp(
     followup: followup.handler,
     logger,
     now,
-    planUrl: (conversationId) =>
-      `${baseUrl().replace(/\/$/, '')}/tab?conversationId=${encodeURIComponent(conversationId)}`,
+    planUrl: (planKey) => `${baseUrl().replace(/\/$/, '')}${planTabPath(planKey)}`,
   });
   const server = createServer({
     host,

@@ -42,4 +42,5 @@ export {
   DOWNLOAD_PREFIX,
   planRef,
   PLAN_REF,
+  planTabPath,
 } from './keys';
