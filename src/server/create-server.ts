@@ -10,6 +10,7 @@ import { paths } from '../paths';
 import { upgradeRouter } from './upgrades';
 import { rejectUnprocessableBodies } from './body-checks';
 import { loopbackHostOnly } from './loopback';
+import { sameOriginJsonOnly } from './local-requests';
 import type { StorageHealth } from '../storage';
 
 export interface ServerDeps {
@@ -56,7 +57,8 @@ export function createServer(deps: ServerDeps): Server {
   server.server.keepAliveTimeout = KEEP_ALIVE_MS;
   // Before anything else: no upgrade request may be left without an answer.
   upgradeRouter(server.server);
-  if (deps.localMode) server.pre(loopbackHostOnly);
+  // Local mode has no authentication: loopback Host, same origin and JSON bodies only (issue 28).
+  if (deps.localMode) server.pre(loopbackHostOnly, sameOriginJsonOnly);
   server.use(restify.plugins.bodyParser({ maxBodySize: MAX_BODY_BYTES, mapParams: false }));
   server.use(rejectUnprocessableBodies);
   server.use((req, res, next) => {
