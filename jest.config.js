@@ -14,6 +14,7 @@ const PROTOCOL_SUITES = [
   'server/typed-text-shown-literally',
   'server/server-contract',
   'server/limits-after-authentication',
+  'server/authentication-before-the-body',
   'server/no-internals-in-errors',
   'steering/note-posted-and-updated',
   'steering/linked-team-channel',

@@ -125,6 +125,7 @@ export async function createApp(
     allowedTenants: config.allowedTenants,
     rateLimit: config.rateLimit,
     localMode: config.localMode,
+    bodyTimeoutMs: config.requestBodyTimeoutMs,
     infoPage: !config.localMode,
     outboxLength: () => steering.outboxLength(),
   });
