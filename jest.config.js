@@ -18,6 +18,7 @@ const PROTOCOL_SUITES = [
   'server/no-internals-in-errors',
   'steering/note-posted-and-updated',
   'steering/linked-team-channel',
+  'steering/other-tenants-stay-out',
   'plans/two-processes-share-sqlite',
   'browser/web-chat',
 ];

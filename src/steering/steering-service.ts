@@ -6,7 +6,7 @@ import type { BrugStorage } from '../storage';
 import type { ConnectorApi } from '../connector';
 import { PostStore, type PostDoc, type ReplyRef } from './post-store';
 import { postLink } from './post-link';
-import { sameTarget, TeamRegistry, type SteeringTarget } from './targets';
+import { sameTarget, servesTenant, TeamRegistry, type SteeringTarget } from './targets';
 
 /** Who asks, as far as choosing a steering channel goes. */
 export interface Requester {
@@ -72,6 +72,8 @@ export class SteeringService {
   /**
    * An explicit choice must be a team of the requester's tenant they belong to. Otherwise: the
    * team the plan lives in, then a linked team the requester is a member of, then the default.
+   * Whatever the route, a channel of another tenant is never chosen: the configured default
+   * serves STEERING_TENANT_ID's plans only, with or without ALLOWED_TENANTS.
    */
   async resolveTarget(
     requester: Requester,
@@ -79,7 +81,7 @@ export class SteeringService {
   ): Promise<SteeringTarget | ShareOutcome> {
     if (choice) {
       const registration = await this.teams.get(choice);
-      if (!registration || registration.target.tenantId !== requester.tenantId)
+      if (!registration || !servesTenant(registration.target, requester.tenantId))
         return { kind: 'unknownTeam' };
       if (
         requester.teamId !== choice &&
@@ -90,12 +92,13 @@ export class SteeringService {
     }
     if (requester.teamId) {
       const own = await this.teams.get(requester.teamId);
-      if (own) return own.target;
+      if (own && servesTenant(own.target, requester.tenantId)) return own.target;
     }
     for (const target of await this.choices(requester)) {
       if (await this.isMember(target, requester.userId)) return target;
     }
-    return this.deps.defaultTarget ?? { kind: 'noTarget' };
+    const fallback = this.deps.defaultTarget;
+    return fallback && servesTenant(fallback, requester.tenantId) ? fallback : { kind: 'noTarget' };
   }
 
   private async isMember(target: SteeringTarget, userId: string | undefined): Promise<boolean> {
@@ -120,8 +123,9 @@ export class SteeringService {
   ): Promise<ShareOutcome> {
     const found = await this.posts.get(planKey);
     const existing = found?.withdrawn ? undefined : found;
-    const resolved =
-      existing && !choice ? existing.target : await this.resolveTarget(requester, choice);
+    // A note already out keeps its channel, if that channel may serve this plan's tenant.
+    const keepTarget = existing && !choice && servesTenant(existing.target, requester.tenantId);
+    const resolved = keepTarget ? existing.target : await this.resolveTarget(requester, choice);
     if (!('channelId' in resolved)) return resolved;
     const target = resolved;
     const hash = contentHash(state);
