@@ -101,6 +101,24 @@ export class SteeringService {
     return fallback && servesTenant(fallback, requester.tenantId) ? fallback : { kind: 'noTarget' };
   }
 
+  /**
+   * Tells a channel that its team's steungroep channel moved elsewhere (issue 28): a new thread,
+   * so nobody there misses that plans no longer arrive. Best effort; a failure is logged.
+   */
+  async announceMove(from: SteeringTarget, text: string): Promise<boolean> {
+    try {
+      await this.deps.transport.createThread(
+        from.serviceUrl,
+        { channelId: from.channelId, tenantId: from.tenantId, teamId: from.teamId },
+        { type: 'message', text, textFormat: 'markdown', attachments: [] },
+      );
+      return true;
+    } catch (error) {
+      this.deps.logger.warn({ err: (error as Error).name }, 'could not announce a moved link');
+      return false;
+    }
+  }
+
   private async isMember(target: SteeringTarget, userId: string | undefined): Promise<boolean> {
     if (!userId || !target.teamId) return false;
     try {
@@ -146,11 +164,19 @@ export class SteeringService {
     const now = this.deps.now().getTime();
     await this.posts.update(planKey, (current) => {
       // A deleted plan's tombstone is not carried over: a new plan gets a new note.
-      const keep =
-        current && !current.withdrawn && sameTarget(current.target, target) ? current : undefined;
-      const base: PostDoc = keep ?? { planKey, locale: requester.locale, target, sends: 0 };
-      const debounced =
-        keep?.activityId && keep.lastSentAt ? keep.lastSentAt + this.deps.debounceMs : 0;
+      const live = current && !current.withdrawn ? current : undefined;
+      const keep = live && sameTarget(live.target, target) ? live : undefined;
+      // One debounce per plan, whichever channel it goes to: alternating two teams' channels
+      // no longer opens a thread per press (issue 28). The last send travels with the plan.
+      const lastSentAt = live?.lastSentAt;
+      const base: PostDoc = keep ?? {
+        planKey,
+        locale: requester.locale,
+        target,
+        sends: 0,
+        ...(lastSentAt ? { lastSentAt } : {}),
+      };
+      const debounced = lastSentAt ? lastSentAt + this.deps.debounceMs : 0;
       const pending = {
         seq: (current?.pending?.seq ?? 0) + 1,
         dueAt: Math.max(now, debounced),
