@@ -3,7 +3,14 @@ import { planKey } from '../../src/storage';
 import { ActivityFactory } from '../helpers/activities';
 import { startBot, type RunningBot } from '../helpers/bot-server';
 import { FakeConnector } from '../helpers/fake-connector';
-import { completePlan, eventually, send, textsTo, threadsCreated } from './steering-helpers';
+import {
+  completePlan,
+  eventually,
+  send,
+  steeringChannelEnv,
+  textsTo,
+  threadsCreated,
+} from './steering-helpers';
 
 const HOME = 'tenant-home';
 const CHANNEL = '19:steungroep@thread.tacv2';
@@ -19,11 +26,8 @@ describe("the configured steungroep channel serves its own tenant's plans only",
   beforeAll(async () => {
     await teams.start();
     bot = await startBot({
-      STEERING_SERVICE_URL: teams.url,
-      STEERING_CHANNEL_ID: CHANNEL,
-      STEERING_TENANT_ID: HOME,
+      ...steeringChannelEnv(teams, CHANNEL, HOME),
       STEERING_DEBOUNCE_MS: '200',
-      STEERING_POLL_MS: '50',
     });
   });
   afterAll(async () => {
