@@ -12,7 +12,7 @@ import { backfillMemberIndex, PlanStore, UserPrefsStore } from './plans';
 import { createQnaService } from './qna';
 import { createHost } from './hosts';
 import { createServer, mountDevClockRoute } from './server';
-import { createStorage, usageOfPlanKey, type BrugStorage } from './storage';
+import { createStorage, planTabPath, usageOfPlanKey, type BrugStorage } from './storage';
 import { createSsoVerifier, mountTab, tabSsoSettings } from './tab';
 import { createInsight } from './insight';
 import { DownloadStore } from './downloads';
@@ -128,8 +128,7 @@ export async function createApp(
     feedback: insight.feedback,
     logger,
     now,
-    planUrl: (conversationId) =>
-      `${baseUrl().replace(/\/$/, '')}/tab?conversationId=${encodeURIComponent(conversationId)}`,
+    planUrl: (planKey) => `${baseUrl().replace(/\/$/, '')}${planTabPath(planKey)}`,
   });
   const server = createServer({
     host,
@@ -141,6 +140,7 @@ export async function createApp(
     allowedTenants: config.allowedTenants,
     rateLimit: config.rateLimit,
     localMode: config.localMode,
+    bodyTimeoutMs: config.requestBodyTimeoutMs,
     infoPage: !config.localMode,
     outboxLength: () => steering.outboxLength(),
   });

@@ -71,6 +71,10 @@ param blobSoftDeleteDays int = 7
 @minValue(1)
 param retentionDays int = 365
 
+@description('ALLOWED_TENANTS: the Entra tenants (comma-separated ids) whose activities, tab sign-ins and plans the bot accepts. Defaults to the tenant you deploy into; add a partner tenant only on purpose.')
+@minLength(36)
+param allowedTenants string = tenant().tenantId
+
 @description('Extra app settings as name/string pairs, e.g. the STEERING_* variables or a PUBLIC_BASE_URL for a custom domain; they override the defaults. Every deployment replaces all app settings, so settings kept here survive a redeploy and hand-made ones do not.')
 param additionalAppSettings object = {}
 
@@ -190,6 +194,8 @@ var appSettings = {
   MicrosoftAppType: botAppType
   MicrosoftAppId: botClientId
   MicrosoftAppTenantId: tenant().tenantId
+  // Only these tenants may use the bot (issue 28): never another organisation by default.
+  ALLOWED_TENANTS: allowedTenants
   STORAGE: 'blob'
   AZURE_STORAGE_CONNECTION_STRING: useKeyVault ? storageConnectionReference : storageConnectionDirect
   AZURE_STORAGE_CONTAINER: blobContainer.name

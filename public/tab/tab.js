@@ -136,7 +136,7 @@
     picker.value = String(
       Math.max(
         0,
-        plans.findIndex((p) => p.conversationId === params.get('conversationId')),
+        plans.findIndex((p) => p.ref === params.get('plan')),
       ),
     );
     $('picker-row').hidden = plans.length < 2 && !nextPage;
@@ -168,7 +168,9 @@
     picker.onchange = () => {
       const plan = plans[Number(picker.value)];
       if (!inTeams) {
-        params.set('conversationId', plan.conversationId);
+        // The hashed plan ref, never a conversation id, in the address bar (issue 28).
+        params.delete('conversationId');
+        params.set('plan', plan.ref);
         history.replaceState(null, '', `?${params}`);
         showLanguageSwitch();
       }

@@ -54,8 +54,8 @@ export interface BrugAppDeps {
   feedback: AnswerFeedback;
   logger: Logger;
   now?: () => Date;
-  /** Where a conversation's plan can be read in full (the plan tab); linked from shortened answers. */
-  planUrl?: (conversationId: string) => string;
+  /** Where a plan can be read in full (the plan tab, by its hashed ref); linked from shortened answers. */
+  planUrl?: (planKey: string) => string;
 }
 
 /** The application both hosts run: activity in, turn built, routed, answered. */
@@ -208,7 +208,7 @@ export class BrugApp implements TurnApplication {
     // "jou" only where the card is for one person; a group sees names on the same card.
     const ctx = viewContext(this.deps.guide, result.state, turn.locale, turn.t, {
       ...(turn.isGroup ? {} : { viewer: turn.actor }),
-      ...(this.deps.planUrl ? { planUrl: this.deps.planUrl(turn.conversationId) } : {}),
+      ...(this.deps.planUrl ? { planUrl: this.deps.planUrl(turn.planKey) } : {}),
     });
     if (result.outputs.some((o) => o.kind === 'summary'))
       ctx.steeringChoices = await this.deps.steering.shareChoices(turn);

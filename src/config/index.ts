@@ -195,6 +195,11 @@ const envSchema = z.object({
     z.coerce.number().int().min(1).max(1000).default(5),
   ),
   TAB_EXPORT_PER_MINUTE: z.preprocess(emptyToUndefined, z.coerce.number().positive().default(6)),
+  /** A request whose body has not fully arrived after this long is answered 408 and closed. */
+  REQUEST_BODY_TIMEOUT_MS: z.preprocess(
+    emptyToUndefined,
+    z.coerce.number().int().min(100).max(300_000).default(10_000),
+  ),
   /** Which Bot Framework SDK carries the activities: botbuilder 4.x (default) or the M365 Agents SDK. */
   BOT_SDK: z.preprocess(emptyToUndefined, z.enum(['botbuilder', 'agents']).default('botbuilder')),
   LOG_LEVEL: z.preprocess(
@@ -223,6 +228,8 @@ export interface AppConfig {
   retentionDays: number;
   openIdMetadataUrl?: string;
   allowedTenants: string[];
+  /** Slow bodies are cut off after this many ms (Node's own limit is 300 s). */
+  requestBodyTimeoutMs: number;
   /** Token buckets: per conversation always; per tenant and global in credential mode only. */
   rateLimit: {
     burst: number;
@@ -326,6 +333,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     retentionDays: e.RETENTION_DAYS,
     openIdMetadataUrl: e.BOTFRAMEWORK_OPENID_METADATA_URL,
     allowedTenants: e.ALLOWED_TENANTS ? e.ALLOWED_TENANTS.split(',') : [],
+    requestBodyTimeoutMs: e.REQUEST_BODY_TIMEOUT_MS,
     rateLimit: {
       burst: e.RATE_LIMIT_BURST,
       perSecond: e.RATE_LIMIT_PER_SECOND,

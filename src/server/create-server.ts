@@ -10,6 +10,8 @@ import { paths } from '../paths';
 import { upgradeRouter } from './upgrades';
 import { rejectUnprocessableBodies } from './body-checks';
 import { loopbackHostOnly } from './loopback';
+import { sameOriginJsonOnly } from './local-requests';
+import { bearerBeforeBody, cutOffSlowBodies } from './request-guards';
 import type { StorageHealth } from '../storage';
 
 export interface ServerDeps {
@@ -28,6 +30,8 @@ export interface ServerDeps {
   localMode: boolean;
   /** False when another module (the local Web Chat page) serves `GET /`. */
   infoPage?: boolean;
+  /** A body still arriving after this many ms is answered 408 and its socket closed. */
+  bodyTimeoutMs: number;
   /** Steering posts still owed to a channel (the durable outbox), reported by /healthz. */
   outboxLength?: () => Promise<number>;
 }
@@ -56,7 +60,11 @@ export function createServer(deps: ServerDeps): Server {
   server.server.keepAliveTimeout = KEEP_ALIVE_MS;
   // Before anything else: no upgrade request may be left without an answer.
   upgradeRouter(server.server);
-  if (deps.localMode) server.pre(loopbackHostOnly);
+  cutOffSlowBodies(server.server, deps.bodyTimeoutMs);
+  // Local mode has no authentication: loopback Host, same origin and JSON bodies only (issue 28).
+  if (deps.localMode) server.pre(loopbackHostOnly, sameOriginJsonOnly);
+  // With credentials: no token, no body read (issue 28).
+  else server.pre(bearerBeforeBody);
   server.use(restify.plugins.bodyParser({ maxBodySize: MAX_BODY_BYTES, mapParams: false }));
   server.use(rejectUnprocessableBodies);
   server.use((req, res, next) => {

@@ -1,4 +1,4 @@
-import { planRef } from '../storage';
+import { planRef, planTabPath } from '../storage';
 import type { SteeringTarget } from './targets';
 
 /** The plan tab's entityId in deploy/appPackage/manifest.json (`staticTabs`). */
@@ -28,10 +28,10 @@ export function planLink(
 ): string | undefined {
   const ref = planRef(planKey);
   if (target.kind === 'local')
-    return `${deps.localServiceUrl().replace(/\/+$/, '')}/tab?plan=${encodeURIComponent(ref)}`;
+    return `${deps.localServiceUrl().replace(/\/+$/, '')}${planTabPath(planKey)}`;
   if (!deps.teamsAppId) return undefined;
   const query = new URLSearchParams({
-    ...(deps.publicBaseUrl ? { webUrl: `${deps.publicBaseUrl}/tab?plan=${ref}` } : {}),
+    ...(deps.publicBaseUrl ? { webUrl: `${deps.publicBaseUrl}${planTabPath(planKey)}` } : {}),
     label,
     context: JSON.stringify({ subEntityId: ref }),
   });

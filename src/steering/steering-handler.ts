@@ -2,10 +2,10 @@ import type { Transition } from '../guide';
 import type { TFunction } from '../i18n';
 import { logId, type Logger } from '../logging';
 import type { PlanStore } from '../plans';
-import { escapeMessageText } from '../presentation';
+import { escapeMessageText, formatDateTime } from '../presentation';
 import { readPlan, type Turn } from '../turn';
 import type { Requester, ShareOutcome, SteeringService } from './steering-service';
-import type { SteeringTarget } from './targets';
+import { sameTarget, type SteeringTarget, type TeamRegistration } from './targets';
 
 function requesterOf(turn: Turn): Requester {
   return {
@@ -79,19 +79,58 @@ export class SteeringHandler {
       ...(teams.aadGroupId ? { groupId: teams.aadGroupId } : {}),
       ...(label ? { label } : {}),
     };
+    const previous = await this.service.teams.get(teams.teamId);
+    const at = this.now();
     await this.service.teams.register(teams.teamId, {
       target,
       registeredBy: turn.actor,
-      registeredAt: this.now().toISOString(),
+      registeredAt: at.toISOString(),
     });
     this.logger.info({ team: logId(teams.teamId) }, 'steering channel linked');
     const team = teams.teamName
       ? escapeMessageText(teams.teamName)
       : t('steering:channel.thisTeam');
+    const done = t('steering:link.done', { team });
+    const moved =
+      previous && !sameTarget(previous.target, target)
+        ? await this.announceMove(turn, previous, target, at)
+        : undefined;
     await turn.send({
       type: 'message',
       textFormat: 'markdown',
-      text: t('steering:link.done', { team }),
+      text: moved ? `${done}\n\n${moved}` : done,
+    });
+  }
+
+  /**
+   * Any team member may re-link (the Bot Connector's roster tells members from guests, not
+   * owners from members), so a move is never silent: the old channel gets a notice naming the
+   * new channel and who moved it, and the new channel is told where the link was and who had
+   * set it. Returns the line for the new channel.
+   */
+  private async announceMove(
+    turn: Turn,
+    previous: TeamRegistration,
+    target: SteeringTarget,
+    at: Date,
+  ): Promise<string> {
+    const { t } = turn;
+    const name = (who: { name?: string }) =>
+      escapeMessageText(who.name?.trim() || t('bot:someone'));
+    const label = (where: SteeringTarget) =>
+      where.label ? escapeMessageText(where.label) : t('steering:channel.default');
+    // In the language of the person who moved it: the old channel's own is not known.
+    const notified = await this.service.announceMove(
+      previous.target,
+      t('steering:link.movedAway', {
+        channel: label(target),
+        by: name(turn.actor),
+        when: formatDateTime(at.toISOString(), turn.locale),
+      }),
+    );
+    return t(notified ? 'steering:link.moved' : 'steering:link.movedUntold', {
+      channel: label(previous.target),
+      by: name(previous.registeredBy),
     });
   }
 

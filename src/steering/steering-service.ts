@@ -6,7 +6,7 @@ import type { BrugStorage } from '../storage';
 import type { ConnectorApi } from '../connector';
 import { PostStore, type PostDoc, type ReplyRef } from './post-store';
 import { postLink } from './post-link';
-import { sameTarget, TeamRegistry, type SteeringTarget } from './targets';
+import { sameTarget, servesTenant, TeamRegistry, type SteeringTarget } from './targets';
 
 /** Who asks, as far as choosing a steering channel goes. */
 export interface Requester {
@@ -72,6 +72,8 @@ export class SteeringService {
   /**
    * An explicit choice must be a team of the requester's tenant they belong to. Otherwise: the
    * team the plan lives in, then a linked team the requester is a member of, then the default.
+   * Whatever the route, a channel of another tenant is never chosen: the configured default
+   * serves STEERING_TENANT_ID's plans only, with or without ALLOWED_TENANTS.
    */
   async resolveTarget(
     requester: Requester,
@@ -79,7 +81,7 @@ export class SteeringService {
   ): Promise<SteeringTarget | ShareOutcome> {
     if (choice) {
       const registration = await this.teams.get(choice);
-      if (!registration || registration.target.tenantId !== requester.tenantId)
+      if (!registration || !servesTenant(registration.target, requester.tenantId))
         return { kind: 'unknownTeam' };
       if (
         requester.teamId !== choice &&
@@ -90,12 +92,31 @@ export class SteeringService {
     }
     if (requester.teamId) {
       const own = await this.teams.get(requester.teamId);
-      if (own) return own.target;
+      if (own && servesTenant(own.target, requester.tenantId)) return own.target;
     }
     for (const target of await this.choices(requester)) {
       if (await this.isMember(target, requester.userId)) return target;
     }
-    return this.deps.defaultTarget ?? { kind: 'noTarget' };
+    const fallback = this.deps.defaultTarget;
+    return fallback && servesTenant(fallback, requester.tenantId) ? fallback : { kind: 'noTarget' };
+  }
+
+  /**
+   * Tells a channel that its team's steungroep channel moved elsewhere (issue 28): a new thread,
+   * so nobody there misses that plans no longer arrive. Best effort; a failure is logged.
+   */
+  async announceMove(from: SteeringTarget, text: string): Promise<boolean> {
+    try {
+      await this.deps.transport.createThread(
+        from.serviceUrl,
+        { channelId: from.channelId, tenantId: from.tenantId, teamId: from.teamId },
+        { type: 'message', text, textFormat: 'markdown', attachments: [] },
+      );
+      return true;
+    } catch (error) {
+      this.deps.logger.warn({ err: (error as Error).name }, 'could not announce a moved link');
+      return false;
+    }
   }
 
   private async isMember(target: SteeringTarget, userId: string | undefined): Promise<boolean> {
@@ -120,8 +141,9 @@ export class SteeringService {
   ): Promise<ShareOutcome> {
     const found = await this.posts.get(planKey);
     const existing = found?.withdrawn ? undefined : found;
-    const resolved =
-      existing && !choice ? existing.target : await this.resolveTarget(requester, choice);
+    // A note already out keeps its channel, if that channel may serve this plan's tenant.
+    const keepTarget = existing && !choice && servesTenant(existing.target, requester.tenantId);
+    const resolved = keepTarget ? existing.target : await this.resolveTarget(requester, choice);
     if (!('channelId' in resolved)) return resolved;
     const target = resolved;
     const hash = contentHash(state);
@@ -142,11 +164,19 @@ export class SteeringService {
     const now = this.deps.now().getTime();
     await this.posts.update(planKey, (current) => {
       // A deleted plan's tombstone is not carried over: a new plan gets a new note.
-      const keep =
-        current && !current.withdrawn && sameTarget(current.target, target) ? current : undefined;
-      const base: PostDoc = keep ?? { planKey, locale: requester.locale, target, sends: 0 };
-      const debounced =
-        keep?.activityId && keep.lastSentAt ? keep.lastSentAt + this.deps.debounceMs : 0;
+      const live = current && !current.withdrawn ? current : undefined;
+      const keep = live && sameTarget(live.target, target) ? live : undefined;
+      // One debounce per plan, whichever channel it goes to: alternating two teams' channels
+      // no longer opens a thread per press (issue 28). The last send travels with the plan.
+      const lastSentAt = live?.lastSentAt;
+      const base: PostDoc = keep ?? {
+        planKey,
+        locale: requester.locale,
+        target,
+        sends: 0,
+        ...(lastSentAt ? { lastSentAt } : {}),
+      };
+      const debounced = lastSentAt ? lastSentAt + this.deps.debounceMs : 0;
       const pending = {
         seq: (current?.pending?.seq ?? 0) + 1,
         dueAt: Math.max(now, debounced),

@@ -39,6 +39,15 @@ export function sameTarget(a: SteeringTarget | undefined, b: SteeringTarget | un
 }
 
 /**
+ * Whether a target may receive a plan of this tenant: a Teams channel serves its own tenant's
+ * plans only (a plan from another organisation never reaches it, issue 28); the local channel
+ * of local mode has no tenant and serves the one developer.
+ */
+export function servesTenant(target: SteeringTarget, tenantId: string | undefined): boolean {
+  return target.kind === 'local' || (!!tenantId && target.tenantId === tenantId);
+}
+
+/**
  * Steering channels that teams linked with "koppel stuurgroep", one per team, kept in storage
  * (never in process memory) so every bot instance sees the same links.
  */

@@ -62,4 +62,5 @@ export {
   insightDeclinedKey,
   USAGE_OF_PREFIX,
   usageOfPlanKey,
+  planTabPath,
 } from './keys';

@@ -205,3 +205,11 @@ export function planRef(planKey: string): string {
 }
 
 export const PLAN_REF = /^[A-Za-z0-9_-]{22}$/;
+
+/**
+ * The one link scheme for a plan on the web (`/tab?plan=<ref>`): the summary's "read in full"
+ * link and the steering note's link alike. Never a conversation id in a URL (issue 28).
+ */
+export function planTabPath(planKey: string): string {
+  return `/tab?plan=${planRef(planKey)}`;
+}

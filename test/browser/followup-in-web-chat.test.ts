@@ -5,6 +5,7 @@ import { launchChromium, SHOTS, type Browser } from '../helpers/chromium';
 import { startBot, type RunningBot } from '../helpers/bot-server';
 import { pressForward } from '../helpers/card-walker';
 import { eventually } from '../steering/steering-helpers';
+import { planKey, planTabPath } from '../../src/storage';
 import { WebChatDriver } from '../helpers/web-chat-driver';
 
 type Json = Record<string, unknown>;
@@ -183,7 +184,7 @@ describe('the follow-up in the real Web Chat, offline', () => {
     // The plan tab: the figures over time against the plan's own expectations. (Outside Teams,
     // TeamsJS tries its CDN, which the tab's CSP blocks on purpose: only script errors count.)
     problems.length = 0;
-    await page.goto(`${bot.url}/tab?conversationId=${encodeURIComponent(session.conversationId)}`);
+    await page.goto(`${bot.url}${planTabPath(planKey('webchat', session.conversationId))}`);
     const section = page.locator('section.progress');
     await section.waitFor();
     expect(await section.locator('svg rect.bar').count()).toBeGreaterThanOrEqual(6);

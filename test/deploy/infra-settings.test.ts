@@ -32,6 +32,12 @@ test('every app setting the template sets is one the bot reads (platform setting
   expect(unread).toEqual([]);
 });
 
+test('the app accepts the deploying tenant only unless told otherwise (ALLOWED_TENANTS)', () => {
+  expect(appSettingNames()).toContain('ALLOWED_TENANTS');
+  expect(main).toMatch(/^ {2}ALLOWED_TENANTS: allowedTenants$/m);
+  expect(main).toMatch(/^param allowedTenants string = tenant\(\)\.tenantId$/m);
+});
+
 test('the app runs blob storage in a private container with a year of retention by default', () => {
   expect(main).toMatch(/^ {2}STORAGE: 'blob'$/m);
   expect(main).toMatch(/^param blobContainerName string = 'brugbot'$/m);

@@ -16,6 +16,8 @@ export interface ConversationOptions {
   user?: Who;
   /** Microsoft 365 Copilot: Teams' channel id plus the ProductInfo entity Copilot adds. */
   copilot?: boolean;
+  /** The Entra tenant the activities come from; 'tenant-1' unless given. */
+  tenantId?: string;
 }
 
 /** The entity Copilot puts on every activity (Microsoft Learn, custom engine agents). */
@@ -46,7 +48,7 @@ export class ActivityFactory {
         id: this.conversationId,
         isGroup: this.options.isGroup ?? false,
         conversationType: this.options.conversationType ?? 'personal',
-        tenantId: 'tenant-1',
+        tenantId: this.options.tenantId ?? 'tenant-1',
       },
       ...(this.options.copilot ? { entities: [COPILOT_PRODUCT_INFO] } : {}),
     };

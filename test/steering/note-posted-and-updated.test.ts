@@ -11,6 +11,7 @@ import {
   textsTo,
   threadsCreated,
   updates,
+  steeringChannelEnv,
 } from './steering-helpers';
 
 type Json = Record<string, unknown>;
@@ -24,12 +25,9 @@ describe('the steering note in the configured Teams channel', () => {
   beforeAll(async () => {
     await teams.start();
     bot = await startBot({
-      STEERING_SERVICE_URL: teams.url,
-      STEERING_CHANNEL_ID: CHANNEL,
-      STEERING_TENANT_ID: 'tenant-1',
+      ...steeringChannelEnv(teams, CHANNEL),
       STEERING_DEBOUNCE_MS: String(DEBOUNCE_MS),
       STEERING_RETRY_BASE_MS: '100',
-      STEERING_POLL_MS: '50',
     });
   });
   afterAll(async () => {

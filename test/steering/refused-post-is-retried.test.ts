@@ -8,6 +8,7 @@ import {
   outboxLength,
   textsTo,
   threadsCreated,
+  steeringChannelEnv,
 } from './steering-helpers';
 
 const nl = translator('nl');
@@ -21,11 +22,8 @@ describe('a steering post Teams refuses', () => {
   beforeAll(async () => {
     await teams.start();
     bot = await startBot({
-      STEERING_SERVICE_URL: teams.url,
-      STEERING_CHANNEL_ID: '19:stuurgroep@thread.tacv2',
-      STEERING_TENANT_ID: 'tenant-1',
+      ...steeringChannelEnv(teams, '19:stuurgroep@thread.tacv2'),
       STEERING_RETRY_BASE_MS: '300',
-      STEERING_POLL_MS: '50',
     });
   });
   afterAll(async () => {

@@ -78,3 +78,17 @@ export async function outboxLength(bot: RunningBot): Promise<number> {
   const health = (await (await fetch(`${bot.url}/healthz`)).json()) as { steeringOutbox?: number };
   return health.steeringOutbox ?? -1;
 }
+
+/** Settings for a configured steungroep channel on `teams` (its own fake Connector), polled often. */
+export function steeringChannelEnv(
+  teams: FakeConnector,
+  channelId: string,
+  tenantId = 'tenant-1',
+): Record<string, string> {
+  return {
+    STEERING_SERVICE_URL: teams.url,
+    STEERING_CHANNEL_ID: channelId,
+    STEERING_TENANT_ID: tenantId,
+    STEERING_POLL_MS: '50',
+  };
+}

@@ -108,8 +108,9 @@ describe('the plan tab in local mode', () => {
     const made = await post('application/json');
     expect(made.status).toBe(200);
     expect(((await made.json()) as { url: string }).url).toMatch(/^\/download\//);
-    // A form on another site can send text/plain without a preflight; that must not make files.
-    expect((await post('text/plain')).status).toBe(400);
+    // A form on another site can send text/plain without a preflight; that must not make files:
+    // local mode refuses every non-JSON body before the route (src/server/local-requests.ts).
+    expect((await post('text/plain')).status).toBe(415);
   });
 
   it('refuses requests for another host name, as a DNS-rebinding page would send', async () => {

@@ -100,7 +100,10 @@ describe('the plan tab in a plain browser (outside Teams, local mode)', () => {
     expect(await picker.locator('option').count()).toBe(2);
     await picker.selectOption({ index: 1 });
     await planTitle.filter({ hasText: 'Gemeente Ouder' }).waitFor();
-    expect(new URL(page.url()).searchParams.get('conversationId')).toBe('older-plan');
+    // The address bar names the plan by its hashed ref, never by conversation id (issue 28).
+    const chosen = new URL(page.url()).searchParams;
+    expect(chosen.get('plan')).toBe(planRef('plan/webchat/older-plan'));
+    expect(page.url()).not.toContain('older-plan');
 
     await page.getByRole('link', { name: 'Schakel over naar Nederlands' }).click();
     await page.getByRole('heading', { level: 1, name: 'Plan verbindingsambassadeur' }).waitFor();

@@ -3,7 +3,7 @@ import { conversationUpdate, forBot, fromClient, type Envelope } from './activit
 import type { BotForwarder } from './bot-forwarder';
 import type { Conversation } from './conversation';
 import type { ConversationStore } from './conversation-store';
-import { jsonOnly, loopbackOnly, param, queryParam, sendError } from './http-helpers';
+import { loopbackOnly, param, queryParam, sendError } from './http-helpers';
 import { clientActivitySchema, describeIssue, startBodySchema, watermarkSchema } from './schemas';
 import { bearerToken } from './secrets';
 
@@ -93,71 +93,55 @@ export function mountClientRoutes(server: Server, deps: ClientRouteDeps): void {
     return parsed.success ? { ok: true as const, body: parsed.data } : { ok: false as const };
   };
 
-  server.post(
-    `${PREFIX}/tokens/generate`,
-    loopbackOnly,
-    jsonOnly,
-    async (req: Request, res: Response) => {
-      const parsed = parseStartBody(req, res);
-      if (!parsed.ok) return;
-      const { conversation, token, expiresIn } = store.create();
-      conversation.userName = parsed.body?.user?.name;
-      conversation.locale = parsed.body?.locale;
-      res.send(200, { conversationId: conversation.id, token, expires_in: expiresIn });
-    },
-  );
+  server.post(`${PREFIX}/tokens/generate`, loopbackOnly, async (req: Request, res: Response) => {
+    const parsed = parseStartBody(req, res);
+    if (!parsed.ok) return;
+    const { conversation, token, expiresIn } = store.create();
+    conversation.userName = parsed.body?.user?.name;
+    conversation.locale = parsed.body?.locale;
+    res.send(200, { conversationId: conversation.id, token, expires_in: expiresIn });
+  });
 
-  server.post(
-    `${PREFIX}/tokens/refresh`,
-    loopbackOnly,
-    jsonOnly,
-    async (req: Request, res: Response) => {
-      const presented = bearerToken(req.headers.authorization);
-      const conversation = presented ? store.byToken(presented) : undefined;
-      if (!conversation)
-        return sendError(res, 403, 'Forbidden', 'The token is missing or expired.');
-      const { token, expiresIn } = store.issueToken(conversation);
-      res.send(200, { conversationId: conversation.id, token, expires_in: expiresIn });
-    },
-  );
+  server.post(`${PREFIX}/tokens/refresh`, loopbackOnly, async (req: Request, res: Response) => {
+    const presented = bearerToken(req.headers.authorization);
+    const conversation = presented ? store.byToken(presented) : undefined;
+    if (!conversation) return sendError(res, 403, 'Forbidden', 'The token is missing or expired.');
+    const { token, expiresIn } = store.issueToken(conversation);
+    res.send(200, { conversationId: conversation.id, token, expires_in: expiresIn });
+  });
 
   // With a token from /tokens/generate this starts that token's conversation (201), or just
   // describes it if it already started (200); without one it creates a conversation, which is
   // what a Direct Line secret would do. The local channel has no secret to guard.
-  server.post(
-    `${PREFIX}/conversations`,
-    loopbackOnly,
-    jsonOnly,
-    async (req: Request, res: Response) => {
-      const parsed = parseStartBody(req, res);
-      if (!parsed.ok) return;
-      let issued: { conversation: Conversation; token: string; expiresIn: number };
-      if (req.headers.authorization !== undefined) {
-        const presented = bearerToken(req.headers.authorization);
-        const conversation = presented ? store.byToken(presented) : undefined;
-        if (!conversation || !presented)
-          return sendError(res, 403, 'Forbidden', 'The token is missing or expired.');
-        issued = {
-          conversation,
-          token: presented,
-          expiresIn: Math.floor(store.limits.tokenTtlMs / 1000),
-        };
-      } else {
-        issued = store.create();
-      }
-      const { conversation } = issued;
-      const status = conversation.started ? 200 : 201;
-      conversation.userName ??= parsed.body?.user?.name;
-      conversation.locale ??= parsed.body?.locale;
-      start(conversation);
-      res.send(status, {
-        conversationId: conversation.id,
-        token: issued.token,
-        expires_in: issued.expiresIn,
-        streamUrl: streamUrl(req, conversation, 0),
-      });
-    },
-  );
+  server.post(`${PREFIX}/conversations`, loopbackOnly, async (req: Request, res: Response) => {
+    const parsed = parseStartBody(req, res);
+    if (!parsed.ok) return;
+    let issued: { conversation: Conversation; token: string; expiresIn: number };
+    if (req.headers.authorization !== undefined) {
+      const presented = bearerToken(req.headers.authorization);
+      const conversation = presented ? store.byToken(presented) : undefined;
+      if (!conversation || !presented)
+        return sendError(res, 403, 'Forbidden', 'The token is missing or expired.');
+      issued = {
+        conversation,
+        token: presented,
+        expiresIn: Math.floor(store.limits.tokenTtlMs / 1000),
+      };
+    } else {
+      issued = store.create();
+    }
+    const { conversation } = issued;
+    const status = conversation.started ? 200 : 201;
+    conversation.userName ??= parsed.body?.user?.name;
+    conversation.locale ??= parsed.body?.locale;
+    start(conversation);
+    res.send(status, {
+      conversationId: conversation.id,
+      token: issued.token,
+      expires_in: issued.expiresIn,
+      streamUrl: streamUrl(req, conversation, 0),
+    });
+  });
 
   server.get(
     `${PREFIX}/conversations/:conversationId`,
@@ -191,7 +175,6 @@ export function mountClientRoutes(server: Server, deps: ClientRouteDeps): void {
   server.post(
     `${PREFIX}/conversations/:conversationId/activities`,
     loopbackOnly,
-    jsonOnly,
     async (req: Request, res: Response) => {
       const conversation = authorised(req, res);
       if (!conversation) return;

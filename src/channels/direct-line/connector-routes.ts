@@ -3,7 +3,7 @@ import type { Request, Response, Server } from 'restify';
 import { fromBot } from './activity-shapes';
 import type { Conversation } from './conversation';
 import type { ConversationStore } from './conversation-store';
-import { jsonOnly, loopbackOnly, param, sendError } from './http-helpers';
+import { loopbackOnly, param, sendError } from './http-helpers';
 import {
   botActivitySchema,
   createConversationSchema,
@@ -77,7 +77,7 @@ export function mountConnectorRoutes(server: Server, deps: ConnectorRouteDeps): 
     });
   };
 
-  server.post(PREFIX, loopbackOnly, jsonOnly, async (req: Request, res: Response) => {
+  server.post(PREFIX, loopbackOnly, async (req: Request, res: Response) => {
     const parsed = createConversationSchema.safeParse(req.body ?? {});
     if (!parsed.success)
       return sendError(
@@ -103,14 +103,12 @@ export function mountConnectorRoutes(server: Server, deps: ConnectorRouteDeps): 
   server.post(
     `${PREFIX}/:conversationId/activities`,
     loopbackOnly,
-    jsonOnly,
     async (req: Request, res: Response) => send(req, res),
   );
 
   server.post(
     `${PREFIX}/:conversationId/activities/:activityId`,
     loopbackOnly,
-    jsonOnly,
     async (req: Request, res: Response) => send(req, res, param(req, 'activityId')),
   );
 
@@ -119,7 +117,6 @@ export function mountConnectorRoutes(server: Server, deps: ConnectorRouteDeps): 
   server.put(
     `${PREFIX}/:conversationId/activities/:activityId`,
     loopbackOnly,
-    jsonOnly,
     async (req: Request, res: Response) => {
       const conversation = conversationOf(req, res);
       if (!conversation) return;

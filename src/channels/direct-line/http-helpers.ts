@@ -2,8 +2,7 @@ import type { AddressInfo } from 'node:net';
 import type { Next, Request, Response, Server } from 'restify';
 import { isLoopbackHost } from '../../server';
 
-export type ErrorCode =
-  'BadArgument' | 'Forbidden' | 'NotFound' | 'TooManyRequests' | 'UnsupportedMediaType';
+export type ErrorCode = 'BadArgument' | 'Forbidden' | 'NotFound' | 'TooManyRequests';
 
 /** Direct Line's and the Connector's error shape: `{ error: { code, message } }`. */
 export function sendError(res: Response, status: number, code: ErrorCode, message: string): void {
@@ -20,21 +19,6 @@ export { isLoopbackHost };
 export function loopbackOnly(req: Request, res: Response, next: Next): void {
   if (!isLoopbackHost(req.headers.host)) {
     sendError(res, 403, 'Forbidden', 'The local channel answers on localhost only.');
-    next(false);
-    return;
-  }
-  next();
-}
-
-/**
- * Writes must be JSON. Browsers can only send that cross-origin after a CORS preflight, which
- * this server never approves, so another site's page cannot post into the local channel.
- */
-export function jsonOnly(req: Request, res: Response, next: Next): void {
-  const length = Number(req.headers['content-length'] ?? 0);
-  const hasBody = length > 0 || req.headers['transfer-encoding'] !== undefined;
-  if (hasBody && !req.is('application/json')) {
-    sendError(res, 415, 'UnsupportedMediaType', 'Send the body as application/json.');
     next(false);
     return;
   }

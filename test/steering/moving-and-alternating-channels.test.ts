@@ -1,0 +1,87 @@
+import { translator } from '../../src/i18n';
+import { ActivityFactory, ANNE, BRAM, type Who } from '../helpers/activities';
+import { startBot, type RunningBot } from '../helpers/bot-server';
+import { completePlan, eventually, send, textsTo, threadsCreated } from './steering-helpers';
+
+type Json = Record<string, unknown>;
+const nl = translator('nl');
+const DEBOUNCE_MS = 1500;
+
+/** "@Brugbot koppel steungroep" typed in one channel of a team, by `who`. */
+async function link(bot: RunningBot, team: string, channel: string, name: string, who: Who) {
+  const chat = new ActivityFactory({
+    serviceUrl: bot.connector.url,
+    conversationId: `${channel};messageid=${Date.now()}`,
+    isGroup: true,
+    conversationType: 'channel',
+  });
+  await send(bot, {
+    ...chat.mention('koppel steungroep', who),
+    channelData: {
+      team: { id: team, name: 'Jeugd' },
+      channel: { id: channel, name },
+      tenant: { id: 'tenant-1' },
+    },
+  });
+  return chat;
+}
+
+describe('steering channels cannot be moved silently or flooded (issue 28, findings 6 and 7)', () => {
+  let bot: RunningBot;
+  beforeAll(
+    async () =>
+      (bot = await startBot({
+        STEERING_POLL_MS: '50',
+        STEERING_DEBOUNCE_MS: String(DEBOUNCE_MS),
+      })),
+  );
+  afterAll(async () => bot.stop());
+
+  it('a re-link by another member is announced in the old channel, naming who moved it and where', async () => {
+    const TEAM = '19:team-move@thread.tacv2';
+    await link(bot, TEAM, '19:oud@thread.tacv2', 'Steungroep', ANNE);
+    bot.connector.clear();
+    const fresh = await link(bot, TEAM, '19:nieuw@thread.tacv2', 'Iets <b>anders</b>', BRAM);
+
+    // The old channel gets a new thread with the notice.
+    const [notice] = threadsCreated(bot.connector);
+    expect(notice?.body).toMatchObject({
+      channelData: { channel: { id: '19:oud@thread.tacv2' }, tenant: { id: 'tenant-1' } },
+    });
+    const text = String((notice!.body.activity as Json).text);
+    expect(text).toContain(BRAM.name);
+    expect(text).toContain('Jeugd · Iets &lt;b&gt;anders&lt;/b&gt;');
+    // The new channel hears where the link was and who had set it.
+    const [reply] = textsTo(bot, fresh);
+    expect(reply).toContain(
+      nl('steering:link.moved', { channel: 'Jeugd · Steungroep', by: ANNE.name }),
+    );
+  });
+
+  it('linking the same channel again announces nothing', async () => {
+    const TEAM = '19:team-same@thread.tacv2';
+    await link(bot, TEAM, '19:zelfde@thread.tacv2', 'Steungroep', ANNE);
+    bot.connector.clear();
+    const again = await link(bot, TEAM, '19:zelfde@thread.tacv2', 'Steungroep', BRAM);
+    expect(threadsCreated(bot.connector)).toEqual([]);
+    expect(textsTo(bot, again)).toEqual([nl('steering:link.done', { team: 'Jeugd' })]);
+  });
+
+  it('alternating the share between two linked teams sends at most one note per debounce', async () => {
+    const A = '19:team-a@thread.tacv2';
+    const B = '19:team-b@thread.tacv2';
+    await link(bot, A, '19:kanaal-a@thread.tacv2', 'A', ANNE);
+    await link(bot, B, '19:kanaal-b@thread.tacv2', 'B', ANNE);
+    bot.connector.clear();
+    const chat = new ActivityFactory({ serviceUrl: bot.connector.url, user: BRAM });
+    await completePlan(bot, chat, 'Gemeente Wissel');
+    await eventually(() => threadsCreated(bot.connector)[0]);
+
+    for (let press = 0; press < 20; press++)
+      await send(bot, chat.submit({ verb: 'steering.share', steeringTarget: press % 2 ? A : B }));
+    // Every press was answered, and what is owed waits for the plan's one debounce.
+    expect(textsTo(bot, chat).filter((t) => t.startsWith('Ik zet de nota'))).toHaveLength(20);
+    await new Promise((r) => setTimeout(r, DEBOUNCE_MS + 1000));
+    expect(threadsCreated(bot.connector).length).toBeLessThanOrEqual(2);
+  });
+});
