@@ -228,6 +228,9 @@ const SCENARIOS: [string, Answers, Answers][] = [
     { barriersChildren: ['tooExpensive'], operatingCosts: ['catering'] },
     { barriersChildren: ['tooExpensive'], operatingCosts: ['catering', 'participationFees'] },
   ],
+  // Seed 001 step 6, supply side: services far from local youth work find contact harder.
+  ['hostFarFromYouthWork', { employer: 'own', hostDistance: 'far' }, { hostDistance: 'close' }],
+  ['hostFarFromYouthWork', { employer: 'localAssociation', hostDistance: 'far' }, {}],
   [
     'lowTrustOwnEmployer',
     { employer: 'own', targetGroupTrust: 'low' },
