@@ -10,6 +10,7 @@ export const QUESTION_TYPES = [
   'wentWell',
   'wentWrong',
   'sustain',
+  'next',
   'howMany',
   'who',
   'why',
@@ -37,6 +38,10 @@ const PATTERNS: [QuestionType, RegExp][] = [
   [
     'sustain',
     /\b(duurzaam|duurzame|verduurza\w*|blijvend\w*|volhouden|(laten|blijven) duren|sustainab\w*|sustain|make it last|last longer|keep (it|him|her|them) going)\b/,
+  ],
+  [
+    'next',
+    /\b(komen er nog|komt er nog|nog gepland|volgende stappen|wat volgt|what comes next|next steps?|will there be more|are there more|any more planned)\b/,
   ],
   // "het aantal" inside another question ("welke criteria buiten het aantal toeleidingen") is a
   // topic, not a request for a count; only "wat is het aantal", "welk aantal" ask for one.
