@@ -9,6 +9,7 @@ const PROTOCOL_SUITES = [
   'bot/content-agnostic-walk',
   'bot/quick-questions-over-http',
   'bot/privacy-commands',
+  'bot/copilot-over-http',
   'server/cards-are-narrated-in-web-chat',
   'server/typed-text-shown-literally',
   'server/server-contract',

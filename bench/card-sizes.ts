@@ -80,7 +80,7 @@ export function largestCard(): LargestCard {
       ),
     );
     for (const entryId of qna.entryIds()) {
-      const reply = qnaReply(qna.byId(entryId, locale)!, t, 3);
+      const reply = qnaReply(qna.byId(entryId, locale)!, t, 3, 'teamsChat');
       for (const a of reply.attachments ?? [])
         consider(`quick answer ${entryId} (${locale})`, a as CardAttachment);
     }

@@ -52,15 +52,16 @@
     document.querySelector('meta[name="csp-nonce"]')?.getAttribute('content') ?? undefined;
   // The bot marks its "I will speak English with you" reply with the chosen language, so the
   // page (header, placeholder, footer, Web Chat's own strings) follows a typed `taal en` too.
-  // Every message or card submit the user sends makes the next card that arrives take the focus.
+  // A card that answers what the user sent takes the focus (see focusNextCard).
   const store = WebChat.createStore({}, () => (next) => (action) => {
+    const activity = action.payload?.activity;
     if (action.type === 'DIRECT_LINE/INCOMING_ACTIVITY') {
-      const activity = action.payload?.activity;
       const chosen =
         activity?.from?.role === 'bot' ? activity.channelData?.brugbotLocale : undefined;
       if (chosen === 'nl' || chosen === 'en') setTimeout(() => switchTo(chosen, false));
+      noticeIncoming(activity);
     }
-    if (action.type === 'DIRECT_LINE/POST_ACTIVITY') focusNextCard(action.payload?.activity);
+    if (action.type === 'DIRECT_LINE/POST_ACTIVITY_PENDING') awaitAnswerTo(activity);
     return next(action);
   });
   let lang = localStorage.getItem(LOCALE_KEY) === 'en' ? 'en' : 'nl';
@@ -230,19 +231,48 @@
   let expectingCard = false;
   let pendingCards = [];
   let focusTimer;
+  /** Web Chat's id for the user's latest message or submit, then the channel's id for it. */
+  let awaitedClientId;
+  let awaitedId;
+  /** The post whose reply already took the focus: its later cards (a slow turn) leave it. */
+  let answeredId;
+
+  /**
+   * A card takes the focus only when it answers what the user sent. The channel's ids say which
+   * cards do: the echo of the user's activity carries Web Chat's `clientActivityID` and gets its
+   * id; the bot's replies name that id in `replyToId`. The first card of the reply takes the
+   * focus once; cards nobody asked for (a check-in the bot sends on its own, a colleague's change,
+   * a replay after a reload) leave it alone, also when they arrive after a reply without a card.
+   */
+  function awaitAnswerTo(activity) {
+    if (activity?.value?.verb === 'lang.set') return;
+    awaitedClientId = activity?.channelData?.clientActivityID;
+    awaitedId = undefined;
+  }
+
+  function noticeIncoming(activity) {
+    if (!activity) return;
+    if (awaitedClientId && activity.channelData?.clientActivityID === awaitedClientId) {
+      awaitedId = activity.id;
+      awaitedClientId = undefined;
+    } else if (
+      activity.from?.role === 'bot' &&
+      awaitedId &&
+      activity.replyToId === awaitedId &&
+      answeredId !== awaitedId &&
+      activity.attachments?.length
+    ) {
+      expectingCard = true;
+    }
+  }
 
   /**
    * Moves the focus to a card that answers the user: its first visible input, else its heading,
    * else the card itself. Replies of several cards arrive within milliseconds, so the choice is
    * made once they have all rendered: the first card of the reply, whose top Web Chat scrolls to
-   * (a summary keeps its top in view even with the follow-up proposal under it).
-   * Cards nobody asked for (a colleague's change, a replay after a reload) leave the focus alone,
-   * and so does a message the user has started typing.
+   * (a summary keeps its top in view even with the follow-up proposal under it). A message the
+   * user has started typing keeps the focus.
    */
-  function focusNextCard(activity) {
-    if (activity?.value?.verb === 'lang.set') return;
-    expectingCard = true;
-  }
 
   function focusTargetIn(card) {
     const visible = (el) => el.getClientRects().length > 0 && !el.disabled;
@@ -259,7 +289,11 @@
     pendingCards.push(...cards);
     clearTimeout(focusTimer);
     focusTimer = setTimeout(() => {
-      const arrived = pendingCards.filter((c) => c.isConnected);
+      // The first in the transcript, not the first rendered: Web Chat may render a reply's cards
+      // again (a group of messages re-laid out), and a re-rendered summary must still come first.
+      const arrived = pendingCards
+        .filter((c) => c.isConnected)
+        .sort((a, b) => (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
       const card = arrived[0];
       const typing =
         document.activeElement?.matches('input, textarea') &&
@@ -267,6 +301,7 @@
         document.activeElement.value !== '';
       expectingCard = false;
       pendingCards = [];
+      answeredId = awaitedId;
       if (card && !typing) afterScrolling(() => showAndFocus(card));
     }, 150);
   }

@@ -154,7 +154,7 @@ export class BrugApp implements TurnApplication {
     const read = await this.deps.plans.lookup(turn.planKey);
     const plan = read.ok ? read.plan : undefined;
     const resumeStep = plan?.status === 'inProgress' ? plan.currentStep : undefined;
-    await turn.send(qnaReply(result, turn.t, resumeStep, turn.channelId));
+    await turn.send(qnaReply(result, turn.t, resumeStep, turn.surface));
   }
 
   /** The knowledge-base entries a card links to, e.g. "Wat telt als geslaagd?" on the success part. */

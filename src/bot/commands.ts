@@ -12,11 +12,30 @@ export type Command =
 const WORDS: Record<Exclude<Command['kind'], 'language' | 'asOf'>, string[]> = {
   myData: ['mijn gegevens', 'my data', 'gegevens', 'privacy'],
   deletePlan: ['verwijder plan', 'delete plan', 'wis plan', 'plan verwijderen'],
-  start: ['start', 'begin', 'starten', 'beginnen', 'verder', 'continue', 'resume', 'hervat'],
+  start: [
+    'start',
+    'begin',
+    'starten',
+    'beginnen',
+    'verder',
+    'continue',
+    'resume',
+    'hervat',
+    // The prompt starters in the Teams package (deploy/appPackage), nl and en.
+    'start de gids',
+    'start the guide',
+  ],
   help: ['help', 'hulp', '?', 'commands', 'commando s', 'wat kan je'],
   back: ['terug', 'back', 'vorige', 'previous'],
-  overview: ['overzicht', 'overview', 'stappen', 'steps'],
-  summary: ['samenvatting', 'summary', 'plan'],
+  overview: [
+    'overzicht',
+    'overview',
+    'stappen',
+    'steps',
+    'toon het overzicht',
+    'show the overview',
+  ],
+  summary: ['samenvatting', 'summary', 'plan', 'toon mijn plan', 'show my plan'],
   restart: ['opnieuw', 'restart', 'herbegin', 'start opnieuw', 'opnieuw beginnen', 'start over'],
   undo: ['ongedaan maken', 'undo', 'maak ongedaan'],
   // "steungroep" is the instrument's word (seed 001, step 5); the older "stuurgroep" keeps working.
@@ -40,7 +59,15 @@ const WORDS: Record<Exclude<Command['kind'], 'language' | 'asOf'>, string[]> = {
     'deel met stuurgroep',
     'share with steering group',
   ],
-  export: ['exporteer', 'export', 'exporteer plan', 'export plan', 'download plan'],
+  export: [
+    'exporteer',
+    'export',
+    'exporteer plan',
+    'export plan',
+    'download plan',
+    'exporteer mijn plan',
+    'export my plan',
+  ],
   followUp: ['opvolging', 'follow-up', 'follow up', 'followup', 'opvolgen', 'planning opvolging'],
 };
 

@@ -1,4 +1,5 @@
 import { renderCard } from '../cards';
+import { cardFallback } from '../presentation';
 import { DOWNLOAD_TTL_MS, type DownloadStore } from '../downloads';
 import { logId, type Logger } from '../logging';
 import type { PlanStore, UserPrefsStore } from '../plans';
@@ -66,7 +67,7 @@ export class PrivacyHandler {
       return;
     }
     const card = renderCard('confirm-delete', {
-      fallbackText: t('bot:privacy.deleteTitle'),
+      fallbackText: cardFallback(t('bot:privacy.deleteTitle'), t('bot:fallback.deletePlan')),
       title: t('bot:privacy.deleteTitle'),
       text: t('bot:privacy.deleteText'),
       revision: plan.revision,

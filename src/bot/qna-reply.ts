@@ -1,7 +1,7 @@
-import type { OutgoingActivity } from '../turn';
+import { isTeamsClient, type OutgoingActivity, type Surface } from '../turn';
 import type { TFunction } from 'i18next';
 import { renderCard } from '../cards';
-import { escapeMessageText } from '../presentation';
+import { cardFallback, escapeMessageText } from '../presentation';
 import {
   answerCardData,
   answerText,
@@ -12,6 +12,11 @@ import {
   type QnaDecline,
 } from '../qna';
 
+/** The card's fallbackText with what to do next (the knowledge base gives only the answer). */
+function withHint<T extends { fallbackText: string }>(data: T, hint: string): T {
+  return { ...data, fallbackText: cardFallback(data.fallbackText, hint) };
+}
+
 /** The title line: a tip and a quote say what they are, so neither passes for a curated answer. */
 function titleLine(result: QnaAnswer, t: TFunction): string {
   if (result.claim === 'suggestion')
@@ -21,34 +26,38 @@ function titleLine(result: QnaAnswer, t: TFunction): string {
 }
 
 /**
- * A quote as a markdown block quote, its sentences as the seed has them (made inert, since seed
- * text may hold markdown), then the note that it is a quote (and, in English, that it is Dutch).
+ * The answer text; a quote as a markdown block quote, its sentences as the seed has them (made
+ * inert, since seed text may hold markdown), then the note that it is a quote (and, in English,
+ * that the source is Dutch). `markers`: the client links `[n]` to the citation entity.
  */
-function body(result: QnaAnswer, t: TFunction, teams: boolean): string {
-  if (result.claim !== 'quote') return teams ? answerText(result) : result.text;
+function body(result: QnaAnswer, t: TFunction, markers: boolean): string {
+  if (result.claim !== 'quote') return markers ? answerText(result) : result.text;
   const lines = result.text.split('\n').map((line) => `> ${escapeMessageText(line)}`);
-  if (teams) lines[lines.length - 1] += ` ${citationMarkers(result)}`;
+  if (markers) lines[lines.length - 1] += ` ${citationMarkers(result)}`;
   return [lines.join('\n>\n'), t('qna:ui.quoteNote')].join('\n\n');
 }
 
 /**
  * One message per answer: the title and short answer, its sources, and a card with "more", the
  * source link, related steps and, when a plan is under way, the way back to where the user was.
- * Teams gets `[1] [2]` markers that it links to the citation entity; other channels (Web Chat)
- * render no citations, so they get no markers but a numbered source list under the answer.
- * Only knowledge-base and seed text goes into the markdown; the user's question is never echoed.
+ * Teams and Copilot get `[1] [2]` markers that they link to the citation entity; Web Chat
+ * renders no citations, so it gets no markers but a numbered source list under the answer.
+ * In Copilot the answer is text only (card rendering there is undocumented): "more" and the
+ * way back become paragraphs. Only knowledge-base and seed text goes into the markdown; the
+ * user's question is never echoed.
  */
 export function qnaReply(
   result: QnaAnswer | QnaDecline,
   t: TFunction,
-  resumeStep?: number,
-  channelId = 'msteams',
+  resumeStep: number | undefined,
+  surface: Surface,
 ): OutgoingActivity {
   const resume =
     resumeStep === undefined
       ? []
       : [
           renderCard('resume', {
+            fallbackText: t('bot:qna.resumeTyped', { step: resumeStep }),
             text: t('bot:qna.resumeHint'),
             label: t('bot:qna.resume', { step: resumeStep }),
           }),
@@ -56,11 +65,15 @@ export function qnaReply(
   if (result.kind === 'decline') {
     return {
       type: 'message',
-      attachments: [renderCard('qna-decline', declineCardData(result, t)), ...resume],
+      attachments: [
+        renderCard('qna-decline', withHint(declineCardData(result, t), t('bot:fallback.decline'))),
+        ...resume,
+      ],
     };
   }
   const links = result.sources.map((s) => `[${s.docTitle} — ${s.sectionTitle}](${s.url})`);
-  const teams = channelId === 'msteams';
+  const teams = isTeamsClient(surface);
+  const copilot = surface === 'copilot';
   const sourceBlock =
     links.length === 1
       ? t('bot:source', { link: links[0] })
@@ -68,8 +81,23 @@ export function qnaReply(
   return {
     type: 'message',
     textFormat: 'markdown',
-    text: [titleLine(result, t), body(result, t, teams), sourceBlock].join('\n\n'),
+    text: [
+      titleLine(result, t),
+      body(result, t, teams),
+      ...(copilot && result.more ? [result.more] : []),
+      sourceBlock,
+      ...(copilot && resumeStep !== undefined
+        ? [t('bot:qna.resumeTyped', { step: resumeStep })]
+        : []),
+    ].join('\n\n'),
     ...(teams ? { entities: [citationEntity(result)] } : {}),
-    attachments: [renderCard('qna-answer', answerCardData(result, t)), ...resume],
+    ...(copilot
+      ? {}
+      : {
+          attachments: [
+            renderCard('qna-answer', withHint(answerCardData(result, t), t('bot:fallback.answer'))),
+            ...resume,
+          ],
+        }),
   };
 }

@@ -1,5 +1,5 @@
 import type { ViewContext } from '../presentation';
-import { sourceLine } from '../presentation';
+import { cardFallback, sourceLine } from '../presentation';
 import { brusselsDate, monthsAround } from './calendar';
 import type { FollowupErrorCode } from './followup-engine';
 import { MAX_NOTE_CHARS, MAX_COUNT } from './followup-engine';
@@ -76,7 +76,7 @@ export function scheduleCardData(
   const shown: Record<string, string> = { start };
   for (const r of rows) shown[r.id] = r.date;
   return {
-    fallbackText: t('followup:schedule.title'),
+    fallbackText: cardFallback(t('followup:schedule.title'), t('followup:fallback.schedule')),
     heading: t('followup:heading'),
     title: t('followup:schedule.title'),
     intro: t('followup:schedule.intro'),
@@ -152,7 +152,7 @@ export function checkinCardData(ctx: ViewContext, now: Date, options: CheckinOpt
   });
   const note = valueOf('note');
   return {
-    fallbackText: t('followup:checkin.title'),
+    fallbackText: cardFallback(t('followup:checkin.title'), t('followup:fallback.checkin')),
     heading: t('followup:heading'),
     title: t('followup:checkin.title'),
     meta: t('followup:checkin.meta', {

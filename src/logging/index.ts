@@ -46,10 +46,14 @@ const MAX_ERROR_MESSAGE = 200;
  * An error as one log field (`err`): its type and the first line of its message. No stack (a
  * multi-line string parsers split up) and no `msg` key, which would clash with the log line's own.
  */
-export function errorForLog(error: unknown): { type: string; message: string } {
+export function errorForLog(error: unknown): { type: string; message: string; cause?: string } {
   const type = error instanceof Error ? error.name : typeof error;
   const raw = error instanceof Error ? error.message : String(error);
-  return { type, message: (raw.split('\n')[0] ?? '').slice(0, MAX_ERROR_MESSAGE) };
+  const logged = { type, message: (raw.split('\n')[0] ?? '').slice(0, MAX_ERROR_MESSAGE) };
+  // fetch says only "fetch failed"; what failed (a reset socket, a refused connection) is the cause.
+  // (Read without `instanceof`: errors from another realm, e.g. Node's own fetch under Jest, fail it.)
+  const cause = (error as { cause?: { code?: unknown } } | null)?.cause;
+  return typeof cause?.code === 'string' ? { ...logged, cause: cause.code.slice(0, 40) } : logged;
 }
 
 /**

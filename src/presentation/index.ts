@@ -18,4 +18,4 @@ export {
   type ViewContext,
 } from './view-context';
 export { presentAdvice, type AdviceView } from './advice-view';
-export { escapeMessageText, shorten } from './text';
+export { cardFallback, escapeMessageText, shorten } from './text';

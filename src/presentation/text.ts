@@ -17,3 +17,13 @@ export function shorten(text: string, max: number): string {
   const chars = [...text];
   return chars.length <= max ? text : `${chars.slice(0, max - 1).join('')}…`;
 }
+
+/**
+ * A card's `fallbackText`: what it is, then what to do. Clients that cannot render the card
+ * (some Copilot clients drop parts of cards) show this instead, and Web Chat reads it aloud,
+ * so the second sentence names the typed command that reaches the same place.
+ */
+export function cardFallback(what: string, whatToDo: string): string {
+  const trimmed = what.replace(/[\s.:;]+$/, '');
+  return /[!?]$/.test(trimmed) ? `${trimmed} ${whatToDo}` : `${trimmed}. ${whatToDo}`;
+}

@@ -1,9 +1,13 @@
 import { z } from 'zod';
 import type { QnaAnswer } from './types';
 
-// Limits from the Teams citation format (see /work/shared/PLATFORM.md).
+// Limits from the Teams citation format, which Copilot shares (see /work/shared/PLATFORM.md).
 export const CITATION_NAME_MAX = 80;
 export const CITATION_ABSTRACT_MAX = 160;
+export const CITATIONS_MAX = 20;
+
+/** The sources that get a citation (and a marker): never more than the format allows. */
+const cited = (answer: QnaAnswer) => answer.sources.slice(0, CITATIONS_MAX);
 
 export const citationEntitySchema = z
   .object({
@@ -25,7 +29,7 @@ export const citationEntitySchema = z
         }),
       )
       .min(1)
-      .max(20),
+      .max(CITATIONS_MAX),
   })
   .strict();
 
@@ -39,9 +43,11 @@ export function clip(text: string, max: number): string {
   return `${(space > max / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:—-]+$/, '')}…`;
 }
 
-/** "[1] [2]": one marker per cited section, in the order of `answer.sources`. */
+/** "[1] [2]": one marker per cited section, in the order of `answer.sources`; none without a citation. */
 export function citationMarkers(answer: QnaAnswer): string {
-  return answer.sources.map((_, i) => `[${i + 1}]`).join(' ');
+  return cited(answer)
+    .map((_, i) => `[${i + 1}]`)
+    .join(' ');
 }
 
 /** The answer text with its markers, for Teams, which links each `[n]` to citation n. */
@@ -56,7 +62,7 @@ export function citationEntity(answer: QnaAnswer): CitationEntity {
     '@type': 'Message',
     '@context': 'https://schema.org',
     '@id': '',
-    citation: answer.sources.slice(0, 20).map(({ docTitle, sectionTitle, url }, i) => ({
+    citation: cited(answer).map(({ docTitle, sectionTitle, url }, i) => ({
       '@type': 'Claim' as const,
       position: i + 1,
       appearance: {

@@ -41,8 +41,19 @@ const SECURITY_HEADERS: Record<string, string> = {
   'X-Frame-Options': 'DENY',
 };
 
+/**
+ * How long an idle keep-alive connection stays open. Node's default (5 s) races with clients that
+ * reuse a pooled connection: when the event loop was busy for a few seconds (a cold quick-question
+ * index on a loaded machine), the server's idle timer and the client's next request fall due
+ * together and the request meets a reset socket (ECONNRESET). The Agents SDK's replies to the
+ * local Direct Line go through fetch to this very server, and a reset reply fails the turn.
+ * Well above any stall; below the 230 s idle limit of Azure App Service's front end.
+ */
+export const KEEP_ALIVE_MS = 65_000;
+
 export function createServer(deps: ServerDeps): Server {
   const server = restify.createServer({ name: 'brugbot', handleUncaughtExceptions: false });
+  server.server.keepAliveTimeout = KEEP_ALIVE_MS;
   // Before anything else: no upgrade request may be left without an answer.
   upgradeRouter(server.server);
   if (deps.localMode) server.pre(loopbackHostOnly);

@@ -65,7 +65,7 @@ export class SteeringHandler {
   /** "@Brugbot koppel steungroep" in a team channel: that channel receives the team's plans. */
   async link(turn: Turn): Promise<void> {
     const { t, teams, tenantId } = turn;
-    if (turn.channelId !== 'msteams' || !teams.teamId || !teams.channelId || !tenantId) {
+    if (turn.surface !== 'teamsChannel' || !teams.teamId || !teams.channelId || !tenantId) {
       await turn.send(t('steering:link.notInChannel'));
       return;
     }

@@ -1,5 +1,6 @@
 import { readPlanState, type PlanState } from '../guide';
 import { parsePlanKey, planKeyPrefix, type BrugStorage } from '../storage';
+import { TEAMS_PLAN_CHANNELS } from '../turn';
 
 /**
  * Who asks. Locally that is the developer at this machine, who may see every local plan. In
@@ -27,8 +28,12 @@ export interface VisiblePlan {
 /** Enough for any steering group; the page lists the most recently changed first. */
 const MAX_PLANS_SHOWN = 20;
 const READ_BATCH = 50;
-/** Only Teams conversations carry Entra object ids as actor ids (`actorOf` in the bot layer). */
-const TEAMS_CHANNEL = 'msteams';
+/**
+ * Only Teams conversations carry Entra object ids as actor ids (`actorOf` in the bot layer);
+ * Copilot chats are Teams conversations whose plans are kept under their own channel segment.
+ */
+const listedChannels = (viewer: Viewer): readonly (string | undefined)[] =>
+  viewer.kind === 'local' ? [undefined] : TEAMS_PLAN_CHANNELS;
 
 function inScope(conversationId: string, scope: PlanScope): boolean {
   if (scope.conversationId !== undefined) return conversationId === scope.conversationId;
@@ -80,10 +85,12 @@ export async function visiblePlans(
   viewer: Viewer,
   scope: PlanScope,
 ): Promise<VisiblePlan[]> {
-  const base = planKeyPrefix(viewer.kind === 'local' ? undefined : TEAMS_CHANNEL);
   // In Teams the channel part of the key is fixed, so the scope can narrow the listing itself.
   const narrow = viewer.kind === 'local' ? '' : (scope.conversationId ?? scope.channelId ?? '');
-  const candidates = (await storage.listKeys(base + narrow)).flatMap((key) => {
+  const keys = await Promise.all(
+    listedChannels(viewer).map((channel) => storage.listKeys(planKeyPrefix(channel) + narrow)),
+  );
+  const candidates = keys.flat().flatMap((key) => {
     const conversationId = parsePlanKey(key)?.conversationId;
     return conversationId !== undefined && inScope(conversationId, scope)
       ? [{ key, conversationId }]

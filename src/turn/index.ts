@@ -18,3 +18,4 @@ export {
 } from './turn';
 export { withCardNarration, WEB_CHAT_NARRATION } from './card-narration';
 export { readPlan } from './plan-read';
+export { type Surface, isTeamsClient, TEAMS_PLAN_CHANNELS } from './surface';

@@ -5,6 +5,7 @@ import { planKey } from '../storage';
 import type { InboundActivity, OutgoingActivity } from './activity';
 import { withCardNarration } from './card-narration';
 import type { TurnIo } from './host';
+import { forSurface, isTeamsClient, planChannelOf, surfaceOf, type Surface } from './surface';
 
 export type ConversationKind = 'personal' | 'group' | 'channel';
 
@@ -29,7 +30,10 @@ export type TurnInput =
  * language, what they did, and how to answer. Handlers receive this, never an SDK type.
  */
 export interface Turn {
+  /** The channel's id, for keys only (a person's preferences, proactive references); never branch on it. */
   readonly channelId: string;
+  /** Where the person is: Teams chat or channel, Microsoft 365 Copilot, or Web Chat. */
+  readonly surface: Surface;
   readonly conversationId: string;
   readonly serviceUrl: string;
   readonly planKey: string;
@@ -127,12 +131,15 @@ export function createTurn(activity: InboundActivity, io: TurnIo, chosenLocale?:
   const conversationKind = kindOf(activity);
   const isGroup = conversationKind !== 'personal';
   const tenantId = activity.conversation.tenantId ?? teamsData.tenant?.id;
-  const narrate = activity.channelId !== 'msteams';
+  const surface = surfaceOf(activity);
+  // Teams and Copilot narrate cards themselves; Web Chat reads the card's fallbackText aloud.
+  const narrate = !isTeamsClient(surface);
   const base = {
     channelId: activity.channelId,
+    surface,
     conversationId: activity.conversation.id,
     serviceUrl: activity.serviceUrl ?? '',
-    planKey: planKey(activity.channelId, activity.conversation.id),
+    planKey: planKey(planChannelOf(activity, surface), activity.conversation.id),
     actor: actorOf(activity),
     userId: String(activity.from?.id ?? '').slice(0, 200),
     ...(tenantId ? { tenantId } : {}),
@@ -150,8 +157,7 @@ export function createTurn(activity: InboundActivity, io: TurnIo, chosenLocale?:
     async send(...activities: (OutgoingActivity | string)[]) {
       const out = activities.map((a): OutgoingActivity => {
         const message: OutgoingActivity = typeof a === 'string' ? { type: 'message', text: a } : a;
-        // Teams narrates cards itself; Web Chat reads the card's fallbackText aloud with this.
-        return narrate ? withCardNarration(message) : message;
+        return forSurface(surface, narrate ? withCardNarration(message) : message);
       });
       if (out.length) await io.send(out);
     },

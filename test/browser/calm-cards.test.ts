@@ -4,6 +4,7 @@ import type { Locator, Page } from 'playwright-core';
 import { launchChromium, SHOTS, type Browser } from '../helpers/chromium';
 import { startBot, type RunningBot } from '../helpers/bot-server';
 import { until } from '../helpers/until';
+import { focusInReplyAfter } from '../helpers/web-chat-driver';
 import { fillCard, measureCard, settled, type CardMeasure } from './card-measures';
 
 /** The issue's measures: a card fits a laptop screen, lands in view and has one row of navigation. */
@@ -15,6 +16,8 @@ const VIEWPORTS = [
 ] as const;
 
 const ACTIVITY = '.webchat__basic-transcript__activity';
+/** The card's fold-out menu of optional parts: "Verdiepen, vragen en overzicht". */
+const MENU = /Verdiepen, vragen/;
 
 /** Figures per viewport, printed at the end for the report (never asserted on time). */
 const measured: Record<string, CardMeasure[]> = {};
@@ -53,6 +56,7 @@ describe.each(VIEWPORTS)('every card of a full walk in Web Chat at $width×$heig
         ACTIVITY,
       );
     const before = await cardsNow();
+    const entriesBefore = await page.locator(ACTIVITY).count();
     await act();
     // A turn can bring two cards (new advice without buttons, then the step): wait for the one
     // a person acts on.
@@ -66,6 +70,9 @@ describe.each(VIEWPORTS)('every card of a full walk in Web Chat at $width×$heig
       [ACTIVITY, before] as const,
       { timeout: 15_000 },
     );
+    // The page moves the focus into the reply and scrolls its top into view; a click sent before
+    // that can miss (a toggle left closed, a button "not visible").
+    await focusInReplyAfter(page, entriesBefore);
     await settled(page);
     return withCards().last();
   }
@@ -88,15 +95,24 @@ describe.each(VIEWPORTS)('every card of a full walk in Web Chat at $width×$heig
     });
   }
 
+  /** Clicks a help or menu toggle and waits until it says it is open (or closed). */
+  async function toggle(card: Locator, text: string | RegExp, open: boolean): Promise<void> {
+    const button = card.locator('[role="button"]', { hasText: text }).first();
+    await button.click();
+    await until(
+      () => button.getAttribute('aria-expanded'),
+      (state) => state === String(open),
+    );
+  }
+
   /** Opens the card's "Verdiepen, vragen en overzicht" and returns the deepen buttons' titles. */
   async function deepenTitles(card: Locator): Promise<string[]> {
-    const toggle = card.locator('[role="button"]', { hasText: /Verdiepen, vragen/ });
-    if ((await toggle.count()) === 0) return [];
-    await toggle.first().click();
+    if ((await card.locator('[role="button"]', { hasText: MENU }).count()) === 0) return [];
+    await toggle(card, MENU, true);
     const titles = await card
       .locator('button.ac-pushButton', { hasText: '(verdiepen)' })
       .allTextContents();
-    await toggle.first().click();
+    await toggle(card, MENU, false);
     return titles.map((t) => t.trim());
   }
 
@@ -114,17 +130,11 @@ describe.each(VIEWPORTS)('every card of a full walk in Web Chat at $width×$heig
 
     let card = await landed(() => button(welcome, 'Start de gids').click());
     // Help and the step menu fold open in place; pressing on with empty answers asks first.
-    await card.locator('[role="button"]', { hasText: 'Uitleg en bron' }).first().click();
-    await card
-      .locator('[role="button"]', { hasText: /Verdiepen, vragen/ })
-      .first()
-      .click();
+    await toggle(card, 'Uitleg en bron', true);
+    await toggle(card, MENU, true);
     await page.screenshot({ path: path.join(SHOTS, `calm-${viewport.name}-step1-opened.png`) });
-    await card
-      .locator('[role="button"]', { hasText: /Verdiepen, vragen/ })
-      .first()
-      .click();
-    await card.locator('[role="button"]', { hasText: 'Uitleg en bron' }).first().click();
+    await toggle(card, MENU, false);
+    await toggle(card, 'Uitleg en bron', false);
     const prompt = await landed(() => button(card, 'Bewaar en ga verder').click());
     expect(await look(prompt, 'nog-open')).toContain('Nog open op deze kaart');
     card = await landed(() => button(prompt, 'Invullen').click());
@@ -151,10 +161,7 @@ describe.each(VIEWPORTS)('every card of a full walk in Web Chat at $width×$heig
         explored.add(progress[1]!);
         // Every optional part of the step: open it from the card's menu, look, come back.
         for (const title of await deepenTitles(card)) {
-          await card
-            .locator('[role="button"]', { hasText: /Verdiepen, vragen/ })
-            .first()
-            .click();
+          await toggle(card, MENU, true);
           const deepen = await landed(() => button(card, title).click());
           await look(deepen, `card-${String(++n).padStart(2, '0')}-deepen`);
           card = await landed(() => button(deepen, 'Vorige').click());
@@ -165,7 +172,7 @@ describe.each(VIEWPORTS)('every card of a full walk in Web Chat at $width×$heig
     }
     expect(await card.textContent()).toContain('Plan voor een verbindingsambassadeur');
     // Each step of the summary folds open; lists read "a en b", own answers say "jou".
-    await card.locator('[role="button"]', { hasText: 'Stap 3' }).first().click();
+    await toggle(card, 'Stap 3', true);
     await card.locator('[role="button"]', { hasText: 'Stap 3' }).first().scrollIntoViewIfNeeded();
     await page.screenshot({ path: path.join(SHOTS, `calm-${viewport.name}-summary-opened.png`) });
     const opened = (await card.textContent()) ?? '';

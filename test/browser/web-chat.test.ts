@@ -68,11 +68,7 @@ describe('Brugbot in the real Web Chat, offline', () => {
     JSON.parse(
       (await page.evaluate(() => sessionStorage.getItem('brugbot.directLine'))) ?? '{}',
     ) as Session;
-  const sendText = async (text: string) => {
-    const box = page.getByRole('textbox', { name: /berichtinvoer|message input/i });
-    await box.fill(text);
-    await box.press('Enter');
-  };
+  const sendText = (text: string) => new WebChatDriver(page).sendText(text);
 
   it('walks the guide, answers a question, resumes after a reload and updates a card in place', async () => {
     await page.goto(`${bot.url}/`);
@@ -130,6 +126,7 @@ describe('Brugbot in the real Web Chat, offline', () => {
       .first()
       .waitFor();
     expect(await session()).toMatchObject({ conversationId: first.conversationId });
+    await new WebChatDriver(page).replayed();
     const resumed = await newCardWith('Bewaar en ga verder', () => sendText('start'));
     await expect(resumed.locator('input[type="text"]').first().inputValue()).resolves.toBe(NAME);
 

@@ -23,6 +23,15 @@ const lists = manifest.bots[0]!.commandLists;
 
 /** Dutch (manifest) title → English (en-us.json) title of every command the bot announces. */
 const expected: Record<string, string> = {
+  // The prompt starters of personal chat and Copilot (test/deploy/copilot-agent.test.ts).
+  'Start de gids': 'Start the guide',
+  'Toon mijn plan': 'Show my plan',
+  'Toon het overzicht': 'Show the overview',
+  'Wat telt als een geslaagde toeleiding?': 'What is a successful referral?',
+  'Hoeveel toeleidingen mag ik verwachten per jaar?': 'How many referrals per year can we expect?',
+  'Wat doet een verbindingsambassadeur?': 'What does a connection ambassador do?',
+  'Exporteer mijn plan': 'Export my plan',
+  Help: 'Help',
   start: 'start',
   help: 'help',
   overzicht: 'overview',
@@ -34,7 +43,7 @@ const expected: Record<string, string> = {
 
 test('every scope of the bot has one command list', () => {
   const scopes = lists.flatMap((list) => list.scopes).sort();
-  expect(scopes).toEqual(['groupChat', 'personal', 'team']);
+  expect(scopes).toEqual(['copilot', 'groupChat', 'personal', 'team']);
 });
 
 test('each command has a Dutch title and description and an English translation of both', () => {
@@ -49,14 +58,13 @@ test('each command has a Dutch title and description and an English translation 
   );
 });
 
-test('the Dutch lists offer the seven commands, linking the steungroep only in a team', () => {
+test('the group lists offer the seven commands, linking the steungroep only in a team', () => {
   const titlesIn = (scope: string) =>
     lists
       .filter((list) => list.scopes.includes(scope))
       .flatMap((list) => list.commands.map((c) => c.title));
   const everywhere = ['start', 'help', 'overzicht', 'samenvatting', 'exporteer', 'opvolging'];
   expect(titlesIn('team')).toEqual([...everywhere, 'koppel steungroep']);
-  expect(titlesIn('personal')).toEqual(everywhere);
   expect(titlesIn('groupChat')).toEqual(everywhere);
 });
 

@@ -100,9 +100,14 @@ test('the environment ends up where Teams looks for it', () => {
   ]);
 });
 
-test('the bot works in personal chats, teams and group chats and takes no file uploads', () => {
+test('the bot works in personal chats, teams, group chats and Copilot and takes no file uploads', () => {
   expect(manifest.bots).toHaveLength(1);
-  expect([...manifest.bots[0]!.scopes].sort()).toEqual(['groupChat', 'personal', 'team']);
+  expect([...manifest.bots[0]!.scopes].sort()).toEqual([
+    'copilot',
+    'groupChat',
+    'personal',
+    'team',
+  ]);
   expect(manifest.bots[0]!.supportsFiles).toBe(false);
 });
 

@@ -14,7 +14,12 @@ export interface ConversationOptions {
   isGroup?: boolean;
   conversationType?: 'personal' | 'groupChat' | 'channel';
   user?: Who;
+  /** Microsoft 365 Copilot: Teams' channel id plus the ProductInfo entity Copilot adds. */
+  copilot?: boolean;
 }
+
+/** The entity Copilot puts on every activity (Microsoft Learn, custom engine agents). */
+export const COPILOT_PRODUCT_INFO = { type: 'ProductInfo', id: 'COPILOT' } as const;
 
 export const BOT = { id: '28:brugbot', name: 'Brugbot' };
 export const ANNE: Who = { id: '29:anne', name: 'Anne Peeters', aadObjectId: 'aad-anne' };
@@ -43,6 +48,7 @@ export class ActivityFactory {
         conversationType: this.options.conversationType ?? 'personal',
         tenantId: 'tenant-1',
       },
+      ...(this.options.copilot ? { entities: [COPILOT_PRODUCT_INFO] } : {}),
     };
   }
 
@@ -53,10 +59,14 @@ export class ActivityFactory {
   /** A message that @mentions the bot, as Teams sends it in group chats and channels. */
   mention(text: string, user?: Who): Record<string, unknown> {
     const mentionText = `<at>${BOT.name}</at>`;
+    const base = this.base('message', user);
     return {
-      ...this.base('message', user),
+      ...base,
       text: `${mentionText} ${text}`,
-      entities: [{ type: 'mention', mentioned: BOT, text: mentionText }],
+      entities: [
+        ...((base.entities as unknown[] | undefined) ?? []),
+        { type: 'mention', mentioned: BOT, text: mentionText },
+      ],
     };
   }
 

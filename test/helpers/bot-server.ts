@@ -1,6 +1,7 @@
+import pino from 'pino';
 import { createApp, type App } from '../../src/app';
 import { loadConfig } from '../../src/config';
-import type { Logger } from '../../src/logging';
+import { createLogger, type Logger } from '../../src/logging';
 import { FakeConnector } from './fake-connector';
 
 export interface RunningBot {
@@ -30,7 +31,7 @@ export async function startBot(
     ...(process.env.BOT_SDK ? { BOT_SDK: process.env.BOT_SDK } : {}),
     ...env,
   });
-  const app = await createApp(config, logger);
+  const app = await createApp(config, logger ?? fileLogger());
   const url = await app.listen();
   return {
     url,
@@ -49,6 +50,17 @@ export async function startBot(
       await connector.stop();
     },
   };
+}
+
+/**
+ * With BRUGBOT_TEST_LOG=<file>, the bots the tests start append their logs there (at debug), so
+ * a failing test can be read against what the bot did. Without it the bots are silent.
+ */
+function fileLogger(): Logger | undefined {
+  const file = process.env.BRUGBOT_TEST_LOG;
+  return file
+    ? createLogger('debug', pino.destination({ dest: file, append: true, sync: true }))
+    : undefined;
 }
 
 type Attachment = { contentType: string; content: Record<string, unknown> };

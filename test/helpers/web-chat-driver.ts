@@ -6,6 +6,25 @@ export const ACTIVITY = '.webchat__basic-transcript__activity';
 /** Buttons that move the guide on: "Bewaar en ga verder" / "Bewaar en toon het plan". */
 export const FORWARD = /Bewaar en (ga verder|toon het plan)|Save and (continue|show the plan)/;
 
+/**
+ * Waits until the focus is in a transcript entry at index `from` or later: the page has moved it
+ * into the reply (and scrolled the reply's top into view), so the next key or click lands where a
+ * person would aim it.
+ */
+export async function focusInReplyAfter(page: Page, from: number): Promise<void> {
+  await until(
+    () =>
+      page.evaluate(
+        ({ selector, from }) => {
+          const entries = [...document.querySelectorAll(selector)];
+          return entries.findIndex((e) => e.contains(document.activeElement)) >= from;
+        },
+        { selector: ACTIVITY, from },
+      ),
+    Boolean,
+  );
+}
+
 /** Drives the Web Chat page the way a person does: through what is on screen. */
 export class WebChatDriver {
   constructor(readonly page: Page) {}
@@ -20,10 +39,16 @@ export class WebChatDriver {
       : cards;
   }
 
-  /** Does `act`, then waits for a new card (with `button`, if given) and returns it. */
+  /**
+   * Does `act`, then waits for a new card (with `button`, if given) and returns it once the page
+   * has finished with it as a person sees it: rendered, and the focus moved into the reply. The
+   * page moves the focus (and scrolls the card's top into view) 150 ms after a reply lands; a key
+   * or click sent before that could land on the old spot, and the move would undo it.
+   */
   async nextCard(act: () => Promise<void>, button?: string | RegExp): Promise<Locator> {
     const all = this.cards(button);
     const before = await all.count();
+    const entriesBefore = await this.page.locator(ACTIVITY).count();
     await act();
     await until(
       () => all.count(),
@@ -32,7 +57,35 @@ export class WebChatDriver {
     const card = all.nth(before);
     // Adaptive Cards render in one go; the card is complete once its buttons are there.
     await card.locator('.ac-adaptiveCard').first().waitFor();
+    await focusInReplyAfter(this.page, entriesBefore);
     return card;
+  }
+
+  /**
+   * Waits until the transcript shows every message the channel holds for this conversation: after
+   * a reload, Web Chat replays the conversation, and typing or clicking during the replay races
+   * with cards still landing.
+   */
+  async replayed(): Promise<void> {
+    const origin = new URL(this.page.url()).origin;
+    const session = await this.page.evaluate(() => sessionStorage.getItem('brugbot.directLine'));
+    const { conversationId, token } = JSON.parse(session ?? '{}') as {
+      conversationId: string;
+      token: string;
+    };
+    const res = await fetch(
+      `${origin}/v3/directline/conversations/${conversationId}/activities?watermark=`,
+      { headers: { Authorization: `Bearer ${token}` } },
+    );
+    type Entry = { type: string; text?: string; attachments?: unknown[]; value?: unknown };
+    const { activities } = (await res.json()) as { activities: Entry[] };
+    // A card submit is a message with only a value: Web Chat does not show it.
+    const shown = (a: Entry) => a.type === 'message' && (!!a.text || !!a.attachments?.length);
+    const messages = activities.filter(shown).length;
+    await until(
+      () => this.page.locator(ACTIVITY).count(),
+      (n) => n >= messages,
+    );
   }
 
   press(card: Locator, button: string | RegExp): Promise<void> {

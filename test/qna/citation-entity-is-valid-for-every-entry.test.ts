@@ -1,5 +1,11 @@
 import { LOCALES } from '../../src/i18n';
-import { answerText, citationEntity, citationEntitySchema, createQnaService } from '../../src/qna';
+import {
+  answerText,
+  citationEntity,
+  citationEntitySchema,
+  createQnaService,
+  type QnaAnswer,
+} from '../../src/qna';
 
 describe('every answer carries a valid Teams citation', () => {
   const service = createQnaService();
@@ -45,5 +51,38 @@ describe('every answer carries a valid Teams citation', () => {
     const name = citationEntity(answer).citation[0]!.appearance.name;
     expect(name.endsWith('…')).toBe(true);
     expect(answer.sources[0]!.docTitle.startsWith(name.slice(0, -1))).toBe(true);
+  });
+});
+
+describe('an answer beyond every citation limit (as Copilot and Teams document them)', () => {
+  const long = (n: number) => 'woord '.repeat(n).trim();
+  const answer: QnaAnswer = {
+    kind: 'answer',
+    entryId: 'synthetic',
+    title: 'Een antwoord met heel veel bronnen',
+    text: long(60),
+    more: '',
+    claim: 'source',
+    sources: Array.from({ length: 25 }, (_, i) => ({
+      docTitle: `${long(30)} ${i}`,
+      sectionTitle: `Sectie ${i + 1}`,
+      url: `https://example.org/bron/${i + 1}`,
+    })),
+    relatedSteps: [],
+    score: 1,
+  };
+
+  it('keeps 20 citations, names of at most 80 and abstracts of at most 160 characters', () => {
+    const entity = citationEntitySchema.parse(citationEntity(answer));
+    expect(entity.citation).toHaveLength(20);
+    for (const claim of entity.citation) {
+      expect(claim.appearance.name.length).toBeLessThanOrEqual(80);
+      expect(claim.appearance.abstract.length).toBeLessThanOrEqual(160);
+    }
+  });
+
+  it('puts no marker in the text for a source that has no citation', () => {
+    expect(answerText(answer)).toContain('[20]');
+    expect(answerText(answer)).not.toContain('[21]');
   });
 });

@@ -3,6 +3,7 @@ import { buildSummary, CARD_ANSWER_LIMIT, CARD_ANSWER_LIMITS } from '../../summa
 import type { GuideOutput } from '../../guide';
 import {
   adviceItems,
+  cardFallback,
   quotedLabels,
   sourceLine,
   stepTitle,
@@ -13,7 +14,7 @@ export function welcomeCardData(ctx: ViewContext, resumable: boolean) {
   const { t, guide, locale } = ctx;
   const done = ctx.state.status === 'completed';
   return {
-    fallbackText: t('bot:welcome.title'),
+    fallbackText: cardFallback(t('bot:welcome.title'), t('bot:fallback.welcome')),
     title: t('bot:welcome.title'),
     intro: t(
       done
@@ -59,21 +60,26 @@ const STATUS_COLOR = { notStarted: 'Default', inProgress: 'Warning', done: 'Good
 export function overviewCardData(ctx: ViewContext) {
   const { t, guide, state } = ctx;
   return {
-    fallbackText: t('bot:overview.title'),
+    fallbackText: cardFallback(t('bot:overview.title'), t('bot:fallback.overview')),
     title: t('bot:overview.title'),
     subtitle: t('bot:overview.subtitle', { open: guide.openPoints(ctx.answers).length }),
     steps: guide.definition.steps.map((s) => {
       const status = guide.stepStatus(s.number, ctx.answers);
       return {
         number: s.number,
+        value: String(s.number),
         title: t('bot:summary.stepHeading', { step: s.number, title: stepTitle(ctx, s.number) }),
         status: t(`bot:overview.status.${status}`),
         statusColor: STATUS_COLOR[status],
         current: state.status !== 'completed' && state.currentStep === s.number,
         currentLabel: t('bot:overview.current'),
-        openLabel: t('bot:overview.open'),
       };
     }),
+    // One chooser and one button instead of a button beside each row: Copilot drops action
+    // sets nested in columns, and six buttons of their own would stack up in Web Chat.
+    chooseLabel: t('bot:overview.choose'),
+    chosen: String(state.status === 'completed' ? 1 : state.currentStep),
+    openLabel: t('bot:overview.open'),
     labels: { continue: t('bot:overview.continue'), summary: t('bot:overview.summary') },
   };
 }
@@ -97,7 +103,7 @@ function summaryData(ctx: ViewContext, limit: number, briefAdvice = false) {
   const model = buildSummary(ctx, limit);
   return {
     // Some hosts render fallback text as Markdown: keep typed text (the organisation) out of it.
-    fallbackText: t('bot:summary.title'),
+    fallbackText: cardFallback(t('bot:summary.title'), t('bot:fallback.summary')),
     heading: t('bot:summary.heading'),
     title: model.title,
     meta: model.meta,
@@ -155,7 +161,7 @@ export function summaryCard(ctx: ViewContext): CardAttachment {
 export function confirmRestartCardData(ctx: ViewContext) {
   const { t } = ctx;
   return {
-    fallbackText: t('bot:restart.title'),
+    fallbackText: cardFallback(t('bot:restart.title'), t('bot:fallback.restart')),
     title: t('bot:restart.title'),
     text: t('bot:restart.text'),
     revision: ctx.state.revision,
@@ -183,7 +189,7 @@ const HELP_COMMANDS = [
 export function helpCardData(ctx: ViewContext) {
   const { t } = ctx;
   return {
-    fallbackText: t('bot:help.title'),
+    fallbackText: cardFallback(t('bot:help.title'), t('bot:fallback.help')),
     title: t('bot:help.title'),
     intro: t('bot:help.intro'),
     commands: [
@@ -202,7 +208,11 @@ export function helpCardData(ctx: ViewContext) {
 export function adviceCardData(ctx: ViewContext, ruleIds: string[]) {
   const wanted = new Set(ruleIds);
   const advice = adviceItems(ctx, (rule) => wanted.has(rule.id));
-  return { fallbackText: ctx.t('bot:advice.title'), title: ctx.t('bot:advice.newTitle'), advice };
+  return {
+    fallbackText: cardFallback(ctx.t('bot:advice.title'), ctx.t('bot:fallback.advice')),
+    title: ctx.t('bot:advice.newTitle'),
+    advice,
+  };
 }
 
 /** "Nog open: … — Toch verder / Invullen": the card shown before leaving empty required questions. */
@@ -213,7 +223,7 @@ export function openPromptData(
   const { t } = ctx;
   const title = t('bot:open.title');
   return {
-    fallbackText: title,
+    fallbackText: cardFallback(title, t('bot:fallback.openPrompt')),
     progress: t('bot:summary.stepHeading', {
       step: output.step,
       title: stepTitle(ctx, output.step),

@@ -3,6 +3,7 @@ import { isAnswered } from '../../guide';
 import { inputIdFor } from '../router';
 import {
   adviceItems,
+  cardFallback,
   answeredByLine,
   questionLabel,
   sourceLine,
@@ -95,6 +96,18 @@ function progressLine(ctx: ViewContext, position: Position): string {
   return t('bot:step.progress', { ...base, part, parts: route.length });
 }
 
+/**
+ * The ids the "more" toggle shows and hides. They are top-level elements of the card, not one
+ * container, because Copilot drops action sets nested in containers; only ids the card holds.
+ */
+function moreTargets(deepen: boolean, qna: boolean): string[] {
+  return [
+    ...(deepen ? ['more-deepen-title', 'more-deepen'] : []),
+    ...(qna ? ['more-qna-title', 'more-qna'] : []),
+    'more-overview',
+  ];
+}
+
 /** Template data for `cards/step.json`: one part of a step, answers pre-filled, help behind toggles. */
 export function stepCardData(ctx: ViewContext, position: Position, extras: StepCardExtras = {}) {
   const { t, guide } = ctx;
@@ -116,8 +129,9 @@ export function stepCardData(ctx: ViewContext, position: Position, extras: StepC
   return {
     // Also what Web Chat's screen reader says when the card arrives: a notice (e.g. what could
     // not be saved) is heard with the progress line, not only seen in the card.
-    fallbackText: [`${progress} — ${title}`, ...(extras.notices ?? []).map((n) => n.text)].join(
-      ' ',
+    fallbackText: cardFallback(
+      [`${progress} — ${title}`, ...(extras.notices ?? []).map((n) => n.text)].join(' '),
+      t('bot:fallback.step'),
     ),
     progress,
     stepTitle: title,
@@ -144,6 +158,7 @@ export function stepCardData(ctx: ViewContext, position: Position, extras: StepC
       deepen,
       qnaTitle: t('bot:step.qnaTitle'),
       qna,
+      targets: moreTargets(deepen.length > 0, qna.length > 0),
     },
     step,
     partIndex: position.part,

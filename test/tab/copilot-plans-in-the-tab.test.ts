@@ -1,0 +1,35 @@
+import { MemoryStorage } from '../../src/storage';
+import { visiblePlans } from '../../src/tab/plan-access';
+import { planAnsweredBy, seed } from './seed-plans';
+
+const ANNE = { id: 'aad-anne', name: 'Anne Peeters' };
+const BRAM = { id: 'aad-bram', name: 'Bram Claes' };
+
+describe('the plan tab shows plans made in Copilot like any other', () => {
+  it('lists a Copilot plan to whoever took part in it, next to their Teams plans', async () => {
+    const storage = new MemoryStorage();
+    await seed(storage, {
+      'plan/msteams:COPILOT/a:1': planAnsweredBy(
+        ANNE,
+        'Gemeente Copilot',
+        new Date('2026-12-01T10:00:00Z'),
+      ),
+      'plan/msteams/a:1': planAnsweredBy(ANNE, 'Gemeente Teams', new Date('2026-12-01T09:00:00Z')),
+      'plan/msteams:COPILOT/a:2': planAnsweredBy(
+        BRAM,
+        'Gemeente Bram',
+        new Date('2026-12-01T11:00:00Z'),
+      ),
+    });
+    const anne = await visiblePlans(storage, { kind: 'teamsUser', oid: ANNE.id }, {});
+    expect(anne.map((p) => p.key)).toEqual(['plan/msteams:COPILOT/a:1', 'plan/msteams/a:1']);
+    const narrowed = await visiblePlans(
+      storage,
+      { kind: 'teamsUser', oid: ANNE.id },
+      { conversationId: 'a:1' },
+    );
+    expect(narrowed.map((p) => p.key)).toEqual(['plan/msteams:COPILOT/a:1', 'plan/msteams/a:1']);
+    const bram = await visiblePlans(storage, { kind: 'teamsUser', oid: BRAM.id }, {});
+    expect(bram.map((p) => p.key)).toEqual(['plan/msteams:COPILOT/a:2']);
+  });
+});
