@@ -1,11 +1,12 @@
 import { isTeamsClient, type OutgoingActivity, type Surface } from '../turn';
 import type { TFunction } from 'i18next';
 import { renderCard } from '../cards';
-import { cardFallback } from '../presentation';
+import { cardFallback, escapeMessageText } from '../presentation';
 import {
   answerCardData,
   answerText,
   citationEntity,
+  citationMarkers,
   declineCardData,
   type QnaAnswer,
   type QnaDecline,
@@ -16,14 +17,34 @@ function withHint<T extends { fallbackText: string }>(data: T, hint: string): T 
   return { ...data, fallbackText: cardFallback(data.fallbackText, hint) };
 }
 
+/** The title line: a tip and a quote say what they are, so neither passes for a curated answer. */
+function titleLine(result: QnaAnswer, t: TFunction): string {
+  if (result.claim === 'suggestion')
+    return `**${result.title}** · ${t('bot:advice.label.suggestion.tip')}`;
+  if (result.claim === 'quote') return `**${result.title}** · _${t('qna:ui.quoteLabel')}_`;
+  return `**${result.title}**`;
+}
+
+/**
+ * The answer text; a quote as a markdown block quote, its sentences as the seed has them (made
+ * inert, since seed text may hold markdown), then the note that it is a quote (and, in English,
+ * that the source is Dutch). `markers`: the client links `[n]` to the citation entity.
+ */
+function body(result: QnaAnswer, t: TFunction, markers: boolean): string {
+  if (result.claim !== 'quote') return markers ? answerText(result) : result.text;
+  const lines = result.text.split('\n').map((line) => `> ${escapeMessageText(line)}`);
+  if (markers) lines[lines.length - 1] += ` ${citationMarkers(result)}`;
+  return [lines.join('\n>\n'), t('qna:ui.quoteNote')].join('\n\n');
+}
+
 /**
  * One message per answer: the title and short answer, its sources, and a card with "more", the
  * source link, related steps and, when a plan is under way, the way back to where the user was.
  * Teams and Copilot get `[1] [2]` markers that they link to the citation entity; Web Chat
  * renders no citations, so it gets no markers but a numbered source list under the answer.
  * In Copilot the answer is text only (card rendering there is undocumented): "more" and the
- * way back become paragraphs. Only knowledge-base text goes into the markdown; the user's
- * question is never echoed.
+ * way back become paragraphs. Only knowledge-base and seed text goes into the markdown; the
+ * user's question is never echoed.
  */
 export function qnaReply(
   result: QnaAnswer | QnaDecline,
@@ -61,10 +82,8 @@ export function qnaReply(
     type: 'message',
     textFormat: 'markdown',
     text: [
-      result.claim === 'suggestion'
-        ? `**${result.title}** · ${t('bot:advice.label.suggestion.tip')}`
-        : `**${result.title}**`,
-      teams ? answerText(result) : result.text,
+      titleLine(result, t),
+      body(result, t, teams),
       ...(copilot && result.more ? [result.more] : []),
       sourceBlock,
       ...(copilot && resumeStep !== undefined

@@ -1,4 +1,5 @@
 import type { Locale } from '../i18n';
+import type { PassageIndex } from './passages';
 import type { RetrievalHit, RetrievalResult, Retriever } from './retriever';
 
 /**
@@ -8,6 +9,7 @@ import type { RetrievalHit, RetrievalResult, Retriever } from './retriever';
  */
 export type AnswerDraft =
   | { kind: 'answer'; entryId: string; confidence: number; text?: string }
+  | { kind: 'quote'; sectionId: string; sentences: string[]; confidence: number }
   | { kind: 'decline'; suggestionIds: string[] };
 
 /** The seam for other answering strategies (e.g. retrieval-augmented generation behind a setting). */
@@ -125,16 +127,30 @@ export function decide(
   return { kind: 'decline', suggestionIds };
 }
 
-/** The default answerer: lexical retrieval plus the confidence policy, no external service. */
+/**
+ * The default answerer: lexical retrieval plus the confidence policy, no external service.
+ * Curated entries first; when none fits, a quote of the seed passage that holds the question;
+ * the decline with suggestions last.
+ */
 export class RetrievalAnswerer implements Answerer {
   readonly name = 'retrieval';
 
   constructor(
     private readonly retriever: Retriever,
     private readonly policy: ConfidencePolicy = DEFAULT_POLICY,
+    private readonly passages?: PassageIndex,
   ) {}
 
   answer(question: string, locale: Locale): AnswerDraft {
-    return decide(this.retriever.search(question, locale, relevantShare(this.policy)), this.policy);
+    const result = this.retriever.search(question, locale, relevantShare(this.policy));
+    const draft = decide(result, this.policy);
+    if (draft.kind !== 'decline' || !this.passages) return draft;
+    const quote = this.passages.best(result.terms, result.weak);
+    if (!quote) return draft;
+    // An off-topic word ("computer") declines, unless the sources use it for this very thing
+    // ("om negen uur aan je computer" to enrol a child): then the quote holds it as well.
+    if (!result.offTopicTerms.every((t) => quote.matched.includes(t))) return draft;
+    const { sectionId, sentences, coverage } = quote;
+    return { kind: 'quote', sectionId, sentences, confidence: Math.min(1, coverage) };
   }
 }

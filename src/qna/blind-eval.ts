@@ -1,6 +1,6 @@
 /**
- * The blind evaluation (test/qna-eval/blind/): questions written from the seed documents only,
- * by a writer who never saw the knowledge base. A question passes when the bot answers (does
+ * The blind evaluation (test/qna-eval/blind, blind-round-2, …: one folder per round): questions
+ * written from the seed documents only, by a writer who never saw the knowledge base. A question passes when the bot answers (does
  * not decline) and the answer contains every `mustContain` group (any alternative, as a case-
  * and accent-insensitive substring) and none of the `mustNotClaim` strings. Out-of-scope
  * questions must be declined. The set is read, never edited: misses point at gaps in the KB.
@@ -44,13 +44,28 @@ export interface BlindMiss {
   claimed: string[];
 }
 
+type Tally = { total: number; correct: number };
+
 export interface BlindReport {
   total: number;
   correct: number;
-  perAudience: Record<Audience, { total: number; correct: number }>;
+  perAudience: Record<Audience, Tally>;
+  perLanguage: Record<'nl' | 'en', Tally>;
   misses: BlindMiss[];
   outOfScope: { total: number; declined: number; answered: { id: string; got: string }[] };
 }
+
+/** Every blind round under the eval folder ("blind", "blind-round-2", …), oldest first. */
+export function blindRoundDirs(evalDir: string): string[] {
+  return fs
+    .readdirSync(evalDir, { withFileTypes: true })
+    .filter((d) => d.isDirectory() && /^blind(-round-\d+)?$/.test(d.name))
+    .map((d) => d.name)
+    .sort((a, b) => roundNumber(a) - roundNumber(b))
+    .map((name) => path.join(evalDir, name));
+}
+
+const roundNumber = (name: string): number => Number(/\d+$/.exec(name)?.[0] ?? 1);
 
 export function loadBlindSet(dir: string): BlindSet {
   return blindSetSchema.parse(
@@ -83,12 +98,20 @@ export function evaluateBlind(service: Pick<QnaService, 'ask'>, set: BlindSet): 
   const perAudience = Object.fromEntries(
     AUDIENCES.map((a) => [a, { total: 0, correct: 0 }]),
   ) as BlindReport['perAudience'];
+  const perLanguage: BlindReport['perLanguage'] = {
+    nl: { total: 0, correct: 0 },
+    en: { total: 0, correct: 0 },
+  };
   const misses: BlindMiss[] = [];
   for (const q of set.questions) {
     perAudience[q.audience].total += 1;
+    perLanguage[q.lang].total += 1;
     const miss = check(q, service);
     if (miss) misses.push(miss);
-    else perAudience[q.audience].correct += 1;
+    else {
+      perAudience[q.audience].correct += 1;
+      perLanguage[q.lang].correct += 1;
+    }
   }
   const answered = set.outOfScope.flatMap((q) => {
     const result = service.ask(q.question, q.lang);
@@ -98,6 +121,7 @@ export function evaluateBlind(service: Pick<QnaService, 'ask'>, set: BlindSet): 
     total: set.questions.length,
     correct: set.questions.length - misses.length,
     perAudience,
+    perLanguage,
     misses,
     outOfScope: {
       total: set.outOfScope.length,
@@ -107,15 +131,17 @@ export function evaluateBlind(service: Pick<QnaService, 'ask'>, set: BlindSet): 
   };
 }
 
+const langs = (report: BlindReport): (readonly [string, Tally])[] =>
+  (['nl', 'en'] as const).map((l) => [`asked in ${l}`, report.perLanguage[l]] as const);
+
 /** Human-readable summary, with every miss and why it failed. */
 export function formatBlindReport(report: BlindReport): string {
   const pct = (n: number, d: number): string => `${d === 0 ? 0 : ((n / d) * 100).toFixed(1)}%`;
   const lines = [
     `blind: ${report.correct}/${report.total} correct (${pct(report.correct, report.total)})`,
-    ...AUDIENCES.map((a) => {
-      const { correct, total } = report.perAudience[a];
-      return `  ${a}: ${correct}/${total} (${pct(correct, total)})`;
-    }),
+    ...[...AUDIENCES.map((a) => [a, report.perAudience[a]] as const), ...langs(report)].map(
+      ([name, { correct, total }]) => `  ${name}: ${correct}/${total} (${pct(correct, total)})`,
+    ),
     `blind out-of-scope: ${report.outOfScope.declined}/${report.outOfScope.total} declined`,
   ];
   for (const m of report.misses) {

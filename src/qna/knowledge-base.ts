@@ -54,6 +54,12 @@ const uiSchema = z.object({
   openSource: z.string().min(1),
   relatedSteps: z.string().min(1),
   stepButton: z.string().includes('{{step}}'),
+  /** The title of a quote, per document ("Uit het praktijkverhaal Kortrijk"). */
+  quoteFrom: z.record(z.string().min(1)),
+  quoteLabel: z.string().min(1),
+  /** Under every quote; in English it also says that the source, and so the quote, is Dutch. */
+  quoteNote: z.string().min(1),
+  quoteMore: z.string().includes('{{doc}}'),
 });
 
 const bundleSchema = z.object({ ui: uiSchema, entries: z.record(z.unknown()) });

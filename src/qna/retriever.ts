@@ -24,6 +24,8 @@ export interface RetrievalResult {
   language: Locale;
   /** The question names something outside the bot's scope (content/qna/off-topic.json). */
   offTopic: boolean;
+  /** The analysed terms of those off-topic words. */
+  offTopicTerms: string[];
   /** What the question asks for, from its question words; undefined when it does not say. */
   type?: QuestionType;
   hits: RetrievalHit[];
@@ -158,8 +160,11 @@ export class Retriever {
     const terms = [...new Set(this.analyzer.terms(question, language, (t) => this.index.has(t)))];
     const weak = terms.filter((t) => this.analyzer.isWeakTerm(t));
     const type = questionType(question);
-    const offTopic = words(question).some((w) => this.offTopicWords.has(w));
-    if (terms.length === 0 || offTopic) return { terms, weak, offTopic, language, type, hits: [] };
+    const named = words(question).filter((w) => this.offTopicWords.has(w));
+    const offTopic = named.length > 0;
+    const offTopicTerms = named.flatMap((w) => this.analyzer.terms(w, language));
+    if (terms.length === 0 || offTopic)
+      return { terms, weak, offTopic, offTopicTerms, language, type, hits: [] };
     const hits = this.index.search(terms, minShare).map((r) => ({
       entryId: r.id,
       score: r.score,
@@ -167,6 +172,6 @@ export class Retriever {
       exact: r.exact,
       answers: this.answersOf.get(r.id) ?? [],
     }));
-    return { terms, weak, offTopic, language, type, hits };
+    return { terms, weak, offTopic, offTopicTerms, language, type, hits };
   }
 }

@@ -1,9 +1,10 @@
-import type { Locale } from '../i18n';
+import { translator, type Locale } from '../i18n';
 import { resolveSource } from '../sources';
 import { createAnalyzer } from './analyzer';
 import { RetrievalAnswerer, type Answerer } from './answerer';
 import { loadKnowledgeBase, type KbEntry, type KnowledgeBase } from './knowledge-base';
 import { loadOffTopicWords } from './off-topic';
+import { loadPassages, PassageIndex } from './passages';
 import { Retriever } from './retriever';
 import type { QnaAnswer, QnaDecline, QnaService } from './types';
 
@@ -13,6 +14,7 @@ const MAX_QUESTION_LENGTH = 500;
 export interface AnswererDeps {
   kb: KnowledgeBase;
   retriever: Retriever;
+  passages: PassageIndex;
 }
 
 export interface QnaServiceOptions {
@@ -22,12 +24,14 @@ export interface QnaServiceOptions {
   knowledgeBase?: KnowledgeBase;
 }
 
+function source(sectionId: string, locale: Locale): QnaAnswer['sources'][number] {
+  const { docTitle, sectionTitle, url } = resolveSource(sectionId, locale);
+  return { docTitle, sectionTitle, url };
+}
+
 function toAnswer(entry: KbEntry, locale: Locale, score: number, text?: string): QnaAnswer {
   const texts = entry.texts[locale];
-  const sources = entry.sources.map((id) => {
-    const s = resolveSource(id, locale);
-    return { docTitle: s.docTitle, sectionTitle: s.sectionTitle, url: s.url };
-  });
+  const sources = entry.sources.map((id) => source(id, locale));
   return {
     kind: 'answer',
     entryId: entry.id,
@@ -38,6 +42,27 @@ function toAnswer(entry: KbEntry, locale: Locale, score: number, text?: string):
     sources,
     relatedSteps: [...entry.relatedSteps],
     score,
+  };
+}
+
+/** A quote of a seed passage, cited like an entry; the step buttons follow the instrument's steps. */
+function toQuote(
+  draft: { sectionId: string; sentences: string[]; confidence: number },
+  locale: Locale,
+): QnaAnswer {
+  const t = translator(locale);
+  const { docId, docTitle, sectionTitle, url } = resolveSource(draft.sectionId, locale);
+  const step = /^s(\d)[A-Z]/.exec(draft.sectionId)?.[1];
+  return {
+    kind: 'answer',
+    entryId: `passage:${draft.sectionId}`,
+    claim: 'quote',
+    title: t(`qna:ui.quoteFrom.${docId}`),
+    text: draft.sentences.join('\n'),
+    more: t('qna:ui.quoteMore', { doc: docTitle }),
+    sources: [{ docTitle, sectionTitle, url }],
+    relatedSteps: step ? [Number(step)] : [],
+    score: draft.confidence,
   };
 }
 
@@ -53,8 +78,12 @@ export function createQnaService(options: QnaServiceOptions = {}): QnaService {
   let answerer: Answerer | undefined;
   const answererNow = (): Answerer => {
     if (answerer) return answerer;
-    const retriever = new Retriever(kb, createAnalyzer(), loadOffTopicWords());
-    answerer = options.answerer?.({ kb, retriever }) ?? new RetrievalAnswerer(retriever);
+    const analyzer = createAnalyzer();
+    const retriever = new Retriever(kb, analyzer, loadOffTopicWords());
+    const passages = new PassageIndex(loadPassages(), analyzer);
+    answerer =
+      options.answerer?.({ kb, retriever, passages }) ??
+      new RetrievalAnswerer(retriever, undefined, passages);
     return answerer;
   };
 
@@ -68,6 +97,7 @@ export function createQnaService(options: QnaServiceOptions = {}): QnaService {
         if (found) return toAnswer(found, locale, draft.confidence, draft.text);
         return { kind: 'decline', suggestions: [] };
       }
+      if (draft.kind === 'quote') return toQuote(draft, locale);
       const suggestions = draft.suggestionIds.flatMap((id) => {
         const found = entry(id);
         return found ? [{ entryId: id, title: found.texts[locale].title }] : [];

@@ -8,12 +8,17 @@ export interface QnaSource {
 
 export interface QnaAnswer {
   kind: 'answer';
+  /** The entry's id; `passage:<section>` for a quote. */
   entryId: string;
   title: string;
   text: string;
   more: string;
-  /** `suggestion`: Brugbot's own advice, labelled as such; `source`: what the sources say. */
-  claim: 'source' | 'suggestion';
+  /**
+   * `source`: a curated answer on what the sources say; `suggestion`: Brugbot's own advice,
+   * labelled as such; `quote`: no entry fitted, so `text` holds one to three sentences of the
+   * cited seed passage word for word, one per line (Dutch, whatever the user's language).
+   */
+  claim: 'source' | 'suggestion' | 'quote';
   /** Every cited section, numbered in this order in the message ([1], [2], …). */
   sources: QnaSource[];
   relatedSteps: number[];

@@ -43,6 +43,18 @@ export function docOfSection(sectionId: string): string | undefined {
   return sectionsById.get(sectionId)?.doc;
 }
 
+/** Every section id, in catalogue order (the instrument first). */
+export function sectionIds(): string[] {
+  return catalogue.sections.map((s) => s.id);
+}
+
+/** The seed file a section is cut from (tooling and checks only; the seeds are not shipped). */
+export function seedOfSection(sectionId: string): string {
+  const doc = docsById.get(sectionsById.get(sectionId)?.doc ?? '');
+  if (!doc) throw new Error(`Unknown source section "${sectionId}"`);
+  return doc.seed;
+}
+
 /** Turns a section id from the content into the document title, section title and public link. */
 export function resolveSource(sectionId: string, locale: Locale): ResolvedSource {
   const section = sectionsById.get(sectionId);

@@ -22,7 +22,7 @@ export type DecisionKey = (typeof DECISION_KEYS)[number];
 
 /** The questions each decision is read from; the rest of a step is only tracked as "changed". */
 export const DECISION_QUESTIONS: Record<DecisionKey, string[]> = {
-  appointment: ['employer', 'hostService', 'tenderPartner'],
+  appointment: ['employer', 'hostService', 'tenderPartner', 'employerAssociation'],
   targetGroup: ['focusTargetGroup'],
   area: ['focusArea'],
   focus: ['focusYouthWorkForm'],
@@ -107,6 +107,9 @@ const DECIDE: Record<DecisionKey, (ctx: Ctx) => string | undefined> = {
     if (employer === 'own') return service ? v('appointOwnIn', { service }) : v('appointOwn');
     if (employer === 'external')
       return partner ? v('appointExternalTo', { partner }) : v('appointExternal');
+    const association = text(ctx, 'employerAssociation');
+    if (employer === 'localAssociation')
+      return association ? v('appointAssociationNamed', { association }) : v('appointAssociation');
     return undefined;
   },
   targetGroup: (ctx) => text(ctx, 'focusTargetGroup'),

@@ -63,6 +63,35 @@ describe('quick questions over the Bot Framework protocol', () => {
     expect(JSON.stringify(reply)).toContain(translator('nl')('qna:ui.decline').slice(0, 20));
   });
 
+  it('quotes the seed word for word, as a quote with its source, when no entry fits', async () => {
+    const chat = new ActivityFactory({ serviceUrl: bot.connector.url });
+    const [reply] = await ask(chat, chat.message('wat gebeurde er met het zwembad in Kortrijk?'));
+    const text = String(reply?.text);
+    expect(text).toMatch(/^\*\*Uit het praktijkverhaal Kortrijk\*\* · _letterlijk citaat_/);
+    // A markdown block quote of seed sentences (made inert), the marker Teams links, the note.
+    expect(text).toMatch(/\n> Onlangs hoorden we het verhaal van iemand die zwemlessen had gemist/);
+    expect(text).toMatch(/QR-code\.\n>\n> /);
+    expect(text).toMatch(/\[1\]\n\n/);
+    expect(text).toContain(translator('nl')('qna:ui.quoteNote'));
+    const parsed = citationEntitySchema.safeParse(citationOf(reply!));
+    expect(parsed.success ? [] : parsed.error.issues).toEqual([]);
+  });
+
+  it('keeps the quote in Dutch for an English user and says the source is Dutch', async () => {
+    const chat = new ActivityFactory({
+      serviceUrl: bot.connector.url,
+      locale: 'en-US',
+      channelId: 'webchat',
+    });
+    const [reply] = await ask(chat, chat.message('wat gebeurde er met het zwembad in Kortrijk?'));
+    const text = String(reply?.text);
+    expect(text).toMatch(/^\*\*From the Kortrijk practice story\*\* · _word-for-word quote_/);
+    expect(text).toContain('> Onlangs hoorden we het verhaal');
+    expect(text).toMatch(/The source is in Dutch/);
+    expect(text).not.toMatch(/\[\d\]/);
+    expect(text).toMatch(/Source: \[/);
+  });
+
   it('answers mid-guide and then resumes at the same card with the answers kept', async () => {
     const chat = new ActivityFactory({ serviceUrl: bot.connector.url });
     await ask(chat, chat.message('start'));

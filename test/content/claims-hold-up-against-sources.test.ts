@@ -1,15 +1,15 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { loadGuideDefinition } from '../../src/guide/load-definition';
-import { paths, repoRoot } from '../../src/paths';
+import { paths } from '../../src/paths';
 import { loadKnowledgeBase } from '../../src/qna';
 import { foldAccents } from '../../src/qna/text';
 import { docOfSection, sectionPassage } from '../../src/sources';
+import { SEED_DIR } from '../helpers/seeds';
 
 // Every figure Brugbot states must stand in the passage it cites (a wrong figure with a citation
 // is the worst bug this product can have), and every quick answer must cite a passage that holds
 // its key terms. Passages are cut from the seeds by the boundaries in content/sources.json.
-const SEED_DIR = path.resolve(repoRoot, '..', 'shared', 'seeds');
 
 type Tree = { [key: string]: string | Tree };
 const locale = (lng: string, ns: string): Tree =>

@@ -159,10 +159,11 @@ const SCENARIOS: [string, Answers, Answers][] = [
   ['workingTimeBelowHalf', { workingTime: 40 }, { workingTime: 50 }],
   ['workingTimeBelowPreferred', { workingTime: 60 }, { workingTime: 80 }],
   ['workingTimeBelowPreferred', { workingTime: 50 }, { workingTime: 40 }],
+  // Seed 001 prefers 80-100 %, "zeker" split over two people: only less than that is thin.
   [
     'workingTimeSpreadThin',
+    { workingTime: 60, ambassadorCount: 2 },
     { workingTime: 80, ambassadorCount: 2 },
-    { workingTime: 100, ambassadorCount: 2 },
   ],
   [
     'onePersonOnly',
@@ -211,16 +212,25 @@ const SCENARIOS: [string, Answers, Answers][] = [
     { profileSide: 'supply', strategies: ['bottomUp'] },
     { profileSide: 'supply', strategies: ['networking'] },
   ],
+  // Combining strategies is allowed (seed 001): the tip is for a profile that fits none of them.
   [
     'profileStrategyMismatch',
+    { strategies: ['bottomUp', 'structural'], profile: ['groupWorker'] },
     { strategies: ['bottomUp', 'structural'], profile: ['bottomUpYouthWorker'] },
-    { strategies: ['bottomUp', 'structural'], profile: ['bottomUpYouthWorker', 'policyOfficer'] },
+  ],
+  [
+    'profileStrategyMismatch',
+    { strategies: threeStrategies, profile: ['policyOfficer', 'groupWorker'] },
+    { strategies: threeStrategies, profile: ['referralWorker', 'networkBroker'] },
   ],
   [
     'tooExpensiveNoParticipationFees',
     { barriersChildren: ['tooExpensive'], operatingCosts: ['catering'] },
     { barriersChildren: ['tooExpensive'], operatingCosts: ['catering', 'participationFees'] },
   ],
+  // Seed 001 step 6, supply side: services far from local youth work find contact harder.
+  ['hostFarFromYouthWork', { employer: 'own', hostDistance: 'far' }, { hostDistance: 'close' }],
+  ['hostFarFromYouthWork', { employer: 'localAssociation', hostDistance: 'far' }, {}],
   [
     'lowTrustOwnEmployer',
     { employer: 'own', targetGroupTrust: 'low' },
@@ -283,6 +293,17 @@ const SCENARIOS: [string, Answers, Answers][] = [
     'referralsWeakerStart',
     { expectedReferrals: 20, workingTime: 50 },
     { expectedReferrals: 20, workingTime: 100 },
+  ],
+  // Seed 001 step 4: an external employer is what helps with low trust in the local government.
+  [
+    'referralsWeakerStart',
+    { expectedReferrals: 20, workingTime: 100, targetGroupTrust: 'low', employer: 'own' },
+    { expectedReferrals: 20, workingTime: 100, targetGroupTrust: 'low', employer: 'external' },
+  ],
+  [
+    'referralsWeakerStart',
+    { expectedReferrals: 20, workingTime: 50 },
+    { expectedReferrals: 20, workingTime: 100, knowTargetGroup: 'little' },
   ],
   [
     'noDemandSideReferrals',

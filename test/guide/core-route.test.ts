@@ -137,23 +137,27 @@ describe('the core route and the optional "verdiepen" parts', () => {
   });
 
   it('refuses more choices than a priority question allows, and says how many', () => {
-    const talkTopics = guide.question('talkTopics')!;
-    expect(talkTopics.maxSelected).toBe(3);
+    const barriers = guide.question('barriersChildren')!;
+    expect(barriers.maxSelected).toBe(3);
     const state = run(initialPlanState(T0), { type: 'goto', step: 2 }).state;
-    const talks = guide.step(2).parts.findIndex((p) => p.id === 'talkQuestions');
+    const distance = guide.step(2).parts.findIndex((p) => p.id === 'distance');
     const { outputs, state: next } = run(state, {
       type: 'submitStep',
       step: 2,
-      part: talks,
+      part: distance,
       revision: state.revision,
-      values: { talkTopics: 'worries,priorities,agendaRoom,placesAvailable' },
+      values: { barriersChildren: 'informalLeisure,offerDoesNotFit,distrustSociety,notUsedAtHome' },
       nav: 'next',
     });
     expect(outputs.at(-1)).toMatchObject({
       kind: 'step',
-      errors: { talkTopics: 'tooManyChoices' },
+      errors: { barriersChildren: 'tooManyChoices' },
     });
-    expect(next.answers.talkTopics).toBeUndefined();
+    expect(next.answers.barriersChildren).toBeUndefined();
+  });
+
+  it('lets the talks cover all six points the instrument lists, with no cap', () => {
+    expect(guide.question('talkTopics')!.maxSelected).toBeUndefined();
   });
 
   it('keeps every instrument section reachable and traced in docs/content-map.md', () => {

@@ -1,9 +1,6 @@
-import path from 'node:path';
-import { paths, repoRoot } from '../../src/paths';
+import { paths } from '../../src/paths';
 import { copiedRuns, localeStrings, seedRunIndex, wordRuns } from '../helpers/copied-text';
-
-// shared/ sits beside the repository, locally and in CI.
-const SEED_DIR = path.resolve(repoRoot, '..', 'shared', 'seeds');
+import { SEED_DIR } from '../helpers/seeds';
 
 describe('locale texts are written in our own words', () => {
   const index = seedRunIndex(SEED_DIR);
