@@ -18,7 +18,7 @@ import { DownloadStore } from './downloads';
 import { purgeExpired, scheduleRetention } from './privacy';
 import { ConnectorTransport } from './connector';
 import { createSteering, mountSteeringFeed, steeringKeysOf } from './steering';
-import { ExportHandler } from './export';
+import { DocumentsHandler, ExportHandler } from './export';
 import {
   createFollowup,
   followupKeysOf,
@@ -100,7 +100,8 @@ export async function createApp(
     afterChange: (turn, state) =>
       steering.handler.afterSave(turn, { state, effects: ['save', 'answersChanged'] }),
   });
-  const exporter = new ExportHandler({ guide, plans, downloads, baseUrl, logger, now });
+  const exportDeps = { guide, plans, downloads, baseUrl, logger, now };
+  const exporter = new ExportHandler(exportDeps);
   const app = new BrugApp({
     guide,
     plans,
@@ -110,6 +111,7 @@ export async function createApp(
     history: new HistoryHandler({ guide, plans, logger }),
     steering: steering.handler,
     exporter,
+    documents: new DocumentsHandler(exportDeps),
     followup: followup.handler,
     logger,
     now,

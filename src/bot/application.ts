@@ -6,7 +6,7 @@ import { viewContext } from '../presentation';
 import type { QnaService } from '../qna';
 import { ConcurrencyExhaustedError } from '../storage';
 import type { SteeringHandler } from '../steering';
-import type { ExportHandler } from '../export';
+import type { DocumentsHandler, ExportHandler } from '../export';
 import type { FollowupHandler } from '../followup';
 import {
   createTurn,
@@ -47,6 +47,7 @@ export interface BrugAppDeps {
   history: HistoryHandler;
   steering: SteeringHandler;
   exporter: ExportHandler;
+  documents: DocumentsHandler;
   followup: FollowupHandler;
   logger: Logger;
   now?: () => Date;
@@ -69,6 +70,7 @@ export class BrugApp implements TurnApplication {
       history: deps.history,
       steering: deps.steering,
       exporter: deps.exporter,
+      documents: deps.documents,
       followup: deps.followup,
     });
   }

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { SUBMIT_NAVS, type GuideEvent } from '../guide';
 import type { Turn } from '../turn';
 import { followupActionSchemas, type FollowupHandler } from '../followup';
-import type { ExportHandler } from '../export';
+import type { DocumentsHandler, ExportHandler } from '../export';
 import type { SteeringHandler } from '../steering';
 import type { HistoryHandler } from './history-handler';
 import type { PrivacyHandler } from './privacy-handler';
@@ -22,6 +22,7 @@ export interface RouteHandlers {
   history: HistoryHandler;
   steering: SteeringHandler;
   exporter: ExportHandler;
+  documents: DocumentsHandler;
   followup: FollowupHandler;
 }
 
@@ -80,6 +81,7 @@ export function brugRouter(h: RouteHandlers): Router {
       verb(z.object({ verb: z.literal('privacy.delete.cancel') }), (turn) =>
         h.privacy.cancelDelete(turn),
       ),
+      verb(z.object({ verb: z.literal('documents.list') }), (turn) => h.documents.send(turn)),
       // The summary card's choice list puts the chosen team id in `steeringTarget`.
       verb(
         z.object({
@@ -104,6 +106,7 @@ export function brugRouter(h: RouteHandlers): Router {
       linkSteering: (turn) => h.steering.link(turn),
       shareSummary: (turn) => h.steering.share(turn),
       export: (turn) => h.exporter.send(turn),
+      documents: (turn) => h.documents.send(turn),
       followUp: (turn) => h.followup.show(turn),
     },
   );

@@ -1,8 +1,15 @@
 import type { DownloadStore } from '../downloads';
-import { DOCX_TYPE, planDocx, planFileName, planMarkdown } from '../export';
+import {
+  DOCX_TYPE,
+  documentInput,
+  planDocx,
+  planFileName,
+  planMarkdown,
+  storeDocument,
+} from '../export';
 import type { Guide, PlanState } from '../guide';
 import { translator, type Locale } from '../i18n';
-import { viewContext } from '../presentation';
+import { viewContext, type DocumentId } from '../presentation';
 
 /**
  * A tab download is made when someone clicks, for that person, and followed at once: ten
@@ -24,10 +31,14 @@ export async function exportPlan(
   locale: Locale,
   format: ExportFormat,
   now: Date,
+  /** One of the documents written from the plan; without it, all answers (the export). */
+  document?: DocumentId,
 ): Promise<{ url: string; expiresAt: string }> {
   const ctx = viewContext(deps.guide, state, locale, translator(locale));
-  const token =
-    format === 'docx'
+  const input = () => documentInput(deps.guide, state, locale, now);
+  const token = document
+    ? await storeDocument(deps.downloads, planKey, input(), document, format, TAB_DOWNLOAD_TTL_MS)
+    : format === 'docx'
       ? await deps.downloads.create(
           await planDocx(ctx, now),
           planFileName(ctx, 'docx'),

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { DownloadStore } from '../downloads';
 import type { Guide } from '../guide';
 import { resolveLocale } from '../i18n';
+import { DOCUMENT_IDS } from '../presentation';
 import type { Logger } from '../logging';
 import type { BrugStorage } from '../storage';
 import { visiblePlans, type Viewer } from './plan-access';
@@ -39,6 +40,8 @@ const exportBody = z.object({
   conversationId: id,
   format: z.enum(['docx', 'md']).default('docx'),
   lang: z.string().max(16).optional(),
+  /** One of the documents written from the plan; without it, all answers. */
+  document: z.enum(DOCUMENT_IDS).optional(),
 });
 
 // Never `return res.send(...)` from these async handlers: restify logs a returned value whole,
@@ -50,8 +53,9 @@ function refuse(res: Response, status: number, error: string, message: string): 
 /**
  * `GET /api/tab/plans[?channelId=…|conversationId=…][&lang=nl|en]`: the plans the caller may
  * see (the rule is in `plan-access.ts`), as read-only views. `POST /api/tab/plans/export`
- * (`{ conversationId, format: 'docx' | 'md', lang }`): a short-lived download link for one of
- * those plans, made at the moment of the request.
+ * (`{ conversationId, format: 'docx' | 'md', lang, document? }`): a short-lived download link for
+ * one of those plans (all answers, or one of the documents written from it), made at the moment
+ * of the request.
  * With credentials both want a Teams SSO token; a refused token gets 401 and no data at all.
  */
 export function mountPlansApi(
@@ -110,11 +114,11 @@ export function mountPlansApi(
         res,
         400,
         'BadRequest',
-        'Send JSON: { "conversationId": "…", "format": "docx" | "md" }.',
+        'Send JSON: { "conversationId": "…", "format": "docx" | "md", "document"?: "collegeNote" | … }.',
       );
       return;
     }
-    const { conversationId, format, lang } = body.data;
+    const { conversationId, format, lang, document } = body.data;
     const [plan] = await visiblePlans(deps.storage, viewer, { conversationId });
     if (!plan) {
       refuse(res, 404, 'NotFound', 'No such plan for you.');
@@ -122,7 +126,15 @@ export function mountPlansApi(
     }
     res.send(
       200,
-      await exportPlan(deps, plan.key, plan.state, resolveLocale(lang), format, deps.now()),
+      await exportPlan(
+        deps,
+        plan.key,
+        plan.state,
+        resolveLocale(lang),
+        format,
+        deps.now(),
+        document,
+      ),
     );
   });
 }

@@ -1,0 +1,47 @@
+import { DOWNLOAD_TTL_MS } from '../downloads';
+import { logId } from '../logging';
+import { documentsOf, documentTitle } from '../presentation';
+import { readPlan, type Turn } from '../turn';
+import type { ExportDeps } from './export-handler';
+import { documentInput, storeDocument } from './plan-documents';
+
+/**
+ * "documenten": the documents written from the plan (college note, vacancy or tender,
+ * commitment statement, evaluation framework, beliefs note), each as Word and Markdown, made
+ * now and handed out as time-limited links like "exporteer". Only whoever can read the plan in
+ * this conversation gets them; the files are in the asker's language.
+ */
+export class DocumentsHandler {
+  constructor(private readonly deps: ExportDeps) {}
+
+  async send(turn: Turn): Promise<void> {
+    const { t, locale, planKey } = turn;
+    const read = await readPlan(turn, this.deps.plans, this.deps.logger);
+    if (!read.ok) return;
+    const state = read.plan;
+    if (!state || Object.keys(state.answers).length === 0) {
+      await turn.send(t('documents:chat.nothingYet'));
+      return;
+    }
+    const input = documentInput(this.deps.guide, state, locale, this.deps.now());
+    const url = (token: string) => `${this.deps.baseUrl()}/download/${token}`;
+    const lines: string[] = [t('documents:chat.intro'), ''];
+    for (const id of documentsOf(input.ctx)) {
+      const [docx, markdown] = await Promise.all(
+        (['docx', 'md'] as const).map((format) =>
+          storeDocument(this.deps.downloads, planKey, input, id, format, DOWNLOAD_TTL_MS),
+        ),
+      );
+      lines.push(
+        t('documents:chat.line', {
+          title: documentTitle(input.ctx, id),
+          docx: url(docx!),
+          markdown: url(markdown!),
+        }),
+      );
+    }
+    lines.push(t('documents:chat.appendix', { title: t('documents:titles.allAnswers') }));
+    this.deps.logger.info({ plan: logId(planKey) }, 'plan documents made');
+    await turn.send({ type: 'message', textFormat: 'markdown', text: lines.join('\n') });
+  }
+}
