@@ -18,6 +18,7 @@ const PROTOCOL_SUITES = [
   'steering/linked-team-channel',
   'plans/two-processes-share-sqlite',
   'browser/web-chat',
+  'documents/documents-command-over-http',
 ];
 
 const common = {

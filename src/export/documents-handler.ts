@@ -25,7 +25,7 @@ export class DocumentsHandler {
     }
     const input = documentInput(this.deps.guide, state, locale, this.deps.now());
     const url = (token: string) => `${this.deps.baseUrl()}/download/${token}`;
-    const lines: string[] = [t('documents:chat.intro'), ''];
+    const lines = [t('documents:chat.intro', { hours: DOWNLOAD_TTL_MS / 3_600_000 }), ''];
     for (const id of documentsOf(input.ctx)) {
       const [docx, markdown] = await Promise.all(
         (['docx', 'md'] as const).map((format) =>

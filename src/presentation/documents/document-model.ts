@@ -47,7 +47,8 @@ export interface PlanDocument {
   openEmpty: string;
   blocks: Block[];
   sourcesTitle: string;
-  sources: { n: number; title: string; url: string }[];
+  /** Numbered as cited; `section` names the passage in content/sources.json. */
+  sources: { n: number; section: string; title: string; url: string }[];
   /** Who wrote the answers, said once at the end. */
   closing: string;
 }
