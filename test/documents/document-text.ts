@@ -11,14 +11,19 @@ export function plain(parts: Inline[]): string {
 /** Every run of text in the model: paragraphs, list items and table cells, in order. */
 export function textsOf(doc: PlanDocument): { parts: Inline[]; text: string }[] {
   return doc.blocks.flatMap((b) => {
-    const rows =
-      b.kind === 'paragraph'
-        ? [b.lead ? [`${b.lead} `, ...b.parts] : b.parts]
-        : b.kind === 'bullets' || b.kind === 'numbered'
-          ? b.items
-          : b.kind === 'table'
-            ? b.rows.flat()
-            : [[b.text]];
+    const rows = ((): Inline[][] => {
+      switch (b.kind) {
+        case 'paragraph':
+          return [b.lead ? [`${b.lead} `, ...b.parts] : b.parts];
+        case 'bullets':
+        case 'numbered':
+          return b.items;
+        case 'table':
+          return b.rows.flat();
+        case 'heading':
+          return [[b.text]];
+      }
+    })();
     return rows.map((parts) => ({ parts, text: plain(parts) }));
   });
 }

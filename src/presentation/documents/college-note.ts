@@ -155,6 +155,7 @@ function argument(w: DocumentWriter): void {
 /** The numbered articles the college decides on. */
 function decision(w: DocumentWriter): void {
   w.h1(w.t('note.decision.title'));
+  w.p(w.t('note.decision.intro'));
   const route = routeOf(w);
   const articles = [
     w.line('note.decision.approve', { org: w.answer('orgName'), focus: focusOf(w) }),

@@ -70,8 +70,9 @@ export function focusOf(w: DocumentWriter): Inline[] {
 }
 
 /**
- * The advice that applies to this plan, each with its reason and its sources as numbered
- * references; Brugbot's own suggestions carry their label and cite nothing.
+ * The advice that applies to this plan, in the third-person wording the steering brief uses
+ * (it names the reason too), with its sources as numbered references; Brugbot's own
+ * suggestions carry their label and cite nothing.
  */
 export function adviceItems(w: DocumentWriter, steps?: number[]): Inline[][] {
   const active = w.ctx.guide.activeAdvice(w.ctx.answers);
@@ -83,8 +84,7 @@ export function adviceItems(w: DocumentWriter, steps?: number[]): Inline[][] {
     const rule = active.find((a) => a.rule.id === view.id)!.rule;
     const label = view.label.replace(/^\S+\s/, '');
     return [
-      `${label}: ${view.body} `,
-      w.t('advice.why', { reason: view.reason }),
+      `${label}: ${w.ctx.t(`steering:attention.${view.id}`)}`,
       ...rule.sources.flatMap((s) => [' ', w.cite(s)]),
     ];
   });
