@@ -1,8 +1,8 @@
 import { DOWNLOAD_TTL_MS } from '../downloads';
 import { logId } from '../logging';
 import { documentsOf, documentTitle } from '../presentation';
-import { readPlan, type Turn } from '../turn';
-import type { ExportDeps } from './export-handler';
+import type { Turn } from '../turn';
+import { answeredPlan, type ExportDeps } from './export-handler';
 import { documentInput, storeDocument } from './plan-documents';
 
 /**
@@ -16,13 +16,8 @@ export class DocumentsHandler {
 
   async send(turn: Turn): Promise<void> {
     const { t, locale, planKey } = turn;
-    const read = await readPlan(turn, this.deps.plans, this.deps.logger);
-    if (!read.ok) return;
-    const state = read.plan;
-    if (!state || Object.keys(state.answers).length === 0) {
-      await turn.send(t('documents:chat.nothingYet'));
-      return;
-    }
+    const state = await answeredPlan(turn, this.deps, 'documents:chat.nothingYet');
+    if (!state) return;
     const input = documentInput(this.deps.guide, state, locale, this.deps.now());
     const url = (token: string) => `${this.deps.baseUrl()}/download/${token}`;
     const lines = [t('documents:chat.intro', { hours: DOWNLOAD_TTL_MS / 3_600_000 }), ''];

@@ -52,8 +52,3 @@ export interface PlanDocument {
   /** Who wrote the answers, said once at the end. */
   closing: string;
 }
-
-/** Placeholders in a list of parts, for the "Nog open" list at the top. */
-export function placeholdersOf(parts: Inline[]): string[] {
-  return parts.flatMap((p) => (typeof p === 'object' && 'open' in p ? [p.open] : []));
-}

@@ -13,7 +13,7 @@ export function xmlSafe(text: string): string {
   return text.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|\p{Cs}/gu, '');
 }
 
-export interface RunStyle {
+interface RunStyle {
   size?: number;
   color?: string;
   italics?: boolean;

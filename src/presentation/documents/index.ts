@@ -17,7 +17,6 @@ export {
   type DocumentInput,
   type PlanDocument,
 } from './document-model';
-export { renderMarkdown } from './render-markdown';
 
 const BUILDERS: Record<DocumentId, (input: DocumentInput) => PlanDocument> = {
   collegeNote,
