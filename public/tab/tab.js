@@ -215,9 +215,7 @@
             'li',
             {},
             el('span', { class: 'document-title', text: item.title }),
-            ' ',
-            ...buttons,
-            result,
+            el('span', { class: 'document-actions' }, ...buttons, result),
           );
         }),
       ),
