@@ -24,6 +24,7 @@ const PROTOCOL_SUITES = [
   'browser/web-chat',
   'insight/insight-after-conversations',
   'insight/feedback-on-answers',
+  'documents/documents-command-over-http',
 ];
 
 const common = {

@@ -19,7 +19,7 @@ import { DownloadStore } from './downloads';
 import { purgeDownloads, purgeExpired, scheduleRetention } from './privacy';
 import { ConnectorTransport } from './connector';
 import { createSteering, mountSteeringFeed, steeringKeysOf } from './steering';
-import { ExportHandler } from './export';
+import { DocumentsHandler, ExportHandler } from './export';
 import {
   createFollowup,
   followupKeysOf,
@@ -112,7 +112,8 @@ export async function createApp(
       steering.handler.afterSave(turn, { state, effects: ['save', 'answersChanged'] }),
     usage: (event) => insight.counter.checkin(event),
   });
-  const exporter = new ExportHandler({ guide, plans, downloads, baseUrl, logger, now });
+  const exportDeps = { guide, plans, downloads, baseUrl, logger, now };
+  const exporter = new ExportHandler(exportDeps);
   const qna = createQnaService();
   const app = new BrugApp({
     guide,
@@ -123,6 +124,7 @@ export async function createApp(
     history: new HistoryHandler({ guide, plans, logger }),
     steering: steering.handler,
     exporter,
+    documents: new DocumentsHandler(exportDeps),
     followup: followup.handler,
     usage: insight.counter,
     feedback: insight.feedback,

@@ -191,6 +191,7 @@
       el('h2', { id: 'plan-title', text: plan.title }),
       el('p', { class: 'meta', text: plan.meta }),
       plan.canExport ? exportControl(plan) : null,
+      plan.canExport ? documentsSection(plan) : null,
       BrugTabProgress.section(plan.progress, el),
       el(
         'nav',
@@ -228,7 +229,42 @@
     return el('p', { class: 'export-row' }, ...buttons, result);
   }
 
-  async function download(plan, format, buttons, result) {
+  /** One row per document written from the plan, each made on the click like the export. */
+  function documentsSection(plan) {
+    const docs = plan.documents;
+    return el(
+      'section',
+      { id: 'documents', class: 'documents', 'aria-labelledby': 'documents-title' },
+      el('h3', { id: 'documents-title', text: docs.title }),
+      el('p', { class: 'hint', text: docs.intro }),
+      el(
+        'ul',
+        { class: 'document-list' },
+        ...docs.items.map((item) => {
+          const result = el('span', { class: 'export-result', role: 'status' });
+          const buttons = ['docx', 'md'].map((format) => {
+            const button = el('button', {
+              type: 'button',
+              class: 'export',
+              text: format === 'docx' ? docs.labels.word : docs.labels.markdown,
+              'aria-label': `${item.title}: ${format === 'docx' ? docs.labels.word : docs.labels.markdown}`,
+            });
+            button.onclick = () => void download(plan, format, buttons, result, item.id);
+            return button;
+          });
+          return el(
+            'li',
+            {},
+            el('span', { class: 'document-title', text: item.title }),
+            el('span', { class: 'document-actions' }, ...buttons, result),
+          );
+        }),
+      ),
+      el('p', { class: 'hint', text: docs.appendix }),
+    );
+  }
+
+  async function download(plan, format, buttons, result, documentId) {
     for (const b of buttons) b.disabled = true;
     result.replaceChildren(t('page.exportBusy'));
     const res = await fetch('/api/tab/plans/export', {
@@ -238,7 +274,12 @@
         Accept: 'application/json',
         ...(await authorization().catch(() => ({}))),
       },
-      body: JSON.stringify({ conversationId: plan.conversationId, format, lang }),
+      body: JSON.stringify({
+        conversationId: plan.conversationId,
+        format,
+        lang,
+        document: documentId,
+      }),
     }).catch(() => undefined);
     const body = res && res.ok ? await res.json().catch(() => undefined) : undefined;
     for (const b of buttons) b.disabled = false;

@@ -6,7 +6,7 @@ import { viewContext } from '../presentation';
 import type { QnaService } from '../qna';
 import { ConcurrencyExhaustedError } from '../storage';
 import type { SteeringHandler } from '../steering';
-import type { ExportHandler } from '../export';
+import type { DocumentsHandler, ExportHandler } from '../export';
 import type { FollowupHandler } from '../followup';
 import { FEEDBACK_INVOKE, type AnswerFeedback, type UsageCounter } from '../insight';
 import {
@@ -48,6 +48,7 @@ export interface BrugAppDeps {
   history: HistoryHandler;
   steering: SteeringHandler;
   exporter: ExportHandler;
+  documents: DocumentsHandler;
   followup: FollowupHandler;
   /** The usage counters (src/insight): one more consumer of committed plan changes. */
   usage: UsageCounter;
@@ -73,6 +74,7 @@ export class BrugApp implements TurnApplication {
       history: deps.history,
       steering: deps.steering,
       exporter: deps.exporter,
+      documents: deps.documents,
       followup: deps.followup,
       feedback: deps.feedback,
     });

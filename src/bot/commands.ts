@@ -3,7 +3,7 @@ import type { Locale } from '../i18n';
 export type Command =
   | { kind: 'start' | 'help' | 'back' | 'overview' | 'summary' | 'restart' | 'undo' }
   | { kind: 'myData' | 'deletePlan' }
-  | { kind: 'linkSteering' | 'shareSummary' | 'export' }
+  | { kind: 'linkSteering' | 'shareSummary' | 'export' | 'documents' }
   | { kind: 'followUp' }
   | { kind: 'language'; locale: Locale }
   | { kind: 'asOf'; date: Date };
@@ -68,6 +68,7 @@ const WORDS: Record<Exclude<Command['kind'], 'language' | 'asOf'>, string[]> = {
     'exporteer mijn plan',
     'export my plan',
   ],
+  documents: ['documenten', 'documents', 'documenten maken', 'make documents', 'docs'],
   followUp: ['opvolging', 'follow-up', 'follow up', 'followup', 'opvolgen', 'planning opvolging'],
 };
 

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { SUBMIT_NAVS, type GuideEvent } from '../guide';
 import type { Turn } from '../turn';
 import { followupActionSchemas, type FollowupHandler } from '../followup';
-import type { ExportHandler } from '../export';
+import type { DocumentsHandler, ExportHandler } from '../export';
 import type { SteeringHandler } from '../steering';
 import { answerFeedbackSchema, type AnswerFeedback } from '../insight';
 import type { HistoryHandler } from './history-handler';
@@ -23,6 +23,7 @@ export interface RouteHandlers {
   history: HistoryHandler;
   steering: SteeringHandler;
   exporter: ExportHandler;
+  documents: DocumentsHandler;
   followup: FollowupHandler;
   feedback: AnswerFeedback;
 }
@@ -83,6 +84,7 @@ export function brugRouter(h: RouteHandlers): Router {
         h.privacy.cancelDelete(turn),
       ),
       verb(answerFeedbackSchema, (turn, a) => h.feedback.fromCard(turn, a.token, a.helpful)),
+      verb(z.object({ verb: z.literal('documents.list') }), (turn) => h.documents.send(turn)),
       // The summary card's choice list puts the chosen team id in `steeringTarget`.
       verb(
         z.object({
@@ -107,6 +109,7 @@ export function brugRouter(h: RouteHandlers): Router {
       linkSteering: (turn) => h.steering.link(turn),
       shareSummary: (turn) => h.steering.share(turn),
       export: (turn) => h.exporter.send(turn),
+      documents: (turn) => h.documents.send(turn),
       followUp: (turn) => h.followup.show(turn),
     },
   );

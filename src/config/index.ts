@@ -2,6 +2,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { repoRoot } from '../paths';
 import type { StorageConfig } from '../storage';
+import { DEFAULT_DOWNLOAD_LIMITS } from '../downloads';
 
 /** The one default place of the SQLite file; a relative SQLITE_PATH is taken from here too. */
 export const DEFAULT_SQLITE_PATH = path.join(repoRoot, 'data', 'brugbot.sqlite');
@@ -161,11 +162,11 @@ const envSchema = z.object({
   /** Live download links one person, and one tenant, may have stored at once. */
   DOWNLOADS_PER_USER: z.preprocess(
     emptyToUndefined,
-    z.coerce.number().int().min(1).max(1000).default(10),
+    z.coerce.number().int().min(1).max(1000).default(DEFAULT_DOWNLOAD_LIMITS.perUser),
   ),
   DOWNLOADS_PER_TENANT: z.preprocess(
     emptyToUndefined,
-    z.coerce.number().int().min(1).max(100000).default(200),
+    z.coerce.number().int().min(1).max(100000).default(DEFAULT_DOWNLOAD_LIMITS.perTenant),
   ),
   /** How often expired download links are deleted. */
   DOWNLOAD_PURGE_MS: z.preprocess(
@@ -379,6 +380,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
         perSecond: e.TAB_RATE_LIMIT_TENANT_PER_SECOND,
       },
       exports: { burst: e.TAB_EXPORT_BURST, perSecond: e.TAB_EXPORT_PER_MINUTE / 60 },
+    },
     insight: {
       retentionDays: e.INSIGHT_RETENTION_DAYS,
       admins: e.INSIGHT_ADMINS ? e.INSIGHT_ADMINS.split(',').map((id) => id.toLowerCase()) : [],

@@ -45,7 +45,9 @@ export interface DownloadLimits {
   perTenant: number;
 }
 
-export const DEFAULT_DOWNLOAD_LIMITS: DownloadLimits = { perUser: 10, perTenant: 200 };
+// One plan alone can hold 15 live links for one person: the export (Word, Markdown), the data export and
+// `documenten` (six documents in two formats); room for a few plans each.
+export const DEFAULT_DOWNLOAD_LIMITS: DownloadLimits = { perUser: 40, perTenant: 400 };
 
 export interface DownloadRequest {
   owner: DownloadOwner;

@@ -1,46 +1,17 @@
-import {
-  Document,
-  ExternalHyperlink,
-  HeadingLevel,
-  Packer,
-  Paragraph,
-  TextRun,
-  type ParagraphChild,
-} from 'docx';
-import type { ViewContext } from '../presentation';
+import { Document, HeadingLevel, Packer, Paragraph, type ParagraphChild } from 'docx';
+import { loadDocxText, type ViewContext } from '../presentation';
 import type { SummaryModel } from '../summary';
 import { planContent } from './plan-content';
 
-/**
- * XML 1.0 forbids most control characters; Word refuses a document that contains one, and a
- * pasted answer can. Lone surrogates are not valid either. Tabs and newlines are kept.
- */
-function xmlSafe(text: string): string {
-  return text.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|\p{Cs}/gu, '');
-}
-
-/** A typed answer keeps its line breaks: one run per line, joined by breaks. */
-function lines(
-  text: string,
-  style: { size?: number; color?: string; italics?: boolean; bold?: boolean } = {},
-): TextRun[] {
-  return xmlSafe(text)
-    .split(/\r\n|\r|\n/)
-    .map((line, i) => new TextRun({ text: line, break: i > 0 ? 1 : 0, ...style }));
-}
-
-const SUBTLE = { size: 18, color: '595959' };
-
-/** Source links sit in small print, so they take the small size too. */
-function link(text: string, url: string): ExternalHyperlink {
-  return new ExternalHyperlink({
-    link: url,
-    children: [new TextRun({ text: xmlSafe(text), style: 'Hyperlink', size: SUBTLE.size })],
-  });
-}
+/** The Word text helpers, shared with the documents (src/presentation/documents). */
+type DocxText = Awaited<ReturnType<typeof loadDocxText>>;
 
 /** Follow-up figures (src/followup): every check-in, with the instrument's caution. */
-function progressParagraphs(progress: SummaryModel['progress'], sourceLabel: string): Paragraph[] {
+function progressParagraphs(
+  { lines, link, SUBTLE }: DocxText,
+  progress: SummaryModel['progress'],
+  sourceLabel: string,
+): Paragraph[] {
   if (!progress.show) return [];
   const out = [
     new Paragraph({
@@ -79,6 +50,8 @@ function progressParagraphs(progress: SummaryModel['progress'], sourceLabel: str
  */
 export async function buildPlanDocx(ctx: ViewContext, now: Date): Promise<Buffer> {
   const { t } = ctx;
+  const text = await loadDocxText();
+  const { lines, link, SUBTLE, xmlSafe } = text;
   const { model, answeredBy, exportedOn, basis } = planContent(ctx, now);
   const body: Paragraph[] = [
     new Paragraph({ heading: HeadingLevel.TITLE, children: lines(model.title) }),
@@ -113,7 +86,7 @@ export async function buildPlanDocx(ctx: ViewContext, now: Date): Promise<Buffer
       );
     }
   }
-  body.push(...progressParagraphs(model.progress, t('steering:export.source')));
+  body.push(...progressParagraphs(text, model.progress, t('steering:export.source')));
   body.push(
     new Paragraph({
       heading: HeadingLevel.HEADING_1,

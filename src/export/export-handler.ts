@@ -1,5 +1,5 @@
 import { downloadFor, type DownloadStore } from '../downloads';
-import type { Guide } from '../guide';
+import type { Guide, PlanState } from '../guide';
 import { logId, type Logger } from '../logging';
 import type { PlanStore } from '../plans';
 import { viewContext } from '../presentation';
@@ -19,6 +19,24 @@ export interface ExportDeps {
 }
 
 /**
+ * The conversation's plan when it holds answers; otherwise says `emptyKey` (or the storage
+ * error) to the user and gives undefined. The export and the documents both start here.
+ */
+export async function answeredPlan(
+  turn: Turn,
+  deps: Pick<ExportDeps, 'plans' | 'logger'>,
+  emptyKey: string,
+): Promise<PlanState | undefined> {
+  const read = await readPlan(turn, deps.plans, deps.logger);
+  if (!read.ok) return undefined;
+  if (!read.plan || Object.keys(read.plan.answers).length === 0) {
+    await turn.send(turn.t(emptyKey));
+    return undefined;
+  }
+  return read.plan;
+}
+
+/**
  * "exporteer": the plan as .docx and as Markdown, handed out as time-limited download links,
  * which work the same in Teams and in Web Chat (a bot cannot attach files in Teams without a
  * consent flow). The files are written in the asker's language.
@@ -28,13 +46,8 @@ export class ExportHandler {
 
   async send(turn: Turn): Promise<void> {
     const { t, locale, planKey } = turn;
-    const read = await readPlan(turn, this.deps.plans, this.deps.logger);
-    if (!read.ok) return;
-    const state = read.plan;
-    if (!state || Object.keys(state.answers).length === 0) {
-      await turn.send(t('steering:export.nothingYet'));
-      return;
-    }
+    const state = await answeredPlan(turn, this.deps, 'steering:export.nothingYet');
+    if (!state) return;
     const ctx = viewContext(this.deps.guide, state, locale, t);
     const now = this.deps.now();
     const made = { owner: { userId: turn.actor.id, tenantId: turn.tenantId }, planKey };

@@ -3,3 +3,6 @@ export { planDocx, DOCX_TYPE } from './docx-export';
 export { planMarkdown } from './markdown-export';
 export { planFileName } from './plan-content';
 export { ExportHandler, type ExportDeps } from './export-handler';
+/** The documents written from the plan (src/presentation/documents), stored as downloads. */
+export { DocumentsHandler } from './documents-handler';
+export { documentInput, storeDocument } from './plan-documents';

@@ -1,5 +1,5 @@
 import type { ViewContext } from '../presentation';
-import { formatDateTime } from '../presentation';
+import { fileSlug, formatDateTime } from '../presentation';
 import { resolveSource } from '../sources';
 import { buildSummary, type SummaryModel } from '../summary';
 
@@ -32,12 +32,6 @@ export function planContent(ctx: ViewContext, now: Date): PlanContent {
 /** "plan-verbindingsambassadeur-gemeente-brugge.docx": readable, and safe in any header. */
 export function planFileName(ctx: ViewContext, extension: 'docx' | 'md'): string {
   const org = typeof ctx.answers.orgName === 'string' ? ctx.answers.orgName : '';
-  const slug = org
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 40);
+  const slug = fileSlug(org);
   return `${ctx.t('steering:export.fileName')}${slug ? `-${slug}` : ''}.${extension}`;
 }

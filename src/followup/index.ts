@@ -22,6 +22,7 @@ export { progressBlock, steeringProgressLine } from './progress';
 export { SchedulerClock } from './clock';
 export { tabProgressView, type TabProgressView } from './tab-progress';
 export { isWorkingHours } from './calendar';
+export { scheduleOf } from './schedule';
 
 export interface FollowupDeps {
   config: AppConfig;

@@ -72,6 +72,7 @@ export const planStateSchema = z.object({
    * the log is compacted within its budget without being read. Absent on plans from before.
    */
   logBytes: z.number().int().nonnegative().optional(),
+  /**
    * Cards (`<step>.<part>`) the plan has shown, in the order first reached: the plan's own fact
    * behind the usage funnel (src/insight), deleted with the plan. Absent in plans from before it.
    */

@@ -19,3 +19,15 @@ export {
 } from './view-context';
 export { presentAdvice, type AdviceView } from './advice-view';
 export { cardFallback, escapeMessageText, shorten } from './text';
+export {
+  DOCUMENT_IDS,
+  documentsOf,
+  documentFile,
+  documentTitle,
+  buildDocument,
+  fileSlug,
+  loadDocxText,
+  type DocumentId,
+  type DocumentInput,
+  type PlanDocument,
+} from './documents';

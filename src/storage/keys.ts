@@ -138,6 +138,8 @@ export function memberPrefix(userId: string): string {
 
 export function memberOfKey(planKeyValue: string, userId: string): string {
   return `member-of/${planKeyValue}/${idSegment(userId)}`;
+}
+
 export const INSIGHT_DAY_PREFIX = 'insight/day/';
 
 export function insightDayKey(day: string): string {

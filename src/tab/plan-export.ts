@@ -1,8 +1,15 @@
 import type { DownloadOwner, DownloadStore } from '../downloads';
-import { DOCX_TYPE, planDocx, planFileName, planMarkdown } from '../export';
+import {
+  DOCX_TYPE,
+  documentInput,
+  planDocx,
+  planFileName,
+  planMarkdown,
+  storeDocument,
+} from '../export';
 import type { Guide, PlanState } from '../guide';
 import { translator, type Locale } from '../i18n';
-import { viewContext } from '../presentation';
+import { viewContext, type DocumentId } from '../presentation';
 
 /**
  * A tab download is made when someone clicks, for that person, and followed at once: ten
@@ -25,12 +32,22 @@ export async function exportPlan(
   format: ExportFormat,
   now: Date,
   owner: DownloadOwner,
+  /** One of the documents written from the plan; without it, all answers (the export). */
+  document?: DocumentId,
 ): Promise<{ url: string; expiresAt: string }> {
   const ctx = viewContext(deps.guide, state, locale, translator(locale));
+  const base = { owner, planKey, ttlMs: TAB_DOWNLOAD_TTL_MS };
   // Same kinds as the chat's export: one live file per plan, format and person.
-  const made = { owner, planKey, kind: format, ttlMs: TAB_DOWNLOAD_TTL_MS };
-  const token =
-    format === 'docx'
+  const made = { ...base, kind: format };
+  const token = document
+    ? await storeDocument(
+        deps.downloads,
+        base,
+        documentInput(deps.guide, state, locale, now),
+        document,
+        format,
+      )
+    : format === 'docx'
       ? await deps.downloads.create(
           await planDocx(ctx, now),
           planFileName(ctx, 'docx'),

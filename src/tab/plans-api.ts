@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { DownloadLimitError, type DownloadStore } from '../downloads';
 import type { Guide } from '../guide';
 import { resolveLocale } from '../i18n';
+import { DOCUMENT_IDS } from '../presentation';
 import type { Logger } from '../logging';
 import type { BrugStorage } from '../storage';
 import { visiblePlans, type Viewer } from './plan-access';
@@ -43,6 +44,8 @@ const exportBody = z.object({
   conversationId: id,
   format: z.enum(['docx', 'md']).default('docx'),
   lang: z.string().max(16).optional(),
+  /** One of the documents written from the plan; without it, all answers. */
+  document: z.enum(DOCUMENT_IDS).optional(),
 });
 
 // Never `return res.send(...)` from these async handlers: restify logs a returned value whole,
@@ -54,8 +57,9 @@ function refuse(res: Response, status: number, error: string, message: string): 
 /**
  * `GET /api/tab/plans[?channelId=…|conversationId=…][&lang=nl|en]`: the plans the caller may
  * see (the rule is in `plan-access.ts`), as read-only views. `POST /api/tab/plans/export`
- * (`{ conversationId, format: 'docx' | 'md', lang }`): a short-lived download link for one of
- * those plans, made at the moment of the request.
+ * (`{ conversationId, format: 'docx' | 'md', lang, document? }`): a short-lived download link for
+ * one of those plans (all answers, or one of the documents written from it), made at the moment
+ * of the request.
  * With credentials both want a Teams SSO token; a refused token gets 401 and no data at all.
  * Both are rate-limited per person and per tenant (exports more strictly), answering 429 with
  * `Retry-After`; so is an export that would pass the download caps (`src/downloads`).
@@ -131,11 +135,11 @@ export function mountPlansApi(
         res,
         400,
         'BadRequest',
-        'Send JSON: { "conversationId": "…", "format": "docx" | "md" }.',
+        'Send JSON: { "conversationId": "…", "format": "docx" | "md", "document"?: "collegeNote" | … }.',
       );
       return;
     }
-    const { conversationId, format, lang } = body.data;
+    const { conversationId, format, lang, document } = body.data;
     const [plan] = (await visiblePlans(deps.storage, viewer, { conversationId })).plans;
     if (!plan) {
       refuse(res, 404, 'NotFound', 'No such plan for you.');
@@ -147,7 +151,16 @@ export function mountPlansApi(
       const now = deps.now();
       res.send(
         200,
-        await exportPlan(deps, plan.key, plan.state, resolveLocale(lang), format, now, owner),
+        await exportPlan(
+          deps,
+          plan.key,
+          plan.state,
+          resolveLocale(lang),
+          format,
+          now,
+          owner,
+          document,
+        ),
       );
     } catch (error) {
       if (!(error instanceof DownloadLimitError)) throw error;

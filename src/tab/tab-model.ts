@@ -2,7 +2,14 @@ import type { Guide, PlanState, StepStatus } from '../guide';
 import { translator, type Locale } from '../i18n';
 import { buildSummary } from '../summary';
 import { planRef } from '../storage';
-import { formatDateTime, viewContext } from '../presentation';
+import {
+  documentsOf,
+  documentTitle,
+  formatDateTime,
+  viewContext,
+  type DocumentId,
+  type ViewContext,
+} from '../presentation';
 import { tabProgressView, type TabProgressView } from '../followup';
 
 /** The tab has room to spare: answers are shown whole (the longest allowed is 3 000 characters). */
@@ -50,6 +57,28 @@ export interface TabPlanView {
   canExport: boolean;
   /** The follow-up figures over time (src/followup). */
   progress: TabProgressView;
+  /** The documents written from the plan (src/presentation/documents), made on a click. */
+  documents: TabDocumentsView;
+}
+
+export interface TabDocumentsView {
+  title: string;
+  intro: string;
+  appendix: string;
+  labels: { word: string; markdown: string };
+  items: { id: DocumentId; title: string }[];
+}
+
+/** The documents section: which documents this plan yields, in the reader's language. */
+function documentsView(ctx: ViewContext): TabDocumentsView {
+  const t = (key: string) => ctx.t(`documents:tab.${key}`);
+  return {
+    title: t('title'),
+    intro: t('intro'),
+    appendix: t('appendix'),
+    labels: { word: t('word'), markdown: t('markdown') },
+    items: documentsOf(ctx).map((id) => ({ id, title: documentTitle(ctx, id) })),
+  };
 }
 
 /** Builds the page's view of a plan from the same summary model the card and export use. */
@@ -99,5 +128,6 @@ export function tabPlanView(
     openPointsTitle: t('bot:summary.openPointsTitle', { count: summary.openPoints.length }),
     canExport: Object.keys(plan.state.answers).length > 0,
     progress: tabProgressView(ctx),
+    documents: documentsView(ctx),
   };
 }

@@ -6,6 +6,11 @@ import { loadKnowledgeBase } from '../../src/qna';
 import { foldAccents } from '../../src/qna/text';
 import { docOfSection, sectionPassage } from '../../src/sources';
 import { SEED_DIR } from '../helpers/seeds';
+import { documentInput } from '../../src/export';
+import { buildDocument, documentsOf } from '../../src/presentation';
+import { textsOf } from '../documents/document-text';
+import { ZELE, ZELE_EN, zelePlan } from '../documents/zele-plan';
+import { realGuide } from '../helpers/plans';
 
 // Every figure Brugbot states must stand in the passage it cites (a wrong figure with a citation
 // is the worst bug this product can have), and every quick answer must cite a passage that holds
@@ -181,6 +186,59 @@ describe('sources of claims', () => {
         missing: terms.filter((term) => !passage(s).includes(term)),
       }));
       return [{ entry: entry.id, missing }];
+    });
+    expect(problems).toEqual([]);
+  });
+});
+
+// The documents written from a plan (src/presentation/documents) make claims too: wording under
+// `cited.<section>` in locales/*/documents.json is checked against that section's passage, and
+// no other document text may state a figure; the rendered documents of a complete plan are
+// checked paragraph by paragraph against the passages they cite, the plan's own figures aside.
+describe.each(['nl', 'en'] as const)('figures in the %s documents', (lng) => {
+  it('every figure in a cited document text occurs in its passage; other texts state none', () => {
+    const problems: { where: string; figures: string[] }[] = [];
+    const walk = (tree: Tree, at: string[]) => {
+      for (const [key, value] of Object.entries(tree)) {
+        if (typeof value !== 'string') {
+          walk(value, [...at, key]);
+          continue;
+        }
+        const where = [...at, key].join('.');
+        const text = value.replace(/\{\{[^}]*\}\}/g, ' ');
+        const bad =
+          at[0] === 'cited' ? unsupported(`documents.${where}`, text, [at[1]!]) : figures(text);
+        if (bad.length) problems.push({ where, figures: bad });
+      }
+    };
+    walk(locale(lng, 'documents'), []);
+    expect(problems).toEqual([]);
+  });
+
+  it('every figure in the documents of a complete plan occurs in a passage the text cites', () => {
+    const state = zelePlan(lng === 'en' ? ZELE_EN : ZELE);
+    const input = documentInput(realGuide(), state, lng, new Date('2026-11-23T09:00:00Z'));
+    const own = new Set(
+      Object.values(state.answers).flatMap((a) =>
+        figures(
+          `${JSON.stringify(a.value)} ${typeof a.value === 'number' ? a.value.toLocaleString('nl-BE') : ''}`,
+        ),
+      ),
+    );
+    const problems = documentsOf(input.ctx).flatMap((id) => {
+      const doc = buildDocument(id, input);
+      return textsOf(doc).flatMap(({ parts, text }) => {
+        const cited = parts.flatMap((p) =>
+          typeof p === 'object' && 'cite' in p ? [doc.sources[p.cite - 1]!.section] : [],
+        );
+        if (cited.length === 0) return [];
+        const written = parts.filter((p) => typeof p === 'string').join(' ');
+        const source = new Set(
+          cited.flatMap((s) => [...figures(passage(s)), ...(LISTED_ITEMS[s] ?? [])]),
+        );
+        const bad = figures(written).filter((f) => !own.has(f) && !source.has(f));
+        return bad.length ? [{ document: id, text, figures: bad }] : [];
+      });
     });
     expect(problems).toEqual([]);
   });

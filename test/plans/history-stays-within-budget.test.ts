@@ -68,7 +68,7 @@ async function checkBoundedHistory(storage: BrugStorage, edits: number, budget: 
     'msteams',
     '29:anne',
     new Date(),
-    { plan: 'plan', you: 'you' },
+    { plan: 'plan', you: 'you', usage: 'usage' },
   );
   expect(Buffer.byteLength(json)).toBeLessThan(MAX_DOWNLOAD_BYTES);
   const parsed = JSON.parse(json) as { changeLog: { compacted?: { entries: number } }[] };

@@ -91,7 +91,7 @@ describe('the local steering feed at /steering', () => {
 
     // The card's button opens this plan in the local tab.
     // The SDK gives an Action.OpenUrl the role of a link.
-    await page.getByRole('link', { name: 'Open het volledige plan' }).click();
+    await page.getByRole('link', { name: 'Open het plan en de documenten' }).click();
     await page.waitForURL(/\/tab\?plan=[\w-]{22}$/);
     await page.getByRole('heading', { level: 2 }).filter({ hasText: 'Stad Dendermonde' }).waitFor();
 

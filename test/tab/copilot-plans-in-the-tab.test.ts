@@ -21,15 +21,15 @@ describe('the plan tab shows plans made in Copilot like any other', () => {
         new Date('2026-12-01T11:00:00Z'),
       ),
     });
-    const anne = await visiblePlans(storage, { kind: 'teamsUser', oid: ANNE.id }, {});
-    expect(anne.map((p) => p.key)).toEqual(['plan/msteams:COPILOT/a:1', 'plan/msteams/a:1']);
+    const anne = await visiblePlans(storage, { kind: 'teamsUser', oid: ANNE.id, tid: 'tenant-a' }, {});
+    expect(anne.plans.map((p) => p.key)).toEqual(['plan/msteams:COPILOT/a:1', 'plan/msteams/a:1']);
     const narrowed = await visiblePlans(
       storage,
-      { kind: 'teamsUser', oid: ANNE.id },
+      { kind: 'teamsUser', oid: ANNE.id, tid: 'tenant-a' },
       { conversationId: 'a:1' },
     );
-    expect(narrowed.map((p) => p.key)).toEqual(['plan/msteams:COPILOT/a:1', 'plan/msteams/a:1']);
-    const bram = await visiblePlans(storage, { kind: 'teamsUser', oid: BRAM.id }, {});
-    expect(bram.map((p) => p.key)).toEqual(['plan/msteams:COPILOT/a:2']);
+    expect(narrowed.plans.map((p) => p.key)).toEqual(['plan/msteams:COPILOT/a:1', 'plan/msteams/a:1']);
+    const bram = await visiblePlans(storage, { kind: 'teamsUser', oid: BRAM.id, tid: 'tenant-a' }, {});
+    expect(bram.plans.map((p) => p.key)).toEqual(['plan/msteams:COPILOT/a:2']);
   });
 });

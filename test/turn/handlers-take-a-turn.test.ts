@@ -1,7 +1,7 @@
 import { HistoryHandler, PrivacyHandler } from '../../src/bot';
 import { brugRouter } from '../../src/bot/routes';
 import { DownloadStore } from '../../src/downloads';
-import { ExportHandler } from '../../src/export';
+import { DocumentsHandler, ExportHandler } from '../../src/export';
 import { translator } from '../../src/i18n';
 import { createLogger } from '../../src/logging';
 import { PlanStore, UserPrefsStore } from '../../src/plans';
@@ -111,6 +111,7 @@ describe('the router: one registry of commands and card verbs', () => {
     history: new HistoryHandler(deps),
     steering: {} as never,
     exporter: new ExportHandler(deps),
+    documents: new DocumentsHandler(deps),
     followup: {} as never,
     feedback: {} as never,
   });

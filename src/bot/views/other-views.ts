@@ -130,7 +130,11 @@ function summaryData(ctx: ViewContext, limit: number, briefAdvice = false) {
         ? t('bot:summary.truncatedLink', { count: model.truncatedCount, url: ctx.planUrl })
         : t('bot:summary.truncated', { count: model.truncatedCount }),
     source: sourceLine(ctx, 'intro'),
-    labels: { overview: t('bot:step.overview'), edit: t('bot:summary.edit') },
+    labels: {
+      overview: t('bot:step.overview'),
+      edit: t('bot:summary.edit'),
+      documents: t('documents:chat.button'),
+    },
     share: {
       choices: ctx.steeringChoices ?? [],
       first: ctx.steeringChoices?.[0]?.value ?? '',
