@@ -63,7 +63,13 @@ export async function runLongHistory(edits = 3000): Promise<LongHistoryFigures> 
     const dataExport = await timed(async () => {
       const json = await exportConversationData(
         { plans, prefs: new UserPrefsStore(storage) },
-        ...([KEY, 'msteams', '29:bench', new Date(), { plan: 'plan', you: 'you', usage: 'usage' }] as const),
+        ...([
+          KEY,
+          'msteams',
+          '29:bench',
+          new Date(),
+          { plan: 'plan', you: 'you', usage: 'usage' },
+        ] as const),
       );
       bytes = Buffer.byteLength(json);
       await new DownloadStore(storage).create(json, 'data.json', 'application/json', {

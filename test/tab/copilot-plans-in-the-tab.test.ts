@@ -21,15 +21,26 @@ describe('the plan tab shows plans made in Copilot like any other', () => {
         new Date('2026-12-01T11:00:00Z'),
       ),
     });
-    const anne = await visiblePlans(storage, { kind: 'teamsUser', oid: ANNE.id, tid: 'tenant-a' }, {});
+    const anne = await visiblePlans(
+      storage,
+      { kind: 'teamsUser', oid: ANNE.id, tid: 'tenant-a' },
+      {},
+    );
     expect(anne.plans.map((p) => p.key)).toEqual(['plan/msteams:COPILOT/a:1', 'plan/msteams/a:1']);
     const narrowed = await visiblePlans(
       storage,
       { kind: 'teamsUser', oid: ANNE.id, tid: 'tenant-a' },
       { conversationId: 'a:1' },
     );
-    expect(narrowed.plans.map((p) => p.key)).toEqual(['plan/msteams:COPILOT/a:1', 'plan/msteams/a:1']);
-    const bram = await visiblePlans(storage, { kind: 'teamsUser', oid: BRAM.id, tid: 'tenant-a' }, {});
+    expect(narrowed.plans.map((p) => p.key)).toEqual([
+      'plan/msteams:COPILOT/a:1',
+      'plan/msteams/a:1',
+    ]);
+    const bram = await visiblePlans(
+      storage,
+      { kind: 'teamsUser', oid: BRAM.id, tid: 'tenant-a' },
+      {},
+    );
     expect(bram.plans.map((p) => p.key)).toEqual(['plan/msteams:COPILOT/a:2']);
   });
 });
