@@ -46,22 +46,9 @@ describe('Brugbot in the real Web Chat, offline', () => {
   /** The newest transcript entry holding a card with this button (live-region copies excluded). */
   const cardWith = (button: string | RegExp): Locator =>
     new WebChatDriver(page).cards(button).last();
-  /** Does `act`, then waits for a new card with `button` and returns it. */
-  const newCardWith = async (
-    button: string | RegExp,
-    act: () => Promise<void>,
-  ): Promise<Locator> => {
-    const all = page
-      .locator('.webchat__basic-transcript__activity')
-      .filter({ has: page.locator('button.ac-pushButton', { hasText: button }) });
-    const before = await all.count();
-    await act();
-    await until(
-      () => all.count(),
-      (n) => n > before,
-    );
-    return all.last();
-  };
+  /** Does `act`, then waits for a new card with `button`, rendered and focused, and returns it. */
+  const newCardWith = (button: string | RegExp, act: () => Promise<void>): Promise<Locator> =>
+    new WebChatDriver(page).nextCard(act, button);
   const press = (card: Locator, button: string | RegExp) =>
     card.locator('button.ac-pushButton', { hasText: button }).first().click();
   const session = async (): Promise<Session> =>

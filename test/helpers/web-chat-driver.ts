@@ -103,6 +103,10 @@ export class WebChatDriver {
    */
   async sendText(text: string): Promise<void> {
     const box = this.sendBox();
+    const mine = this.page
+      .locator(ACTIVITY)
+      .filter({ has: this.page.locator('.webchat__stacked-layout--from-user'), hasText: text });
+    const before = await mine.count();
     await box.fill(text);
     await box.press('Enter');
     await until(async () => {
@@ -110,6 +114,11 @@ export class WebChatDriver {
       await box.press('Enter');
       return false;
     }, Boolean);
+    // Sent is when the message stands in the transcript, as the person sees it.
+    await until(
+      () => mine.count(),
+      (n) => n > before,
+    );
   }
 
   /** Waits for the welcome card and for Web Chat's passing "Verbinding maken…" notice to go. */
