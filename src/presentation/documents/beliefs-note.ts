@@ -31,6 +31,6 @@ export function beliefsNote(input: DocumentInput): PlanDocument {
   const wrote = [w.prose('localNeeds'), w.prose('lifeworldNotes')].some(Boolean);
   if (!wrote && typeof know !== 'string') w.p(w.decide('localNeeds'));
   w.h1(w.t('beliefs.nextTitle'));
-  w.p(w.t('beliefs.next'));
+  w.p(w.fill('beliefsCheck'));
   return w.finish('beliefsNote', w.t('beliefs.title'));
 }

@@ -188,7 +188,7 @@ export class DocumentWriter {
       sourcesTitle: this.t('sources.title'),
       sources: this.cited.map((section, i) => {
         const s = resolveSource(section, ctx.locale);
-        return { n: i + 1, section, title: `${s.docTitle} — ${s.sectionTitle}`, url: s.url };
+        return { n: i + 1, section, doc: s.docTitle, title: s.sectionTitle, url: s.url };
       }),
       closing: this.t('closing', { names: formatList(names, ctx.locale), date }),
     };
