@@ -70,6 +70,21 @@ describe.each(plans)('the %s plan in %s', (kind, locale, plan) => {
     const labels = ['tip', 'caution'].map((s) => t(`bot:advice.label.suggestion.${s}`));
     for (const doc of docs) for (const label of labels) expect(textOf(doc)).not.toContain(label);
     expect(textOf(note)).not.toContain(t('bot:advice.label.tip') + ':');
+    // Points of attention are worded for the college, not as instructions to the team.
+    expect(textOf(note)).not.toMatch(
+      locale === 'nl'
+        ? /\b(Bespreek|Weeg|help contacten|kies samen|jullie|leg de verwachting)\b/
+        : /\b(Discuss|Weigh|Those of you|choose together|yourselves|set the expectation)\b/,
+    );
+  });
+
+  it('rewords only points of attention that exist in the steering brief', () => {
+    const own = Object.keys(
+      t('documents:attention', { returnObjects: true }) as Record<string, string>,
+    );
+    expect(own.length).toBeGreaterThan(0);
+    const steering = t('steering:attention', { returnObjects: true }) as Record<string, string>;
+    for (const id of own) expect(Object.keys(steering)).toContain(id);
   });
 
   it('leaves the reason, competence, credit, visum and advisers to the municipality', () => {

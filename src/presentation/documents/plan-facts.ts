@@ -82,8 +82,10 @@ export function adviceItems(w: DocumentWriter, steps?: number[]): Inline[][] {
   const views = presentAdvice(w.ctx, (rule) => wanted.has(rule.id));
   return views.map((view) => {
     const rule = active.find((a) => a.rule.id === view.id)!.rule;
+    // Where the steering brief's wording addresses the team, the documents have their own.
+    const forCollege = w.t(`attention.${view.id}`, { defaultValue: '' });
     return [
-      w.ctx.t(`steering:attention.${view.id}`),
+      forCollege || w.ctx.t(`steering:attention.${view.id}`),
       ...rule.sources.flatMap((s) => [' ', w.cite(s)]),
     ];
   });
