@@ -79,9 +79,7 @@ describe.each(plans)('the %s plan in %s', (kind, locale, plan) => {
   });
 
   it('rewords only points of attention that exist in the steering brief', () => {
-    const own = Object.keys(
-      t('documents:attention', { returnObjects: true }) as Record<string, string>,
-    );
+    const own = Object.keys(t('documents:attention', { returnObjects: true }));
     expect(own.length).toBeGreaterThan(0);
     const steering = t('steering:attention', { returnObjects: true }) as Record<string, string>;
     for (const id of own) expect(Object.keys(steering)).toContain(id);
