@@ -137,6 +137,9 @@ describe.each(plans)('the %s plan in %s', (kind, locale, plan) => {
         /functionele bruggen bouwt en netwerkmakelaar|bridges and network broker/,
       );
     }
+    // Own hire while trust is mixed: the administration gives its own reason, nothing invented.
+    const reason = t('documents:open.fill', { what: t('documents:open.own.routeReason') });
+    expect(note.open.includes(reason)).toBe(kind === 'full');
     const intro = bodyOf(note)[1]!;
     expect(
       intro.startsWith(locale === 'nl' ? 'De gemeente Zele wil' : 'The municipality of Zele'),
@@ -169,6 +172,11 @@ describe('the tender for an external partner', () => {
           : 'evaluates the execution of the assignment',
       );
       expect(text).not.toMatch(/functioneren|performance/);
+      const tender = docs.find((d) => d.id === 'tender')!;
+      for (const own of ['tenderDuration', 'priceForm', 'processorAgreement', 'selectionCriteria'])
+        expect(tender.open).toContain(
+          t('documents:open.fill', { what: t(`documents:open.own.${own}`) }),
+        );
       expect(t('documents:tender.reporting')).not.toMatch(/^(De ambassadeur|The ambassador)/);
     }
   });

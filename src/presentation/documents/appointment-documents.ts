@@ -97,6 +97,14 @@ export function tender(input: DocumentInput): PlanDocument {
   w.p(...w.line('tender.registration', { cite: w.cite('s6Registration') }));
   w.h1(w.t('tender.awardTitle'));
   w.p(
+    ...w.line('tender.terms', {
+      duration: w.fill('tenderDuration'),
+      price: w.fill('priceForm'),
+      processor: w.fill('processorAgreement'),
+      selection: w.fill('selectionCriteria'),
+    }),
+  );
+  w.p(
     ...w.line('tender.award', { procedure: w.fill('procurement'), value: w.fill('tenderValue') }),
   );
   return w.finish('tender', w.t('tender.title'));
