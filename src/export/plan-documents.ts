@@ -13,9 +13,11 @@ export function documentInput(
 ): DocumentInput {
   const ctx = viewContext(guide, state, locale, translator(locale));
   const schedule = scheduleOf(ctx.answers);
-  const followUpDates = schedule.stopped
-    ? []
-    : schedule.moments.filter((m) => !m.skipped).map((m) => m.date);
+  // Only a schedule the team confirmed (it then has a start); a proposal is no agreement.
+  const followUpDates =
+    schedule.stopped || !schedule.start
+      ? []
+      : schedule.moments.filter((m) => !m.skipped).map((m) => m.date);
   return { ctx, now, followUpDates };
 }
 

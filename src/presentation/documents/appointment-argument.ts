@@ -25,4 +25,8 @@ export function appointmentArgument(w: DocumentWriter): void {
   }
   const trust = w.raw('targetGroupTrust');
   if (typeof trust === 'string') w.p(...w.line(`note.argument.trust.${trust}`, { cite }));
+  // Own hire although the instrument points to an external partner's independence: the
+  // reasoning is the administration's own, so it is left to them.
+  if (route === 'own' && (trust === 'low' || trust === 'mixed'))
+    w.p(...w.line('note.argument.routeReason', { reason: w.fill('routeReason') }));
 }

@@ -2,7 +2,16 @@ import { formatList } from '../view-context';
 import type { DocumentInput, Inline, PlanDocument } from './document-model';
 import { DocumentWriter } from './document-writer';
 import { evaluationMoments } from './evaluation-moments';
-import { durationOf, focusOf, peopleOf, strategyLabels, workingTimeOf } from './plan-facts';
+import {
+  durationOf,
+  focusOf,
+  orgOf,
+  peopleOf,
+  profilesOf,
+  strategyLabels,
+  trainingOf,
+  workingTimeOf,
+} from './plan-facts';
 
 /** Tasks that follow from the strategies, and the ones the instrument gives every ambassador. */
 function tasks(w: DocumentWriter): Inline[][] {
@@ -27,24 +36,18 @@ function scope(w: DocumentWriter): Inline[] {
 export function vacancy(input: DocumentInput): PlanDocument {
   const w = new DocumentWriter(input);
   const { ctx } = w;
-  w.p(...w.line('vacancy.intro', { org: w.answer('orgName'), focus: focusOf(w) }));
+  w.p(...w.line('vacancy.intro', { org: orgOf(w), focus: focusOf(w) }));
   w.h1(w.t('vacancy.jobTitle'));
   w.p(...w.line('vacancy.service', { service: w.answer('hostService'), cite: w.cite('s4Hire') }));
   if (!w.prose('mandate')) w.p(w.decide('mandate'));
   w.h1(w.t('vacancy.tasksTitle'));
   w.bullets(tasks(w));
   w.h1(w.t('vacancy.profileTitle'));
-  const profiles = w.inSentence(w.labels('profile'));
-  w.p(
-    ...w.line('vacancy.profile', {
-      profiles: w.list(profiles, 'profile'),
-      cite: w.cite('s3Profile'),
-    }),
-  );
+  w.p(...w.line('vacancy.profile', { profiles: profilesOf(w), cite: w.cite('s3Profile') }));
   w.prose('vacancyProfile');
   w.h1(w.t('vacancy.offerTitle'));
   w.p(...scope(w));
-  const training = w.inSentence(w.labels('training'));
+  const training = trainingOf(w);
   if (training.length)
     w.p(
       ...w.line('vacancy.support', {
@@ -54,6 +57,9 @@ export function vacancy(input: DocumentInput): PlanDocument {
     );
   w.p(...w.line('vacancy.pay', { pay: w.fill('salaryScale') }));
   w.h1(w.t('vacancy.selectionTitle'));
+  w.p(...w.line('vacancy.grade', { grade: w.fill('grade') }));
+  w.p(...w.line('vacancy.diploma', { diploma: w.fill('diploma') }));
+  w.p(...w.line('vacancy.procedure', { procedure: w.fill('selectionProcedure') }));
   if (w.value('selectionCommittee')) {
     w.p(w.t('vacancy.committee'));
     w.prose('selectionCommittee');
@@ -66,7 +72,7 @@ export function vacancy(input: DocumentInput): PlanDocument {
 export function tender(input: DocumentInput): PlanDocument {
   const w = new DocumentWriter(input);
   w.h1(w.t('tender.subjectTitle'));
-  w.p(...w.line('tender.subject', { org: w.answer('orgName'), focus: focusOf(w) }));
+  w.p(...w.line('tender.subject', { org: orgOf(w), focus: focusOf(w) }));
   w.prose('focusReason');
   w.h1(w.t('tender.tasksTitle'));
   w.bullets(tasks(w));
@@ -90,6 +96,14 @@ export function tender(input: DocumentInput): PlanDocument {
   evaluationMoments(w);
   w.p(...w.line('tender.registration', { cite: w.cite('s6Registration') }));
   w.h1(w.t('tender.awardTitle'));
+  w.p(
+    ...w.line('tender.terms', {
+      duration: w.fill('tenderDuration'),
+      price: w.fill('priceForm'),
+      processor: w.fill('processorAgreement'),
+      selection: w.fill('selectionCriteria'),
+    }),
+  );
   w.p(
     ...w.line('tender.award', { procedure: w.fill('procurement'), value: w.fill('tenderValue') }),
   );

@@ -1,11 +1,12 @@
 import type { DocumentInput, PlanDocument } from './document-model';
 import { DocumentWriter } from './document-writer';
+import { orgOf } from './plan-facts';
 
 /** Step 1: the short note on beliefs and expectations the instrument asks for. */
 export function beliefsNote(input: DocumentInput): PlanDocument {
   const w = new DocumentWriter(input);
   const { ctx } = w;
-  w.p(...w.line('beliefs.intro', { org: w.answer('orgName'), cite: w.cite('s1Beliefs') }));
+  w.p(...w.line('beliefs.intro', { org: orgOf(w), cite: w.cite('s1Beliefs') }));
   w.h1(w.t('beliefs.beliefsTitle'));
   if (!w.prose('beliefsNote')) w.p(w.decide('beliefsNote'));
   w.h1(w.t('beliefs.expectationsTitle'));
@@ -30,6 +31,6 @@ export function beliefsNote(input: DocumentInput): PlanDocument {
   const wrote = [w.prose('localNeeds'), w.prose('lifeworldNotes')].some(Boolean);
   if (!wrote && typeof know !== 'string') w.p(w.decide('localNeeds'));
   w.h1(w.t('beliefs.nextTitle'));
-  w.p(w.t('beliefs.next'));
+  w.p(w.fill('beliefsCheck'));
   return w.finish('beliefsNote', w.t('beliefs.title'));
 }

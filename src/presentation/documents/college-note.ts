@@ -7,11 +7,14 @@ import {
   adviceItems,
   durationOf,
   focusOf,
+  orgOf,
   peopleOf,
   routeOf,
   strategyLabels,
   strategySides,
+  profilesOf,
   talkPartners,
+  trainingOf,
   workingTimeOf,
 } from './plan-facts';
 import { financialTable } from './financial-table';
@@ -19,7 +22,8 @@ import { financialTable } from './financial-table';
 /** Why the municipality wants an ambassador, and what it already knows. */
 function context(w: DocumentWriter): void {
   w.h1(w.t('note.context.title'));
-  w.p(...w.line('cited.intro.note', { org: w.answer('orgName'), cite: w.cite('intro') }));
+  w.p(...w.line('cited.intro.note', { org: orgOf(w), cite: w.cite('intro') }));
+  w.p(...w.line('note.context.reason', { reason: w.fill('reason') }));
   const expectations = w.labels('expectations').filter((_, i, all) => all[i] !== undefined);
   const other = w.value('expectationsOther');
   if (expectations.length || other) {
@@ -98,11 +102,10 @@ function argument(w: DocumentWriter): void {
   );
 
   w.h2(w.t('note.argument.profileTitle'));
-  const profiles = w.inSentence(w.labels('profile'));
   const side = w.raw('profileSide');
   w.p(
     ...w.line(side ? 'note.argument.profileSide' : 'note.argument.profile', {
-      profiles: w.list(profiles, 'profile'),
+      profiles: profilesOf(w),
       side: side ? w.t(`facts.side.${String(side)}`) : '',
       cite: w.cite('s3Profile'),
     }),
@@ -135,7 +138,7 @@ function argument(w: DocumentWriter): void {
   }
   const frequency = w.value('supportGroupFrequency');
   if (frequency) w.p(w.t('note.argument.frequency', { frequency: frequency.toLocaleLowerCase() }));
-  const training = w.inSentence(w.labels('training'));
+  const training = trainingOf(w);
   w.p(...w.line('note.argument.training', { training: w.list(training, 'training') }));
 
   w.h2(w.t('note.argument.evaluationTitle'));
@@ -158,7 +161,7 @@ function decision(w: DocumentWriter): void {
   w.p(w.t('note.decision.intro'));
   const route = routeOf(w);
   const articles = [
-    w.line('note.decision.approve', { org: w.answer('orgName'), focus: focusOf(w) }),
+    w.line('note.decision.approve', { org: orgOf(w), focus: focusOf(w) }),
     route === 'own'
       ? w.line('note.decision.own', { service: w.answer('hostService') })
       : route === 'external'
@@ -178,6 +181,8 @@ function decision(w: DocumentWriter): void {
         : w.decide('supportGroupForm'),
     }),
     w.line('note.decision.evaluation', { evaluator: w.answer('evaluator') }),
+    ...(w.raw('commitmentStatement') === 'yes' ? [[w.t('note.decision.commitment')]] : []),
+    [w.t('note.decision.evaluationFrame')],
   ];
   articles.forEach((parts, i) => w.article(w.t('note.decision.article', { n: i + 1 }), parts));
 }
@@ -188,6 +193,7 @@ export function collegeNote(input: DocumentInput): PlanDocument {
   context(w);
   w.h1(w.t('note.legal.title'));
   w.p(w.fill('legalBasis'));
+  w.p(...w.line('note.legal.competence', { competence: w.fill('competence') }));
   w.h1(w.t('note.advices.title'));
   w.p(w.fill('advices'));
   argument(w);

@@ -1,18 +1,22 @@
 import { formatList } from '../view-context';
 import type { DocumentInput, PlanDocument } from './document-model';
 import { DocumentWriter } from './document-writer';
-import { focusOf, strategyLabels, talkPartners } from './plan-facts';
+import { focusOf, orgOf, strategyLabels, talkPartners } from './plan-facts';
 
 /** Step 3: the statement partners sign, with the instrument's points for the talks. */
 export function commitment(input: DocumentInput): PlanDocument {
   const w = new DocumentWriter(input);
   const { ctx } = w;
-  const org = w.answer('orgName');
+  const org = orgOf(w);
   w.p(...w.line('commitment.intro', { org, focus: focusOf(w), cite: w.cite('s3Strategies') }));
   w.h1(w.t('commitment.askTitle'));
   const talks = w.cite('s2Talks');
+  w.p(...w.line('commitment.concrete', { what: w.fill('partnerCommitment') }));
+  w.p(...w.line('commitment.period', { period: w.fill('period') }));
+  w.p(...w.line('commitment.contacts', { contacts: w.fill('contacts') }));
+  w.p(...w.line('commitment.inReturn', { what: w.fill('orgCommitment') }));
   w.p(...w.line('commitment.ask', { cite: talks }));
-  w.bullets(['worries', 'agenda', 'places', 'freedom'].map((k) => [w.t(`commitment.points.${k}`)]));
+  w.bullets(['worries', 'agenda', 'places'].map((k) => [w.t(`commitment.points.${k}`)]));
   if (w.value('strategyPartners')) {
     w.p(w.t('commitment.roles'));
     w.prose('strategyPartners');

@@ -47,8 +47,27 @@ export interface PlanDocument {
   openEmpty: string;
   blocks: Block[];
   sourcesTitle: string;
-  /** Numbered as cited; `section` names the passage in content/sources.json. */
-  sources: { n: number; section: string; title: string; url: string }[];
+  /**
+   * Numbered as cited; `section` names the passage in content/sources.json, `doc` the source
+   * document it belongs to (the list names each document once, its cited parts beside it).
+   */
+  sources: { n: number; section: string; doc: string; title: string; url: string }[];
   /** Who wrote the answers, said once at the end. */
   closing: string;
+}
+
+/** The sources grouped per document, in order of first citation: each document listed once. */
+export function sourceGroups(
+  doc: PlanDocument,
+): { doc: string; url: string; parts: { n: number; title: string }[] }[] {
+  const groups = new Map<
+    string,
+    { doc: string; url: string; parts: { n: number; title: string }[] }
+  >();
+  for (const s of doc.sources) {
+    const group = groups.get(s.doc) ?? { doc: s.doc, url: s.url, parts: [] };
+    group.parts.push({ n: s.n, title: s.title });
+    groups.set(s.doc, group);
+  }
+  return [...groups.values()];
 }

@@ -6,6 +6,13 @@ import type { Block, DocumentId, DocumentInput, Inline, PlanDocument } from './d
 
 const TOKEN = /\u0000(\d+)\u0000/;
 
+/** A sentence that opens with a phrase from running text ("de gemeente Zele …") gets its capital. */
+function capitalised(parts: Inline[], locale: ViewContext['locale']): Inline[] {
+  const [first, ...rest] = parts;
+  if (typeof first !== 'string' || !/^\p{Ll}/u.test(first)) return parts;
+  return [first.charAt(0).toLocaleUpperCase(locale) + first.slice(1), ...rest];
+}
+
 /** "6 december 2026" in Brussels: documents carry a full date, not the cards' short one. */
 export function longDate(date: Date, locale: ViewContext['locale']): string {
   return new Intl.DateTimeFormat(locale === 'nl' ? 'nl-BE' : 'en-GB', {
@@ -124,7 +131,7 @@ export class DocumentWriter {
   }
 
   p(...parts: Inline[]): void {
-    this.blocks.push({ kind: 'paragraph', parts });
+    this.blocks.push({ kind: 'paragraph', parts: capitalised(parts, this.ctx.locale) });
   }
 
   /** A paragraph opened by a bold lead ("Artikel 1."). */
@@ -181,7 +188,7 @@ export class DocumentWriter {
       sourcesTitle: this.t('sources.title'),
       sources: this.cited.map((section, i) => {
         const s = resolveSource(section, ctx.locale);
-        return { n: i + 1, section, title: `${s.docTitle} — ${s.sectionTitle}`, url: s.url };
+        return { n: i + 1, section, doc: s.docTitle, title: s.sectionTitle, url: s.url };
       }),
       closing: this.t('closing', { names: formatList(names, ctx.locale), date }),
     };

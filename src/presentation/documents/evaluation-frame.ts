@@ -1,7 +1,7 @@
 import type { DocumentInput, Inline, PlanDocument } from './document-model';
 import { DocumentWriter } from './document-writer';
 import { evaluationMoments } from './evaluation-moments';
-import { workingTimeOf } from './plan-facts';
+import { orgOf, workingTimeOf } from './plan-facts';
 
 /** A list of choice labels, or a placeholder when nothing was chosen. */
 function chosen(w: DocumentWriter, id: string): Inline[][] {
@@ -57,7 +57,7 @@ function indicators(w: DocumentWriter): void {
 /** Step 6: goals, indicators, what counts as success, registration, reporting and evaluation. */
 export function evaluationFrame(input: DocumentInput): PlanDocument {
   const w = new DocumentWriter(input);
-  w.p(...w.line('evaluation.intro', { org: w.answer('orgName') }));
+  w.p(...w.line('evaluation.intro', { org: orgOf(w) }));
   w.h1(w.t('evaluation.goalsTitle'));
   if (!w.prose('goals')) w.p(w.decide('goals'));
   indicators(w);

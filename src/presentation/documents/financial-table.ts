@@ -16,7 +16,7 @@ export function financialTable(w: DocumentWriter): void {
       ],
       [
         [w.t('finance.people')],
-        [peopleOf(w)],
+        [peopleOf(w, 'facts.peopleCount')],
         w.line('cited.s3Budget.twoPeople', { cite: budgetCite }),
       ],
       [
@@ -37,4 +37,5 @@ export function financialTable(w: DocumentWriter): void {
     w.bullets(lines.map((l) => [l]));
   } else w.p(...w.line('finance.costLinesOpen', { open: w.decide('operatingCosts') }));
   w.p(...w.line('finance.own', { salary: w.fill('salaryCost'), code: w.fill('budgetCode') }));
+  w.p(...w.line('note.finance.credit', { credit: w.fill('credit'), visum: w.fill('visum') }));
 }

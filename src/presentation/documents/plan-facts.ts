@@ -19,12 +19,10 @@ export function durationOf(w: DocumentWriter): Inline[] {
   return [w.decide('durationType')];
 }
 
-/** "2 personen" or a placeholder. */
-export function peopleOf(w: DocumentWriter): Inline {
+/** "door één medewerker" / "verdeeld over 2 medewerkers" (in a sentence), or a placeholder. */
+export function peopleOf(w: DocumentWriter, key = 'facts.people'): Inline {
   const raw = w.raw('ambassadorCount');
-  return typeof raw === 'number'
-    ? w.t('facts.people', { count: raw })
-    : w.decide('ambassadorCount');
+  return typeof raw === 'number' ? w.t(key, { count: raw }) : w.decide('ambassadorCount');
 }
 
 /** Own hire, tender, or not decided yet (both documents then). */
@@ -70,22 +68,60 @@ export function focusOf(w: DocumentWriter): Inline[] {
 }
 
 /**
- * The advice that applies to this plan, in the third-person wording the steering brief uses
- * (it names the reason too), with its sources as numbered references; Brugbot's own
- * suggestions carry their label and cite nothing.
+ * The points of attention from the sources that apply to this plan, in the third-person wording
+ * the steering brief uses, with their sources as numbered references. Brugbot's own suggestions
+ * (tips for the drafting team) stay out: the documents go to the college and to partners.
  */
 export function adviceItems(w: DocumentWriter, steps?: number[]): Inline[][] {
   const active = w.ctx.guide.activeAdvice(w.ctx.answers);
   const wanted = new Set(
-    active.filter((a) => !steps || steps.includes(a.rule.step)).map((a) => a.rule.id),
+    active
+      .filter((a) => a.rule.kind === 'source' && (!steps || steps.includes(a.rule.step)))
+      .map((a) => a.rule.id),
   );
   const views = presentAdvice(w.ctx, (rule) => wanted.has(rule.id));
   return views.map((view) => {
     const rule = active.find((a) => a.rule.id === view.id)!.rule;
-    const label = view.label.replace(/^\S+\s/, '');
+    // Where the steering brief's wording addresses the team, the documents have their own.
+    const forCollege = w.t(`attention.${view.id}`, { defaultValue: '' });
     return [
-      `${label}: ${w.ctx.t(`steering:attention.${view.id}`)}`,
+      forCollege || w.ctx.t(`steering:attention.${view.id}`),
       ...rule.sources.flatMap((s) => [' ', w.cite(s)]),
     ];
   });
+}
+
+/**
+ * The organisation inside running text: "Gemeente Zele" reads "de gemeente Zele" ("Stad",
+ * "OCMW" likewise); a paragraph that opens with it gets its capital back in DocumentWriter.p.
+ */
+export function orgOf(w: DocumentWriter): Inline {
+  const name = w.answer('orgName');
+  if (typeof name !== 'string') return name;
+  return name.replace(
+    /^(Gemeente|Stad|Municipality|City|Town)\s/,
+    (m) => `${w.ctx.locale === 'nl' ? 'de' : 'the'} ${m.toLocaleLowerCase(w.ctx.locale)}`,
+  );
+}
+
+/** The chosen profiles as one phrase: "toeleider die …; netwerkmakelaar", or a placeholder. */
+export function profilesOf(w: DocumentWriter): Inline {
+  const profiles = w.inSentence(w.labels('profile'));
+  return profiles.length ? profiles.join('; ') : w.decide('profile');
+}
+
+/** Training labels in a sentence; intervision and regional intervision read as one item. */
+export function trainingOf(w: DocumentWriter): string[] {
+  const raw = w.raw('training');
+  const ids = Array.isArray(raw) ? raw : [];
+  const both = ids.includes('intervision') && ids.includes('regionalIntervision');
+  return w.inSentence(
+    ids
+      .filter((id) => !(both && id === 'intervision'))
+      .map((id) =>
+        both && id === 'regionalIntervision'
+          ? w.t('facts.intervisionBoth')
+          : w.ctx.t(`guide:questions.training.choices.${id}`),
+      ),
+  );
 }

@@ -12,7 +12,7 @@ import {
   WidthType,
   type ParagraphChild,
 } from 'docx';
-import type { Block, Inline, PlanDocument } from './document-model';
+import { sourceGroups, type Block, type Inline, type PlanDocument } from './document-model';
 import { lines, link, SUBTLE, xmlSafe } from './docx-text';
 
 const NUMBERED = 'brug-numbered';
@@ -115,8 +115,10 @@ export async function renderDocx(doc: PlanDocument): Promise<Buffer> {
     body.push(
       new Paragraph({ heading: HeadingLevel.HEADING_1, children: lines(doc.sourcesTitle) }),
     );
-    for (const s of doc.sources)
-      body.push(new Paragraph({ children: [...lines(`[${s.n}] `, SUBTLE), link(s.title, s.url)] }));
+    for (const g of sourceGroups(doc)) {
+      const parts = g.parts.map((p) => `[${p.n}] ${p.title}`).join('; ');
+      body.push(new Paragraph({ children: [link(g.doc, g.url), ...lines(`: ${parts}`, SUBTLE)] }));
+    }
   }
   body.push(new Paragraph({ spacing: { before: 360 }, children: lines(doc.closing, SUBTLE) }));
   const document = new Document({

@@ -12,7 +12,7 @@ function escapeMessageText(text: string): string {
     .replace(/([\\`*_[\]#|~])/g, '\\$1')
     .replace(/^(\s*)([-+]|\d+[.)])(\s)/gm, '$1\\$2$3');
 }
-import type { Block, Inline, PlanDocument } from './document-model';
+import { sourceGroups, type Block, type Inline, type PlanDocument } from './document-model';
 
 /** Typed and written text escaped, placeholders in bold, references as [n]. */
 function inline(parts: Inline[]): string {
@@ -63,7 +63,11 @@ export function renderMarkdown(doc: PlanDocument): string {
   if (doc.sources.length) {
     out.push(`## ${escapeMessageText(doc.sourcesTitle)}`, '');
     out.push(
-      ...doc.sources.map((s) => `- \\[${s.n}\\] [${escapeMessageText(s.title)}](${s.url})`),
+      ...sourceGroups(doc).map(
+        (g) =>
+          `- [${escapeMessageText(g.doc)}](${g.url}): ` +
+          g.parts.map((p) => `\\[${p.n}\\] ${escapeMessageText(p.title)}`).join('; '),
+      ),
       '',
     );
   }
