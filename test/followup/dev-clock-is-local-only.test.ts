@@ -1,13 +1,18 @@
 import http from 'node:http';
 import { startBot } from '../helpers/bot-server';
+import { tokenShapedBearer } from '../helpers/token-shaped';
 
-const post = (url: string, body: string, host?: string) =>
+const post = (url: string, body: string, host?: string, authorization?: string) =>
   new Promise<number>((resolve, reject) => {
     const req = http.request(
       url,
       {
         method: 'POST',
-        headers: { 'Content-Type': 'application/json', ...(host ? { Host: host } : {}) },
+        headers: {
+          'Content-Type': 'application/json',
+          ...(host ? { Host: host } : {}),
+          ...(authorization ? { Authorization: authorization } : {}),
+        },
       },
       (res) => {
         res.resume();
@@ -27,8 +32,12 @@ describe('the dev clock', () => {
       HOST: '127.0.0.1',
     });
     try {
-      const status = await post(`${bot.url}/api/dev/clock`, '{"now":"2027-12-01T10:30:00+01:00"}');
-      expect(status).toBe(404);
+      const body = '{"now":"2027-12-01T10:30:00+01:00"}';
+      // No token: refused before routing. A token-shaped header reaches routing: no such route.
+      expect(await post(`${bot.url}/api/dev/clock`, body)).toBe(401);
+      expect(await post(`${bot.url}/api/dev/clock`, body, undefined, tokenShapedBearer())).toBe(
+        404,
+      );
     } finally {
       await bot.stop();
     }

@@ -11,7 +11,9 @@ async function otlpReceiver(port: number) {
     req.on('data', (chunk: Buffer) => (body += chunk.toString('utf8')));
     req.on('end', () => {
       posts.push({ path: req.url ?? '', body });
-      res.writeHead(200, { 'Content-Type': 'application/json' }).end('{}');
+      // (Two statements: restify patches writeHead in a shared Jest worker, without its return.)
+      res.writeHead(200, { 'Content-Type': 'application/json' });
+      res.end('{}');
     });
   });
   await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));

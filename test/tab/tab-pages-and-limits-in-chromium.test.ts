@@ -43,7 +43,7 @@ describe.each([
     await page.waitForFunction(() => document.querySelectorAll('#picker option').length === 25);
     expect(await more.isHidden()).toBe(true);
 
-    const exportButton = page.getByRole('button', { name: /Markdown/ });
+    const exportButton = page.getByRole('button', { name: /^Download als Markdown/ });
     await exportButton.click();
     await page.getByText(/de link werkt 10 minuten/).waitFor();
     await exportButton.click();
