@@ -56,20 +56,15 @@ export class UsageCounter {
   }
 
   /**
-   * A typed question and how it went. `via: 'passage'` is for answers drawn from a seed passage
-   * rather than a knowledge-base entry. A declined question counts its normalised text once per
-   * conversation.
+   * A typed question and how it went: answered from a knowledge-base entry, from a quoted seed
+   * passage (no entry fitted), or declined. A declined question counts its normalised text once
+   * per conversation.
    */
-  async question(
-    turn: UsageTurn,
-    text: string,
-    result: QnaAnswer | QnaDecline,
-    via: 'entry' | 'passage' = 'entry',
-  ): Promise<void> {
+  async question(turn: UsageTurn, text: string, result: QnaAnswer | QnaDecline): Promise<void> {
     const outcome =
       result.kind === 'decline'
         ? 'declined'
-        : via === 'passage'
+        : result.claim === 'quote'
           ? 'answeredPassage'
           : 'answeredEntry';
     await this.count({ 'questions.asked': 1, [`questions.${outcome}`]: 1 });

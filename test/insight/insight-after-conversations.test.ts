@@ -6,7 +6,13 @@ type Report = {
   plans: { started: number; completed: number };
   funnel: { step: number; plans: number; cards: { card: string; plans: number }[] }[];
   timeToComplete: { plans: number; median: { fromHours: number; toHours: number | null } };
-  questions: { asked: number; answered: number; declined: number; answeredFromEntry: number };
+  questions: {
+    asked: number;
+    answered: number;
+    declined: number;
+    answeredFromEntry: number;
+    answeredFromPassage: number;
+  };
   declinedTop: { text: string; conversations: number }[];
 };
 
@@ -33,6 +39,8 @@ describe('usage insight after a realistic set of conversations', () => {
     const stalled = talk.open({ user: KOEN, channelId: 'webchat' });
     await talk.walk(stalled, 2);
     await talk.say(stalled, stalled.message('wat telt als een geslaagde toeleiding?'));
+    // A question only a passage of the sources answers: quoted, and counted as such.
+    await talk.say(stalled, stalled.message('wat gebeurde er met het zwembad in kortrijk'));
     // Three conversations ask the same unknown question (one of them twice); one asks another.
     for (const text of REPEATED) {
       const chat = talk.open({ user: ZOE });
@@ -61,11 +69,12 @@ describe('usage insight after a realistic set of conversations', () => {
     expect(report.timeToComplete.median).toEqual({ fromHours: 0, toHours: 1 });
   });
 
-  it('counts every typed question, answered and declined', () => {
+  it('counts every typed question: from an entry, from a passage, declined', () => {
     expect(report.questions).toMatchObject({
-      asked: 6,
-      answered: 1,
+      asked: 7,
+      answered: 2,
       answeredFromEntry: 1,
+      answeredFromPassage: 1,
       declined: 5,
     });
   });
