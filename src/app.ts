@@ -1,7 +1,15 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Server } from 'restify';
-import { BrugApp, HistoryHandler, PrivacyHandler } from './bot';
+import { AfterSave } from './after-save';
+import {
+  BrugApp,
+  GuideHandler,
+  HistoryHandler,
+  LanguageHandler,
+  PrivacyHandler,
+  QuickQuestionHandler,
+} from './bot';
 import type { AppConfig } from './config';
 import { Guide, loadGuideDefinition } from './guide';
 import { getI18n } from './i18n';
@@ -20,13 +28,7 @@ import { purgeDownloads, purgeExpired, scheduleRetention } from './privacy';
 import { ConnectorTransport } from './connector';
 import { createSteering, mountSteeringFeed, steeringKeysOf } from './steering';
 import { DocumentsHandler, ExportHandler } from './export';
-import {
-  createFollowup,
-  followupKeysOf,
-  isWorkingHours,
-  progressLineFor,
-  SchedulerClock,
-} from './followup';
+import { createFollowup, followupKeysOf, isWorkingHours, SchedulerClock } from './followup';
 
 /** Retention is measured in days; checking a few times a day is plenty. */
 const RETENTION_INTERVAL_MS = 6 * 60 * 60 * 1000;
@@ -75,6 +77,8 @@ export async function createApp(
     conversationDays: config.retentionDays,
     otlpMetricsUrl: config.insight.otlpMetricsUrl,
   });
+  // The one after-save pipeline: every committed change's effects, handed to the reactions below.
+  const afterSave = new AfterSave(logger);
   // One Connector client for every message the bot sends on its own (steering notes, check-ins).
   const transport = new ConnectorTransport(host.outboundToken);
   const steering = createSteering({
@@ -86,8 +90,6 @@ export async function createApp(
     logger,
     now,
     listeningUrl: () => listeningUrl,
-    // The follow-up's one line of progress in the steering group's note (issue 16).
-    progress: progressLineFor({ plans, guide, now }),
   });
   const privacy = new PrivacyHandler({
     storage,
@@ -97,7 +99,7 @@ export async function createApp(
     baseUrl,
     logger,
     now,
-    withdrawNote: (key, by, remove) => steering.handler.withdrawAfter(key, by, remove),
+    afterSave,
   });
   const followup = createFollowup({
     config,
@@ -107,30 +109,42 @@ export async function createApp(
     logger,
     transport,
     clock: new SchedulerClock(now),
-    // A check-in answer is a change like any other: the steering note follows it.
-    afterChange: (turn, state) =>
-      steering.handler.afterSave(turn, { state, effects: ['save', 'answersChanged'] }),
-    usage: (event) => insight.counter.checkin(event),
+    afterSave,
   });
+  // What reacts to a committed change, in this order: the steering note, the follow-up, the counters.
+  afterSave.reactWith(steering.handler, followup.handler, insight.counter);
   const exportDeps = { guide, plans, downloads, baseUrl, logger, now };
   const exporter = new ExportHandler(exportDeps);
   const qna = createQnaService();
-  const app = new BrugApp({
+  const guideHandler = new GuideHandler({
     guide,
     plans,
-    prefs,
     qna,
-    privacy,
-    history: new HistoryHandler({ guide, plans, logger }),
     steering: steering.handler,
-    exporter,
-    documents: new DocumentsHandler(exportDeps),
-    followup: followup.handler,
-    usage: insight.counter,
-    feedback: insight.feedback,
+    afterSave,
     logger,
     now,
     planUrl: (planKey) => `${baseUrl().replace(/\/$/, '')}${planTabPath(planKey)}`,
+  });
+  const app = new BrugApp({
+    handlers: {
+      guide: guideHandler,
+      quickQuestions: new QuickQuestionHandler({
+        qna,
+        plans,
+        feedback: insight.feedback,
+        usage: insight.counter,
+      }),
+      language: new LanguageHandler({ prefs, guide: guideHandler }),
+      privacy,
+      history: new HistoryHandler({ guide, plans, logger }),
+      steering: steering.handler,
+      exporter,
+      documents: new DocumentsHandler(exportDeps),
+      followup: followup.handler,
+      feedback: insight.feedback,
+    },
+    logger,
   });
   const server = createServer({
     host,
@@ -185,14 +199,7 @@ export async function createApp(
           const purge = async () => {
             await insight.purge(now());
             return purgeExpired(
-              {
-                storage,
-                plans,
-                downloads,
-                logger,
-                withdrawNote: (key, remove) =>
-                  steering.handler.withdrawAfter(key, undefined, remove),
-              },
+              { storage, plans, downloads, logger, afterSave },
               config.retentionDays,
               now(),
             );

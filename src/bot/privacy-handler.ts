@@ -1,3 +1,4 @@
+import type { AfterSave } from '../after-save';
 import { renderCard } from '../cards';
 import { cardFallback } from '../presentation';
 import { downloadFor, type DownloadStore } from '../downloads';
@@ -16,15 +17,8 @@ export interface PrivacyDeps {
   baseUrl: () => string;
   logger: Logger;
   now: () => Date;
-  /**
-   * Runs the deletion and then replaces the plan's steering note with "plan verwijderd op … door
-   * …" (src/steering). Without it the plan is simply deleted.
-   */
-  withdrawNote?: (
-    planKey: string,
-    byName: string | undefined,
-    remove: () => Promise<number>,
-  ) => Promise<number>;
+  /** Where a committed deletion goes (the steering note is replaced by "plan verwijderd …"). */
+  afterSave: Pick<AfterSave, 'dispatch'>;
 }
 
 /** "mijn gegevens" and "verwijder plan": the GDPR side of the conversation. */
@@ -93,15 +87,10 @@ export class PrivacyHandler {
       return;
     }
     // Everything made from the plan goes, and the deleted bytes with it (src/privacy).
-    const remove = () => erasePlan(this.deps, key);
     const by = turn.actor.name?.trim() || undefined;
-    const removed = this.deps.withdrawNote
-      ? await this.deps.withdrawNote(key, by, remove)
-      : await remove();
-    this.deps.logger.info(
-      { conversation: logId(key), documents: removed },
-      'plan deleted on request',
-    );
+    const { documents, effects } = await erasePlan(this.deps, key, by);
+    this.deps.logger.info({ conversation: logId(key), documents }, 'plan deleted on request');
+    await this.deps.afterSave.dispatch({ planKey: key, turn, effects });
     const language = turn.chosenLocale;
     const kept = language
       ? t('bot:privacy.keptLanguage', { language: t(`bot:privacy.languages.${language}`) })

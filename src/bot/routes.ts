@@ -5,7 +5,10 @@ import { followupActionSchemas, type FollowupHandler } from '../followup';
 import type { DocumentsHandler, ExportHandler } from '../export';
 import type { SteeringHandler } from '../steering';
 import { answerFeedbackSchema, type AnswerFeedback } from '../insight';
+import type { GuideHandler } from './guide-handler';
 import type { HistoryHandler } from './history-handler';
+import type { LanguageHandler } from './language-handler';
+import type { QuickQuestionHandler } from './quick-question-handler';
 import type { PrivacyHandler } from './privacy-handler';
 import { Router, verb } from './router';
 
@@ -15,10 +18,10 @@ const revision = z.coerce.number().int().nonnegative().max(Number.MAX_SAFE_INTEG
 
 /** What the routes call: one method per capability, each taking the turn. */
 export interface RouteHandlers {
-  guide(turn: Turn, event: GuideEvent): Promise<void>;
+  guide: Pick<GuideHandler, 'run'>;
   /** A question typed or chosen from a card; `entryId` names a knowledge-base entry. */
-  ask(turn: Turn, question: { text: string } | { entryId: string }): Promise<void>;
-  setLocale(turn: Turn, locale: 'nl' | 'en'): Promise<void>;
+  quickQuestions: Pick<QuickQuestionHandler, 'ask'>;
+  language: Pick<LanguageHandler, 'set'>;
   privacy: PrivacyHandler;
   history: HistoryHandler;
   steering: SteeringHandler;
@@ -30,14 +33,14 @@ export interface RouteHandlers {
 
 /** Every command word and card verb Brugbot understands, and which handler answers it. */
 export function brugRouter(h: RouteHandlers): Router {
-  const guide = (event: GuideEvent) => (turn: Turn) => h.guide(turn, event);
+  const guide = (event: GuideEvent) => (turn: Turn) => h.guide.run(turn, event);
   return new Router(
     [
       verb(z.object({ verb: z.literal('guide.start') }), guide({ type: 'start' })),
       verb(z.object({ verb: z.literal('guide.overview') }), guide({ type: 'overview' })),
       verb(z.object({ verb: z.literal('guide.summary') }), guide({ type: 'summary' })),
       verb(z.object({ verb: z.literal('guide.goto'), step }), (turn, a) =>
-        h.guide(turn, { type: 'goto', step: a.step }),
+        h.guide.run(turn, { type: 'goto', step: a.step }),
       ),
       verb(
         z.object({
@@ -50,7 +53,7 @@ export function brugRouter(h: RouteHandlers): Router {
           target: part.optional(),
         }),
         (turn, a, inputs) =>
-          h.guide(turn, {
+          h.guide.run(turn, {
             type: 'submitStep',
             step: a.step,
             part: a.part,
@@ -61,7 +64,7 @@ export function brugRouter(h: RouteHandlers): Router {
           }),
       ),
       verb(z.object({ verb: z.literal('guide.restart.confirm'), rev: revision }), (turn, a) =>
-        h.guide(turn, { type: 'restartConfirm', revision: a.rev }),
+        h.guide.run(turn, { type: 'restartConfirm', revision: a.rev }),
       ),
       verb(z.object({ verb: z.literal('guide.restart.cancel') }), guide({ type: 'restartCancel' })),
       verb(
@@ -69,10 +72,10 @@ export function brugRouter(h: RouteHandlers): Router {
           verb: z.literal('qna.ask'),
           entryId: z.string().regex(/^[a-zA-Z][a-zA-Z0-9]{0,79}$/),
         }),
-        (turn, a) => h.ask(turn, { entryId: a.entryId }),
+        (turn, a) => h.quickQuestions.ask(turn, { entryId: a.entryId }),
       ),
       verb(z.object({ verb: z.literal('lang.set'), locale: z.enum(['nl', 'en']) }), (turn, a) =>
-        h.setLocale(turn, a.locale),
+        h.language.set(turn, a.locale),
       ),
       ...followupActionSchemas.map((schema) =>
         verb(schema, (turn, action, inputs) => h.followup.act(turn, action, inputs)),
@@ -102,7 +105,7 @@ export function brugRouter(h: RouteHandlers): Router {
       summary: guide({ type: 'summary' }),
       restart: guide({ type: 'restartRequest' }),
       undo: guide({ type: 'undo' }),
-      language: (turn, c) => h.setLocale(turn, c.locale),
+      language: (turn, c) => h.language.set(turn, c.locale),
       asOf: (turn, c) => h.history.sendAsOf(turn, c.date),
       myData: (turn) => h.privacy.sendMyData(turn),
       deletePlan: (turn) => h.privacy.askDelete(turn),

@@ -1,7 +1,15 @@
 import { escapeMessageText, viewContext } from '../presentation';
 import { readPlan, type Turn } from '../turn';
 import { renderCard } from '../cards';
-import { answerValues, type Guide, type PlanState, type Transition } from '../guide';
+import {
+  effectOf,
+  planEffects,
+  type AfterSave,
+  type Committed,
+  type Effect,
+  type Reaction,
+} from '../after-save';
+import { answerValues, type Guide, type PlanState } from '../guide';
 import { logId, type Logger } from '../logging';
 import type { PlanStore } from '../plans';
 import type { FollowupAction } from './actions';
@@ -20,12 +28,6 @@ import {
 
 type Inputs = Record<string, string | number | boolean>;
 
-/** Runs after a follow-up answer changed the plan (the steering note follows it). */
-export type AfterChange = (turn: Turn, state: PlanState) => Promise<void>;
-
-/** The usage counters' view of the follow-up: a check-in went out, or one was answered. */
-export type CheckinUsage = (event: 'sent' | 'answered') => Promise<void>;
-
 export interface FollowupHandlerDeps {
   guide: Guide;
   plans: PlanStore;
@@ -33,8 +35,8 @@ export interface FollowupHandlerDeps {
   logger: Logger;
   /** The scheduler's clock, so snoozes and "months since the start" follow a moved dev clock. */
   now: () => Date;
-  afterChange: AfterChange;
-  usage?: CheckinUsage;
+  /** Where a committed follow-up answer goes: the steering note, the counters and this worker react. */
+  afterSave: AfterSave;
   /** Wakes the worker: a confirmed schedule may already be due. */
   wake: () => void;
 }
@@ -80,7 +82,9 @@ function eventOf(action: FollowupAction, inputs: Inputs): FollowupEvent | undefi
 }
 
 /** The bot's side of the follow-up: the command, the card verbs, the proposal on completion. */
-export class FollowupHandler {
+export class FollowupHandler implements Reaction {
+  readonly reactionName = 'follow-up';
+
   constructor(private readonly deps: FollowupHandlerDeps) {}
 
   /** `opvolging` / `follow-up` and the "see the schedule" button. */
@@ -102,22 +106,22 @@ export class FollowupHandler {
     }
   }
 
-  /** After a guide turn: on the plan's first completion, propose the schedule. */
-  async afterGuideTurn(turn: Turn, result: Transition): Promise<void> {
-    try {
-      const completed = result.effects.includes('planCompleted');
-      if (completed && scheduleOf(answerValues(result.state)).moments.length === 0) {
-        await turn.send(turn.t('followup:proposal'));
-        await this.sendSchedule(turn, result.state);
-      } else if (result.state.status === 'completed') {
-        // Someone wrote here: the conversation is reachable again for check-ins.
-        await this.deps.schedules.remember(turn.planKey, refOf(turn), false);
-      }
-    } catch (error) {
-      this.deps.logger.error(
-        { plan: logId(turn.planKey), err: (error as Error).name },
-        'could not propose the follow-up',
-      );
+  /**
+   * The follow-up's reaction to a committed change: the plan's first completion proposes the
+   * schedule; any later change to a completed plan was written here, so the conversation is
+   * reachable again for check-ins; a change to the schedule or its figures wakes the worker.
+   */
+  async afterSave(commit: Committed): Promise<void> {
+    const { turn, planKey } = commit;
+    if (effectOf(commit, 'scheduleChanged')) this.deps.wake();
+    const saved = effectOf(commit, 'planSaved');
+    if (!turn || !saved) return;
+    const completed = effectOf(commit, 'planCompleted');
+    if (completed && scheduleOf(answerValues(completed.state)).moments.length === 0) {
+      await turn.send(turn.t('followup:proposal'));
+      await this.sendSchedule(turn, completed.state);
+    } else if (saved.state.status === 'completed') {
+      await this.deps.schedules.remember(planKey, refOf(turn), false);
     }
   }
 
@@ -178,11 +182,11 @@ export class FollowupHandler {
       textFormat: 'markdown',
       text: await this.resultText(turn, state, result),
     });
-    if (result.code === 'checkinSaved') await this.deps.usage?.('answered');
-    if (state && result.code !== 'unchanged' && result.code !== 'noPlan') {
-      this.deps.wake();
-      await this.deps.afterChange(turn, state);
-    }
+    if (!state) return;
+    const effects: Effect[] = planEffects(state, outcome.effects);
+    if (effects.length) effects.push({ kind: 'scheduleChanged' });
+    if (result.code === 'checkinSaved') effects.push({ kind: 'checkinAnswered' });
+    await this.deps.afterSave.dispatch({ planKey: key, turn, effects });
   }
 
   private async resultText(

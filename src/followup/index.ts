@@ -1,17 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import type { AppConfig } from '../config';
 import type { Guide } from '../guide';
-import { viewContext } from '../presentation';
-import { translator, type Locale } from '../i18n';
 import type { Logger } from '../logging';
 import type { PlanStore } from '../plans';
 import type { BrugStorage } from '../storage';
 import type { ConnectorApi } from '../connector';
 import { SchedulerClock } from './clock';
 import { dispatch } from './dispatch';
-import { FollowupHandler, type AfterChange, type CheckinUsage } from './followup-handler';
+import type { AfterSave } from '../after-save';
+import { FollowupHandler } from './followup-handler';
 import { ScheduleStore } from './schedule-store';
-import { steeringProgressLine } from './progress';
 import { FollowupWorker, type PassCounts } from './worker';
 
 /** The follow-up after the plan: schedule, durable check-ins, proactive cards, progress. */
@@ -31,11 +29,10 @@ export interface FollowupDeps {
   plans: PlanStore;
   logger: Logger;
   clock: SchedulerClock;
-  afterChange: AfterChange;
+  /** The after-save pipeline: a follow-up answer is a committed change like any other. */
+  afterSave: AfterSave;
   /** The Connector client, with the host's outbound token (one for steering and follow-up). */
   transport: ConnectorApi;
-  /** Counts check-ins sent and answered (src/insight); nothing about whom. */
-  usage?: CheckinUsage;
 }
 
 export interface Followup {
@@ -45,20 +42,6 @@ export interface Followup {
   runDue(): Promise<PassCounts>;
   start(): void;
   stop(): Promise<void>;
-}
-
-/**
- * The steering note's progress line for a plan (createSteering's `progress` hook): the latest
- * figures against the plan's own expectations, or when the first card comes; undefined when
- * the plan has no follow-up.
- */
-export function progressLineFor(deps: { plans: PlanStore; guide: Guide; now: () => Date }) {
-  return async (planKey: string, locale: Locale): Promise<string | undefined> => {
-    const plan = await deps.plans.read(planKey);
-    if (!plan) return undefined;
-    const ctx = viewContext(deps.guide, plan, locale, translator(locale));
-    return steeringProgressLine(ctx, deps.now()) || undefined;
-  };
 }
 
 export function createFollowup(deps: FollowupDeps): Followup {
@@ -84,7 +67,8 @@ export function createFollowup(deps: FollowupDeps): Followup {
         },
         planKey,
       );
-      if (outcome === 'sent') await deps.usage?.('sent');
+      if (outcome === 'sent')
+        await deps.afterSave.dispatch({ planKey, effects: [{ kind: 'checkinSent' }] });
       return outcome;
     },
   });
@@ -94,8 +78,7 @@ export function createFollowup(deps: FollowupDeps): Followup {
     schedules,
     logger: deps.logger,
     now: () => clock.now(),
-    afterChange: deps.afterChange,
-    ...(deps.usage ? { usage: deps.usage } : {}),
+    afterSave: deps.afterSave,
     wake: () => void worker.tick(),
   });
   return {

@@ -11,7 +11,7 @@ import { UsageCounter } from './usage-counter';
 import { UsageStore } from './usage-store';
 
 export { AnswerFeedback, answerFeedbackSchema, FEEDBACK_INVOKE } from './answer-feedback';
-export { UsageCounter, type CheckinEvent } from './usage-counter';
+export { UsageCounter } from './usage-counter';
 export { normaliseQuestion } from './normalise';
 
 export interface Insight {

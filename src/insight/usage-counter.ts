@@ -1,4 +1,4 @@
-import type { Transition } from '../guide';
+import { effectOf, type Committed, type Reaction } from '../after-save';
 import { errorForLog, type Logger } from '../logging';
 import type { QnaAnswer, QnaDecline } from '../qna';
 import { timeBin, type Counts } from './counters';
@@ -11,17 +11,17 @@ export interface UsageTurn {
   planKey: string;
 }
 
-export type CheckinEvent = 'sent' | 'answered';
-
 const HOUR_MS = 3_600_000;
 
 /**
- * The usage counters' one reaction to a committed plan change (`afterSave`, fed the effects
- * the engine returned, like the steering note and the follow-up), plus the quick-question
- * path and the follow-up's check-ins. A counter that cannot be written is logged and dropped:
+ * The usage counters' one reaction to committed changes (`afterSave`, fed the effects the
+ * engines returned, like the steering note and the follow-up: plans started and completed,
+ * cards reached, check-ins sent and answered), plus the quick-question path. A counter that cannot be written is logged and dropped:
  * counting never costs anyone an answer.
  */
-export class UsageCounter {
+export class UsageCounter implements Reaction {
+  readonly reactionName = 'usage counters';
+
   constructor(
     private readonly deps: {
       store: UsageStore;
@@ -31,26 +31,30 @@ export class UsageCounter {
     },
   ) {}
 
-  async afterSave(_turn: UsageTurn, result: Pick<Transition, 'state' | 'effects'>): Promise<void> {
-    const { state, effects } = result;
+  async afterSave(commit: Committed): Promise<void> {
     const counts: Counts = {};
-    if (effects.includes('planStarted')) counts['plans.started'] = 1;
-    if (effects.includes('cardReached')) {
-      const reached = state.reached ?? [];
+    if (effectOf(commit, 'planStarted')) counts['plans.started'] = 1;
+    const reachedCard = effectOf(commit, 'cardReached');
+    if (reachedCard) {
+      const reached = reachedCard.state.reached ?? [];
       const card = reached[reached.length - 1]!;
       const step = card.split('.')[0]!;
       counts[`card.${card}`] = 1;
       if (!reached.slice(0, -1).some((c) => c.startsWith(`${step}.`))) counts[`step.${step}`] = 1;
     }
     let hours: number | undefined;
-    if (effects.includes('planCompleted')) {
+    const completed = effectOf(commit, 'planCompleted');
+    if (completed) {
       counts['plans.completed'] = 1;
+      const { state } = completed;
       const took = Date.parse(state.completedAt ?? '') - Date.parse(state.createdAt);
       if (Number.isFinite(took)) {
         hours = Math.max(0, took) / HOUR_MS;
         counts[`time.${timeBin(hours)}`] = 1;
       }
     }
+    if (effectOf(commit, 'checkinSent')) counts['checkins.sent'] = 1;
+    if (effectOf(commit, 'checkinAnswered')) counts['checkins.answered'] = 1;
     await this.count(counts);
     if (hours !== undefined) this.deps.metrics.completed(hours);
   }
@@ -71,10 +75,6 @@ export class UsageCounter {
     const normalised = result.kind === 'decline' ? normaliseQuestion(text) : '';
     if (normalised)
       await this.guard(() => this.deps.store.declined(turn.planKey, normalised, this.deps.now()));
-  }
-
-  async checkin(event: CheckinEvent): Promise<void> {
-    await this.count({ [`checkins.${event}`]: 1 });
   }
 
   async feedback(entry: string, helpful: boolean): Promise<void> {

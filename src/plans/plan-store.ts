@@ -148,7 +148,7 @@ export class PlanStore {
   /**
    * The same optimistic read-modify-write as `apply`, for another capability's pure transition of
    * the plan (follow-up answers): `run` may run again on a newer plan, and only a changed state
-   * (a new object) is written and logged.
+   * (a new object) is written and logged. Returns what `run` decided, its effects included.
    */
   async change<R>(
     key: string,
@@ -157,9 +157,10 @@ export class PlanStore {
       result: R;
       effects: GuideEffect[];
     },
-  ): Promise<{ state: PlanState | undefined; result: R }> {
+  ): Promise<{ state: PlanState | undefined; result: R; effects: GuideEffect[] }> {
+    type Changed = { state: PlanState | undefined; result: R; effects: GuideEffect[] };
     const { result, written } = await this.queue.run(key, async () => {
-      const outcome = await updateWithRetry<PlanState, { state: PlanState | undefined; result: R }>(
+      const outcome = await updateWithRetry<PlanState, Changed>(
         this.storage,
         key,
         (current) => {

@@ -1,3 +1,4 @@
+import type { AfterSave, Effect } from '../after-save';
 import type { Logger } from '../logging';
 import { readPlanState } from '../guide';
 import type { PlanStore, UserPrefsStore } from '../plans';
@@ -54,13 +55,24 @@ export interface EraseDeps {
  * leaves the plan to delete again, never a link to a deleted plan), then the plan, its change
  * log and the steering documents, then the store erases the deleted bytes from its files.
  * Language preferences are not touched: they belong to people, not to the plan.
+ *
+ * Returns how many documents went and the committed deletion's effect, which carries the
+ * documents kept beside the plan as they were (the steering note is withdrawn from its post).
  */
-export async function erasePlan(deps: EraseDeps, planKey: string): Promise<number> {
+export async function erasePlan(
+  deps: EraseDeps,
+  planKey: string,
+  by?: string,
+): Promise<{ documents: number; effects: Effect[] }> {
+  const removed = await deps.plans.related(planKey);
   const downloads = await deps.downloads.revokeForPlan(planKey);
   const documents = await deps.plans.delete(planKey);
   if (!(await deps.storage.eraseDeleted()))
     deps.logger.warn('deleted data is still in the write-ahead log; erased at the next deletion');
-  return downloads + documents;
+  return {
+    documents: downloads + documents,
+    effects: [{ kind: 'planDeleted', ...(by ? { by } : {}), removed }],
+  };
 }
 
 /**
@@ -73,8 +85,8 @@ export async function purgeExpired(
     plans: PlanStore;
     downloads: DownloadStore;
     logger: Logger;
-    /** Wraps a deletion so the plan's steering note is withdrawn too (src/steering). */
-    withdrawNote?: (planKey: string, remove: () => Promise<number>) => Promise<number>;
+    /** Where each deletion goes once committed (the steering note is withdrawn, src/steering). */
+    afterSave: Pick<AfterSave, 'dispatch'>;
   },
   retentionDays: number,
   now: Date,
@@ -91,8 +103,8 @@ export async function purgeExpired(
       continue;
     }
     if (updatedAt < cutoff) {
-      const remove = () => erasePlan(deps, key);
-      await (deps.withdrawNote ? deps.withdrawNote(key, remove) : remove());
+      const { effects } = await erasePlan(deps, key);
+      await deps.afterSave.dispatch({ planKey: key, effects });
       plans++;
     }
   }

@@ -1,5 +1,6 @@
 import type { Guide } from '../guide';
-import { translator, type Locale } from '../i18n';
+import { translator } from '../i18n';
+import { steeringProgressLine } from '../followup';
 import type { Logger } from '../logging';
 import type { PlanStore } from '../plans';
 import { logId } from '../logging';
@@ -25,8 +26,6 @@ export interface DeliveryDeps {
   localServiceUrl: () => string;
   /** The Teams app id for deep links to the plan tab. */
   teamsAppId?: string;
-  /** An extra line for the note (issue 16's follow-up progress); none when it answers undefined. */
-  progress?: (planKey: string, locale: Locale) => Promise<string | undefined>;
   debounceMs: number;
   retryBaseMs: number;
   /** Identifies this process in outbox claims. */
@@ -81,7 +80,8 @@ export async function deliver(deps: DeliveryDeps, planKey: string): Promise<Deli
   const updating = Boolean(claimed.conversationId && claimed.activityId);
   const digest = briefDigest(ctx);
   const changes = updating ? changesLine(ctx, claimed.sentDigest, digest) : '';
-  const progress = await deps.progress?.(planKey, claimed.locale).catch(() => undefined);
+  // The follow-up's one line of progress (issue 16), from the plan already read for the note.
+  const progress = steeringProgressLine(ctx, deps.now());
   const message = steeringNote(ctx, {
     now: deps.now(),
     changes,

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { AppConfig } from '../config';
 import type { Guide } from '../guide';
-import type { Locale } from '../i18n';
 import type { Logger } from '../logging';
 import type { PlanStore } from '../plans';
 import type { BrugStorage } from '../storage';
@@ -33,8 +32,6 @@ export interface SteeringDeps {
   listeningUrl: () => string;
   /** The Connector client, with the host's outbound token (one for steering and follow-up). */
   transport: ConnectorApi;
-  /** An extra line for the note, e.g. the follow-up's progress (issue 16). */
-  progress?: (planKey: string, locale: Locale) => Promise<string | undefined>;
 }
 
 export interface Steering {
@@ -70,7 +67,6 @@ export function createSteering(deps: SteeringDeps): Steering {
     publicBaseUrl: () => config.publicBaseUrl,
     localServiceUrl: deps.listeningUrl,
     teamsAppId: config.steering.teamsAppId,
-    ...(deps.progress ? { progress: deps.progress } : {}),
     debounceMs: config.steering.debounceMs,
     retryBaseMs: config.steering.retryBaseMs,
     // Outbox claims name their process, so a process never mistakes another's claim for its own.

@@ -94,6 +94,12 @@ export class PostStore {
     return parsed.success ? parsed.data : undefined;
   }
 
+  /** The plan's post among documents read elsewhere (those a deleted plan took along). */
+  parse(planKey: string, documents: Record<string, unknown>): PostDoc | undefined {
+    const parsed = postDocSchema.safeParse(documents[this.postKey(planKey)]);
+    return parsed.success ? parsed.data : undefined;
+  }
+
   /**
    * Read-modify-write of a plan's post; `change` may run more than once and must be pure.
    * Returns the document as stored afterwards and what `change` decided.

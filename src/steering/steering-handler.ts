@@ -1,4 +1,4 @@
-import type { Transition } from '../guide';
+import { effectOf, type Committed, type Reaction } from '../after-save';
 import type { TFunction } from '../i18n';
 import { logId, type Logger } from '../logging';
 import type { PlanStore } from '../plans';
@@ -31,36 +31,15 @@ function labelOf(
 }
 
 /** The bot's side of steering: linking a channel, sharing on request, following plan changes. */
-export class SteeringHandler {
+export class SteeringHandler implements Reaction {
+  readonly reactionName = 'steering note';
+
   constructor(
     private readonly service: SteeringService,
     private readonly plans: PlanStore,
     private readonly logger: Logger,
     private readonly now: () => Date,
   ) {}
-
-  /**
-   * Deletes a plan through `remove` and then withdraws its note: the post is read first,
-   * since the deletion takes the steering documents along. A failure to withdraw never undoes
-   * or fails the deletion; the tombstone is durable and the outbox retries it.
-   */
-  async withdrawAfter<T>(
-    planKey: string,
-    byName: string | undefined,
-    remove: () => Promise<T>,
-  ): Promise<T> {
-    const post = await this.service.posts.get(planKey).catch(() => undefined);
-    const removed = await remove();
-    try {
-      await this.service.withdraw(post, byName);
-    } catch (error) {
-      this.logger.error(
-        { plan: logId(planKey), err: (error as Error).name },
-        'could not withdraw the steering note',
-      );
-    }
-    return removed;
-  }
 
   /** "@Brugbot koppel steungroep" in a team channel: that channel receives the team's plans. */
   async link(turn: Turn): Promise<void> {
@@ -165,24 +144,27 @@ export class SteeringHandler {
   }
 
   /**
-   * Runs after a turn changed the plan. The first completion shares the note; any later change
-   * to the answers updates it (debounced by the outbox). Never fails the user's turn.
+   * The steering note's reaction to a committed change. The first completion shares the note;
+   * any later change to the answers updates it (debounced by the outbox); a deleted plan's note
+   * is replaced by "plan verwijderd op … door …" (the tombstone is durable and the outbox
+   * retries it). Only queues: the outbox sends.
    */
-  async afterSave(turn: Turn, result: Pick<Transition, 'state' | 'effects'>): Promise<void> {
-    try {
-      if (result.effects.includes('planCompleted')) {
-        // The outbox confirms (with a link) once the note is up. Nowhere to post is normal
-        // before anyone linked a channel; the help card explains how to link one.
-        await this.service.share(turn.planKey, result.state, requesterOf(turn));
-      } else if (result.effects.includes('answersChanged')) {
-        await this.service.planChanged(turn.planKey, result.state);
-      }
-    } catch (error) {
-      this.logger.error(
-        { plan: logId(turn.planKey), err: (error as Error).name },
-        'could not queue the steering note',
-      );
+  async afterSave(commit: Committed): Promise<void> {
+    const { planKey, turn } = commit;
+    const deleted = effectOf(commit, 'planDeleted');
+    if (deleted) {
+      await this.service.withdraw(this.service.posts.parse(planKey, deleted.removed), deleted.by);
+      return;
     }
+    const completed = effectOf(commit, 'planCompleted');
+    if (completed && turn) {
+      // The outbox confirms (with a link) once the note is up. Nowhere to post is normal
+      // before anyone linked a channel; the help card explains how to link one.
+      await this.service.share(planKey, completed.state, requesterOf(turn));
+      return;
+    }
+    const changed = effectOf(commit, 'answersChanged');
+    if (changed) await this.service.planChanged(planKey, changed.state);
   }
 
   /** Choices for the summary card: the linked channels of the requester's tenant. */

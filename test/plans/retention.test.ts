@@ -1,9 +1,12 @@
+import { AfterSave } from '../../src/after-save';
 import { Guide, initialPlanState, loadGuideDefinition } from '../../src/guide';
 import { DownloadStore } from '../../src/downloads';
 import { createLogger } from '../../src/logging';
 import { PlanStore } from '../../src/plans';
 import { purgeExpired } from '../../src/privacy';
 import { MemoryStorage } from '../../src/storage';
+
+const logger = createLogger('silent');
 
 describe('the retention purge', () => {
   it('deletes plans and their logs untouched for longer than the retention, and nothing else', async () => {
@@ -19,7 +22,7 @@ describe('the retention purge', () => {
       'plan/msteams/unreadable': { revision: 'x', eTag: '*' },
     });
     const result = await purgeExpired(
-      { storage, plans, downloads, logger: createLogger('silent') },
+      { storage, plans, downloads, logger, afterSave: new AfterSave(logger) },
       365,
       new Date('2026-11-23T00:00:00Z'),
     );
@@ -29,7 +32,7 @@ describe('the retention purge', () => {
 });
 
 describe('the retention purge and the steering note', () => {
-  it('deletes each expired plan through the note withdrawal, so its note in the channel is replaced', async () => {
+  it('hands each expired plan deletion to the after-save pipeline, so its note in the channel is replaced', async () => {
     const storage = new MemoryStorage();
     const plans = new PlanStore(storage, new Guide(loadGuideDefinition()));
     const downloads = new DownloadStore(storage);
@@ -38,18 +41,15 @@ describe('the retention purge and the steering note', () => {
       'plan/msteams/recent': { ...initialPlanState(new Date('2026-11-01T00:00:00Z')), eTag: '*' },
     });
     const withdrawn: string[] = [];
-    const result = await purgeExpired(
-      {
-        storage,
-        plans,
-        downloads,
-        logger: createLogger('silent'),
-        withdrawNote: async (key, remove) => {
-          const removed = await remove();
-          withdrawn.push(key);
-          return removed;
-        },
+    const afterSave = new AfterSave(logger);
+    afterSave.reactWith({
+      reactionName: 'steering note',
+      afterSave: async (commit) => {
+        if (commit.effects.some((e) => e.kind === 'planDeleted')) withdrawn.push(commit.planKey);
       },
+    });
+    const result = await purgeExpired(
+      { storage, plans, downloads, logger, afterSave },
       365,
       new Date('2026-11-23T00:00:00Z'),
     );

@@ -1,3 +1,4 @@
+import { AfterSave } from '../../src/after-save';
 import { HistoryHandler, PrivacyHandler } from '../../src/bot';
 import { brugRouter } from '../../src/bot/routes';
 import { DownloadStore } from '../../src/downloads';
@@ -18,7 +19,16 @@ function parts() {
   const guide = realGuide();
   const plans = new PlanStore(storage, guide);
   const downloads = new DownloadStore(storage);
-  const deps = { guide, plans, downloads, logger, now: () => T0, baseUrl: () => 'http://x' };
+  const afterSave = new AfterSave(logger);
+  const deps = {
+    guide,
+    plans,
+    downloads,
+    logger,
+    now: () => T0,
+    baseUrl: () => 'http://x',
+    afterSave,
+  };
   return { storage, guide, plans, downloads, deps };
 }
 
@@ -104,9 +114,9 @@ describe('the router: one registry of commands and card verbs', () => {
   const { deps, storage } = parts();
   const calls: string[] = [];
   const router = brugRouter({
-    guide: async (_turn, event) => void calls.push(`guide:${event.type}`),
-    ask: async () => void calls.push('ask'),
-    setLocale: async (_turn, locale) => void calls.push(`locale:${locale}`),
+    guide: { run: async (_turn, event) => void calls.push(`guide:${event.type}`) },
+    quickQuestions: { ask: async () => void calls.push('ask') },
+    language: { set: async (_turn, locale) => void calls.push(`locale:${locale}`) },
     privacy: new PrivacyHandler({ ...deps, storage, prefs: new UserPrefsStore(storage) }),
     history: new HistoryHandler(deps),
     steering: {} as never,
