@@ -58,6 +58,7 @@ export class GuideHandler {
     const ctx = viewContext(this.deps.guide, result.state, turn.locale, turn.t, {
       ...(turn.isGroup ? {} : { viewer: turn.actor }),
       ...(this.deps.planUrl ? { planUrl: this.deps.planUrl(turn.planKey) } : {}),
+      ...(result.derived ? { derived: result.derived } : {}),
     });
     if (result.outputs.some((o) => o.kind === 'summary'))
       ctx.steeringChoices = await this.deps.steering.shareChoices(turn);

@@ -1,4 +1,5 @@
-import { answerValues, type Guide, type Position } from './guide';
+import type { Answers } from './answers';
+import { answerValues, type ActiveAdvice, type Guide, type Position } from './guide';
 import type { EngineContext, GuideEvent, GuideOutput } from './events';
 import { HISTORY_LIMIT, type PlanState } from './plan-state';
 import { applyChanges, mergeSubmit } from './submit';
@@ -16,6 +17,16 @@ export interface Transition {
   state: PlanState;
   outputs: GuideOutput[];
   effects: GuideEffect[];
+  /**
+   * What the engine already derived from the new plan, so showing it computes nothing twice:
+   * the answer values, and after a card submission the advice that holds.
+   */
+  derived?: Derived;
+}
+
+export interface Derived {
+  answers: Answers;
+  advice?: ActiveAdvice[];
 }
 
 type Decision = Omit<Transition, 'effects'>;
@@ -44,26 +55,41 @@ function viewOf(state: PlanState): GuideOutput {
     : stepCard({ step: state.currentStep, part: state.currentPart });
 }
 
-function activeAdviceIds(guide: Guide, state: PlanState): Set<string> {
-  return new Set(guide.activeAdvice(answerValues(state)).map((a) => a.rule.id));
+/**
+ * The advice that holds after a submission (each rule evaluated once, on the new answers), and
+ * which of it is new: only a rule that holds now is checked against the answers before.
+ */
+function adviceAfter(guide: Guide, before: Answers, after: Answers) {
+  const advice = guide.activeAdvice(after);
+  const fresh = guide.newlyHolding(
+    advice.map((a) => a.rule),
+    before,
+  );
+  return { advice, fresh: fresh.map((rule) => rule.id) };
 }
 
-function submitStep(guide: Guide, state: PlanState, event: Submit, ctx: EngineContext): Decision {
+function submitStep(
+  guide: Guide,
+  state: PlanState,
+  answersBefore: Answers,
+  event: Submit,
+  ctx: EngineContext,
+): Decision {
   if (event.revision > state.revision) {
     return { state, outputs: [{ kind: 'notice', code: 'futureCard' }, viewOf(state)] };
   }
   const here = { step: event.step, part: event.part };
   const merge = mergeSubmit(guide, state, here, event.revision, event.values);
-  const adviceBefore = activeAdviceIds(guide, state);
   const visibleBefore = new Set(
     guide
       .questionsOfPart(here)
-      .filter((q) => guide.isVisible(q, answerValues(state)))
+      .filter((q) => guide.isVisible(q, answersBefore))
       .map((q) => q.id),
   );
   let next = merge.changes.length
     ? applyChanges(state, merge.changes, 'answer', ctx.actor, ctx.now, HISTORY_LIMIT)
     : state;
+  const answers = next === state ? answersBefore : answerValues(next);
   if (next.status === 'notStarted') next = { ...next, status: 'inProgress' };
   // Replacing your own earlier answer is not news; replacing a colleague's is.
   const outputs: GuideOutput[] = merge.overwritten
@@ -74,51 +100,52 @@ function submitStep(guide: Guide, state: PlanState, event: Submit, ctx: EngineCo
       params: { name: o.previousAuthor.name ?? '' },
       questions: [o.q],
     }));
-  const newAdvice = [...activeAdviceIds(guide, next)].filter((id) => !adviceBefore.has(id));
+  const { advice, fresh: newAdvice } = adviceAfter(guide, answersBefore, answers);
   if (newAdvice.length) outputs.push({ kind: 'advice', ruleIds: newAdvice });
+  const derived: Derived = { answers, advice };
 
   if (event.revision < state.revision) {
     const code = merge.changes.length ? 'staleCardMerged' : 'staleCard';
     outputs.unshift({ kind: 'notice', code, questions: merge.changes.map((c) => c.q) });
     if (merge.tooOld) outputs.push({ kind: 'notice', code: 'staleCard' });
-    return { state: next, outputs: [...outputs, viewOf(next)] };
+    return { state: next, outputs: [...outputs, viewOf(next)], derived };
   }
   if (Object.keys(merge.errors).length > 0) {
     outputs.push({ kind: 'notice', code: 'invalidAnswers', questions: Object.keys(merge.errors) });
     return {
       state: moveTo(next, here, ctx.now),
       outputs: [...outputs, { ...stepCard(here), errors: merge.errors } as GuideOutput],
+      derived,
     };
   }
-  const answers = answerValues(next);
   const open = guide.openPointsOfPart(here, answers).map((q) => q.id);
   const appeared = guide
     .questionsOfPart(here)
     .filter((q) => guide.isVisible(q, answers) && !visibleBefore.has(q.id));
   if (appeared.length > 0 && event.nav === 'next') {
     outputs.push({ kind: 'notice', code: 'newQuestions', questions: appeared.map((q) => q.id) });
-    return { state: moveTo(next, here, ctx.now), outputs: [...outputs, stepCard(here)] };
+    return { state: moveTo(next, here, ctx.now), outputs: [...outputs, stepCard(here)], derived };
   }
   if (event.nav === 'next' && open.length > 0) {
     const prompt: GuideOutput = { kind: 'openPrompt', ...here, questions: open };
-    return { state: moveTo(next, here, ctx.now), outputs: [...outputs, prompt] };
+    return { state: moveTo(next, here, ctx.now), outputs: [...outputs, prompt], derived };
   }
   if (event.nav === 'fill') {
     const card: GuideOutput = { ...stepCard(here), ...(open.length ? { open } : {}) };
-    return { state: moveTo(next, here, ctx.now), outputs: [...outputs, card] };
+    return { state: moveTo(next, here, ctx.now), outputs: [...outputs, card], derived };
   }
-  return navigate(guide, next, event, ctx, outputs);
+  return { ...navigate(guide, next, answers, event, ctx, outputs), derived };
 }
 
 function navigate(
   guide: Guide,
   state: PlanState,
+  answers: Answers,
   event: Submit,
   ctx: EngineContext,
   outputs: GuideOutput[],
 ): Decision {
   const here = { step: event.step, part: event.part };
-  const answers = answerValues(state);
   if (event.nav === 'overview')
     return { state: moveTo(state, here, ctx.now), outputs: [...outputs, { kind: 'overview' }] };
   if (event.nav === 'stay')
@@ -259,7 +286,7 @@ function decide(guide: Guide, state: PlanState, event: GuideEvent, ctx: EngineCo
     case 'summary':
       return { state, outputs: [{ kind: 'summary' }] };
     case 'submitStep':
-      return submitStep(guide, state, event, ctx);
+      return submitStep(guide, state, answers, event, ctx);
     case 'undo':
       return undo(state, ctx);
     case 'restartRequest':

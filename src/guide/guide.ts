@@ -164,6 +164,11 @@ export class Guide {
     return this.openPoints(answers, step).length === 0 ? 'done' : 'inProgress';
   }
 
+  /** Of `rules` (advice that holds now), those that did not hold for the answers `before`. */
+  newlyHolding(rules: AdviceRule[], before: Answers): AdviceRule[] {
+    return rules.filter((rule) => !holds(rule.when, before));
+  }
+
   activeAdvice(answers: Answers): ActiveAdvice[] {
     return this.definition.advice
       .filter((rule) => holds(rule.when, answers))

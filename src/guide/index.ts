@@ -8,7 +8,7 @@ export type {
   QuestionType,
 } from './definition-schema';
 export { Guide, answerValues, type ActiveAdvice, type StepStatus, type Position } from './guide';
-export { transition, effectsOf, type Transition, type GuideEffect } from './engine';
+export { transition, effectsOf, type Derived, type Transition, type GuideEffect } from './engine';
 export { SUBMIT_NAVS } from './events';
 export type { GuideEvent, GuideOutput, EngineContext, NoticeCode, SubmitNav } from './events';
 export {

@@ -50,8 +50,7 @@ export function presentAdvice(
   ctx: ViewContext,
   include: (rule: ActiveAdvice['rule']) => boolean = () => true,
 ): AdviceView[] {
-  return ctx.guide
-    .activeAdvice(ctx.answers)
+  return (ctx.advice ?? ctx.guide.activeAdvice(ctx.answers))
     .filter((a) => include(a.rule))
     .map((a) => {
       const resolved = a.rule.sources.map((id) => resolveSource(id, ctx.locale));

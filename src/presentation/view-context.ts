@@ -5,6 +5,7 @@ import {
   answerValues,
   type ActiveAdvice,
   type Answers,
+  type Derived,
   type Guide,
   type PlanState,
   type QuestionDefinition,
@@ -24,6 +25,8 @@ export interface ViewContext {
   planUrl?: string;
   /** Linked steering channels the summary card offers to share with (read from storage per turn). */
   steeringChoices?: { title: string; value: string }[];
+  /** The advice that holds for `answers`, when the engine already evaluated it this turn. */
+  advice?: ActiveAdvice[];
 }
 
 export function viewContext(
@@ -31,9 +34,19 @@ export function viewContext(
   state: PlanState,
   locale: Locale,
   t: TFunction,
-  extra: Pick<ViewContext, 'viewer' | 'planUrl'> = {},
+  extra: Pick<ViewContext, 'viewer' | 'planUrl'> & { derived?: Derived } = {},
 ): ViewContext {
-  return { guide, state, locale, t, answers: answerValues(state), ...extra };
+  const { derived, ...rest } = extra;
+  // What the engine derived from this very state is reused, never computed again.
+  return {
+    guide,
+    state,
+    locale,
+    t,
+    answers: derived?.answers ?? answerValues(state),
+    ...(derived?.advice ? { advice: derived.advice } : {}),
+    ...rest,
+  };
 }
 
 const intlLocale = (locale: Locale) => (locale === 'nl' ? 'nl-BE' : 'en-GB');
