@@ -11,6 +11,7 @@ const PROTOCOL_SUITES = [
   'bot/privacy-commands',
   'bot/copilot-over-http',
   'bot/download-limits-over-http',
+  'bot/after-save-over-http',
   'server/cards-are-narrated-in-web-chat',
   'server/typed-text-shown-literally',
   'server/server-contract',
