@@ -31,7 +31,7 @@ describe('the after-save dispatcher', () => {
     const seen: string[] = [];
     const logged: string[] = [];
     const logger = createLogger('silent');
-    logger.error = ((obj: { reaction: string }) => void logged.push(obj.reaction)) as never;
+    logger.error = (obj: { reaction: string }) => void logged.push(obj.reaction);
     const afterSave = new AfterSave(logger);
     afterSave.reactWith(
       {
