@@ -19,8 +19,7 @@ import {
 } from '../turn';
 import type { HistoryHandler } from './history-handler';
 import type { PrivacyHandler } from './privacy-handler';
-import { qnaReply } from './qna-reply';
-import { renderOutputs } from './render-outputs';
+import { qnaReply, renderOutputs } from '../presentation/chat';
 import { brugRouter } from './routes';
 import { MAX_INPUT_CHARS, type Router } from './router';
 

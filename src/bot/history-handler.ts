@@ -3,7 +3,7 @@ import type { Logger } from '../logging';
 import { answersAsOf, type PlanStore } from '../plans';
 import { formatDate, viewContext } from '../presentation';
 import { readPlan, type Turn } from '../turn';
-import { summaryCard } from './views/other-views';
+import { summaryCard } from '../presentation/chat';
 
 /** "stand op <datum>": the summary of the plan as it stood at the end of that day. */
 export class HistoryHandler {

@@ -32,10 +32,6 @@ export type CommandRoutes = {
 
 const INPUT_ID = /^q_([a-z][a-zA-Z0-9]{0,63})$/;
 
-/** The id a card gives a question's input, which `submit` turns back into the question id. */
-export function inputIdFor(questionId: string): string {
-  return `q_${questionId}`;
-}
 /** Longer than any question allows, so the engine can say "too long" instead of us dropping it. */
 export const MAX_INPUT_CHARS = 5000;
 const inputValue = z.union([z.string().max(MAX_INPUT_CHARS), z.number(), z.boolean()]);

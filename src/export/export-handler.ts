@@ -3,10 +3,8 @@ import type { Guide, PlanState } from '../guide';
 import { logId, type Logger } from '../logging';
 import type { PlanStore } from '../plans';
 import { viewContext } from '../presentation';
+import { DOCX_TYPE, planDocx, planFileName, planMarkdown } from '../presentation/exports';
 import { readPlan, type Turn } from '../turn';
-import { DOCX_TYPE, planDocx } from './docx-export';
-import { planMarkdown } from './markdown-export';
-import { planFileName } from './plan-content';
 
 export interface ExportDeps {
   guide: Guide;

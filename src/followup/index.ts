@@ -18,10 +18,9 @@ import { FollowupWorker, type PassCounts } from './worker';
 export { FollowupHandler } from './followup-handler';
 export { followupActionSchemas, type FollowupAction } from './actions';
 export { followupKeysOf } from './schedule-store';
-export { progressBlock, steeringProgressLine } from './progress';
+export { progressBlock, progressOf, steeringProgressLine } from './progress';
 export { SchedulerClock } from './clock';
-export { tabProgressView, type TabProgressView } from './tab-progress';
-export { isWorkingHours } from './calendar';
+export { isWorkingHours, monthsAround } from './calendar';
 export { scheduleOf } from './schedule';
 
 export interface FollowupDeps {

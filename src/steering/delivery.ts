@@ -4,10 +4,15 @@ import type { Logger } from '../logging';
 import type { PlanStore } from '../plans';
 import { logId } from '../logging';
 import { viewContext } from '../presentation';
-import { buildBrief } from './brief-model';
-import { briefDigest, changesLine, type BriefDigest } from './brief-changes';
+import {
+  briefDigest,
+  buildBrief,
+  changesLine,
+  steeringNote,
+  withdrawnNote,
+  type BriefDigest,
+} from '../presentation/steering';
 import { failureKind, type OutgoingMessage, type ConnectorApi } from '../connector';
-import { steeringNote, withdrawnNote } from './note-card';
 import { planLink } from './plan-link';
 import type { PostDoc, PostStore } from './post-store';
 import { recordFailure, recordSuccess, withoutPending } from './delivery-records';

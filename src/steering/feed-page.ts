@@ -10,7 +10,7 @@ import {
   strictCsp,
   type StaticFiles,
 } from '../server';
-import { feedView } from './feed-model';
+import { feedView } from '../presentation/steering';
 import type { PostDoc } from './post-store';
 import { LOCAL_STEERING_CHANNEL } from './targets';
 

@@ -16,8 +16,6 @@ import { LOCAL_STEERING_CHANNEL, type SteeringTarget } from './targets';
 /** The steering group's note: linking a channel, posting and updating it, the durable outbox. */
 export { SteeringHandler } from './steering-handler';
 export { mountSteeringFeed } from './feed-page';
-export { steeringNote, withdrawnNote, type NoteOptions } from './note-card';
-export { buildBrief, type BriefModel } from './brief-model';
 export { LOCAL_STEERING_CHANNEL, type SteeringTarget } from './targets';
 export { steeringKeysOf } from './post-store';
 /** Shared with the follow-up's proactive check-ins: one Connector client, one backoff rule. */

@@ -1,15 +1,9 @@
 import type { DownloadOwner, DownloadStore } from '../downloads';
-import {
-  DOCX_TYPE,
-  documentInput,
-  planDocx,
-  planFileName,
-  planMarkdown,
-  storeDocument,
-} from '../export';
+import { documentInput, storeDocument } from '../export';
 import type { Guide, PlanState } from '../guide';
 import { translator, type Locale } from '../i18n';
 import { viewContext, type DocumentId } from '../presentation';
+import { DOCX_TYPE, planDocx, planFileName, planMarkdown } from '../presentation/exports';
 
 /**
  * A tab download is made when someone clicks, for that person, and followed at once: ten

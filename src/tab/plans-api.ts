@@ -11,7 +11,7 @@ import { exportPlan } from './plan-export';
 import { PLAN_REF } from '../storage';
 import { TabAuthError, type TabUser } from './sso-token';
 import { tabLimiter, tooMany, type TabRateLimits } from './tab-limits';
-import { tabPlanView } from './tab-model';
+import { tabPlanView } from '../presentation/tab';
 import { queryOf } from './tab-pages';
 
 export interface PlansApiDeps {

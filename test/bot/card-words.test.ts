@@ -1,7 +1,7 @@
 import { translator } from '../../src/i18n';
 import { initialPlanState, transition, type PlanState } from '../../src/guide';
-import { stepCardData } from '../../src/bot/views/step-view';
-import { summaryCard } from '../../src/bot/views/other-views';
+import { stepCardData } from '../../src/presentation/chat';
+import { summaryCard } from '../../src/presentation/chat';
 import { formatDate, viewContext } from '../../src/presentation';
 import { realGuide } from '../helpers/plans';
 

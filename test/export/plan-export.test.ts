@@ -1,6 +1,6 @@
 import JSZip from 'jszip';
 import { viewContext } from '../../src/presentation';
-import { planDocx, planMarkdown } from '../../src/export';
+import { planDocx, planMarkdown } from '../../src/presentation/exports';
 import { translator } from '../../src/i18n';
 import { ActivityFactory } from '../helpers/activities';
 import { startBot, type RunningBot } from '../helpers/bot-server';

@@ -1,6 +1,6 @@
 import type { AnswerError, AnswerValue, Position, QuestionDefinition } from '../../guide';
 import { isAnswered } from '../../guide';
-import { inputIdFor } from '../router';
+import { inputIdFor } from '../../cards';
 import {
   adviceItems,
   cardFallback,
@@ -9,7 +9,7 @@ import {
   sourceLine,
   stepTitle,
   type ViewContext,
-} from '../../presentation';
+} from '..';
 
 export interface StepNotice {
   text: string;

@@ -1,5 +1,5 @@
 import { Document, HeadingLevel, Packer, Paragraph, type ParagraphChild } from 'docx';
-import { loadDocxText, type ViewContext } from '../presentation';
+import { loadDocxText, type ViewContext } from '..';
 import type { SummaryModel } from '../summary';
 import { planContent } from './plan-content';
 

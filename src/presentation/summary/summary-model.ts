@@ -1,7 +1,7 @@
-import type { PlanState, QuestionDefinition } from '../guide';
-import { isAnswered } from '../guide';
-import { plainText } from '../cards';
-import { progressBlock } from '../followup';
+import type { PlanState, QuestionDefinition } from '../../guide';
+import { isAnswered } from '../../guide';
+import { plainText } from '../../cards';
+import { progressBlock } from '../../followup';
 import {
   adviceItems,
   authorName,
@@ -12,8 +12,8 @@ import {
   questionLabel,
   stepTitle,
   type ViewContext,
-} from '../presentation';
-import type { AdviceView } from '../presentation';
+} from '..';
+import type { AdviceView } from '..';
 
 type PlanStatus = PlanState['status'];
 

@@ -1,16 +1,15 @@
-import { isTeamsClient, type OutgoingActivity, type Surface } from '../turn';
+import { isTeamsClient, type OutgoingActivity, type Surface } from '../../turn';
 import type { TFunction } from 'i18next';
-import { renderCard } from '../cards';
-import { cardFallback, escapeMessageText } from '../presentation';
+import { renderCard } from '../../cards';
+import { cardFallback, escapeMessageText } from '..';
 import {
-  answerCardData,
   answerText,
   citationEntity,
   citationMarkers,
-  declineCardData,
   type QnaAnswer,
   type QnaDecline,
-} from '../qna';
+} from '../../qna';
+import { answerCardData, declineCardData } from './qna-cards';
 
 /** The card's fallbackText with what to do next (the knowledge base gives only the answer). */
 function withHint<T extends { fallbackText: string }>(data: T, hint: string): T {

@@ -1,5 +1,5 @@
-import { presentAdvice } from '../presentation';
-import { formatDate, questionLabel, type ViewContext } from '../presentation';
+import { presentAdvice } from '..';
+import { formatDate, questionLabel, type ViewContext } from '..';
 import {
   DECISION_KEYS,
   DECISION_QUESTIONS,

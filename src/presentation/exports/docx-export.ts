@@ -1,4 +1,4 @@
-import type { ViewContext } from '../presentation';
+import type { ViewContext } from '..';
 
 export const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 

@@ -1,7 +1,6 @@
-import type { ChannelThread } from '../channels';
-import { translator, type Locale } from '../i18n';
-import { formatDateTime } from '../presentation';
-import type { PostDoc } from './post-store';
+import type { ChannelThread } from '../../channels';
+import { translator, type Locale } from '../../i18n';
+import { formatDateTime } from '..';
 
 /** One note in the local feed: its card (rendered by the browser, as Teams would) and history. */
 export interface FeedNote {
@@ -22,10 +21,16 @@ export interface FeedView {
 
 const CARD = 'application/vnd.microsoft.card.adaptive';
 
+/** What the feed reads of a steering post (src/steering PostDoc): its activity and versions. */
+export interface FeedPost {
+  activityId?: string | undefined;
+  versions?: { kind: string; at: string; changes?: string | undefined }[] | undefined;
+}
+
 /** The history lines of one note: from the post's record, or from the channel's count alone. */
 function historyOf(
   thread: ChannelThread,
-  post: PostDoc | undefined,
+  post: FeedPost | undefined,
   t: ReturnType<typeof translator>,
   locale: Locale,
 ): string[] {
@@ -53,7 +58,7 @@ function historyOf(
 }
 
 /** The local steering channel as the feed page shows it, newest note first. */
-export function feedView(threads: ChannelThread[], posts: PostDoc[], locale: Locale): FeedView {
+export function feedView(threads: ChannelThread[], posts: FeedPost[], locale: Locale): FeedView {
   const t = translator(locale);
   const byActivity = new Map(posts.flatMap((p) => (p.activityId ? [[p.activityId, p]] : [])));
   const postedAt = (thread: ChannelThread): string => {

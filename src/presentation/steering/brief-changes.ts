@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { ViewContext } from '../presentation';
+import type { ViewContext } from '..';
 import { DECISION_KEYS, DECISION_QUESTIONS, decisionValues } from './brief-decisions';
 
 /**

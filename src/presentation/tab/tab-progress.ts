@@ -1,8 +1,6 @@
-import type { ViewContext } from '../presentation';
-import { resolveSource } from '../sources';
-import { monthsAround } from './calendar';
-import { progressBlock, progressOf } from './progress';
-import { scheduleOf } from './schedule';
+import type { ViewContext } from '..';
+import { resolveSource } from '../../sources';
+import { monthsAround, progressBlock, progressOf, scheduleOf } from '../../followup';
 
 /**
  * The plan tab's follow-up section: the figures per check-in as chart series and table rows,

@@ -1,8 +1,8 @@
-import { renderCard } from '../cards';
-import { escapeMessageText } from '../presentation';
-import { formatDateTime, sourceLine, type ViewContext } from '../presentation';
+import { renderCard } from '../../cards';
+import { escapeMessageText } from '..';
+import { formatDateTime, sourceLine, type ViewContext } from '..';
 import { buildBrief, type BriefModel } from './brief-model';
-import type { OutgoingMessage } from '../connector';
+import type { OutgoingMessage } from '../../connector';
 
 export interface NoteOptions {
   now: Date;

@@ -28,8 +28,8 @@
  *
  * Only knowledge-base texts and labels from i18next reach these templates, never user input.
  */
-import type { TFunction } from '../i18n';
-import type { QnaAnswer, QnaDecline } from './types';
+import type { TFunction } from '../../i18n';
+import type { QnaAnswer, QnaDecline } from '../../qna';
 
 /** Template names under cards/, as `renderCard(name, data)` in src/cards expects them. */
 export const QNA_CARD_TEMPLATES = { answer: 'qna-answer', decline: 'qna-decline' } as const;

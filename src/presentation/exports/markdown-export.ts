@@ -1,5 +1,5 @@
-import { escapeMessageText } from '../presentation';
-import type { ViewContext } from '../presentation';
+import { escapeMessageText } from '..';
+import type { ViewContext } from '..';
 import { planContent } from './plan-content';
 
 /** Each line of typed text as a quote line, escaped, so an answer cannot become a heading or a link. */

@@ -1,5 +1,5 @@
 import { cardBytes, renderCard, CARD_BUDGET_BYTES, type CardAttachment } from '../../cards';
-import { buildSummary, CARD_ANSWER_LIMIT, CARD_ANSWER_LIMITS } from '../../summary';
+import { buildSummary, CARD_ANSWER_LIMIT, CARD_ANSWER_LIMITS } from '../summary';
 import type { GuideOutput } from '../../guide';
 import {
   adviceItems,
@@ -8,7 +8,7 @@ import {
   sourceLine,
   stepTitle,
   type ViewContext,
-} from '../../presentation';
+} from '..';
 
 export function welcomeCardData(ctx: ViewContext, resumable: boolean) {
   const { t, guide, locale } = ctx;

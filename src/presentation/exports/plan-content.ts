@@ -1,6 +1,6 @@
-import type { ViewContext } from '../presentation';
-import { fileSlug, formatDateTime } from '../presentation';
-import { resolveSource } from '../sources';
+import type { ViewContext } from '..';
+import { fileSlug, formatDateTime } from '..';
+import { resolveSource } from '../../sources';
 import { buildSummary, type SummaryModel } from '../summary';
 
 /** The export carries every answer whole: no card budget applies to a document. */

@@ -1,7 +1,7 @@
-import type { OutgoingActivity } from '../turn';
-import { renderCard } from '../cards';
-import type { GuideOutput, Position } from '../guide';
-import { escapeMessageText } from '../presentation';
+import type { OutgoingActivity } from '../../turn';
+import { renderCard } from '../../cards';
+import type { GuideOutput, Position } from '../../guide';
+import { escapeMessageText } from '..';
 import {
   adviceCardData,
   confirmRestartCardData,
@@ -10,9 +10,9 @@ import {
   overviewCardData,
   summaryCard,
   welcomeCardData,
-} from './views/other-views';
-import { stepCardData, type StepNotice } from './views/step-view';
-import { quotedLabels, type ViewContext } from '../presentation';
+} from './other-views';
+import { stepCardData, type StepNotice } from './step-view';
+import { quotedLabels, type ViewContext } from '..';
 
 type Notice = Extract<GuideOutput, { kind: 'notice' }>;
 

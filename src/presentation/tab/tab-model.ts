@@ -1,7 +1,7 @@
-import type { Guide, PlanState, StepStatus } from '../guide';
-import { translator, type Locale } from '../i18n';
+import type { Guide, PlanState, StepStatus } from '../../guide';
+import { translator, type Locale } from '../../i18n';
 import { buildSummary } from '../summary';
-import { planRef } from '../storage';
+import { planRef } from '../../storage';
 import {
   documentsOf,
   documentTitle,
@@ -9,8 +9,8 @@ import {
   viewContext,
   type DocumentId,
   type ViewContext,
-} from '../presentation';
-import { tabProgressView, type TabProgressView } from '../followup';
+} from '..';
+import { tabProgressView, type TabProgressView } from './tab-progress';
 
 /** The tab has room to spare: answers are shown whole (the longest allowed is 3 000 characters). */
 const NO_TRUNCATION = Number.MAX_SAFE_INTEGER;

@@ -1,5 +1,5 @@
-import type { AnswerValue } from '../guide';
-import type { ViewContext } from '../presentation';
+import type { AnswerValue } from '../../guide';
+import type { ViewContext } from '..';
 
 /**
  * The decisions the steungroep reads at a glance, each as one line read from a few answers:
