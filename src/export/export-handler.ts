@@ -44,7 +44,7 @@ export class ExportHandler {
 
   async send(turn: Turn): Promise<void> {
     const { t, locale, planKey } = turn;
-    const state = await answeredPlan(turn, this.deps, 'steering:export.nothingYet');
+    const state = await answeredPlan(turn, this.deps, 'exports:nothingYet');
     if (!state) return;
     const ctx = viewContext(this.deps.guide, state, locale, t);
     const now = this.deps.now();
@@ -69,7 +69,7 @@ export class ExportHandler {
     await turn.send({
       type: 'message',
       textFormat: 'markdown',
-      text: t('steering:export.ready', { docx: url(tokens.docx), markdown: url(tokens.markdown) }),
+      text: t('exports:ready', { docx: url(tokens.docx), markdown: url(tokens.markdown) }),
     });
   }
 }

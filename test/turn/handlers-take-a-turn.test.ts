@@ -69,7 +69,7 @@ describe('handlers take a Turn', () => {
     const { deps } = parts();
     const { turn, texts } = testTurn({ text: 'exporteer' });
     await new ExportHandler(deps).send(turn);
-    expect(texts()).toEqual([nl('steering:export.nothingYet')]);
+    expect(texts()).toEqual([nl('exports:nothingYet')]);
   });
 
   it('a store that does not answer is an outage the user is told about, not "no plan"', async () => {

@@ -86,7 +86,7 @@ export async function buildPlanDocx(ctx: ViewContext, now: Date): Promise<Buffer
       );
     }
   }
-  body.push(...progressParagraphs(text, model.progress, t('steering:export.source')));
+  body.push(...progressParagraphs(text, model.progress, t('exports:source')));
   body.push(
     new Paragraph({
       heading: HeadingLevel.HEADING_1,
@@ -95,12 +95,12 @@ export async function buildPlanDocx(ctx: ViewContext, now: Date): Promise<Buffer
     }),
   );
   if (model.advice.length === 0)
-    body.push(new Paragraph({ children: lines(t('steering:export.noAdvice'), { italics: true }) }));
+    body.push(new Paragraph({ children: lines(t('exports:noAdvice'), { italics: true }) }));
   for (const advice of model.advice) {
     const source: ParagraphChild[] =
       advice.sources.length > 0
         ? [
-            ...lines(`${t('steering:export.source')} `, SUBTLE),
+            ...lines(`${t('exports:source')} `, SUBTLE),
             ...advice.sources.flatMap((s, i) => [
               ...(i > 0 ? lines(' · ', SUBTLE) : []),
               link(s.title, s.url),
@@ -129,14 +129,14 @@ export async function buildPlanDocx(ctx: ViewContext, now: Date): Promise<Buffer
   );
   if (model.openPoints.length === 0)
     body.push(
-      new Paragraph({ children: lines(t('steering:export.noOpenPoints'), { italics: true }) }),
+      new Paragraph({ children: lines(t('exports:noOpenPoints'), { italics: true }) }),
     );
   for (const point of model.openPoints)
     body.push(new Paragraph({ bullet: { level: 0 }, children: lines(point.text) }));
   body.push(
     new Paragraph({
       spacing: { before: 400 },
-      children: [...lines(`${t('steering:export.basis')} `, SUBTLE), link(basis.title, basis.url)],
+      children: [...lines(`${t('exports:basis')} `, SUBTLE), link(basis.title, basis.url)],
     }),
   );
 

@@ -48,28 +48,28 @@ export function planMarkdown(ctx: ViewContext, now: Date): string {
       out.push('', escapeMessageText(line));
     out.push(
       '',
-      `_${escapeMessageText(progress.caution)}_ ${t('steering:export.source')} [${escapeMessageText(progress.sourceTitle)}](${progress.sourceUrl})`,
+      `_${escapeMessageText(progress.caution)}_ ${t('exports:source')} [${escapeMessageText(progress.sourceTitle)}](${progress.sourceUrl})`,
     );
   }
   out.push('', `## ${t('bot:advice.title')}`, '');
-  if (model.advice.length === 0) out.push(`_${t('steering:export.noAdvice')}_`);
+  if (model.advice.length === 0) out.push(`_${t('exports:noAdvice')}_`);
   for (const advice of model.advice) {
     const cited = advice.sources.map((s) => `[${escapeMessageText(s.title)}](${s.url})`);
     out.push(
       `- ${escapeMessageText(advice.text)}  `,
       `  ${escapeMessageText(t('bot:advice.why', { reason: advice.reason }))}  `,
       cited.length > 0
-        ? `  ${t('steering:export.source')} ${cited.join(' · ')}`
+        ? `  ${t('exports:source')} ${cited.join(' · ')}`
         : `  _${t('bot:advice.ownSuggestion')}_`,
     );
   }
   out.push('', `## ${t('bot:summary.openPointsTitle', { count: model.openPoints.length })}`, '');
-  if (model.openPoints.length === 0) out.push(`_${t('steering:export.noOpenPoints')}_`);
+  if (model.openPoints.length === 0) out.push(`_${t('exports:noOpenPoints')}_`);
   for (const point of model.openPoints) out.push(`- ${escapeMessageText(point.text)}`);
   out.push(
     '',
     '---',
-    `${t('steering:export.basis')} [${escapeMessageText(basis.title)}](${basis.url})`,
+    `${t('exports:basis')} [${escapeMessageText(basis.title)}](${basis.url})`,
     '',
   );
   return out.join('\n');

@@ -22,7 +22,7 @@ export function planContent(ctx: ViewContext, now: Date): PlanContent {
   return {
     model: buildSummary(ctx, NO_LIMIT),
     answeredBy: (a) => t('bot:step.answeredBy', { name: a.by, when: formatDateTime(a.at, locale) }),
-    exportedOn: t('steering:export.exportedOn', {
+    exportedOn: t('exports:exportedOn', {
       when: formatDateTime(now.toISOString(), locale),
     }),
     basis: { title: `${intro.docTitle} — ${intro.sectionTitle}`, url: intro.url },
@@ -33,5 +33,5 @@ export function planContent(ctx: ViewContext, now: Date): PlanContent {
 export function planFileName(ctx: ViewContext, extension: 'docx' | 'md'): string {
   const org = typeof ctx.answers.orgName === 'string' ? ctx.answers.orgName : '';
   const slug = fileSlug(org);
-  return `${ctx.t('steering:export.fileName')}${slug ? `-${slug}` : ''}.${extension}`;
+  return `${ctx.t('exports:fileName')}${slug ? `-${slug}` : ''}.${extension}`;
 }
