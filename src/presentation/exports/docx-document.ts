@@ -128,9 +128,7 @@ export async function buildPlanDocx(ctx: ViewContext, now: Date): Promise<Buffer
     }),
   );
   if (model.openPoints.length === 0)
-    body.push(
-      new Paragraph({ children: lines(t('exports:noOpenPoints'), { italics: true }) }),
-    );
+    body.push(new Paragraph({ children: lines(t('exports:noOpenPoints'), { italics: true }) }));
   for (const point of model.openPoints)
     body.push(new Paragraph({ bullet: { level: 0 }, children: lines(point.text) }));
   body.push(

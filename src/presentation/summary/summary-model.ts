@@ -27,7 +27,7 @@ export interface SummaryAnswer {
   truncated: boolean;
 }
 
-/** Advice with its label, reason and every cited source (see bot/views/advice-view.ts). */
+/** Advice with its label, reason and every cited source (see presentation/advice-view.ts). */
 export type SummaryAdvice = AdviceView;
 
 export interface SummaryModel {
