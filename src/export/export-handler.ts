@@ -2,8 +2,8 @@ import { downloadFor, type DownloadStore } from '../downloads';
 import type { Guide, PlanState } from '../guide';
 import { logId, type Logger } from '../logging';
 import type { PlanStore } from '../plans';
-import { viewContext } from '../presentation';
-import { readPlan, type Turn } from '../turn';
+import { planUnreadableText, viewContext } from '../presentation';
+import type { Turn } from '../turn';
 import { DOCX_TYPE, planDocx } from './docx-export';
 import { planMarkdown } from './markdown-export';
 import { planFileName } from './plan-content';
@@ -27,8 +27,11 @@ export async function answeredPlan(
   deps: Pick<ExportDeps, 'plans' | 'logger'>,
   emptyKey: string,
 ): Promise<PlanState | undefined> {
-  const read = await readPlan(turn, deps.plans, deps.logger);
-  if (!read.ok) return undefined;
+  const read = await deps.plans.lookup(turn.planKey);
+  if (!read.ok) {
+    await turn.send(planUnreadableText(turn.t, read));
+    return undefined;
+  }
   if (!read.plan || Object.keys(read.plan.answers).length === 0) {
     await turn.send(turn.t(emptyKey));
     return undefined;
