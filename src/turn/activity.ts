@@ -23,7 +23,6 @@ const channelAccountSchema = z
     role: text.optional(),
   })
   .passthrough();
-export type ChannelAccount = z.infer<typeof channelAccountSchema>;
 
 const conversationAccountSchema = z
   .object({
@@ -36,7 +35,6 @@ const conversationAccountSchema = z
     role: text.optional(),
   })
   .passthrough();
-export type ConversationAccount = z.infer<typeof conversationAccountSchema>;
 
 const attachmentSchema = z
   .object({

@@ -1,13 +1,6 @@
 /** The host-neutral turn: what both SDK hosts hand the application, and what it answers with. */
 export { inboundActivitySchema } from './activity';
-export type {
-  InboundActivity,
-  OutgoingActivity,
-  Attachment,
-  ChannelAccount,
-  ConversationAccount,
-  Entity,
-} from './activity';
+export type { InboundActivity, OutgoingActivity, Attachment, Entity } from './activity';
 export type { BotHost, TurnApplication, TurnIo, ProcessResult, Authentication } from './host';
 export { UNAUTHORISED, UNAVAILABLE } from './host';
 export { httpAnswer, runTurn, type TurnOutcome } from './outcome';
