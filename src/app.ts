@@ -164,7 +164,7 @@ export async function createApp(
     });
   // The plan tab Teams frames; with credentials its API wants a Teams SSO token, locally none.
   const sso = tabSsoSettings(config);
-  mountTab(server, { storage, guide, downloads, logger, now, sso, limits: config.tabLimits });
+  mountTab(server, { plans, guide, downloads, logger, now, sso, limits: config.tabLimits });
   // Usage figures: loopback locally; with credentials a Teams SSO token of an INSIGHT_ADMINS member.
   insight.mount(
     server,
@@ -205,7 +205,7 @@ export async function createApp(
             logger,
           );
           // Plans stored before the tab's index by member existed: indexed once, between turns.
-          backfillMemberIndex(storage, (key) => plans.read(key)).catch((e: unknown) =>
+          backfillMemberIndex(storage, plans).catch((e: unknown) =>
             logger.error({ err: (e as Error).name }, 'member index backfill failed'),
           );
           steering.start();

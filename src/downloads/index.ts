@@ -3,6 +3,7 @@ import { z } from 'zod';
 import {
   DOWNLOAD_META_PREFIX,
   DOWNLOAD_PREFIX,
+  downloadByPrefix,
   downloadIndexKeysOf,
   downloadKey,
   downloadMetaKey,
@@ -139,7 +140,7 @@ export class DownloadStore {
    */
   async purgeExpired(): Promise<number> {
     const now = this.now();
-    const expired = (await this.storage.listKeys('download-by-user/'))
+    const expired = (await this.storage.listKeys(downloadByPrefix('user')))
       .filter((key) => expiryOfDownloadBy(key) < now)
       .map((key) => key.slice(key.lastIndexOf('.') + 1));
     const indexed = new Set(

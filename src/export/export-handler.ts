@@ -2,9 +2,9 @@ import { downloadFor, type DownloadStore } from '../downloads';
 import type { Guide, PlanState } from '../guide';
 import { logId, type Logger } from '../logging';
 import type { PlanStore } from '../plans';
-import { viewContext } from '../presentation';
+import { planUnreadableText, viewContext } from '../presentation';
 import { DOCX_TYPE, planDocx, planFileName, planMarkdown } from '../presentation/exports';
-import { readPlan, type Turn } from '../turn';
+import type { Turn } from '../turn';
 
 export interface ExportDeps {
   guide: Guide;
@@ -25,8 +25,11 @@ export async function answeredPlan(
   deps: Pick<ExportDeps, 'plans' | 'logger'>,
   emptyKey: string,
 ): Promise<PlanState | undefined> {
-  const read = await readPlan(turn, deps.plans, deps.logger);
-  if (!read.ok) return undefined;
+  const read = await deps.plans.lookup(turn.planKey);
+  if (!read.ok) {
+    await turn.send(planUnreadableText(turn.t, read));
+    return undefined;
+  }
   if (!read.plan || Object.keys(read.plan.answers).length === 0) {
     await turn.send(turn.t(emptyKey));
     return undefined;

@@ -41,12 +41,10 @@ export type DispatchResult = 'sent' | 'failed' | 'unreachable' | 'skipped';
 export async function dispatch(deps: DispatchDeps, planKey: string): Promise<DispatchResult> {
   const now = deps.now();
   if (!isWorkingHours(now)) return 'skipped';
-  let plan;
-  try {
-    plan = await deps.plans.read(planKey);
-  } catch {
-    return 'skipped'; // An unreadable plan is an administrator's to look at; nothing to send.
-  }
+  const read = await deps.plans.lookup(planKey);
+  // An unreadable plan is an administrator's to look at; nothing to send.
+  if (!read.ok) return 'skipped';
+  const plan = read.plan;
   if (!plan) {
     // The plan was deleted (privacy, retention): its schedule goes with it.
     await deps.schedules.delete(planKey);

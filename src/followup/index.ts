@@ -53,7 +53,9 @@ export interface Followup {
  */
 export function progressLineFor(deps: { plans: PlanStore; guide: Guide; now: () => Date }) {
   return async (planKey: string, locale: Locale): Promise<string | undefined> => {
-    const plan = await deps.plans.read(planKey);
+    const read = await deps.plans.lookup(planKey);
+    if (!read.ok) throw read.error;
+    const plan = read.plan;
     if (!plan) return undefined;
     const ctx = viewContext(deps.guide, plan, locale, translator(locale));
     return steeringProgressLine(ctx, deps.now()) || undefined;

@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import { updateWithRetry, type BrugStorage } from '../storage';
+import {
+  STEERING_OUTBOX_PREFIX as OUTBOX,
+  STEERING_POST_PREFIX as POST,
+  steeringOutboxKey,
+  steeringPostKey,
+  updateWithRetry,
+  type BrugStorage,
+} from '../storage';
 import { steeringTargetSchema } from './targets';
 
 /** Where to tell the person who shared the plan how it went: their own conversation. */
@@ -59,12 +66,9 @@ export const postDocSchema = z.object({
 });
 export type PostDoc = z.infer<typeof postDocSchema>;
 
-const POST = 'steering/post/';
-const OUTBOX = 'steering/outbox/';
-
 /** The steering documents that belong to a plan, so deleting or exporting the plan covers them. */
 export function steeringKeysOf(planKey: string): string[] {
-  return [`${POST}${planKey}`, `${OUTBOX}${planKey}`];
+  return [steeringPostKey(planKey), steeringOutboxKey(planKey)];
 }
 
 /**
@@ -81,11 +85,11 @@ export class PostStore {
   constructor(private readonly storage: BrugStorage) {}
 
   private postKey(planKey: string): string {
-    return `${POST}${planKey}`;
+    return steeringPostKey(planKey);
   }
 
   private outboxKey(planKey: string): string {
-    return `${OUTBOX}${planKey}`;
+    return steeringOutboxKey(planKey);
   }
 
   async get(planKey: string): Promise<PostDoc | undefined> {

@@ -62,5 +62,13 @@ export {
   insightDeclinedKey,
   USAGE_OF_PREFIX,
   usageOfPlanKey,
+  STEERING_POST_PREFIX,
+  steeringPostKey,
+  STEERING_OUTBOX_PREFIX,
+  steeringOutboxKey,
+  STEERING_TEAM_PREFIX,
+  steeringTeamKey,
+  FOLLOWUP_SCHEDULE_PREFIX,
+  followupScheduleKey,
   planTabPath,
 } from './keys';

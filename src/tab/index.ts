@@ -3,7 +3,7 @@ import { isLoopbackHost } from '../server';
 import type { DownloadStore } from '../downloads';
 import type { Guide } from '../guide';
 import type { Logger } from '../logging';
-import type { BrugStorage } from '../storage';
+import type { PlanStore } from '../plans';
 import { mountPlansApi } from './plans-api';
 import { createSsoVerifier, type TabSsoSettings } from './sso-token';
 import { mountTabPages } from './tab-pages';
@@ -15,7 +15,7 @@ export type { TabRateLimits } from './tab-limits';
 export { planRef, PLAN_REF } from '../storage';
 
 export interface TabDeps {
-  storage: BrugStorage;
+  plans: PlanStore;
   guide: Guide;
   downloads: DownloadStore;
   logger: Logger;

@@ -8,8 +8,16 @@ import {
   type QuestionDefinition,
 } from '../../src/guide';
 import { paths } from '../../src/paths';
+import type { PlanStore } from '../../src/plans';
 
 let guide: Guide | undefined;
+
+/** The stored plan (undefined: none yet), failing the test when the store cannot read it. */
+export async function storedPlan(plans: PlanStore, key: string): Promise<PlanState | undefined> {
+  const read = await plans.lookup(key);
+  if (!read.ok) throw new Error(`the plan could not be read (${read.reason})`);
+  return read.plan;
+}
 
 export function realGuide(): Guide {
   guide ??= new Guide(loadGuideDefinition(path.join(paths.content, 'guide', 'guide.json')));
