@@ -16,8 +16,8 @@ export type Stopwords = z.infer<typeof stopwordFileSchema>;
 const perLocale = <T>(make: () => T): Record<Locale, T> => ({ nl: make(), en: make() });
 
 /**
- * Distinct words per language the caches hold: all of the KB's words (a few thousand; some 20 000
- * in the bench's 1 000-entry KB) and, up to this bound, those of questions.
+ * Distinct words per language the caches hold: the KB's words (some 2 000 per language; 10 000 in
+ * the bench's 1 000-entry KB) and, up to this bound, those of questions.
  */
 const STEM_CACHE_LIMIT = 50_000;
 
