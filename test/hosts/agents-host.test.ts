@@ -45,8 +45,11 @@ describe('the agents host authenticates like the botbuilder host', () => {
   it('accepts a token signed by the channel for this bot and this serviceUrl', async () => {
     const a = activity();
     const auth = await host.authenticate(signed(a), a);
-    expect(auth.ok).toBe(true);
-    expect(host.sdk).toBe('agents');
+    // The identity is the agents host's own record of the checked claims.
+    expect(auth).toEqual({
+      ok: true,
+      identity: { claims: expect.objectContaining({ aud: TEST_APP_ID, serviceurl: a.serviceUrl }) },
+    });
     expect(host.outboundToken).toBeInstanceOf(Function);
   });
 

@@ -70,8 +70,6 @@ export function createAgentsHost(config: AppConfig, logger: Logger): BotHost {
   };
 
   return {
-    sdk: 'agents',
-
     async authenticate(authHeader, activity) {
       if (!validate) return { ok: true, identity: undefined };
       try {

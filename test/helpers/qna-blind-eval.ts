@@ -8,8 +8,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import { foldAccents } from './text';
-import type { QnaAnswer, QnaService } from './types';
+import { foldAccents } from '../../src/qna/text';
+import type { QnaAnswer, QnaService } from '../../src/qna';
 
 const AUDIENCES = ['municipal-employee', 'steering-member', 'ambassador'] as const;
 export type Audience = (typeof AUDIENCES)[number];

@@ -3,13 +3,13 @@
  *
  * The eval questions were written before and apart from the KB variants (a test checks that
  * none equals a variant), so accuracy here estimates how real users' phrasing fares. The
- * confidence policy in answerer.ts was tuned on these figures; see the lead's report.
+ * confidence policy in src/qna/answerer.ts was tuned on these figures; see the lead's report.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import type { Locale } from '../i18n';
-import type { QnaService } from './types';
+import type { Locale } from '../../src/i18n';
+import type { QnaService } from '../../src/qna';
 
 // `expected` may list several entries when the KB holds more than one correct answer (e.g. the
 // funding entry and the project call both state how many projects were funded).
