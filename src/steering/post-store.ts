@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { claimSchema } from '../jobs';
 import { updateWithRetry, type BrugStorage } from '../storage';
 import { steeringTargetSchema } from './targets';
 
@@ -20,7 +21,7 @@ const pendingSchema = z.object({
   attempts: z.number().int(),
   /** Fingerprint of the plan content this request is about; equal fingerprints need no send. */
   hash: z.string(),
-  claim: z.object({ by: z.string(), until: z.number() }).optional(),
+  claim: claimSchema.optional(),
   notify: replyRefSchema.optional(),
   failureNotified: z.boolean().optional(),
   lastError: z.string().max(100).optional(),

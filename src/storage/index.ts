@@ -63,4 +63,5 @@ export {
   USAGE_OF_PREFIX,
   usageOfPlanKey,
   planTabPath,
+  planUrl,
 } from './keys';
