@@ -12,7 +12,7 @@ import { backfillMemberIndex, PlanStore, UserPrefsStore } from './plans';
 import { createQnaService } from './qna';
 import { createHost } from './hosts';
 import { createServer, mountDevClockRoute } from './server';
-import { createStorage, planTabPath, usageOfPlanKey, type BrugStorage } from './storage';
+import { createStorage, planUrl, usageOfPlanKey, type BrugStorage } from './storage';
 import { createSsoVerifier, mountTab, tabSsoSettings } from './tab';
 import { createInsight } from './insight';
 import { DownloadStore } from './downloads';
@@ -24,7 +24,7 @@ import {
   createFollowup,
   followupKeysOf,
   isWorkingHours,
-  progressLineFor,
+  steeringProgressLine,
   SchedulerClock,
 } from './followup';
 
@@ -87,7 +87,7 @@ export async function createApp(
     now,
     listeningUrl: () => listeningUrl,
     // The follow-up's one line of progress in the steering group's note (issue 16).
-    progress: progressLineFor({ plans, guide, now }),
+    progress: steeringProgressLine,
   });
   const privacy = new PrivacyHandler({
     storage,
@@ -130,7 +130,7 @@ export async function createApp(
     feedback: insight.feedback,
     logger,
     now,
-    planUrl: (planKey) => `${baseUrl().replace(/\/$/, '')}${planTabPath(planKey)}`,
+    planUrl: (planKey) => planUrl(baseUrl(), planKey),
   });
   const server = createServer({
     host,

@@ -42,8 +42,3 @@ export function renderCard(name: string, data: object): CardAttachment {
 export function cardBytes(card: CardAttachment): number {
   return Buffer.byteLength(JSON.stringify(card.content), 'utf8');
 }
-
-/** The id a card gives a question's input, which the router's `submit` turns back into the question id. */
-export function inputIdFor(questionId: string): string {
-  return `q_${questionId}`;
-}

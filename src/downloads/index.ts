@@ -25,6 +25,12 @@ import {
 
 export { DownloadLimitError, type DownloadOwner } from './download-index';
 export { downloadFor } from './download-refusal';
+export {
+  createPlanDownload,
+  type DownloadFile,
+  type PlanDownloadRequest,
+  type PlanFile,
+} from './plan-downloads';
 
 /** Links are for the person who asked, right now; a day is plenty and limits what a leak exposes. */
 export const DOWNLOAD_TTL_MS = 24 * 60 * 60 * 1000;

@@ -1,10 +1,10 @@
-import { downloadFor, type DownloadStore } from '../downloads';
+import { createPlanDownload, downloadFor, type DownloadStore } from '../downloads';
 import type { Guide, PlanState } from '../guide';
 import { logId, type Logger } from '../logging';
 import type { PlanStore } from '../plans';
-import { planUnreadableText, viewContext } from '../presentation';
-import { DOCX_TYPE, planDocx, planFileName, planMarkdown } from '../presentation/exports';
+import { planUnreadableText } from '../presentation';
 import type { Turn } from '../turn';
+import { documentInput, planFileRenderer } from './plan-documents';
 
 export interface ExportDeps {
   guide: Guide;
@@ -49,22 +49,13 @@ export class ExportHandler {
     const { t, locale, planKey } = turn;
     const state = await answeredPlan(turn, this.deps, 'exports:nothingYet');
     if (!state) return;
-    const ctx = viewContext(this.deps.guide, state, locale, t);
-    const now = this.deps.now();
+    const render = planFileRenderer(documentInput(this.deps.guide, state, locale, this.deps.now()));
     const made = { owner: { userId: turn.actor.id, tenantId: turn.tenantId }, planKey };
+    const make = (format: 'docx' | 'md') =>
+      createPlanDownload(this.deps.downloads, made, { format }, render);
     const tokens = await downloadFor(turn, async () => ({
-      docx: await this.deps.downloads.create(
-        await planDocx(ctx, now),
-        planFileName(ctx, 'docx'),
-        DOCX_TYPE,
-        { ...made, kind: 'docx' },
-      ),
-      markdown: await this.deps.downloads.create(
-        planMarkdown(ctx, now),
-        planFileName(ctx, 'md'),
-        'text/markdown; charset=utf-8',
-        { ...made, kind: 'md' },
-      ),
+      docx: await make('docx'),
+      markdown: await make('md'),
     }));
     if (tokens === undefined) return;
     const url = (token: string) => `${this.deps.baseUrl()}/download/${token}`;

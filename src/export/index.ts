@@ -2,4 +2,4 @@
 export { ExportHandler, type ExportDeps } from './export-handler';
 /** The documents written from the plan (src/presentation/documents), stored as downloads. */
 export { DocumentsHandler } from './documents-handler';
-export { documentInput, storeDocument } from './plan-documents';
+export { documentInput, planFileRenderer } from './plan-documents';

@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { AppConfig } from '../config';
 import type { Guide } from '../guide';
-import { viewContext } from '../presentation';
-import { translator, type Locale } from '../i18n';
+import { JobRunner, type PassCounts } from '../jobs';
 import type { Logger } from '../logging';
 import type { PlanStore } from '../plans';
 import type { BrugStorage } from '../storage';
@@ -11,8 +10,7 @@ import { SchedulerClock } from './clock';
 import { dispatch } from './dispatch';
 import { FollowupHandler, type AfterChange, type CheckinUsage } from './followup-handler';
 import { ScheduleStore } from './schedule-store';
-import { steeringProgressLine } from './progress';
-import { FollowupWorker, type PassCounts } from './worker';
+import { checkinJob } from './worker';
 
 /** The follow-up after the plan: schedule, durable check-ins, proactive cards, progress. */
 export { FollowupHandler } from './followup-handler';
@@ -46,31 +44,13 @@ export interface Followup {
   stop(): Promise<void>;
 }
 
-/**
- * The steering note's progress line for a plan (createSteering's `progress` hook): the latest
- * figures against the plan's own expectations, or when the first card comes; undefined when
- * the plan has no follow-up.
- */
-export function progressLineFor(deps: { plans: PlanStore; guide: Guide; now: () => Date }) {
-  return async (planKey: string, locale: Locale): Promise<string | undefined> => {
-    const read = await deps.plans.lookup(planKey);
-    if (!read.ok) throw read.error;
-    const plan = read.plan;
-    if (!plan) return undefined;
-    const ctx = viewContext(deps.guide, plan, locale, translator(locale));
-    return steeringProgressLine(ctx, deps.now()) || undefined;
-  };
-}
-
 export function createFollowup(deps: FollowupDeps): Followup {
   const { config, clock } = deps;
   const schedules = new ScheduleStore(deps.storage);
   const { transport } = deps;
   const processId = randomUUID();
-  const worker = new FollowupWorker({
+  const job = checkinJob({
     planKeys: () => schedules.planKeys(),
-    pollMs: config.followup.pollMs,
-    logger: deps.logger,
     dispatch: async (planKey) => {
       const outcome = await dispatch(
         {
@@ -89,6 +69,7 @@ export function createFollowup(deps: FollowupDeps): Followup {
       return outcome;
     },
   });
+  const worker = new JobRunner(job, { pollMs: config.followup.pollMs, logger: deps.logger });
   const handler = new FollowupHandler({
     guide: deps.guide,
     plans: deps.plans,
@@ -97,7 +78,7 @@ export function createFollowup(deps: FollowupDeps): Followup {
     now: () => clock.now(),
     afterChange: deps.afterChange,
     ...(deps.usage ? { usage: deps.usage } : {}),
-    wake: () => void worker.tick(),
+    wake: () => worker.kick(),
   });
   return {
     handler,

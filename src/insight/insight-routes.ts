@@ -7,7 +7,7 @@ import type { Logger } from '../logging';
 import { paths } from '../paths';
 import {
   cachedReader,
-  isLoopbackHost,
+  loopbackGuard,
   sendStaticFile,
   strictCsp,
   type StaticFiles,
@@ -78,16 +78,10 @@ function refuse(res: Response, status: number, error: string, message: string): 
  * `/insight` is the page that draws them (it holds no data itself).
  */
 export function mountInsight(server: Server, deps: InsightRouteDeps): void {
-  const localGuard = (req: Request, res: Response): boolean => {
-    if (deps.verify || isLoopbackHost(req.headers.host)) return true;
-    refuse(
-      res,
-      403,
-      'Forbidden',
-      'Without credentials the insight page answers on localhost only.',
-    );
-    return false;
-  };
+  const { allows: localGuard } = loopbackGuard({
+    who: 'Without credentials the insight page',
+    open: Boolean(deps.verify),
+  });
   const isAdmin = async (req: Request): Promise<boolean> => {
     if (!deps.verify) return true;
     const user = await deps.verify(req.headers.authorization).catch(() => undefined);

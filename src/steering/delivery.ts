@@ -1,53 +1,38 @@
 import type { Guide } from '../guide';
-import { translator, type Locale } from '../i18n';
-import type { Logger } from '../logging';
+import { translator } from '../i18n';
+import { claimFor, isClaimed, type JobResult } from '../jobs';
 import type { PlanStore } from '../plans';
 import { logId } from '../logging';
-import { viewContext } from '../presentation';
+import { viewContext, type ViewContext } from '../presentation';
 import {
   briefDigest,
   buildBrief,
   changesLine,
   steeringNote,
   withdrawnNote,
-  type BriefDigest,
 } from '../presentation/steering';
-import { failureKind, type OutgoingMessage, type ConnectorApi } from '../connector';
+import { failureKind, type OutgoingMessage } from '../connector';
 import { planLink } from './plan-link';
-import type { PostDoc, PostStore } from './post-store';
-import { recordFailure, recordSuccess, withoutPending } from './delivery-records';
+import type { PostDoc } from './post-store';
+import { keepForRetry, recordSuccess, withoutPending, type RecordDeps } from './delivery-records';
 
-export interface DeliveryDeps {
-  posts: PostStore;
+export interface DeliveryDeps extends RecordDeps {
   plans: PlanStore;
   guide: Guide;
-  transport: ConnectorApi;
-  logger: Logger;
-  now: () => Date;
   /** The bot's public origin (the tab's web fallback in deep links); undefined when it has none. */
   publicBaseUrl: () => string | undefined;
-  /** The bot's own URL, where the local steering channel lives (local mode). */
-  localServiceUrl: () => string;
   /** The Teams app id for deep links to the plan tab. */
   teamsAppId?: string;
-  /** An extra line for the note (issue 16's follow-up progress); none when it answers undefined. */
-  progress?: (planKey: string, locale: Locale) => Promise<string | undefined>;
-  debounceMs: number;
-  retryBaseMs: number;
+  /**
+   * An extra line for the note (issue 16's follow-up progress), from the plan as the note reads
+   * it (one read per send); none when it answers ''.
+   */
+  progress?: (ctx: ViewContext, now: Date) => string;
   /** Identifies this process in outbox claims. */
   processId: string;
 }
 
-/** Longer than a Connector call can take (15 s timeout), so a live claim is never taken over. */
-const CLAIM_MS = 60_000;
-
-export type DeliveryResult = 'sent' | 'failed' | 'skipped';
-
-/** What one send carried, for the record kept after it succeeded. */
-export interface Sent {
-  digest?: BriefDigest;
-  changes?: string;
-}
+export type DeliveryResult = Extract<JobResult, 'sent' | 'failed' | 'skipped'>;
 
 /**
  * Sends what one plan owes its steering channel: claims the outbox entry (an eTag-checked write,
@@ -60,12 +45,9 @@ export async function deliver(deps: DeliveryDeps, planKey: string): Promise<Deli
   const now = deps.now().getTime();
   const { result: claimed } = await deps.posts.update<PostDoc | undefined>(planKey, (current) => {
     const pending = current?.pending;
-    if (!current || !pending || pending.dueAt > now || (pending.claim && pending.claim.until > now))
+    if (!current || !pending || pending.dueAt > now || isClaimed(pending.claim, now))
       return { result: undefined };
-    const next = {
-      ...current,
-      pending: { ...pending, claim: { by: deps.processId, until: now + CLAIM_MS } },
-    };
+    const next = { ...current, pending: { ...pending, claim: claimFor(deps.processId, now) } };
     return { next, result: next };
   });
   if (!claimed?.pending) return 'skipped';
@@ -86,7 +68,7 @@ export async function deliver(deps: DeliveryDeps, planKey: string): Promise<Deli
   const updating = Boolean(claimed.conversationId && claimed.activityId);
   const digest = briefDigest(ctx);
   const changes = updating ? changesLine(ctx, claimed.sentDigest, digest) : '';
-  const progress = await deps.progress?.(planKey, claimed.locale).catch(() => undefined);
+  const progress = deps.progress?.(ctx, deps.now());
   const message = steeringNote(ctx, {
     now: deps.now(),
     changes,
@@ -146,7 +128,7 @@ async function send(
     if (!mayCreate) return { ids: undefined, created: false };
     return { ids: await deps.transport.createThread(serviceUrl, channel, message), created: true };
   } catch (error) {
-    await recordFailure(deps, claimed.planKey, claimed, error);
+    await keepForRetry(deps, claimed.planKey, claimed, error);
     return 'failed';
   }
 }

@@ -1,13 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import type { AppConfig } from '../config';
 import type { Guide } from '../guide';
-import type { Locale } from '../i18n';
+import { JobRunner } from '../jobs';
 import type { Logger } from '../logging';
 import type { PlanStore } from '../plans';
 import type { BrugStorage } from '../storage';
 import type { ConnectorApi } from '../connector';
+import type { ViewContext } from '../presentation';
 import { deliver, type DeliveryDeps } from './delivery';
-import { OutboxWorker } from './outbox-worker';
+import { outboxJob } from './outbox-worker';
 import { PostStore, type PostDoc } from './post-store';
 import { SteeringHandler } from './steering-handler';
 import { SteeringService } from './steering-service';
@@ -31,8 +32,8 @@ export interface SteeringDeps {
   listeningUrl: () => string;
   /** The Connector client, with the host's outbound token (one for steering and follow-up). */
   transport: ConnectorApi;
-  /** An extra line for the note, e.g. the follow-up's progress (issue 16). */
-  progress?: (planKey: string, locale: Locale) => Promise<string | undefined>;
+  /** An extra line for the note from the plan it shows, e.g. the follow-up's progress (issue 16). */
+  progress?: (ctx: ViewContext, now: Date) => string;
 }
 
 export interface Steering {
@@ -74,12 +75,10 @@ export function createSteering(deps: SteeringDeps): Steering {
     // Outbox claims name their process, so a process never mistakes another's claim for its own.
     processId: randomUUID(),
   };
-  const worker = new OutboxWorker({
-    posts,
-    pollMs: config.steering.pollMs,
-    logger: deps.logger,
-    deliver: (planKey) => deliver(delivery, planKey),
-  });
+  const worker = new JobRunner(
+    outboxJob({ posts, logger: deps.logger, deliver: (planKey) => deliver(delivery, planKey) }),
+    { pollMs: config.steering.pollMs, logger: deps.logger },
+  );
   const service = new SteeringService({
     storage: deps.storage,
     transport,
@@ -88,7 +87,7 @@ export function createSteering(deps: SteeringDeps): Steering {
     defaultTarget: defaultTarget(config),
     localServiceUrl: deps.listeningUrl,
     debounceMs: config.steering.debounceMs,
-    wake: () => worker.wake(),
+    wake: () => worker.kick(),
   });
   return {
     handler: new SteeringHandler(service, deps.plans, deps.logger, deps.now),

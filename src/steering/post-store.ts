@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { claimSchema } from '../jobs';
 import {
   STEERING_OUTBOX_PREFIX as OUTBOX,
   STEERING_POST_PREFIX as POST,
@@ -27,7 +28,7 @@ const pendingSchema = z.object({
   attempts: z.number().int(),
   /** Fingerprint of the plan content this request is about; equal fingerprints need no send. */
   hash: z.string(),
-  claim: z.object({ by: z.string(), until: z.number() }).optional(),
+  claim: claimSchema.optional(),
   notify: replyRefSchema.optional(),
   failureNotified: z.boolean().optional(),
   lastError: z.string().max(100).optional(),

@@ -71,4 +71,5 @@ export {
   FOLLOWUP_SCHEDULE_PREFIX,
   followupScheduleKey,
   planTabPath,
+  planUrl,
 } from './keys';

@@ -245,3 +245,8 @@ export const PLAN_REF = /^[A-Za-z0-9_-]{22}$/;
 export function planTabPath(planKey: string): string {
   return `/tab?plan=${planRef(planKey)}`;
 }
+
+/** The plan's link on the web at `baseUrl` (the bot's public URL, or its own locally). */
+export function planUrl(baseUrl: string, planKey: string): string {
+  return `${baseUrl.replace(/\/+$/, '')}${planTabPath(planKey)}`;
+}

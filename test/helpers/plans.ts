@@ -3,6 +3,7 @@ import {
   Guide,
   initialPlanState,
   loadGuideDefinition,
+  maxLengthOf,
   transition,
   type PlanState,
   type QuestionDefinition,
@@ -33,7 +34,7 @@ export function worstCaseValue(q: QuestionDefinition): string {
   switch (q.type) {
     case 'text':
     case 'multiline': {
-      const max = q.maxLength ?? (q.type === 'multiline' ? 3000 : 300);
+      const max = maxLengthOf(q);
       return nasty.repeat(Math.ceil(max / nasty.length)).slice(0, max);
     }
     case 'number':

@@ -1,6 +1,5 @@
 import type { AnswerError, AnswerValue, Position, QuestionDefinition } from '../../guide';
-import { isAnswered } from '../../guide';
-import { inputIdFor } from '../../cards';
+import { inputIdFor, isAnswered, maxLengthOf } from '../../guide';
 import {
   adviceItems,
   cardFallback,
@@ -57,7 +56,7 @@ function questionData(
           value: c.id,
         }));
   const answeredBy = record && isAnswered(record.value) ? answeredByLine(ctx, record) : '';
-  const maxLength = q.maxLength ?? (q.type === 'multiline' ? 3000 : 300);
+  const maxLength = maxLengthOf(q);
   const required = q.required && !inDeepenPart;
   const errorText = error
     ? t(`bot:answerErrors.${error}`, { min: q.min, max: q.max, maxLength, count: q.maxSelected })
