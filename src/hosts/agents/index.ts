@@ -2,7 +2,7 @@ import { Activity } from '@microsoft/agents-activity';
 import { AuthType, type AuthConfiguration, type TurnContext } from '@microsoft/agents-hosting';
 import type { JWTPayload } from 'jose';
 import type { AppConfig } from '../../config';
-import { resolveLocale, translator } from '../../i18n';
+import { cardLocaleOf, pickLocale, translator } from '../../i18n';
 import { errorForLog, type Logger } from '../../logging';
 import {
   UNAUTHORISED,
@@ -89,7 +89,9 @@ export function createAgentsHost(config: AppConfig, logger: Logger): BotHost {
   const tellUser = async (context: TurnContext, activity: InboundActivity) => {
     try {
       await context.sendActivity(
-        translator(resolveLocale(activity.locale))('bot:errors.unexpected'),
+        translator(pickLocale({ channel: activity.locale, card: cardLocaleOf(activity.value) }))(
+          'bot:errors.unexpected',
+        ),
       );
     } catch {
       // The channel itself is unreachable; the log line is all we can do.

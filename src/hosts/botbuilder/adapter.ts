@@ -13,7 +13,7 @@ import {
 } from 'botbuilder';
 import type { AppConfig } from '../../config';
 import { keepEntityExtensions } from './connector-entities';
-import { translator, resolveLocale } from '../../i18n';
+import { cardLocaleOf, translator, pickLocale } from '../../i18n';
 import { errorForLog, logId, type Logger } from '../../logging';
 import {
   UNAUTHORISED,
@@ -153,7 +153,12 @@ export function createAdapter(config: AppConfig, logger: Logger): BrugAdapter {
       'turn failed',
     );
     try {
-      const t = translator(resolveLocale(context.activity.locale));
+      const t = translator(
+        pickLocale({
+          channel: context.activity.locale,
+          card: cardLocaleOf(context.activity.value),
+        }),
+      );
       await context.sendActivity(t('bot:errors.unexpected'));
     } catch {
       // The channel itself is unreachable; the log line above is all we can do.
