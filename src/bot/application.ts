@@ -1,5 +1,5 @@
 import type { Guide, GuideEvent, Position } from '../guide';
-import type { Locale } from '../i18n';
+import { cardLocaleOf, localeToKeep, type Locale } from '../i18n';
 import { errorForLog, logId, type Logger } from '../logging';
 import { CorruptPlanError, type PlanStore, type UserPrefsStore } from '../plans';
 import { viewContext } from '../presentation';
@@ -103,12 +103,26 @@ export class BrugApp implements TurnApplication {
     return undefined;
   }
 
-  /** The language the person chose; a store that does not answer falls back to the channel's. */
+  /**
+   * The language the person chose; a store that does not answer falls back to the channel's. A
+   * card answered in another language than the client's settles it (`localeToKeep`).
+   */
   private async chosenLocale(activity: InboundActivity): Promise<Locale | undefined> {
     const userId = activity.from?.id;
     if (!userId) return undefined;
     const prefs = await this.deps.prefs.get(activity.channelId, userId).catch(() => ({}));
-    return (prefs as { locale?: Locale }).locale;
+    const chosen = (prefs as { locale?: Locale }).locale;
+    const keep = localeToKeep({
+      chosen,
+      card: cardLocaleOf(activity.value),
+      channel: activity.locale,
+      shared:
+        Boolean(activity.conversation.isGroup) ||
+        activity.conversation.conversationType === 'channel',
+    });
+    if (!keep) return chosen;
+    await this.deps.prefs.setLocale(activity.channelId, userId, keep).catch(() => undefined);
+    return keep;
   }
 
   private async dispatch(turn: Turn): Promise<void> {

@@ -2,7 +2,7 @@ import { logId } from '../logging';
 import { viewContext } from '../presentation';
 import { renderCard } from '../cards';
 import { answerValues, type Guide } from '../guide';
-import { translator } from '../i18n';
+import { stampCardLocale, translator } from '../i18n';
 import type { Logger } from '../logging';
 import type { PlanStore } from '../plans';
 import type { ConnectorApi } from '../connector';
@@ -68,6 +68,7 @@ export async function dispatch(deps: DispatchDeps, planKey: string): Promise<Dis
     'followup-checkin',
     checkinCardData(ctx, now, { moment: pick.moment.id, missed: pick.missed.map((m) => m.date) }),
   );
+  stampCardLocale(card.content, doc.ref.locale);
   try {
     await deps.transport.send(doc.ref.serviceUrl, doc.ref.conversationId, {
       type: 'message',

@@ -2,7 +2,7 @@ import type { Request, Response, Server } from 'restify';
 import { z } from 'zod';
 import { DownloadLimitError, type DownloadStore } from '../downloads';
 import type { Guide } from '../guide';
-import { resolveLocale } from '../i18n';
+import { pickLocale } from '../i18n';
 import { DOCUMENT_IDS } from '../presentation';
 import type { Logger } from '../logging';
 import type { PlanStore } from '../plans';
@@ -109,7 +109,7 @@ export function mountPlansApi(
       return;
     }
     const { channelId, conversationId, plan, lang, page } = query.data;
-    const locale = resolveLocale(lang);
+    const locale = pickLocale({ channel: lang });
     // A plan asked for by its link that this viewer may not see gives an empty list: nothing of it.
     const visible = await visiblePlans(
       deps.plans,
@@ -155,7 +155,7 @@ export function mountPlansApi(
           deps,
           plan.key,
           plan.state,
-          resolveLocale(lang),
+          pickLocale({ channel: lang }),
           format,
           now,
           owner,

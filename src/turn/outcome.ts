@@ -1,4 +1,4 @@
-import { resolveLocale, translator } from '../i18n';
+import { cardLocaleOf, pickLocale, translator } from '../i18n';
 import { errorForLog, logId, type Logger } from '../logging';
 import type { InboundActivity } from './activity';
 import {
@@ -78,7 +78,9 @@ export async function runTurn(
       { conversation: logId(activity.conversation.id), err: errorForLog(error) },
       'turn failed',
     );
-    const t = translator(resolveLocale(activity.locale));
+    const t = translator(
+      pickLocale({ channel: activity.locale, card: cardLocaleOf(activity.value) }),
+    );
     await io.send([{ type: 'message', text: t('bot:errors.unexpected') }]).catch(() => {
       // The channel itself is unreachable; the log line above is all we can do.
     });

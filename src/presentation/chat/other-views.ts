@@ -62,7 +62,7 @@ export function overviewCardData(ctx: ViewContext) {
   return {
     fallbackText: cardFallback(t('bot:overview.title'), t('bot:fallback.overview')),
     title: t('bot:overview.title'),
-    subtitle: t('bot:overview.subtitle', { open: guide.openPoints(ctx.answers).length }),
+    subtitle: t('bot:overview.subtitle', { count: guide.openPoints(ctx.answers).length }),
     steps: guide.definition.steps.map((s) => {
       const status = guide.stepStatus(s.number, ctx.answers);
       return {
@@ -219,7 +219,7 @@ export function adviceCardData(ctx: ViewContext, ruleIds: string[]) {
   };
 }
 
-/** "Nog open: … — Toch verder / Invullen": the card shown before leaving empty required questions. */
+/** "Nog open: … — Nu invullen / Later invullen en verder": the card shown before leaving empty required questions. */
 export function openPromptData(
   ctx: ViewContext,
   output: Extract<GuideOutput, { kind: 'openPrompt' }>,
