@@ -17,9 +17,12 @@ const sdkOnlyIn = (host) => ({
   group: host === 'botbuilder' ? BOTBUILDER : AGENTS,
   message: `Only src/hosts/${host}/ imports this SDK; the rest of the bot sees a Turn (src/turn).`,
 });
+// presentation/ holds one folder per surface (chat, steering, tab, exports, summary, documents):
+// each is entered through its own index.ts ('../presentation/chat'), never deeper.
 const DEEP = {
-  regex: '^(\\.\\./)+[^./][^/]*/.+',
-  message: "Import another folder through its index.ts (e.g. '../turn', not '../turn/host').",
+  regex: '^(\\.\\./)+(?!presentation/[^./][^/]*$)[^./][^/]*/.+',
+  message:
+    "Import another folder through its index.ts (e.g. '../turn', not '../turn/host'; '../presentation/chat').",
 };
 const boundaries = (...patterns) => ({
   'no-restricted-imports': ['error', { patterns }],
@@ -84,7 +87,7 @@ module.exports = tseslint.config(
     // The entry files at the top of src/ enter folders through their index.ts too.
     files: ['src/*.ts'],
     rules: boundaries(sdkOnlyIn('botbuilder'), sdkOnlyIn('agents'), {
-      regex: '^\\./[^/]+/.+',
+      regex: '^\\./(?!presentation/[^./][^/]*$)[^/]+/.+',
       message:
         "Import a folder through its index.ts (e.g. './server', not './server/create-server').",
     }),

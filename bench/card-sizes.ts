@@ -1,6 +1,6 @@
 import { cardBytes, renderCard, type CardAttachment } from '../src/cards';
 import { LOCALES, translator } from '../src/i18n';
-import { stepCardData } from '../src/bot/views/step-view';
+import { stepCardData } from '../src/presentation/chat';
 import {
   adviceCardData,
   confirmRestartCardData,
@@ -8,9 +8,9 @@ import {
   overviewCardData,
   summaryCard,
   welcomeCardData,
-} from '../src/bot/views/other-views';
+} from '../src/presentation/chat';
 import { viewContext } from '../src/presentation';
-import { qnaReply } from '../src/bot/qna-reply';
+import { qnaReply } from '../src/presentation/chat';
 import { createQnaService } from '../src/qna';
 import { planKey } from '../src/plans';
 import { SqliteStorage } from '../src/storage';

@@ -83,7 +83,7 @@ export async function runLongHistory(edits = 3000): Promise<LongHistoryFigures> 
       edits,
       budgetBytes: plans.logBudget.budgetBytes,
       databaseBytes: size(file) + size(`${file}-wal`),
-      logBytes: (await plans.read(KEY))?.logBytes ?? 0,
+      logBytes: (await plans.lookup(KEY).then((r) => (r.ok ? r.plan : undefined)))?.logBytes ?? 0,
       dataExport: { ...dataExport, bytes },
       asOf,
     };

@@ -1,5 +1,5 @@
 import { translator } from '../src/i18n';
-import { summaryCard } from '../src/bot/views/other-views';
+import { summaryCard } from '../src/presentation/chat';
 import { viewContext } from '../src/presentation';
 import { cardBytes } from '../src/cards';
 import { filledPlan, plausibleValue, realGuide } from '../test/helpers/plans';

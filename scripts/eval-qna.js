@@ -1,18 +1,20 @@
 #!/usr/bin/env node
 // Prints the quick-question eval figures (accuracy, declined rate, misses) for both user locales.
-// It runs the compiled code, so build first: `npm run build && node scripts/eval-qna.js`.
+// It runs the TypeScript sources (transpiled on require, no build): `node scripts/eval-qna.js`.
+// The scorers live with the tests (test/helpers/qna-eval.ts, qna-blind-eval.ts), not in src/.
 // With --check it exits non-zero below the thresholds that test/qna/eval.test.ts enforces.
 'use strict';
 
+require('../test/helpers/register-ts');
 const path = require('node:path');
-const { createQnaService } = require('../dist/src/qna');
-const { evaluate, formatReport, loadEvalSet } = require('../dist/src/qna/eval');
+const { createQnaService } = require('../src/qna');
+const { evaluate, formatReport, loadEvalSet } = require('../test/helpers/qna-eval.ts');
 const {
   blindRoundDirs,
   evaluateBlind,
   formatBlindReport,
   loadBlindSet,
-} = require('../dist/src/qna/blind-eval');
+} = require('../test/helpers/qna-blind-eval.ts');
 
 const MIN_IN_SCOPE_ACCURACY = 0.95;
 const MAX_OUT_OF_SCOPE_ANSWERED = 1;

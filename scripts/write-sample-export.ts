@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { viewContext } from '../src/presentation';
-import { planDocx, planMarkdown } from '../src/export';
+import { planDocx, planMarkdown } from '../src/presentation/exports';
 import { isLocale, translator } from '../src/i18n';
 import { filledPlan, plausibleValue, realGuide, T0 } from '../test/helpers/plans';
 

@@ -20,7 +20,7 @@ import { backfillMemberIndex, PlanStore, UserPrefsStore } from './plans';
 import { createQnaService } from './qna';
 import { createHost } from './hosts';
 import { createServer, mountDevClockRoute } from './server';
-import { createStorage, planTabPath, usageOfPlanKey, type BrugStorage } from './storage';
+import { createStorage, planUrl, usageOfPlanKey, type BrugStorage } from './storage';
 import { createSsoVerifier, mountTab, tabSsoSettings } from './tab';
 import { createInsight } from './insight';
 import { DownloadStore } from './downloads';
@@ -124,7 +124,7 @@ export async function createApp(
     afterSave,
     logger,
     now,
-    planUrl: (planKey) => `${baseUrl().replace(/\/$/, '')}${planTabPath(planKey)}`,
+    planUrl: (planKey) => planUrl(baseUrl(), planKey),
   });
   const app = new BrugApp({
     handlers: {
@@ -178,7 +178,7 @@ export async function createApp(
     });
   // The plan tab Teams frames; with credentials its API wants a Teams SSO token, locally none.
   const sso = tabSsoSettings(config);
-  mountTab(server, { storage, guide, downloads, logger, now, sso, limits: config.tabLimits });
+  mountTab(server, { plans, guide, downloads, logger, now, sso, limits: config.tabLimits });
   // Usage figures: loopback locally; with credentials a Teams SSO token of an INSIGHT_ADMINS member.
   insight.mount(
     server,
@@ -212,7 +212,7 @@ export async function createApp(
             logger,
           );
           // Plans stored before the tab's index by member existed: indexed once, between turns.
-          backfillMemberIndex(storage, (key) => plans.read(key)).catch((e: unknown) =>
+          backfillMemberIndex(storage, plans).catch((e: unknown) =>
             logger.error({ err: (e as Error).name }, 'member index backfill failed'),
           );
           steering.start();

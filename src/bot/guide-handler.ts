@@ -4,11 +4,11 @@ import type { Locale } from '../i18n';
 import { logId, type Logger } from '../logging';
 import { CorruptPlanError, type PlanStore } from '../plans';
 import { viewContext } from '../presentation';
+import { renderOutputs } from '../presentation/chat';
 import type { QnaService } from '../qna';
 import { ConcurrencyExhaustedError } from '../storage';
 import type { SteeringHandler } from '../steering';
 import type { Turn } from '../turn';
-import { renderOutputs } from './render-outputs';
 
 /** An ActionSet shows at most a handful of buttons; three keeps the card calm. */
 const MAX_QNA_LINKS = 3;

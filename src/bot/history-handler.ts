@@ -1,9 +1,9 @@
 import type { Guide } from '../guide';
 import type { Logger } from '../logging';
 import { answersAsOf, type PlanStore } from '../plans';
-import { formatDate, viewContext } from '../presentation';
-import { readPlan, type Turn } from '../turn';
-import { summaryCard } from './views/other-views';
+import { formatDate, planUnreadableText, viewContext } from '../presentation';
+import type { Turn } from '../turn';
+import { summaryCard } from '../presentation/chat';
 
 /** "stand op <datum>": the summary of the plan as it stood at the end of that day. */
 export class HistoryHandler {
@@ -11,8 +11,8 @@ export class HistoryHandler {
 
   async sendAsOf(turn: Turn, date: Date): Promise<void> {
     const { t, locale, planKey } = turn;
-    const read = await readPlan(turn, this.deps.plans, this.deps.logger);
-    if (!read.ok) return;
+    const read = await this.deps.plans.lookup(turn.planKey);
+    if (!read.ok) return turn.send(planUnreadableText(turn.t, read));
     const plan = read.plan;
     if (!plan) {
       await turn.send(t('bot:history.noPlan'));

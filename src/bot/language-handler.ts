@@ -1,4 +1,4 @@
-import type { Locale } from '../i18n';
+import { cardLocaleOf, localeToKeep, type Locale } from '../i18n';
 import type { UserPrefsStore } from '../plans';
 import type { InboundActivity, Turn } from '../turn';
 import type { GuideHandler } from './guide-handler';
@@ -7,12 +7,26 @@ import type { GuideHandler } from './guide-handler';
 export class LanguageHandler {
   constructor(private readonly deps: { prefs: UserPrefsStore; guide: Pick<GuideHandler, 'run'> }) {}
 
-  /** The language the person chose; a store that does not answer falls back to the channel's. */
+  /**
+   * The language the person chose; a store that does not answer falls back to the channel's. A
+   * card answered in another language than the client's settles it (`localeToKeep`).
+   */
   async chosen(activity: InboundActivity): Promise<Locale | undefined> {
     const userId = activity.from?.id;
     if (!userId) return undefined;
     const prefs = await this.deps.prefs.get(activity.channelId, userId).catch(() => ({}));
-    return (prefs as { locale?: Locale }).locale;
+    const chosen = (prefs as { locale?: Locale }).locale;
+    const keep = localeToKeep({
+      chosen,
+      card: cardLocaleOf(activity.value),
+      channel: activity.locale,
+      shared:
+        Boolean(activity.conversation.isGroup) ||
+        activity.conversation.conversationType === 'channel',
+    });
+    if (!keep) return chosen;
+    await this.deps.prefs.setLocale(activity.channelId, userId, keep).catch(() => undefined);
+    return keep;
   }
 
   async set(turn: Turn, locale: Locale): Promise<void> {

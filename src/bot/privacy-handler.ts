@@ -1,12 +1,12 @@
 import type { AfterSave } from '../after-save';
 import { renderCard } from '../cards';
-import { cardFallback } from '../presentation';
+import { cardFallback, planUnreadableText } from '../presentation';
 import { downloadFor, type DownloadStore } from '../downloads';
 import { logId, type Logger } from '../logging';
 import type { PlanStore, UserPrefsStore } from '../plans';
 import { erasePlan, exportConversationData } from '../privacy';
 import type { BrugStorage } from '../storage';
-import { readPlan, type Turn } from '../turn';
+import type { Turn } from '../turn';
 
 export interface PrivacyDeps {
   storage: BrugStorage;
@@ -58,8 +58,8 @@ export class PrivacyHandler {
 
   async askDelete(turn: Turn): Promise<void> {
     const { t } = turn;
-    const read = await readPlan(turn, this.deps.plans, this.deps.logger);
-    if (!read.ok) return;
+    const read = await this.deps.plans.lookup(turn.planKey);
+    if (!read.ok) return turn.send(planUnreadableText(turn.t, read));
     const plan = read.plan;
     if (!plan) {
       await turn.send(t('bot:privacy.nothingToDelete'));
@@ -79,8 +79,8 @@ export class PrivacyHandler {
   async confirmDelete(turn: Turn, revision: number): Promise<void> {
     const { t, planKey: key } = turn;
     // An outage must not skip the revision check: without the plan nothing is deleted.
-    const read = await readPlan(turn, this.deps.plans, this.deps.logger);
-    if (!read.ok) return;
+    const read = await this.deps.plans.lookup(turn.planKey);
+    if (!read.ok) return turn.send(planUnreadableText(turn.t, read));
     const plan = read.plan;
     if (plan && plan.revision !== revision) {
       await turn.send(t('bot:privacy.deleteExpired'));

@@ -2,7 +2,7 @@ import type { PlanStore } from '../plans';
 import type { QnaService } from '../qna';
 import type { AnswerFeedback, UsageCounter } from '../insight';
 import type { Turn } from '../turn';
-import { qnaReply } from './qna-reply';
+import { qnaReply } from '../presentation/chat';
 
 export interface QuickQuestionDeps {
   qna: QnaService;

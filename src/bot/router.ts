@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAX_INPUT_CHARS, questionIdOf } from '../guide';
 import type { Turn } from '../turn';
 import { parseCommand, type Command } from './commands';
 
@@ -30,14 +31,8 @@ export type CommandRoutes = {
   [K in Command['kind']]: (turn: Turn, command: Extract<Command, { kind: K }>) => Promise<void>;
 };
 
-const INPUT_ID = /^q_([a-z][a-zA-Z0-9]{0,63})$/;
-
-/** The id a card gives a question's input, which `submit` turns back into the question id. */
-export function inputIdFor(questionId: string): string {
-  return `q_${questionId}`;
-}
-/** Longer than any question allows, so the engine can say "too long" instead of us dropping it. */
-export const MAX_INPUT_CHARS = 5000;
+/** The limit has one owner (src/guide/limits.ts); the router reports it in its rejections. */
+export { MAX_INPUT_CHARS } from '../guide';
 const inputValue = z.union([z.string().max(MAX_INPUT_CHARS), z.number(), z.boolean()]);
 
 export type SubmitRejection = 'notAnObject' | 'unknownVerb' | 'malformed' | 'inputTooLong';
@@ -92,15 +87,15 @@ export class Router {
     if (!parsed.success) return { ok: false, reason: 'malformed' };
     const inputs = Object.create(null) as Inputs;
     for (const key of Object.keys(record)) {
-      const match = INPUT_ID.exec(key);
-      if (!match) continue;
+      const questionId = questionIdOf(key);
+      if (questionId === undefined) continue;
       const v = inputValue.safeParse(record[key]);
       if (!v.success)
         return {
           ok: false,
           reason: typeof record[key] === 'string' ? 'inputTooLong' : 'malformed',
         };
-      inputs[match[1]!] = v.data;
+      inputs[questionId] = v.data;
     }
     return { ok: true, run: () => route.handle(turn, parsed.data, inputs) };
   }

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { repoRoot } from '../paths';
 import type { StorageConfig } from '../storage';
 import { DEFAULT_DOWNLOAD_LIMITS } from '../downloads';
+import { isLoopbackAddress } from '../server';
 
 /** The one default place of the SQLite file; a relative SQLITE_PATH is taken from here too. */
 export const DEFAULT_SQLITE_PATH = path.join(repoRoot, 'data', 'brugbot.sqlite');
@@ -314,7 +315,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       'STEERING_SERVICE_URL, STEERING_CHANNEL_ID and STEERING_TENANT_ID go together: set all three or none',
     );
   }
-  if (localMode && e.HOST && !['127.0.0.1', 'localhost', '::1'].includes(e.HOST)) {
+  if (localMode && e.HOST && !isLoopbackAddress(e.HOST)) {
     throw new ConfigError('HOST: local mode (no MicrosoftAppId) listens on loopback only');
   }
   return {

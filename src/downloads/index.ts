@@ -3,6 +3,7 @@ import { z } from 'zod';
 import {
   DOWNLOAD_META_PREFIX,
   DOWNLOAD_PREFIX,
+  downloadByPrefix,
   downloadIndexKeysOf,
   downloadKey,
   downloadMetaKey,
@@ -24,6 +25,12 @@ import {
 
 export { DownloadLimitError, type DownloadOwner } from './download-index';
 export { downloadFor } from './download-refusal';
+export {
+  createPlanDownload,
+  type DownloadFile,
+  type PlanDownloadRequest,
+  type PlanFile,
+} from './plan-downloads';
 
 /** Links are for the person who asked, right now; a day is plenty and limits what a leak exposes. */
 export const DOWNLOAD_TTL_MS = 24 * 60 * 60 * 1000;
@@ -139,7 +146,7 @@ export class DownloadStore {
    */
   async purgeExpired(): Promise<number> {
     const now = this.now();
-    const expired = (await this.storage.listKeys('download-by-user/'))
+    const expired = (await this.storage.listKeys(downloadByPrefix('user')))
       .filter((key) => expiryOfDownloadBy(key) < now)
       .map((key) => key.slice(key.lastIndexOf('.') + 1));
     const indexed = new Set(

@@ -1,9 +1,9 @@
-import { DOWNLOAD_TTL_MS, downloadFor } from '../downloads';
+import { createPlanDownload, DOWNLOAD_TTL_MS, downloadFor } from '../downloads';
 import { logId } from '../logging';
 import { documentsOf, documentTitle, type DocumentId } from '../presentation';
 import type { Turn } from '../turn';
 import { answeredPlan, type ExportDeps } from './export-handler';
-import { documentInput, storeDocument } from './plan-documents';
+import { documentInput, planFileRenderer } from './plan-documents';
 
 /**
  * "documenten": the documents written from the plan (college note, vacancy or tender,
@@ -22,12 +22,13 @@ export class DocumentsHandler {
     const url = (token: string) => `${this.deps.baseUrl()}/download/${token}`;
     const lines = [t('documents:chat.intro', { hours: DOWNLOAD_TTL_MS / 3_600_000 }), ''];
     const made = { owner: { userId: turn.actor.id, tenantId: turn.tenantId }, planKey };
+    const render = planFileRenderer(input);
     const links = await downloadFor(turn, async () => {
       const documents: { id: DocumentId; docx: string; markdown: string }[] = [];
       for (const id of documentsOf(input.ctx)) {
         const [docx, markdown] = await Promise.all(
           (['docx', 'md'] as const).map((format) =>
-            storeDocument(this.deps.downloads, made, input, id, format),
+            createPlanDownload(this.deps.downloads, made, { document: id, format }, render),
           ),
         );
         documents.push({ id, docx: docx!, markdown: markdown! });

@@ -1,12 +1,10 @@
-import { downloadFor, type DownloadStore } from '../downloads';
+import { createPlanDownload, downloadFor, type DownloadStore } from '../downloads';
 import type { Guide, PlanState } from '../guide';
 import { logId, type Logger } from '../logging';
 import type { PlanStore } from '../plans';
-import { viewContext } from '../presentation';
-import { readPlan, type Turn } from '../turn';
-import { DOCX_TYPE, planDocx } from './docx-export';
-import { planMarkdown } from './markdown-export';
-import { planFileName } from './plan-content';
+import { planUnreadableText } from '../presentation';
+import type { Turn } from '../turn';
+import { documentInput, planFileRenderer } from './plan-documents';
 
 export interface ExportDeps {
   guide: Guide;
@@ -27,8 +25,11 @@ export async function answeredPlan(
   deps: Pick<ExportDeps, 'plans' | 'logger'>,
   emptyKey: string,
 ): Promise<PlanState | undefined> {
-  const read = await readPlan(turn, deps.plans, deps.logger);
-  if (!read.ok) return undefined;
+  const read = await deps.plans.lookup(turn.planKey);
+  if (!read.ok) {
+    await turn.send(planUnreadableText(turn.t, read));
+    return undefined;
+  }
   if (!read.plan || Object.keys(read.plan.answers).length === 0) {
     await turn.send(turn.t(emptyKey));
     return undefined;
@@ -46,24 +47,15 @@ export class ExportHandler {
 
   async send(turn: Turn): Promise<void> {
     const { t, locale, planKey } = turn;
-    const state = await answeredPlan(turn, this.deps, 'steering:export.nothingYet');
+    const state = await answeredPlan(turn, this.deps, 'exports:nothingYet');
     if (!state) return;
-    const ctx = viewContext(this.deps.guide, state, locale, t);
-    const now = this.deps.now();
+    const render = planFileRenderer(documentInput(this.deps.guide, state, locale, this.deps.now()));
     const made = { owner: { userId: turn.actor.id, tenantId: turn.tenantId }, planKey };
+    const make = (format: 'docx' | 'md') =>
+      createPlanDownload(this.deps.downloads, made, { format }, render);
     const tokens = await downloadFor(turn, async () => ({
-      docx: await this.deps.downloads.create(
-        await planDocx(ctx, now),
-        planFileName(ctx, 'docx'),
-        DOCX_TYPE,
-        { ...made, kind: 'docx' },
-      ),
-      markdown: await this.deps.downloads.create(
-        planMarkdown(ctx, now),
-        planFileName(ctx, 'md'),
-        'text/markdown; charset=utf-8',
-        { ...made, kind: 'md' },
-      ),
+      docx: await make('docx'),
+      markdown: await make('md'),
     }));
     if (tokens === undefined) return;
     const url = (token: string) => `${this.deps.baseUrl()}/download/${token}`;
@@ -71,7 +63,7 @@ export class ExportHandler {
     await turn.send({
       type: 'message',
       textFormat: 'markdown',
-      text: t('steering:export.ready', { docx: url(tokens.docx), markdown: url(tokens.markdown) }),
+      text: t('exports:ready', { docx: url(tokens.docx), markdown: url(tokens.markdown) }),
     });
   }
 }

@@ -1,8 +1,9 @@
-import type { DownloadRequest, DownloadStore } from '../downloads';
+import type { DownloadFile, PlanFile } from '../downloads';
 import { scheduleOf } from '../followup';
 import type { Guide, PlanState } from '../guide';
 import { translator, type Locale } from '../i18n';
 import { documentFile, viewContext, type DocumentId, type DocumentInput } from '../presentation';
+import { DOCX_TYPE, planDocx, planFileName, planMarkdown } from '../presentation/exports';
 
 /** The plan as the documents read it, with the confirmed follow-up dates (not the skipped ones). */
 export function documentInput(
@@ -22,20 +23,26 @@ export function documentInput(
 }
 
 /**
- * Makes one document at the moment it is asked for and stores it as a time-limited download
- * tied to the plan (deleting the plan revokes it). Returns the download token.
+ * Renders one file of the plan for `createPlanDownload` (src/downloads): one of the documents,
+ * or without `document` the export of every answer.
  */
-export async function storeDocument(
-  downloads: DownloadStore,
-  made: Omit<DownloadRequest, 'kind'>,
-  input: DocumentInput,
-  id: DocumentId,
-  format: 'docx' | 'md',
-): Promise<string> {
-  const file = await documentFile(id, input, format);
-  // One live link per plan, document, format and person: asking again replaces it.
-  return downloads.create(file.content, file.filename, file.contentType, {
-    ...made,
-    kind: `${id}.${format}`,
-  });
+export function planFileRenderer(input: DocumentInput) {
+  return async ({
+    document,
+    format,
+  }: PlanFile & { document?: DocumentId }): Promise<DownloadFile> => {
+    if (document) return documentFile(document, input, format);
+    const { ctx, now } = input;
+    return format === 'docx'
+      ? {
+          content: await planDocx(ctx, now),
+          filename: planFileName(ctx, 'docx'),
+          contentType: DOCX_TYPE,
+        }
+      : {
+          content: planMarkdown(ctx, now),
+          filename: planFileName(ctx, 'md'),
+          contentType: 'text/markdown; charset=utf-8',
+        };
+  };
 }

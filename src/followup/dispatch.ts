@@ -2,10 +2,11 @@ import { logId } from '../logging';
 import { viewContext } from '../presentation';
 import { renderCard } from '../cards';
 import { answerValues, type Guide } from '../guide';
-import { translator } from '../i18n';
+import { stampCardLocale, translator } from '../i18n';
 import type { Logger } from '../logging';
 import type { PlanStore } from '../plans';
-import { failureKind, retryDelayMs, type ConnectorApi } from '../connector';
+import type { ConnectorApi } from '../connector';
+import { claimFor, isClaimed, recordFailure, type JobResult } from '../jobs';
 import { isWorkingHours } from './calendar';
 import { dueCheckin, scheduleOf, type DuePick } from './schedule';
 import type { ScheduleDoc, ScheduleStore } from './schedule-store';
@@ -24,13 +25,7 @@ export interface DispatchDeps {
   processId: string;
 }
 
-/**
- * A lease on one check-in, longer than a Connector call may take (15 s timeout): a live claim is
- * never taken over, and one left by a killed process frees itself after this long.
- */
-export const CLAIM_MS = 60_000;
-
-export type DispatchResult = 'sent' | 'failed' | 'unreachable' | 'skipped';
+export type DispatchResult = JobResult;
 
 /**
  * Sends the check-in one plan owes, if any: claims it with an eTag-checked write (so of several
@@ -41,12 +36,10 @@ export type DispatchResult = 'sent' | 'failed' | 'unreachable' | 'skipped';
 export async function dispatch(deps: DispatchDeps, planKey: string): Promise<DispatchResult> {
   const now = deps.now();
   if (!isWorkingHours(now)) return 'skipped';
-  let plan;
-  try {
-    plan = await deps.plans.read(planKey);
-  } catch {
-    return 'skipped'; // An unreadable plan is an administrator's to look at; nothing to send.
-  }
+  const read = await deps.plans.lookup(planKey);
+  // An unreadable plan is an administrator's to look at; nothing to send.
+  if (!read.ok) return 'skipped';
+  const plan = read.plan;
   if (!plan) {
     // The plan was deleted (privacy, retention): its schedule goes with it.
     await deps.schedules.delete(planKey);
@@ -57,17 +50,12 @@ export async function dispatch(deps: DispatchDeps, planKey: string): Promise<Dis
   const claimed = await deps.schedules.update<{ doc: ScheduleDoc; pick: DuePick } | undefined>(
     planKey,
     (doc) => {
-      if (!doc || doc.unreachable || (doc.retryAt ?? 0) > at || (doc.claim?.until ?? 0) > at)
+      if (!doc || doc.unreachable || (doc.retryAt ?? 0) > at || isClaimed(doc.claim, at))
         return { result: undefined };
       const pick = dueCheckin(schedule, doc.sent, now);
       if (!pick) return { result: undefined };
       const { moment } = pick;
-      const claim = {
-        moment: moment.id,
-        date: moment.date,
-        by: deps.processId,
-        until: at + CLAIM_MS,
-      };
+      const claim = { moment: moment.id, date: moment.date, ...claimFor(deps.processId, at) };
       const next = { ...doc, claim };
       return { next, result: { doc: next, pick } };
     },
@@ -80,6 +68,7 @@ export async function dispatch(deps: DispatchDeps, planKey: string): Promise<Dis
     'followup-checkin',
     checkinCardData(ctx, now, { moment: pick.moment.id, missed: pick.missed.map((m) => m.date) }),
   );
+  stampCardLocale(card.content, doc.ref.locale);
   try {
     await deps.transport.send(doc.ref.serviceUrl, doc.ref.conversationId, {
       type: 'message',
@@ -88,7 +77,7 @@ export async function dispatch(deps: DispatchDeps, planKey: string): Promise<Dis
       attachments: [card],
     });
   } catch (error) {
-    return recordFailure(deps, planKey, error);
+    return keepForRetry(deps, planKey, error);
   }
   // Outside the try: a storage hiccup after a successful send must not be retried as a send.
   await deps.schedules.update(planKey, (current) => {
@@ -106,38 +95,31 @@ export async function dispatch(deps: DispatchDeps, planKey: string): Promise<Dis
   return 'sent';
 }
 
-async function recordFailure(
+/** Records a refused check-in: retried after a backoff, or paused while the conversation is gone. */
+async function keepForRetry(
   deps: DispatchDeps,
   planKey: string,
   error: unknown,
 ): Promise<DispatchResult> {
-  const kind = failureKind(error);
-  const status = (error as { status?: number }).status ?? 0;
-  const retryAfter = (error as { retryAfterMs?: number }).retryAfterMs;
-  const now = deps.now();
-  const gone = kind === 'notInTeam' || kind === 'channelGone';
-  const delay = await deps.schedules.update<number | undefined>(planKey, (current) => {
-    if (!current) return { result: undefined };
-    const { claim: _claim, ...rest } = current;
-    if (gone)
-      return {
-        next: { ...rest, unreachable: { at: now.toISOString(), status } },
-        result: undefined,
-      };
-    const wait = retryDelayMs(current.attempts, deps.retryBaseMs, retryAfter);
-    return {
-      next: {
-        ...rest,
-        attempts: current.attempts + 1,
-        retryAt: now.getTime() + wait,
-        lastError: kind,
-      },
-      result: wait,
-    };
-  });
-  if (gone) {
+  const { failed, written: retryAt } = await recordFailure(deps, error, (failed) =>
+    deps.schedules.update<number | undefined>(planKey, (current) => {
+      if (!current) return { result: undefined };
+      const { claim: _claim, ...rest } = current;
+      if (failed.gone)
+        return {
+          next: {
+            ...rest,
+            unreachable: { at: deps.now().toISOString(), status: failed.status },
+          },
+          result: undefined,
+        };
+      const retry = failed.retry(current.attempts);
+      return { next: { ...rest, ...retry }, result: retry.retryAt };
+    }),
+  );
+  if (failed.gone) {
     deps.logger.warn(
-      { plan: logId(planKey), status },
+      { plan: logId(planKey), status: failed.status },
       'follow-up: the plan conversation can no longer be reached (bot removed or conversation gone); check-ins wait until someone writes to the bot there again',
     );
     return 'unreachable';
@@ -145,9 +127,9 @@ async function recordFailure(
   deps.logger.warn(
     {
       plan: logId(planKey),
-      status,
-      kind,
-      retryInMs: delay === undefined ? undefined : Math.round(delay),
+      status: failed.status,
+      kind: failed.kind,
+      retryInMs: retryAt === undefined ? undefined : Math.round(retryAt - deps.now().getTime()),
     },
     'follow-up check-in not delivered; will retry',
   );

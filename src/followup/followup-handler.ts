@@ -1,5 +1,5 @@
-import { escapeMessageText, viewContext } from '../presentation';
-import { readPlan, type Turn } from '../turn';
+import { escapeMessageText, planUnreadableText, viewContext } from '../presentation';
+import type { Turn } from '../turn';
 import { renderCard } from '../cards';
 import {
   effectOf,
@@ -89,8 +89,8 @@ export class FollowupHandler implements Reaction {
 
   /** `opvolging` / `follow-up` and the "see the schedule" button. */
   async show(turn: Turn): Promise<void> {
-    const read = await readPlan(turn, this.deps.plans, this.deps.logger);
-    if (!read.ok) return;
+    const read = await this.deps.plans.lookup(turn.planKey);
+    if (!read.ok) return turn.send(planUnreadableText(turn.t, read));
     if (!read.plan || read.plan.status === 'notStarted') {
       await turn.send(turn.t('followup:result.noPlan'));
       return;

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { AppConfig } from '../config';
 import type { Guide } from '../guide';
+import { JobRunner, type PassCounts } from '../jobs';
 import type { Logger } from '../logging';
 import type { PlanStore } from '../plans';
 import type { BrugStorage } from '../storage';
@@ -10,16 +11,15 @@ import { dispatch } from './dispatch';
 import type { AfterSave } from '../after-save';
 import { FollowupHandler } from './followup-handler';
 import { ScheduleStore } from './schedule-store';
-import { FollowupWorker, type PassCounts } from './worker';
+import { checkinJob } from './worker';
 
 /** The follow-up after the plan: schedule, durable check-ins, proactive cards, progress. */
 export { FollowupHandler } from './followup-handler';
 export { followupActionSchemas, type FollowupAction } from './actions';
 export { followupKeysOf } from './schedule-store';
-export { progressBlock, steeringProgressLine } from './progress';
+export { progressBlock, progressOf, steeringProgressLine } from './progress';
 export { SchedulerClock } from './clock';
-export { tabProgressView, type TabProgressView } from './tab-progress';
-export { isWorkingHours } from './calendar';
+export { isWorkingHours, monthsAround } from './calendar';
 export { scheduleOf } from './schedule';
 
 export interface FollowupDeps {
@@ -49,10 +49,8 @@ export function createFollowup(deps: FollowupDeps): Followup {
   const schedules = new ScheduleStore(deps.storage);
   const { transport } = deps;
   const processId = randomUUID();
-  const worker = new FollowupWorker({
+  const job = checkinJob({
     planKeys: () => schedules.planKeys(),
-    pollMs: config.followup.pollMs,
-    logger: deps.logger,
     dispatch: async (planKey) => {
       const outcome = await dispatch(
         {
@@ -72,6 +70,7 @@ export function createFollowup(deps: FollowupDeps): Followup {
       return outcome;
     },
   });
+  const worker = new JobRunner(job, { pollMs: config.followup.pollMs, logger: deps.logger });
   const handler = new FollowupHandler({
     guide: deps.guide,
     plans: deps.plans,
@@ -79,7 +78,7 @@ export function createFollowup(deps: FollowupDeps): Followup {
     logger: deps.logger,
     now: () => clock.now(),
     afterSave: deps.afterSave,
-    wake: () => void worker.tick(),
+    wake: () => worker.kick(),
   });
   return {
     handler,

@@ -1,5 +1,10 @@
 import { z } from 'zod';
-import { updateWithRetry, type BrugStorage } from '../storage';
+import {
+  FOLLOWUP_SCHEDULE_PREFIX as PREFIX,
+  followupScheduleKey,
+  updateWithRetry,
+  type BrugStorage,
+} from '../storage';
 
 /** Where the plan's own conversation is: enough for a proactive message through the Connector. */
 export const conversationRefSchema = z.object({
@@ -36,11 +41,9 @@ export const scheduleDocSchema = z.object({
 });
 export type ScheduleDoc = z.infer<typeof scheduleDocSchema>;
 
-const PREFIX = 'followup/schedule/';
-
 /** The follow-up documents of a plan, so deleting or exporting the plan takes them along. */
 export function followupKeysOf(planKey: string): string[] {
-  return [`${PREFIX}${planKey}`];
+  return [followupScheduleKey(planKey)];
 }
 
 /**
@@ -52,7 +55,7 @@ export class ScheduleStore {
   constructor(private readonly storage: BrugStorage) {}
 
   private key(planKey: string): string {
-    return `${PREFIX}${planKey}`;
+    return followupScheduleKey(planKey);
   }
 
   async get(planKey: string): Promise<ScheduleDoc | undefined> {

@@ -1,3 +1,4 @@
+import { inputIdFor } from '../guide';
 import type { ViewContext } from '../presentation';
 import { cardFallback, sourceLine } from '../presentation';
 import { brusselsDate, monthsAround } from './calendar';
@@ -83,7 +84,7 @@ export function scheduleCardData(
     status,
     statusColor: confirmed && !schedule.stopped ? 'Good' : 'Warning',
     start: {
-      id: `q_${START_INPUT}`,
+      id: inputIdFor(START_INPUT),
       label: t('followup:schedule.startLabel'),
       value: start,
       help: t('followup:schedule.startHelp'),
@@ -91,7 +92,7 @@ export function scheduleCardData(
       error: errors.start ? t(`followup:schedule.errors.${errors.start}`) : '',
     },
     moments: rows.map((r, i) => ({
-      id: `q_${momentInput(r.id)}`,
+      id: inputIdFor(momentInput(r.id)),
       label: `${t('followup:schedule.momentLabel', { n: i + 1 })} · ${r.hint}`,
       value: r.date,
       state: r.state,
@@ -99,7 +100,7 @@ export function scheduleCardData(
     })),
     extra:
       extra && rows.length < MAX_MOMENTS
-        ? [{ id: `q_${momentInput(extra)}`, label: t('followup:schedule.extraLabel') }]
+        ? [{ id: inputIdFor(momentInput(extra)), label: t('followup:schedule.extraLabel') }]
         : [],
     invalid: Object.keys(errors).length ? t('followup:schedule.invalid') : '',
     hours: t('followup:schedule.hours'),
@@ -142,7 +143,7 @@ export function checkinCardData(ctx: ViewContext, now: Date, options: CheckinOpt
           ? Number(raw)
           : undefined;
     return {
-      id: `q_${figureInput(f)}`,
+      id: inputIdFor(figureInput(f)),
       label: t(`followup:checkin.counts.${f}`),
       hasValue: value !== undefined,
       value: value ?? 0,
@@ -184,7 +185,7 @@ export function checkinCardData(ctx: ViewContext, now: Date, options: CheckinOpt
     counts,
     placeholder: t('followup:checkin.countPlaceholder'),
     note: {
-      id: `q_${NOTE_INPUT}`,
+      id: inputIdFor(NOTE_INPUT),
       label: t('followup:checkin.noteLabel', { max: MAX_NOTE_CHARS }),
       criteria: criteria.length
         ? t('followup:checkin.noteCriteria', {

@@ -1,4 +1,5 @@
 import type { QuestionDefinition } from './definition-schema';
+import { maxLengthOf } from './limits';
 
 export type AnswerValue = string | number | string[];
 export type Answers = Readonly<Record<string, AnswerValue | undefined>>;
@@ -15,7 +16,6 @@ export type AnswerError =
 export type ParsedAnswer =
   { ok: true; value: AnswerValue | null } | { ok: false; error: AnswerError };
 
-const DEFAULT_MAX_LENGTH = { text: 300, multiline: 3000 } as const;
 const MAX_SELECTED = 50;
 
 function choiceIds(q: QuestionDefinition): Set<string> {
@@ -33,7 +33,7 @@ export function parseAnswer(q: QuestionDefinition, raw: string | number | boolea
   switch (q.type) {
     case 'text':
     case 'multiline': {
-      const max = q.maxLength ?? DEFAULT_MAX_LENGTH[q.type];
+      const max = maxLengthOf(q);
       return text.length > max ? { ok: false, error: 'tooLong' } : { ok: true, value: text };
     }
     case 'number': {

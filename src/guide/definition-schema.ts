@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAX_ANSWER_LENGTH } from './limits';
 
 /** Identifiers double as i18next key segments and card input ids, so keep them plain. */
 export const idSchema = z.string().regex(/^[a-z][a-zA-Z0-9]*$/, 'must be camelCase letters/digits');
@@ -72,7 +73,7 @@ export const questionSchema = z
     choices: z.array(choiceSchema).optional(),
     min: z.number().optional(),
     max: z.number().optional(),
-    maxLength: z.number().int().positive().max(4000).optional(),
+    maxLength: z.number().int().positive().max(MAX_ANSWER_LENGTH).optional(),
     /** A multiselect that forces a priority ("kies de drie belangrijkste") instead of tick-all. */
     maxSelected: z.number().int().min(1).optional(),
     /** The question is shown (and counted as open) only when this holds. */

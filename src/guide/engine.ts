@@ -34,6 +34,13 @@ type Decision = Omit<Transition, 'effects'>;
 type Submit = Extract<GuideEvent, { type: 'submitStep' }>;
 
 /** Navigation changes the revision too, so a card from before a colleague moved on reads as stale. */
+/**
+ * Brugbot's own choice, not the instrument's: four hours without a change to the plan counts as
+ * having been away (a half-day's other work), so "welcome back" is said then and not after a
+ * quick question in between.
+ */
+const WELCOME_BACK_AFTER_MS = 4 * 60 * 60 * 1000;
+
 function moveTo(state: PlanState, to: Position, now: Date): PlanState {
   const status = state.status === 'notStarted' ? 'inProgress' : state.status;
   return {
@@ -266,8 +273,12 @@ function decide(guide: Guide, state: PlanState, event: GuideEvent, ctx: EngineCo
         const first = guide.firstPosition(1, answers);
         return { state: moveTo(state, first, ctx.now), outputs: [stepCard(first)] };
       }
-      const code = state.status === 'completed' ? 'alreadyCompleted' : 'resumed';
-      return { state, outputs: [{ kind: 'notice', code }, viewOf(state)] };
+      if (state.status === 'completed')
+        return { state, outputs: [{ kind: 'notice', code: 'alreadyCompleted' }, viewOf(state)] };
+      // "Welkom terug" only after a real absence; right after a quick question it is just the card.
+      const away = ctx.now.getTime() - Date.parse(state.updatedAt);
+      if (!(away >= WELCOME_BACK_AFTER_MS)) return { state, outputs: [viewOf(state)] };
+      return { state, outputs: [{ kind: 'notice', code: 'resumed' }, viewOf(state)] };
     }
     case 'back': {
       const to = guide.previousPosition(

@@ -3,19 +3,19 @@ import path from 'node:path';
 import i18next, { type i18n, type TFunction } from 'i18next';
 import { paths } from '../paths';
 
-export const LOCALES = ['nl', 'en'] as const;
-export type Locale = (typeof LOCALES)[number];
+import { LOCALES, type Locale } from './language-rule';
+
+export {
+  LOCALES,
+  type Locale,
+  type LanguageSignals,
+  isLocale,
+  pickLocale,
+  localeToKeep,
+  cardLocaleOf,
+  stampCardLocale,
+} from './language-rule';
 export type { TFunction };
-
-/** Maps a channel locale such as `nl-BE` or `en-US` to a supported one; Dutch is the default. */
-export function resolveLocale(raw: string | undefined | null): Locale {
-  const lang = (raw ?? '').toLowerCase().split(/[-_]/)[0];
-  return lang === 'en' ? 'en' : 'nl';
-}
-
-export function isLocale(value: unknown): value is Locale {
-  return typeof value === 'string' && (LOCALES as readonly string[]).includes(value);
-}
 
 /** Reads every `locales/<lng>/<namespace>.json` once, synchronously, so no turn touches the disk. */
 export function loadResources(dir = paths.locales): Record<string, Record<string, unknown>> {

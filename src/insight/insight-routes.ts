@@ -2,12 +2,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Request, Response, Server } from 'restify';
 import { z } from 'zod';
-import { getI18n, isLocale, resolveLocale, type Locale } from '../i18n';
+import { getI18n, isLocale, pickLocale, type Locale } from '../i18n';
 import type { Logger } from '../logging';
 import { paths } from '../paths';
 import {
   cachedReader,
-  isLoopbackHost,
+  loopbackGuard,
   sendStaticFile,
   strictCsp,
   type StaticFiles,
@@ -78,16 +78,10 @@ function refuse(res: Response, status: number, error: string, message: string): 
  * `/insight` is the page that draws them (it holds no data itself).
  */
 export function mountInsight(server: Server, deps: InsightRouteDeps): void {
-  const localGuard = (req: Request, res: Response): boolean => {
-    if (deps.verify || isLoopbackHost(req.headers.host)) return true;
-    refuse(
-      res,
-      403,
-      'Forbidden',
-      'Without credentials the insight page answers on localhost only.',
-    );
-    return false;
-  };
+  const { allows: localGuard } = loopbackGuard({
+    who: 'Without credentials the insight page',
+    open: Boolean(deps.verify),
+  });
   const isAdmin = async (req: Request): Promise<boolean> => {
     if (!deps.verify) return true;
     const user = await deps.verify(req.headers.authorization).catch(() => undefined);
@@ -113,7 +107,7 @@ export function mountInsight(server: Server, deps: InsightRouteDeps): void {
         `from and to are days (YYYY-MM-DD), from not after to, at most ${MAX_DAYS} days.`,
       );
     }
-    const locale = resolveLocale(parsed.data.lang);
+    const locale = pickLocale({ channel: parsed.data.lang });
     try {
       const report = await insightReport(deps.store, { from, to }, (id) =>
         deps.titleOf(id, locale),
@@ -130,9 +124,9 @@ export function mountInsight(server: Server, deps: InsightRouteDeps): void {
   const read = cachedReader(STATIC_FILES);
   server.get('/insight', async (req: Request, res: Response) => {
     if (!localGuard(req, res)) return;
-    const locale = resolveLocale(
-      new URL(req.url ?? '/', 'http://localhost').searchParams.get('lang'),
-    );
+    const locale = pickLocale({
+      channel: new URL(req.url ?? '/', 'http://localhost').searchParams.get('lang'),
+    });
     const t = getI18n().getFixedT(locale, 'insight');
     const body = template.replace(/\{\{([\w.]+)\}\}/g, (_m, key: string) =>
       escapeHtml(key === 'lang' ? locale : t(key)),

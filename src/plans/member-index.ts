@@ -8,7 +8,6 @@ import {
   memberOfKey,
   memberOfKeysOf,
   memberOfUserSegment,
-  planKeyPrefix,
   type BrugStorage,
   type StoredDocuments,
 } from '../storage';
@@ -77,16 +76,20 @@ export async function deleteMemberIndex(storage: BrugStorage, planKey: string): 
 
 /**
  * Indexes plans stored before the index existed, once per store (a marker records it), a few
- * plans at a time between turns. `read` is the plan reader the turn uses.
+ * plans at a time between turns, read through the plan store as a turn reads them.
  */
 export async function backfillMemberIndex(
   storage: BrugStorage,
-  read: (key: string) => Promise<PlanState | undefined>,
+  plans: {
+    keys(): Promise<string[]>;
+    lookup(key: string): Promise<{ ok: true; plan: PlanState | undefined } | { ok: false }>;
+  },
 ): Promise<number> {
   if (Object.keys(await storage.read([MEMBER_INDEX_READY])).length) return 0;
   let indexed = 0;
-  for (const key of await storage.listKeys(planKeyPrefix())) {
-    const state = await read(key).catch(() => undefined);
+  for (const key of await plans.keys()) {
+    const read = await plans.lookup(key);
+    const state = read.ok ? read.plan : undefined;
     if (state) {
       await indexMembers(storage, key, state);
       indexed++;

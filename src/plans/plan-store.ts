@@ -15,6 +15,8 @@ import {
 } from '../guide';
 import {
   CorruptDocumentError,
+  memberPrefix,
+  planKeyPrefix,
   updateWithRetry,
   type BrugStorage,
   type UpdateOutcome,
@@ -22,7 +24,7 @@ import {
 } from '../storage';
 
 export { planKey } from '../storage';
-import { errorForLog, type Logger } from '../logging';
+import { errorForLog, logId, type Logger } from '../logging';
 import { KeyedQueue } from './keyed-queue';
 import { LogBudget } from './log-budget';
 import { deleteMemberIndex, newMemberDocuments } from './member-index';
@@ -37,10 +39,22 @@ export const DEFAULT_HISTORY_BUDGET_BYTES = 1_000_000;
  */
 const MAX_ATTEMPTS = 12;
 const BACKOFF_MS = 10;
+/** Plans read per storage call when many are read (the tab's page, the retention purge). */
+const READ_BATCH = 50;
 
 export type PlanRead =
   | { ok: true; plan: PlanState | undefined }
   | { ok: false; reason: 'unavailable' | 'corrupt'; error: unknown };
+
+/** Which plan keys to list; every plan when empty. */
+export interface PlanListing {
+  /** Plans of one channel (its segment of the key). */
+  channelId?: string;
+  /** Plans this person is recorded in, from the index by member (plans/member-index.ts). */
+  member?: string;
+  /** Narrows the listing to conversation ids that start with this (needs `channelId`). */
+  conversationPrefix?: string;
+}
 
 /** What a queued write returns: its result, and the plan as stored when it stored one. */
 type Written<R> = { result: R; written?: PlanState };
@@ -73,6 +87,7 @@ export class PlanStore {
   /** Keeps each plan's change log within its byte budget, off the turn. */
   readonly logBudget: LogBudget;
   private readonly queue = new KeyedQueue();
+  private readonly logger: Logger | undefined;
 
   /**
    * @param relatedKeys documents other capabilities keep per plan (e.g. the steering post); a
@@ -85,6 +100,7 @@ export class PlanStore {
     options: { historyBudgetBytes?: number; logger?: Logger } = {},
   ) {
     this.log = new PlanLog(storage);
+    this.logger = options.logger;
     const budget = options.historyBudgetBytes ?? DEFAULT_HISTORY_BUDGET_BYTES;
     const onError = (error: unknown) =>
       options.logger?.error({ err: errorForLog(error) }, 'change-log compaction failed');
@@ -178,22 +194,64 @@ export class PlanStore {
   }
 
   /**
-   * The plan, told apart from the two ways of not having it: a store that cannot be reached
-   * (the user is told to try again) and a stored plan that cannot be read (a restart offers
-   * a fresh one). Absent is only ever "no plan yet".
+   * The one way to read a plan: the plan, told apart from the two ways of not having it, a store
+   * that cannot be reached (the user is told to try again, a job retries) and a stored plan that
+   * cannot be read (a restart offers a fresh one). Absent is only ever "no plan yet".
    */
   async lookup(key: string): Promise<PlanRead> {
     try {
-      return { ok: true, plan: await this.read(key) };
+      const items = await this.storage.read([key]);
+      return { ok: true, plan: items[key] === undefined ? undefined : readPlanState(items[key]) };
     } catch (error) {
       const corrupt = error instanceof CorruptDocumentError || error instanceof PlanStateError;
-      return { ok: false, reason: corrupt ? 'corrupt' : 'unavailable', error };
+      const reason = corrupt ? 'corrupt' : 'unavailable';
+      this.logger?.warn(
+        { conversation: logId(key), reason, err: errorForLog(error) },
+        'plan could not be read',
+      );
+      return { ok: false, reason, error };
     }
   }
 
-  async read(key: string): Promise<PlanState | undefined> {
-    const items = await this.storage.read([key]);
-    return items[key] === undefined ? undefined : readPlanState(items[key]);
+  /**
+   * The keys of the plans `listing` names, in key order, from keys alone (no plan is read).
+   * Listing by member reads the index by member, so no other person's plan is even named.
+   */
+  async keys(listing: PlanListing = {}): Promise<string[]> {
+    const index = listing.member === undefined ? '' : memberPrefix(listing.member);
+    const prefix =
+      listing.channelId === undefined
+        ? planKeyPrefix()
+        : planKeyPrefix(listing.channelId) + (listing.conversationPrefix ?? '');
+    const listed = await this.storage.listKeys(index + prefix);
+    return listed.map((key) => key.slice(index.length));
+  }
+
+  /**
+   * Many plans at once, in batches (the tab's page, the retention purge). A plan that cannot be
+   * read, or whose batch and own read both fail, is left out: one unreadable document must not
+   * hide the others, and a plan the bot cannot read is left for an administrator.
+   */
+  async readMany(keys: readonly string[]): Promise<Map<string, PlanState>> {
+    const plans = new Map<string, PlanState>();
+    const keep = (key: string, raw: unknown) => {
+      try {
+        if (raw !== undefined) plans.set(key, readPlanState(raw));
+      } catch {
+        // Unreadable: left out, as documented above.
+      }
+    };
+    for (let i = 0; i < keys.length; i += READ_BATCH) {
+      const batch = keys.slice(i, i + READ_BATCH);
+      const items = await this.storage.read(batch).catch(() => undefined);
+      if (items) {
+        for (const key of batch) keep(key, items[key]);
+        continue;
+      }
+      for (const key of batch)
+        keep(key, (await this.storage.read([key]).catch((): Record<string, unknown> => ({})))[key]);
+    }
+    return plans;
   }
 
   /** Removes the plan, its whole change log and its member index; returns how many documents went. */

@@ -19,6 +19,7 @@ export {
 } from './view-context';
 export { presentAdvice, type AdviceView } from './advice-view';
 export { cardFallback, escapeMessageText, shorten } from './text';
+export { planUnreadableText } from './plan-unreadable';
 export {
   DOCUMENT_IDS,
   documentsOf,

@@ -90,16 +90,6 @@ export function formatList(items: string[], locale: Locale): string {
   return new Intl.ListFormat(intlLocale(locale), { type: 'conjunction' }).format(items);
 }
 
-/**
- * Choice labels start with a capital because they stand alone on a card; inside a sentence the
- * later ones read better in lower case ("Jeugdbewegingen, jeugdhuis en sportclub"). Acronyms and
- * names that start with two capitals (OCMW, OKAN) keep theirs.
- */
-function inSentence(label: string, index: number): string {
-  if (index === 0 || !/^\p{Lu}\p{Ll}/u.test(label)) return label;
-  return label.charAt(0).toLocaleLowerCase('nl-BE') + label.slice(1);
-}
-
 /** "Ingevuld door jou · 30 nov., 00:16" or a colleague's name: whose answer this is, and when. */
 export function answeredByLine(
   ctx: ViewContext,
@@ -122,11 +112,8 @@ export function formatAnswer(ctx: ViewContext, q: QuestionDefinition, value: Ans
   const { t, locale } = ctx;
   const label = (id: string) =>
     q.type === 'yesno' ? t(`bot:yesno.${id}`) : t(`guide:questions.${q.id}.choices.${id}`);
-  if (Array.isArray(value))
-    return formatList(
-      value.map((id, i) => inSentence(label(id), i)),
-      locale,
-    );
+  // Labels keep their capitals: some are names ("Huis van het Kind"), which no rule tells apart.
+  if (Array.isArray(value)) return formatList(value.map(label), locale);
   if (q.type === 'choice' || q.type === 'yesno') return label(String(value));
   if (q.type === 'number' && typeof value === 'number')
     return value.toLocaleString(intlLocale(locale));

@@ -1,8 +1,7 @@
 import type { AfterSave, Effect } from '../after-save';
 import type { Logger } from '../logging';
-import { readPlanState } from '../guide';
 import type { PlanStore, UserPrefsStore } from '../plans';
-import { planKeyPrefix, type BrugStorage } from '../storage';
+import type { BrugStorage } from '../storage';
 import type { DownloadStore } from '../downloads';
 
 /**
@@ -93,20 +92,15 @@ export async function purgeExpired(
 ): Promise<{ plans: number; downloads: number }> {
   const cutoff = new Date(now.getTime() - retentionDays * 24 * 60 * 60 * 1000).toISOString();
   let plans = 0;
-  for (const key of await deps.storage.listKeys(planKeyPrefix())) {
-    const stored: unknown = (await deps.storage.read([key]))[key];
-    let updatedAt: string | undefined;
-    try {
-      updatedAt = readPlanState(stored).updatedAt;
-    } catch {
-      // An unreadable plan is kept for an administrator to look at; retention judges readable ones.
-      continue;
-    }
-    if (updatedAt < cutoff) {
-      const { effects } = await erasePlan(deps, key);
-      await deps.afterSave.dispatch({ planKey: key, effects });
-      plans++;
-    }
+  for (const key of await deps.plans.keys()) {
+    // Read just before it is judged, so a plan touched during the purge is judged as it is now.
+    const read = await deps.plans.lookup(key);
+    // An outage ends the purge (it runs again); an unreadable plan is kept for an administrator.
+    if (!read.ok && read.reason === 'unavailable') throw read.error;
+    if (!read.ok || !read.plan || read.plan.updatedAt >= cutoff) continue;
+    const { effects } = await erasePlan(deps, key);
+    await deps.afterSave.dispatch({ planKey: key, effects });
+    plans++;
   }
   // Expired exports hold whole plans: out of the files too, not only out of the table.
   const downloads = await purgeDownloads(deps.storage, deps.downloads);

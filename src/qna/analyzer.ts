@@ -16,39 +16,26 @@ export type Stopwords = z.infer<typeof stopwordFileSchema>;
 const perLocale = <T>(make: () => T): Record<Locale, T> => ({ nl: make(), en: make() });
 
 /**
- * Distinct words per language that questions may add to the caches; indexing adds all of the KB's
- * words (a few thousand; some 40 000 in the bench's 10 000-entry KB).
+ * Distinct words per language the caches hold: the KB's words (some 2 000 per language; 10 000 in
+ * the bench's 1 000-entry KB) and, up to this bound, those of questions.
  */
 const STEM_CACHE_LIMIT = 50_000;
 
-/** A word joins the hot cache on its third use; the hot cache holds this many words per language. */
-const HOT_USES = 3;
-const HOT_WORDS = 8_000;
-
-/** A term the analysis yields; `number` is set once indexing has asked for it. */
-interface Term {
-  text: string;
-  number?: number;
-}
-
 /**
- * One word's analysis: its stem, the term it yields (the record is that term, one pointer less to
- * follow per word while indexing) unless it is `dropped` as a stop word, and the phrases it may start.
+ * One word's analysis: its stem, the term it yields unless it is `dropped` as a stop word, and the
+ * phrases it may start.
  */
-interface TokenInfo extends Term {
+interface TokenInfo {
   stem: string;
+  text: string;
   dropped: boolean;
   synonym: boolean;
   phrases: Phrase[] | undefined;
-  /** How often the word was looked up in the large cache (see `hotCache`). */
-  uses: number;
-  /** Who last indexed text with this word (see `Analyzer.termNumbers`). */
-  seenBy?: object;
 }
 
 interface Phrase {
   stems: Record<Locale, string[]>;
-  term: Term;
+  text: string;
   langs: readonly Locale[];
 }
 
@@ -103,18 +90,12 @@ export class Analyzer {
   private readonly stemSynonyms: Record<Locale, Map<string, string>> = perLocale(() => new Map());
   private readonly phrases: Phrase[] = [];
   private readonly weak = new Set<string>();
-  // Building the index stems the same few thousand words over and over: at 10 000 entries that
-  // was over half of a 34 s start-up, spent in Snowball. Bounded, so questions cannot grow it.
+  // Building the index stems the same few thousand words over and over, which costs most of its
+  // time in Snowball without a cache. Bounded, so questions cannot grow it.
   private readonly stemCache: Record<Locale, Map<string, string>> = perLocale(() => new Map());
-  // Per word, everything `terms` needs: at 10 000 entries six lookups per word were a third of the
-  // index build. Bounded like the stem cache; emptied whenever the phrase index is rebuilt.
+  // Per word, everything `terms` needs, in one lookup. Bounded like the stem cache; emptied
+  // whenever the phrase index is rebuilt.
   private readonly tokenCache: Record<Locale, Map<string, TokenInfo>> = perLocale(() => new Map());
-  // The words met most, again: lookups in a small map stay in the CPU cache, where those in the
-  // large one (every word of a big KB) mostly wait for memory. Same records, so marks are shared.
-  private readonly hotCache: Record<Locale, Map<string, TokenInfo>> = perLocale(() => new Map());
-  // Numbers for the terms indexing has asked for, and their texts by number.
-  private readonly internedNumbers = new Map<string, number>();
-  private readonly internedTexts: string[] = [];
   // Phrases by language and first stem, in `phrases` order: every token used to test every phrase
   // (after the stem cache, the largest cost of indexing); now only those that start with it.
   private phrasesByFirstStem: Record<Locale, Map<string, Phrase[]>> = perLocale(() => new Map());
@@ -134,10 +115,7 @@ export class Analyzer {
 
   private indexPhrases(): void {
     // Cached words point at the phrase lists they start; those lists are rebuilt here.
-    for (const lang of LOCALES) {
-      this.tokenCache[lang].clear();
-      this.hotCache[lang].clear();
-    }
+    for (const lang of LOCALES) this.tokenCache[lang].clear();
     this.phrasesByFirstStem = perLocale(() => new Map());
     for (const phrase of this.phrases) {
       for (const lang of phrase.langs) {
@@ -184,7 +162,7 @@ export class Analyzer {
           nl: parts.map((p) => this.stem(p, 'nl')),
           en: parts.map((p) => this.stem(p, 'en')),
         };
-        this.phrases.push({ stems, term: { text: canonical }, langs });
+        this.phrases.push({ stems, text: canonical, langs });
       } else if (parts[0]) {
         for (const lang of langs) {
           this.surfaceSynonyms[lang].set(parts[0], canonical);
@@ -228,67 +206,21 @@ export class Analyzer {
     isKnown?: (term: string) => boolean,
   ): string[] {
     const out: string[] = [];
-    this.walk(tokens, lang, false, undefined, (term, info, i) => {
-      const unknown = isKnown && info && !info.synonym && !isKnown(info.stem);
-      out.push((unknown ? this.closeSynonym(tokens[i]!, lang) : undefined) ?? term.text);
-    });
-    return out;
-  }
-
-  /**
-   * Indexing's `terms`: as numbers (`termText` turns them back), appended to `out`; with `seenBy`,
-   * the words are also remembered as seen by that owner until `wordsSeenBy` collects them. Both
-   * spare a lookup per occurrence of a word, which at 10 000 entries is most of the index build.
-   */
-  termNumbers(tokens: readonly string[], lang: Locale, out: number[], seenBy?: object): void {
-    this.walk(tokens, lang, true, seenBy, (term) => {
-      out.push((term.number ??= this.intern(term.text)));
-    });
-  }
-
-  /** The words `termNumbers` met for `owner`; call it right after indexing, before another owner. */
-  wordsSeenBy(owner: object, lang: Locale): string[] {
-    const seen: string[] = [];
-    for (const [word, info] of this.tokenCache[lang]) if (info.seenBy === owner) seen.push(word);
-    return seen;
-  }
-
-  termText(n: number): string {
-    return this.internedTexts[n]!;
-  }
-
-  private intern(text: string): number {
-    let n = this.internedNumbers.get(text);
-    if (n === undefined) {
-      n = this.internedTexts.push(text) - 1;
-      this.internedNumbers.set(text, n);
-    }
-    return n;
-  }
-
-  /**
-   * Calls `emit` for every term of the words, with the word's analysis unless a phrase matched.
-   * `remember` caches every word (indexing); otherwise only up to the cache limit (questions).
-   */
-  private walk(
-    tokens: readonly string[],
-    lang: Locale,
-    remember: boolean,
-    seenBy: object | undefined,
-    emit: (term: Term, info: TokenInfo | undefined, i: number) => void,
-  ): void {
     for (let i = 0; i < tokens.length;) {
-      const info = this.tokenInfo(tokens[i]!, lang, remember);
-      if (seenBy) info.seenBy = seenBy;
-      const phrase = info.phrases && this.phraseAt(info.phrases, tokens, i, lang, remember, seenBy);
+      const info = this.tokenInfo(tokens[i]!, lang);
+      const phrase = info.phrases && this.phraseAt(info.phrases, tokens, i, lang);
       if (phrase) {
-        emit(phrase.term, undefined, i);
+        out.push(phrase.text);
         i += phrase.stems[lang].length;
         continue;
       }
-      if (!info.dropped) emit(info, info, i);
+      if (!info.dropped) {
+        const unknown = isKnown && !info.synonym && !isKnown(info.stem);
+        out.push((unknown ? this.closeSynonym(tokens[i]!, lang) : undefined) ?? info.text);
+      }
       i += 1;
     }
+    return out;
   }
 
   /** The first of `candidates` (phrases starting with word `i`, longest first) the words spell out. */
@@ -297,18 +229,13 @@ export class Analyzer {
     tokens: readonly string[],
     i: number,
     lang: Locale,
-    remember: boolean,
-    seenBy: object | undefined,
   ): Phrase | undefined {
     for (const phrase of candidates) {
       const stems = phrase.stems[lang];
       let k = 1;
       for (; k < stems.length; k += 1) {
         const token = tokens[i + k];
-        if (token === undefined) break;
-        const next = this.tokenInfo(token, lang, remember);
-        if (seenBy) next.seenBy = seenBy;
-        if (next.stem !== stems[k]) break;
+        if (token === undefined || this.tokenInfo(token, lang).stem !== stems[k]) break;
       }
       if (k === stems.length) return phrase;
     }
@@ -316,17 +243,10 @@ export class Analyzer {
   }
 
   /** What analysis makes of one word, remembered: indexing meets the same words again and again. */
-  private tokenInfo(token: string, lang: Locale, remember: boolean): TokenInfo {
-    const hot = this.hotCache[lang];
-    let info = hot.get(token);
-    if (info) return info;
+  private tokenInfo(token: string, lang: Locale): TokenInfo {
     const cache = this.tokenCache[lang];
-    info = cache.get(token);
-    if (info) {
-      info.uses += 1;
-      if (info.uses === HOT_USES && hot.size < HOT_WORDS) hot.set(token, info);
-      return info;
-    }
+    let info = cache.get(token);
+    if (info) return info;
     const stem = this.stem(token, lang);
     const dropped = this.isStopword(token) || (token.length < 2 && !/^\d$/.test(token));
     const synonym = this.surfaceSynonyms[lang].get(token) ?? this.stemSynonyms[lang].get(stem);
@@ -336,9 +256,8 @@ export class Analyzer {
       dropped,
       synonym: synonym !== undefined,
       phrases: this.phrasesByFirstStem[lang].get(stem),
-      uses: 1,
     };
-    if (remember || cache.size < STEM_CACHE_LIMIT) cache.set(token, info);
+    if (cache.size < STEM_CACHE_LIMIT) cache.set(token, info);
     return info;
   }
 

@@ -101,14 +101,6 @@ function pick(result: RetrievalResult, policy: ConfidencePolicy): RetrievalHit |
   return typed ?? best;
 }
 
-/**
- * `decide` looks only at hits scoring at least one of the policy's shares of the best hit, so
- * retrieval may leave out every hit below the smallest of them without changing a decision.
- */
-export function relevantShare(policy: ConfidencePolicy): number {
-  return Math.min(policy.closeShare, policy.typeShare, policy.suggestionShare);
-}
-
 /** Pure decision rule, exported so the eval and tests can reason about it without an index. */
 export function decide(
   result: RetrievalResult,
@@ -142,7 +134,7 @@ export class RetrievalAnswerer implements Answerer {
   ) {}
 
   answer(question: string, locale: Locale): AnswerDraft {
-    const result = this.retriever.search(question, locale, relevantShare(this.policy));
+    const result = this.retriever.search(question, locale);
     const draft = decide(result, this.policy);
     if (draft.kind !== 'decline' || !this.passages) return draft;
     const quote = this.passages.best(result.terms, result.weak);

@@ -12,10 +12,3 @@ export {
   type CitationEntity,
 } from './citation';
 export { questionType, type QuestionType } from './question-type';
-export {
-  answerCardData,
-  declineCardData,
-  QNA_CARD_TEMPLATES,
-  type AnswerCardData,
-  type DeclineCardData,
-} from './cards';

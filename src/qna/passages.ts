@@ -65,8 +65,8 @@ interface Unit {
 /**
  * The fallback when no knowledge-base entry fits: the seed sentences that hold most of the
  * question, weighted by rarity (a word every passage uses, such as "verbindingsambassadeur", says
- * little; one only the answer uses, such as "QR-code", says much). MiniSearch, which issue 24 brings
- * in for entries, ranks by BM25 but cannot say which share of the question a window of sentences
+ * little; one only the answer uses, such as "QR-code", says much). MiniSearch, which ranks the
+ * entries, scores by BM25 but cannot say which share of the question a window of sentences
  * covers, and coverage is what tells an answer from a passage that only shares a word or two.
  */
 export class PassageIndex {

@@ -1,8 +1,8 @@
+import MiniSearch, { type SearchOptions } from 'minisearch';
 import { LOCALES, type Locale } from '../i18n';
 import { typoBudget, type Analyzer } from './analyzer';
-import type { KnowledgeBase } from './knowledge-base';
+import type { KbEntry, KnowledgeBase } from './knowledge-base';
 import { questionType, type QuestionType } from './question-type';
-import { TermIndex, type IndexedDoc } from './term-index';
 import { words } from './text';
 
 export interface RetrievalHit {
@@ -34,22 +34,37 @@ export interface RetrievalResult {
 // Field weights: a title is a compact statement of the topic, keywords are curated terms,
 // variants are many phrasings whose bulk already gives them weight through term frequency.
 // The answer text carries the facts themselves ("Uit De Marge", "QR-code") but also much
-// incidental wording, so it counts for less. The order is the fields' order in the index.
+// incidental wording, so it counts for less.
 const FIELDS = ['title', 'variants', 'keywords', 'answer'] as const;
-const BOOST: Record<(typeof FIELDS)[number], number> = {
-  title: 2,
-  keywords: 1.5,
-  variants: 1,
-  answer: 0.8,
+type Field = (typeof FIELDS)[number];
+const BOOST: Record<Field, number> = { title: 2, keywords: 1.5, variants: 1, answer: 0.8 };
+
+// Text reaches MiniSearch already analysed (see `fieldTerms`): its terms joined by single spaces.
+const splitTerms = (text: string): string[] => text.split(' ').filter((t) => t.length > 0);
+const asIs = (term: string): string => term;
+
+const SEARCH_OPTIONS: SearchOptions = {
+  boost: BOOST,
+  combineWith: 'OR',
+  prefix: (term) => term.length >= 4 && !/^\d+$/.test(term),
+  fuzzy: (term) => typoBudget(term),
+  // Typo and prefix matches count for a fraction of an exact match: they rescue misspellings and
+  // word beginnings without letting "project" outweigh an exact hit through "projectoproep".
+  weights: { fuzzy: 0.3, prefix: 0.2 },
+  tokenize: splitTerms,
+  processTerm: asIs,
 };
 
 /**
- * The lexical retriever: one term index over both locales' titles, variants, keywords and
- * answers, built once when the service starts. Questions in either language find an entry; the answer
- * language is decided elsewhere, by the user's locale.
+ * The lexical retriever: one MiniSearch index (BM25+) over both locales' titles, variants,
+ * keywords and answers, built once, with the first question. Each text is analysed by the
+ * `Analyzer` in its own language (Snowball stems, stop words, synonyms), so MiniSearch itself only
+ * splits the analysed terms. Questions in either language find an entry; the answer language is
+ * decided elsewhere, by the user's locale.
  */
 export class Retriever {
-  private readonly index: TermIndex;
+  private readonly index: MiniSearch<KbEntry>;
+  private readonly indexedTerms = new Set<string>();
   private readonly vocabulary: Record<Locale, Set<string>> = { nl: new Set(), en: new Set() };
   private readonly answersOf = new Map<string, readonly QuestionType[]>();
 
@@ -59,80 +74,55 @@ export class Retriever {
     private readonly offTopicWords: ReadonlySet<string> = new Set(),
   ) {
     for (const entry of kb.entries) this.answersOf.set(entry.id, entry.answers);
-    // Titles and variants are each locale's own phrasing; their words vote on a question's language.
-    const phrasing = {};
-    const keywordTerms = new Map<string, number[]>();
-    this.index = new TermIndex(
-      this.indexed(kb, phrasing, keywordTerms),
-      (n) => analyzer.termText(n),
-      {
-        boosts: FIELDS.map((f) => BOOST[f]),
-        prefix: (term) => term.length >= 4 && !/^\d+$/.test(term),
-        typos: (term) => typoBudget(term),
-        // Typo and prefix matches count for a fraction of an exact match: they rescue misspellings and
-        // word beginnings without letting "project" outweigh an exact hit through "projectoproep".
-        weights: { fuzzy: 0.3, prefix: 0.2 },
+    const keywordTerms = new Map<string, string[]>();
+    this.index = new MiniSearch<KbEntry>({
+      fields: [...FIELDS],
+      storeFields: [],
+      extractField: (entry, field) =>
+        field === 'id' ? entry.id : this.fieldTerms(entry, field as Field, keywordTerms).join(' '),
+      tokenize: splitTerms,
+      processTerm: (term) => {
+        this.indexedTerms.add(term);
+        return term;
       },
-    );
-    this.buildVocabulary(phrasing);
-  }
-
-  /** Entry by entry, so that each entry's analysis is garbage before the next one is made. */
-  private *indexed(
-    kb: KnowledgeBase,
-    phrasing: object,
-    keywordTerms: Map<string, number[]>,
-  ): Generator<IndexedDoc> {
-    for (const entry of kb.entries) yield this.toIndexed(entry, phrasing, keywordTerms);
+      searchOptions: SEARCH_OPTIONS,
+    });
+    this.index.addAll(kb.entries);
+    this.buildVocabulary(kb);
   }
 
   /**
-   * The entry's analysed fields, nl then en. The words of its titles and variants go into
-   * `phrasing`; keywords, curated terms many entries share, are analysed once through `keywordTerms`.
+   * One field's analysed terms, nl then en. Keywords mix languages, so they are analysed both
+   * ways and deduplicated; they are curated terms many entries share, so each is analysed once.
    */
-  private toIndexed(
-    entry: KnowledgeBase['entries'][number],
-    phrasing: object,
-    keywordTerms: Map<string, number[]>,
-  ): IndexedDoc {
-    const title: number[] = [];
-    const variants: number[] = [];
-    const keywords: number[] = [];
-    const answer: number[] = [];
-    const phrased = (lng: Locale, text: string, out: number[]): void =>
-      this.analyzer.termNumbers(words(text), lng, out, phrasing);
-    for (const lng of LOCALES) {
-      const texts = entry.texts[lng];
-      phrased(lng, texts.title, title);
-      for (const v of texts.variants) phrased(lng, v, variants);
-      this.analyzer.termNumbers(words(texts.answer), lng, answer);
-      // Keywords mix languages, so they are analysed both ways (and deduplicated below).
-      for (const k of entry.keywords) {
+  private fieldTerms(entry: KbEntry, field: Field, keywordTerms: Map<string, string[]>): string[] {
+    const terms = (lng: Locale, texts: readonly string[]): string[] =>
+      texts.flatMap((text) => this.analyzer.terms(text, lng));
+    if (field === 'keywords') {
+      const keyword = (lng: Locale, k: string): string[] => {
         const key = `${lng}:${k}`;
-        let terms = keywordTerms.get(key);
-        if (!terms) {
-          terms = [];
-          this.analyzer.termNumbers(words(k), lng, terms);
-          keywordTerms.set(key, terms);
-        }
-        keywords.push(...terms);
-      }
+        let found = keywordTerms.get(key);
+        if (!found) keywordTerms.set(key, (found = this.analyzer.terms(k, lng)));
+        return found;
+      };
+      return [...new Set(LOCALES.flatMap((lng) => entry.keywords.flatMap((k) => keyword(lng, k))))];
     }
-    const fields: Record<(typeof FIELDS)[number], number[]> = {
-      title,
-      variants,
-      keywords: [...new Set(keywords)],
-      answer,
-    };
-    return { id: entry.id, fields: FIELDS.map((f) => fields[f]) };
+    return LOCALES.flatMap((lng) => {
+      const texts = entry.texts[lng];
+      if (field === 'variants') return terms(lng, texts.variants);
+      return terms(lng, [field === 'title' ? texts.title : texts.answer]);
+    });
   }
 
   /** Words that occur in one locale's KB phrasing (titles and variants) only; they vote on the language of a question. */
-  private buildVocabulary(phrasing: object): void {
-    const seen = {
-      nl: new Set(this.analyzer.wordsSeenBy(phrasing, 'nl')),
-      en: new Set(this.analyzer.wordsSeenBy(phrasing, 'en')),
-    };
+  private buildVocabulary(kb: KnowledgeBase): void {
+    const seen: Record<Locale, Set<string>> = { nl: new Set(), en: new Set() };
+    for (const entry of kb.entries) {
+      for (const lng of LOCALES) {
+        const t = entry.texts[lng];
+        for (const text of [t.title, ...t.variants]) for (const w of words(text)) seen[lng].add(w);
+      }
+    }
     for (const lng of LOCALES) {
       const other = lng === 'nl' ? seen.en : seen.nl;
       for (const w of seen[lng]) if (!other.has(w)) this.vocabulary[lng].add(w);
@@ -151,13 +141,12 @@ export class Retriever {
     return nl > en ? 'nl' : 'en';
   }
 
-  /**
-   * Hits scoring at least `minShare` of the best hit, best first; the rest cannot change an
-   * answer, and leaving them out lets the index skip most postings of common terms.
-   */
-  search(question: string, locale: Locale, minShare = 0): RetrievalResult {
+  /** Every entry the question matches, best first (ties in MiniSearch's order). */
+  search(question: string, locale: Locale): RetrievalResult {
     const language = this.detectLanguage(question, locale);
-    const terms = [...new Set(this.analyzer.terms(question, language, (t) => this.index.has(t)))];
+    const terms = [
+      ...new Set(this.analyzer.terms(question, language, (t) => this.indexedTerms.has(t))),
+    ];
     const weak = terms.filter((t) => this.analyzer.isWeakTerm(t));
     const type = questionType(question);
     const named = words(question).filter((w) => this.offTopicWords.has(w));
@@ -165,13 +154,18 @@ export class Retriever {
     const offTopicTerms = named.flatMap((w) => this.analyzer.terms(w, language));
     if (terms.length === 0 || offTopic)
       return { terms, weak, offTopic, offTopicTerms, language, type, hits: [] };
-    const hits = this.index.search(terms, minShare).map((r) => ({
-      entryId: r.id,
-      score: r.score,
-      matched: r.matched,
-      exact: r.exact,
-      answers: this.answersOf.get(r.id) ?? [],
-    }));
+    const hits = this.index.search(terms.join(' ')).map((r) => {
+      const id = String(r.id);
+      const matched = [...new Set(r.queryTerms)];
+      return {
+        entryId: id,
+        score: r.score,
+        matched,
+        // `match` is keyed by the entry's own terms: a query term among them occurs literally.
+        exact: matched.filter((t) => Object.hasOwn(r.match, t)),
+        answers: this.answersOf.get(id) ?? [],
+      };
+    });
     return { terms, weak, offTopic, offTopicTerms, language, type, hits };
   }
 }

@@ -20,7 +20,7 @@ export interface AnswererDeps {
 export interface QnaServiceOptions {
   /** Builds the answerer from the loaded KB and index; defaults to plain retrieval. */
   answerer?: (deps: AnswererDeps) => Answerer;
-  /** Serves these entries instead of content/qna (e.g. the bench's synthetic 10 000-entry KB). */
+  /** Serves these entries instead of content/qna (e.g. the bench's synthetic 1 000-entry KB). */
   knowledgeBase?: KnowledgeBase;
 }
 

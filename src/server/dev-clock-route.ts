@@ -1,6 +1,6 @@
 import type { Request, Response, Server } from 'restify';
 import { z } from 'zod';
-import { isLoopbackHost } from './loopback';
+import { loopbackGuard } from './loopback';
 import type { Logger } from '../logging';
 
 /** What the route needs from the follow-up: its clock and one pass over the due check-ins. */
@@ -21,11 +21,9 @@ const body = z.object({ now: z.string().datetime({ offset: true }) }).strict();
  * guard the local channels use against DNS rebinding.
  */
 export function mountDevClockRoute(server: Server, deps: DevClockDeps): void {
+  const guard = loopbackGuard({ who: 'The dev clock' });
   server.post('/api/dev/clock', async (req: Request, res: Response) => {
-    if (!isLoopbackHost(req.headers.host)) {
-      res.send(403, { error: 'Forbidden', message: 'The dev clock answers on localhost only.' });
-      return;
-    }
+    if (!guard.allows(req, res)) return;
     const parsed = body.safeParse(req.body);
     if (!parsed.success) {
       res.send(400, {

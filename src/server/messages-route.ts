@@ -1,31 +1,8 @@
 import type { Server } from 'restify';
-import { z } from 'zod';
 import { logId, type Logger } from '../logging';
-import type { BotHost, InboundActivity, TurnApplication } from '../turn';
+import { httpAnswer, inboundActivitySchema, type BotHost, type TurnApplication } from '../turn';
 import { isLoopbackUrl } from './loopback';
 import { LimitSet, RateLimiter } from './rate-limiter';
-
-/** The envelope we need before botbuilder looks at an activity; the bot validates the rest. */
-const activityEnvelope = z
-  .object({
-    type: z.string().min(1).max(64),
-    channelId: z.string().max(64).optional(),
-    serviceUrl: z.string().url().max(2048).optional(),
-    conversation: z
-      .object({ id: z.string().min(1).max(1024), tenantId: z.string().max(100).optional() })
-      .passthrough()
-      .optional(),
-    channelData: z
-      .object({
-        tenant: z
-          .object({ id: z.string().max(100) })
-          .partial()
-          .optional(),
-      })
-      .passthrough()
-      .optional(),
-  })
-  .passthrough();
 
 type Rate = { burst: number; perSecond: number };
 
@@ -58,7 +35,8 @@ export function mountMessagesRoute(server: Server, options: MessagesRouteOptions
   const allowed = new Set(options.allowedTenants);
   server.post('/api/messages', async (req, res) => {
     const started = Date.now();
-    const parsed = activityEnvelope.safeParse(req.body);
+    // The envelope the application needs (turn/activity.ts), before either SDK looks at it.
+    const parsed = inboundActivitySchema.safeParse(req.body);
     const log = (status: number, reason?: string) =>
       options.logger.info(
         {
@@ -66,18 +44,18 @@ export function mountMessagesRoute(server: Server, options: MessagesRouteOptions
           status,
           type: parsed.success ? parsed.data.type : undefined,
           channel: parsed.success ? parsed.data.channelId : undefined,
-          conversation: parsed.success ? logId(parsed.data.conversation?.id) : undefined,
+          conversation: parsed.success ? logId(parsed.data.conversation.id) : undefined,
           ms: Date.now() - started,
           ...(reason ? { reason } : {}),
         },
         'activity',
       );
     if (!parsed.success) {
-      res.send(400, {
-        error: 'BadRequest',
-        message: 'The body must be a Bot Framework activity (a JSON object with a "type").',
-      });
-      return log(400, 'invalid envelope');
+      // Field names only, never values: the body may hold anything.
+      const fields = [...new Set(parsed.error.issues.map((i) => i.path.join('.') || '(body)'))];
+      const answer = httpAnswer({ kind: 'malformed', fields: fields.slice(0, 10) });
+      res.send(answer.status, answer.body);
+      return log(answer.status, 'invalid envelope');
     }
     const activity = parsed.data;
     if (
@@ -92,16 +70,13 @@ export function mountMessagesRoute(server: Server, options: MessagesRouteOptions
       });
       return log(400, 'serviceUrl not on loopback');
     }
-    const auth = await options.host.authenticate(
-      req.header('Authorization') ?? '',
-      activity as unknown as InboundActivity,
-    );
+    const auth = await options.host.authenticate(req.header('Authorization') ?? '', activity);
     if (!auth.ok) {
       res.send(auth.refusal.status, auth.refusal.body);
       const status = auth.refusal.status;
       return log(status, status === 401 ? 'not authenticated' : 'token check unavailable');
     }
-    const tenant = activity.conversation?.tenantId ?? activity.channelData?.tenant?.id;
+    const tenant = activity.conversation.tenantId ?? activity.channelData?.tenant?.id;
     if (allowed.size > 0 && (!tenant || !allowed.has(tenant))) {
       res.send(403, {
         error: 'Forbidden',
@@ -112,7 +87,7 @@ export function mountMessagesRoute(server: Server, options: MessagesRouteOptions
     const limits = new LimitSet([
       {
         limiter: perConversation,
-        key: `${activity.channelId ?? ''}/${activity.conversation?.id ?? ''}`,
+        key: `${activity.channelId}/${activity.conversation.id}`,
       },
       ...(perTenant ? [{ limiter: perTenant, key: tenant ?? '' }] : []),
       ...(overall ? [{ limiter: overall, key: '' }] : []),
@@ -126,11 +101,7 @@ export function mountMessagesRoute(server: Server, options: MessagesRouteOptions
       });
       return log(429, 'rate limited');
     }
-    const result = await options.host.run(
-      auth.identity,
-      activity as unknown as InboundActivity,
-      options.app,
-    );
+    const result = await options.host.run(auth.identity, activity, options.app);
     res.send(result.status, result.body);
     log(result.status);
   });

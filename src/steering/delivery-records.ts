@@ -1,14 +1,31 @@
 import { translator } from '../i18n';
 import { logId } from '../logging';
 import { escapeMessageText } from '../presentation';
-import { retryDelayMs } from '../connector';
-import { failureKind, type FailureKind } from '../connector';
-import type { DeliveryDeps, Sent } from './delivery';
-import { MAX_VERSIONS, type PostDoc, type PostVersion } from './post-store';
+import type { ConnectorApi, FailureKind } from '../connector';
+import { recordFailure } from '../jobs';
+import type { Logger } from '../logging';
+import type { BriefDigest } from '../presentation/steering';
+import { MAX_VERSIONS, type PostDoc, type PostStore, type PostVersion } from './post-store';
 import { postLink } from './post-link';
 import { sameTarget } from './targets';
 
 /** What the outbox records after a send: the post's new state, or the retry it still owes. */
+export interface RecordDeps {
+  posts: PostStore;
+  transport: ConnectorApi;
+  logger: Logger;
+  now: () => Date;
+  /** The bot's own URL, where the local steering channel lives (local mode). */
+  localServiceUrl: () => string;
+  debounceMs: number;
+  retryBaseMs: number;
+}
+
+/** What one send carried, for the record kept after it succeeded. */
+export interface Sent {
+  digest?: BriefDigest;
+  changes?: string;
+}
 
 export function withoutPending(doc: PostDoc): PostDoc {
   const { pending: _pending, ...rest } = doc;
@@ -16,7 +33,7 @@ export function withoutPending(doc: PostDoc): PostDoc {
 }
 
 export async function recordSuccess(
-  deps: DeliveryDeps,
+  deps: RecordDeps,
   planKey: string,
   claimed: PostDoc,
   ids: { conversationId: string; activityId: string } | undefined,
@@ -77,33 +94,34 @@ export async function recordSuccess(
   await notify(deps, sent.notify, text);
 }
 
-export async function recordFailure(
-  deps: DeliveryDeps,
+/** Keeps a refused send in the outbox with its backoff, and tells the sharer once. */
+export async function keepForRetry(
+  deps: RecordDeps,
   planKey: string,
   claimed: PostDoc,
   error: unknown,
 ): Promise<void> {
-  const kind = failureKind(error);
-  const now = deps.now().getTime();
-  const retryAfter = (error as { retryAfterMs?: number }).retryAfterMs;
-  const { result: tell } = await deps.posts.update<PostDoc['pending']>(planKey, (current) => {
-    const pending = current?.pending;
-    if (!current || !pending) return { result: undefined };
-    const { claim: _claim, ...rest } = pending;
-    const next = {
-      ...rest,
-      attempts: pending.attempts + 1,
-      dueAt: now + retryDelayMs(pending.attempts, deps.retryBaseMs, retryAfter),
-      lastError: kind,
-      failureNotified: pending.failureNotified || Boolean(pending.notify),
-    };
-    return {
-      next: { ...current, pending: next },
-      result: pending.notify && !pending.failureNotified ? pending : undefined,
-    };
+  const { failed, written: tell } = await recordFailure(deps, error, async (failed) => {
+    const { result } = await deps.posts.update<PostDoc['pending']>(planKey, (current) => {
+      const pending = current?.pending;
+      if (!current || !pending) return { result: undefined };
+      const { claim: _claim, ...rest } = pending;
+      const { retryAt, ...retry } = failed.retry(pending.attempts);
+      const next = {
+        ...rest,
+        ...retry,
+        dueAt: retryAt,
+        failureNotified: pending.failureNotified || Boolean(pending.notify),
+      };
+      return {
+        next: { ...current, pending: next },
+        result: pending.notify && !pending.failureNotified ? pending : undefined,
+      };
+    });
+    return result;
   });
   deps.logger.warn(
-    { plan: logId(planKey), kind, status: (error as { status?: number }).status },
+    { plan: logId(planKey), kind: failed.kind, status: failed.status || undefined },
     'steering post failed; kept in the outbox',
   );
   if (!tell?.notify) return;
@@ -111,12 +129,16 @@ export async function recordFailure(
   const channel = claimed.target.label
     ? escapeMessageText(claimed.target.label)
     : t('steering:channel.default');
-  await notify(deps, tell.notify, t(`steering:result.${kind satisfies FailureKind}`, { channel }));
+  await notify(
+    deps,
+    tell.notify,
+    t(`steering:result.${failed.kind satisfies FailureKind}`, { channel }),
+  );
 }
 
 /** Tells the person who shared; losing this message is acceptable, losing the post is not. */
 async function notify(
-  deps: DeliveryDeps,
+  deps: RecordDeps,
   to: NonNullable<NonNullable<PostDoc['pending']>['notify']>,
   text: string,
 ): Promise<void> {

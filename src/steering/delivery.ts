@@ -1,29 +1,27 @@
 import type { Guide } from '../guide';
 import { translator } from '../i18n';
 import { steeringProgressLine } from '../followup';
-import type { Logger } from '../logging';
+import { claimFor, isClaimed, type JobResult } from '../jobs';
 import type { PlanStore } from '../plans';
 import { logId } from '../logging';
 import { viewContext } from '../presentation';
-import { buildBrief } from './brief-model';
-import { briefDigest, changesLine, type BriefDigest } from './brief-changes';
-import { failureKind, type OutgoingMessage, type ConnectorApi } from '../connector';
-import { steeringNote, withdrawnNote } from './note-card';
+import {
+  briefDigest,
+  buildBrief,
+  changesLine,
+  steeringNote,
+  withdrawnNote,
+} from '../presentation/steering';
+import { failureKind, type OutgoingMessage } from '../connector';
 import { planLink } from './plan-link';
-import type { PostDoc, PostStore } from './post-store';
-import { recordFailure, recordSuccess, withoutPending } from './delivery-records';
+import type { PostDoc } from './post-store';
+import { keepForRetry, recordSuccess, withoutPending, type RecordDeps } from './delivery-records';
 
-export interface DeliveryDeps {
-  posts: PostStore;
+export interface DeliveryDeps extends RecordDeps {
   plans: PlanStore;
   guide: Guide;
-  transport: ConnectorApi;
-  logger: Logger;
-  now: () => Date;
   /** The bot's public origin (the tab's web fallback in deep links); undefined when it has none. */
   publicBaseUrl: () => string | undefined;
-  /** The bot's own URL, where the local steering channel lives (local mode). */
-  localServiceUrl: () => string;
   /** The Teams app id for deep links to the plan tab. */
   teamsAppId?: string;
   debounceMs: number;
@@ -32,16 +30,7 @@ export interface DeliveryDeps {
   processId: string;
 }
 
-/** Longer than a Connector call can take (15 s timeout), so a live claim is never taken over. */
-const CLAIM_MS = 60_000;
-
-export type DeliveryResult = 'sent' | 'failed' | 'skipped';
-
-/** What one send carried, for the record kept after it succeeded. */
-export interface Sent {
-  digest?: BriefDigest;
-  changes?: string;
-}
+export type DeliveryResult = Extract<JobResult, 'sent' | 'failed' | 'skipped'>;
 
 /**
  * Sends what one plan owes its steering channel: claims the outbox entry (an eTag-checked write,
@@ -54,12 +43,9 @@ export async function deliver(deps: DeliveryDeps, planKey: string): Promise<Deli
   const now = deps.now().getTime();
   const { result: claimed } = await deps.posts.update<PostDoc | undefined>(planKey, (current) => {
     const pending = current?.pending;
-    if (!current || !pending || pending.dueAt > now || (pending.claim && pending.claim.until > now))
+    if (!current || !pending || pending.dueAt > now || isClaimed(pending.claim, now))
       return { result: undefined };
-    const next = {
-      ...current,
-      pending: { ...pending, claim: { by: deps.processId, until: now + CLAIM_MS } },
-    };
+    const next = { ...current, pending: { ...pending, claim: claimFor(deps.processId, now) } };
     return { next, result: next };
   });
   if (!claimed?.pending) return 'skipped';
@@ -141,7 +127,7 @@ async function send(
     if (!mayCreate) return { ids: undefined, created: false };
     return { ids: await deps.transport.createThread(serviceUrl, channel, message), created: true };
   } catch (error) {
-    await recordFailure(deps, claimed.planKey, claimed, error);
+    await keepForRetry(deps, claimed.planKey, claimed, error);
     return 'failed';
   }
 }

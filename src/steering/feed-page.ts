@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { Request, Response, Server } from 'restify';
 import type { ChannelThread } from '../channels';
-import { resolveLocale, translator, type Locale } from '../i18n';
+import { pickLocale, translator, type Locale } from '../i18n';
 import { paths } from '../paths';
 import {
   cachedReader,
@@ -10,7 +10,7 @@ import {
   strictCsp,
   type StaticFiles,
 } from '../server';
-import { feedView } from './feed-model';
+import { feedView } from '../presentation/steering';
 import type { PostDoc } from './post-store';
 import { LOCAL_STEERING_CHANNEL } from './targets';
 
@@ -66,7 +66,7 @@ export function feedPage(locale: Locale): string {
 }
 
 const langOf = (req: Request) =>
-  resolveLocale(new URL(req.url ?? '/', 'http://localhost').searchParams.get('lang') ?? undefined);
+  pickLocale({ channel: new URL(req.url ?? '/', 'http://localhost').searchParams.get('lang') });
 
 /**
  * `GET /steering` (local mode only): the local stand-in for the steungroep's Teams channel. The

@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { AppConfig } from '../config';
 import type { Guide } from '../guide';
+import { JobRunner } from '../jobs';
 import type { Logger } from '../logging';
 import type { PlanStore } from '../plans';
 import type { BrugStorage } from '../storage';
 import type { ConnectorApi } from '../connector';
 import { deliver, type DeliveryDeps } from './delivery';
-import { OutboxWorker } from './outbox-worker';
+import { outboxJob } from './outbox-worker';
 import { PostStore, type PostDoc } from './post-store';
 import { SteeringHandler } from './steering-handler';
 import { SteeringService } from './steering-service';
@@ -15,8 +16,6 @@ import { LOCAL_STEERING_CHANNEL, type SteeringTarget } from './targets';
 /** The steering group's note: linking a channel, posting and updating it, the durable outbox. */
 export { SteeringHandler } from './steering-handler';
 export { mountSteeringFeed } from './feed-page';
-export { steeringNote, withdrawnNote, type NoteOptions } from './note-card';
-export { buildBrief, type BriefModel } from './brief-model';
 export { LOCAL_STEERING_CHANNEL, type SteeringTarget } from './targets';
 export { steeringKeysOf } from './post-store';
 /** Shared with the follow-up's proactive check-ins: one Connector client, one backoff rule. */
@@ -72,12 +71,10 @@ export function createSteering(deps: SteeringDeps): Steering {
     // Outbox claims name their process, so a process never mistakes another's claim for its own.
     processId: randomUUID(),
   };
-  const worker = new OutboxWorker({
-    posts,
-    pollMs: config.steering.pollMs,
-    logger: deps.logger,
-    deliver: (planKey) => deliver(delivery, planKey),
-  });
+  const worker = new JobRunner(
+    outboxJob({ posts, logger: deps.logger, deliver: (planKey) => deliver(delivery, planKey) }),
+    { pollMs: config.steering.pollMs, logger: deps.logger },
+  );
   const service = new SteeringService({
     storage: deps.storage,
     transport,
@@ -86,7 +83,7 @@ export function createSteering(deps: SteeringDeps): Steering {
     defaultTarget: defaultTarget(config),
     localServiceUrl: deps.listeningUrl,
     debounceMs: config.steering.debounceMs,
-    wake: () => worker.wake(),
+    wake: () => worker.kick(),
   });
   return {
     handler: new SteeringHandler(service, deps.plans, deps.logger, deps.now),

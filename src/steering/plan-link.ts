@@ -1,4 +1,4 @@
-import { planRef, planTabPath } from '../storage';
+import { planRef, planUrl } from '../storage';
 import type { SteeringTarget } from './targets';
 
 /** The plan tab's entityId in deploy/appPackage/manifest.json (`staticTabs`). */
@@ -27,11 +27,10 @@ export function planLink(
   deps: PlanLinkDeps,
 ): string | undefined {
   const ref = planRef(planKey);
-  if (target.kind === 'local')
-    return `${deps.localServiceUrl().replace(/\/+$/, '')}${planTabPath(planKey)}`;
+  if (target.kind === 'local') return planUrl(deps.localServiceUrl(), planKey);
   if (!deps.teamsAppId) return undefined;
   const query = new URLSearchParams({
-    ...(deps.publicBaseUrl ? { webUrl: `${deps.publicBaseUrl}${planTabPath(planKey)}` } : {}),
+    ...(deps.publicBaseUrl ? { webUrl: planUrl(deps.publicBaseUrl, planKey) } : {}),
     label,
     context: JSON.stringify({ subEntityId: ref }),
   });

@@ -1,5 +1,13 @@
 import { z } from 'zod';
-import { updateWithRetry, type BrugStorage } from '../storage';
+import { claimSchema } from '../jobs';
+import {
+  STEERING_OUTBOX_PREFIX as OUTBOX,
+  STEERING_POST_PREFIX as POST,
+  steeringOutboxKey,
+  steeringPostKey,
+  updateWithRetry,
+  type BrugStorage,
+} from '../storage';
 import { steeringTargetSchema } from './targets';
 
 /** Where to tell the person who shared the plan how it went: their own conversation. */
@@ -20,7 +28,7 @@ const pendingSchema = z.object({
   attempts: z.number().int(),
   /** Fingerprint of the plan content this request is about; equal fingerprints need no send. */
   hash: z.string(),
-  claim: z.object({ by: z.string(), until: z.number() }).optional(),
+  claim: claimSchema.optional(),
   notify: replyRefSchema.optional(),
   failureNotified: z.boolean().optional(),
   lastError: z.string().max(100).optional(),
@@ -59,12 +67,9 @@ export const postDocSchema = z.object({
 });
 export type PostDoc = z.infer<typeof postDocSchema>;
 
-const POST = 'steering/post/';
-const OUTBOX = 'steering/outbox/';
-
 /** The steering documents that belong to a plan, so deleting or exporting the plan covers them. */
 export function steeringKeysOf(planKey: string): string[] {
-  return [`${POST}${planKey}`, `${OUTBOX}${planKey}`];
+  return [steeringPostKey(planKey), steeringOutboxKey(planKey)];
 }
 
 /**
@@ -81,11 +86,11 @@ export class PostStore {
   constructor(private readonly storage: BrugStorage) {}
 
   private postKey(planKey: string): string {
-    return `${POST}${planKey}`;
+    return steeringPostKey(planKey);
   }
 
   private outboxKey(planKey: string): string {
-    return `${OUTBOX}${planKey}`;
+    return steeringOutboxKey(planKey);
   }
 
   async get(planKey: string): Promise<PostDoc | undefined> {

@@ -2,8 +2,8 @@ import { effectOf, type Committed, type Reaction } from '../after-save';
 import type { TFunction } from '../i18n';
 import { logId, type Logger } from '../logging';
 import type { PlanStore } from '../plans';
-import { escapeMessageText, formatDateTime } from '../presentation';
-import { readPlan, type Turn } from '../turn';
+import { escapeMessageText, formatDateTime, planUnreadableText } from '../presentation';
+import type { Turn } from '../turn';
 import type { Requester, ShareOutcome, SteeringService } from './steering-service';
 import { sameTarget, type SteeringTarget, type TeamRegistration } from './targets';
 
@@ -115,8 +115,8 @@ export class SteeringHandler implements Reaction {
 
   /** "deel samenvatting", or the summary card's share button with a chosen channel. */
   async share(turn: Turn, choice?: string): Promise<void> {
-    const read = await readPlan(turn, this.plans, this.logger);
-    if (!read.ok) return;
+    const read = await this.plans.lookup(turn.planKey);
+    if (!read.ok) return turn.send(planUnreadableText(turn.t, read));
     const state = read.plan;
     if (!state || Object.keys(state.answers).length === 0) {
       await turn.send(turn.t('steering:share.nothingYet'));

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { BrugStorage } from '../storage';
+import { STEERING_TEAM_PREFIX, steeringTeamKey, type BrugStorage } from '../storage';
 
 /** The local channel's stand-in for a steering group's Teams channel (local mode only). */
 export const LOCAL_STEERING_CHANNEL = 'steering-local';
@@ -29,7 +29,6 @@ const registrationSchema = z.object({
 });
 export type TeamRegistration = z.infer<typeof registrationSchema>;
 
-const PREFIX = 'steering/team/';
 /** A tenant has a handful of steering teams; more than this in one choice list helps nobody. */
 const MAX_LISTED = 20;
 
@@ -55,7 +54,7 @@ export class TeamRegistry {
   constructor(private readonly storage: BrugStorage) {}
 
   private key(teamId: string): string {
-    return `${PREFIX}${teamId}`;
+    return steeringTeamKey(teamId);
   }
 
   /** Linking is a deliberate act by a team member, so the newest link simply wins. */
@@ -72,7 +71,7 @@ export class TeamRegistry {
   /** The linked channels of one tenant: a channel of another organisation is never offered. */
   async inTenant(tenantId: string | undefined): Promise<TeamRegistration[]> {
     if (!tenantId) return [];
-    const keys = (await this.storage.listKeys(PREFIX)).slice(0, 500);
+    const keys = (await this.storage.listKeys(STEERING_TEAM_PREFIX)).slice(0, 500);
     if (keys.length === 0) return [];
     const items = await this.storage.read(keys);
     return keys

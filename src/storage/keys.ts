@@ -22,6 +22,11 @@ import { createHash } from 'node:crypto';
  *   a conversation or a person (src/insight).
  * - `usage-of/<plan key>`: what the counters need to remember per conversation (declined
  *   questions already counted, answers open for feedback); deleted with the plan.
+ * - `steering/post/<plan key>`: the plan's posted steering note and the send it still owes;
+ *   `steering/outbox/<plan key>`: the index of plans that owe a send (src/steering).
+ * - `steering/team/<team id>`: the steering channel a team linked (src/steering).
+ * - `followup/schedule/<plan key>`: the follow-up's delivery state for a plan (src/followup).
+ * - `meta/…`: one-off markers, e.g. that a migration ran.
  *
  * A child key (`log/…`, `download-of/…`) is `<namespace>/<plan key>/<leaf>` where the leaf
  * never contains `/`. Listing `<namespace>/<plan key>/` also returns children of longer plan keys
@@ -107,8 +112,9 @@ export function downloadByKey(
   return `download-by-${scope}/${idSegment(id)}/${expiry}.${token}`;
 }
 
-export function downloadByPrefix(scope: 'user' | 'tenant', id: string): string {
-  return `download-by-${scope}/${idSegment(id)}/`;
+/** Every person's (or tenant's) download counters, or one person's when `id` is given. */
+export function downloadByPrefix(scope: 'user' | 'tenant', id?: string): string {
+  return id === undefined ? `download-by-${scope}/` : `download-by-${scope}/${idSegment(id)}/`;
 }
 
 /** The expiry (ms since the epoch) a `download-by-…` key names. */
@@ -156,6 +162,30 @@ export const USAGE_OF_PREFIX = 'usage-of/';
 
 export function usageOfPlanKey(planKeyValue: string): string {
   return `${USAGE_OF_PREFIX}${planKeyValue}`;
+}
+
+export const STEERING_POST_PREFIX = 'steering/post/';
+
+export function steeringPostKey(planKeyValue: string): string {
+  return `${STEERING_POST_PREFIX}${planKeyValue}`;
+}
+
+export const STEERING_OUTBOX_PREFIX = 'steering/outbox/';
+
+export function steeringOutboxKey(planKeyValue: string): string {
+  return `${STEERING_OUTBOX_PREFIX}${planKeyValue}`;
+}
+
+export const STEERING_TEAM_PREFIX = 'steering/team/';
+
+export function steeringTeamKey(teamId: string): string {
+  return `${STEERING_TEAM_PREFIX}${teamId}`;
+}
+
+export const FOLLOWUP_SCHEDULE_PREFIX = 'followup/schedule/';
+
+export function followupScheduleKey(planKeyValue: string): string {
+  return `${FOLLOWUP_SCHEDULE_PREFIX}${planKeyValue}`;
 }
 
 /** Lists and reads keys by prefix, as every Brugbot store does. */
@@ -214,4 +244,9 @@ export const PLAN_REF = /^[A-Za-z0-9_-]{22}$/;
  */
 export function planTabPath(planKey: string): string {
   return `/tab?plan=${planRef(planKey)}`;
+}
+
+/** The plan's link on the web at `baseUrl` (the bot's public URL, or its own locally). */
+export function planUrl(baseUrl: string, planKey: string): string {
+  return `${baseUrl.replace(/\/+$/, '')}${planTabPath(planKey)}`;
 }

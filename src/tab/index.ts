@@ -1,9 +1,9 @@
-import type { Request, Response, Server } from 'restify';
-import { isLoopbackHost } from '../server';
+import type { Server } from 'restify';
+import { loopbackGuard } from '../server';
 import type { DownloadStore } from '../downloads';
 import type { Guide } from '../guide';
 import type { Logger } from '../logging';
-import type { BrugStorage } from '../storage';
+import type { PlanStore } from '../plans';
 import { mountPlansApi } from './plans-api';
 import { createSsoVerifier, type TabSsoSettings } from './sso-token';
 import { mountTabPages } from './tab-pages';
@@ -15,7 +15,7 @@ export type { TabRateLimits } from './tab-limits';
 export { planRef, PLAN_REF } from '../storage';
 
 export interface TabDeps {
-  storage: BrugStorage;
+  plans: PlanStore;
   guide: Guide;
   downloads: DownloadStore;
   logger: Logger;
@@ -32,14 +32,10 @@ export interface TabDeps {
  * local channels use against DNS rebinding, since the API then asks for no token.
  */
 export function mountTab(server: Server, deps: TabDeps): void {
-  const guard = (req: Request, res: Response): boolean => {
-    if (deps.sso || isLoopbackHost(req.headers.host)) return true;
-    res.send(403, {
-      error: 'Forbidden',
-      message: 'Without credentials the tab answers on localhost only.',
-    });
-    return false;
-  };
+  const { allows: guard } = loopbackGuard({
+    who: 'Without credentials the tab',
+    open: Boolean(deps.sso),
+  });
   mountTabPages(server, guard);
   const verify = deps.sso ? createSsoVerifier(deps.sso) : undefined;
   mountPlansApi(server, { ...deps, verify, limits: deps.limits ?? DEFAULT_TAB_RATE_LIMITS }, guard);

@@ -1,5 +1,6 @@
-import { readPlanState, type PlanState } from '../guide';
-import { memberPrefix, parsePlanKey, planKeyPrefix, planRef, type BrugStorage } from '../storage';
+import type { PlanState } from '../guide';
+import type { PlanStore } from '../plans';
+import { parsePlanKey, planRef } from '../storage';
 import { TEAMS_PLAN_CHANNELS } from '../turn';
 
 /**
@@ -29,7 +30,9 @@ export interface VisiblePlan {
 
 /** Plans per page: enough for any steering group; each page lists the most recently changed first. */
 export const PLANS_PER_PAGE = 20;
-const READ_BATCH = 50;
+
+/** What the tab needs of the plan store: listing keys and reading a page of plans. */
+type PlanReader = Pick<PlanStore, 'keys' | 'readMany'>;
 /**
  * Only Teams conversations carry Entra object ids as actor ids (`actorOf` in the bot layer);
  * Copilot chats are Teams conversations whose plans are kept under their own channel segment.
@@ -58,48 +61,28 @@ function tookPart(state: PlanState, oid: string): boolean {
   );
 }
 
-/** Reads plans in batches; one unreadable document must not hide the others. */
-async function readPlans(storage: BrugStorage, keys: string[]): Promise<Map<string, PlanState>> {
-  const plans = new Map<string, PlanState>();
-  const keep = (key: string, raw: unknown) => {
-    try {
-      if (raw !== undefined) plans.set(key, readPlanState(raw));
-    } catch {
-      // A plan the bot itself cannot read is left for an administrator, as the retention purge does.
-    }
-  };
-  for (let i = 0; i < keys.length; i += READ_BATCH) {
-    const batch = keys.slice(i, i + READ_BATCH);
-    const items = await storage.read(batch).catch(() => undefined);
-    if (items) {
-      for (const key of batch) keep(key, items[key]);
-      continue;
-    }
-    for (const key of batch)
-      keep(key, (await storage.read([key]).catch((): Record<string, unknown> => ({})))[key]);
-  }
-  return plans;
-}
-
 /**
  * The plan keys `viewer` may be shown within `scope`, in key order, from keys alone: a Teams
  * user's come from the index by member (`plans/member-index.ts`), so no other plan is read.
  */
 async function candidateKeys(
-  storage: BrugStorage,
+  plans: PlanReader,
   viewer: Viewer,
   scope: PlanScope,
 ): Promise<{ key: string; conversationId: string }[]> {
   // In Teams the channel part of the key is fixed, so the scope can narrow the listing itself.
-  const narrow = viewer.kind === 'local' ? '' : (scope.conversationId ?? scope.channelId ?? '');
-  const index = viewer.kind === 'local' ? '' : memberPrefix(viewer.oid);
   const listed = await Promise.all(
-    listedChannels(viewer).map((channel) =>
-      storage.listKeys(index + planKeyPrefix(channel) + narrow),
+    listedChannels(viewer).map((channelId) =>
+      viewer.kind === 'local'
+        ? plans.keys({ channelId })
+        : plans.keys({
+            channelId,
+            member: viewer.oid,
+            conversationPrefix: scope.conversationId ?? scope.channelId ?? '',
+          }),
     ),
   );
-  return listed.flat().flatMap((indexKey) => {
-    const key = indexKey.slice(index.length);
+  return listed.flat().flatMap((key) => {
     const conversationId = parsePlanKey(key)?.conversationId;
     return conversationId !== undefined &&
       inScope(conversationId, scope) &&
@@ -114,17 +97,14 @@ async function candidateKeys(
  * within the page; `more` when a later page has candidates. Only the page's plans are read.
  */
 export async function visiblePlans(
-  storage: BrugStorage,
+  store: PlanReader,
   viewer: Viewer,
   scope: PlanScope,
   page = 1,
 ): Promise<{ plans: VisiblePlan[]; more: boolean }> {
-  const candidates = await candidateKeys(storage, viewer, scope);
+  const candidates = await candidateKeys(store, viewer, scope);
   const slice = candidates.slice((page - 1) * PLANS_PER_PAGE, page * PLANS_PER_PAGE);
-  const states = await readPlans(
-    storage,
-    slice.map((c) => c.key),
-  );
+  const states = await store.readMany(slice.map((c) => c.key));
   const plans = slice
     .flatMap(({ key, conversationId }) => {
       const state = states.get(key);

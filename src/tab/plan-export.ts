@@ -1,15 +1,8 @@
-import type { DownloadOwner, DownloadStore } from '../downloads';
-import {
-  DOCX_TYPE,
-  documentInput,
-  planDocx,
-  planFileName,
-  planMarkdown,
-  storeDocument,
-} from '../export';
+import { createPlanDownload, type DownloadOwner, type DownloadStore } from '../downloads';
+import { documentInput, planFileRenderer } from '../export';
 import type { Guide, PlanState } from '../guide';
-import { translator, type Locale } from '../i18n';
-import { viewContext, type DocumentId } from '../presentation';
+import type { Locale } from '../i18n';
+import type { DocumentId } from '../presentation';
 
 /**
  * A tab download is made when someone clicks, for that person, and followed at once: ten
@@ -35,31 +28,13 @@ export async function exportPlan(
   /** One of the documents written from the plan; without it, all answers (the export). */
   document?: DocumentId,
 ): Promise<{ url: string; expiresAt: string }> {
-  const ctx = viewContext(deps.guide, state, locale, translator(locale));
-  const base = { owner, planKey, ttlMs: TAB_DOWNLOAD_TTL_MS };
-  // Same kinds as the chat's export: one live file per plan, format and person.
-  const made = { ...base, kind: format };
-  const token = document
-    ? await storeDocument(
-        deps.downloads,
-        base,
-        documentInput(deps.guide, state, locale, now),
-        document,
-        format,
-      )
-    : format === 'docx'
-      ? await deps.downloads.create(
-          await planDocx(ctx, now),
-          planFileName(ctx, 'docx'),
-          DOCX_TYPE,
-          made,
-        )
-      : await deps.downloads.create(
-          planMarkdown(ctx, now),
-          planFileName(ctx, 'md'),
-          'text/markdown; charset=utf-8',
-          made,
-        );
+  // Same files and kinds as the chat's: one live file per plan, document, format and person.
+  const token = await createPlanDownload(
+    deps.downloads,
+    { owner, planKey, ttlMs: TAB_DOWNLOAD_TTL_MS },
+    { ...(document ? { document } : {}), format },
+    planFileRenderer(documentInput(deps.guide, state, locale, now)),
+  );
   return {
     url: `/download/${token}`,
     expiresAt: new Date(now.getTime() + TAB_DOWNLOAD_TTL_MS).toISOString(),

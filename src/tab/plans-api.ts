@@ -2,20 +2,20 @@ import type { Request, Response, Server } from 'restify';
 import { z } from 'zod';
 import { DownloadLimitError, type DownloadStore } from '../downloads';
 import type { Guide } from '../guide';
-import { resolveLocale } from '../i18n';
+import { pickLocale } from '../i18n';
 import { DOCUMENT_IDS } from '../presentation';
 import type { Logger } from '../logging';
-import type { BrugStorage } from '../storage';
+import type { PlanStore } from '../plans';
 import { visiblePlans, type Viewer } from './plan-access';
 import { exportPlan } from './plan-export';
 import { PLAN_REF } from '../storage';
 import { TabAuthError, type TabUser } from './sso-token';
 import { tabLimiter, tooMany, type TabRateLimits } from './tab-limits';
-import { tabPlanView } from './tab-model';
+import { tabPlanView } from '../presentation/tab';
 import { queryOf } from './tab-pages';
 
 export interface PlansApiDeps {
-  storage: BrugStorage;
+  plans: PlanStore;
   guide: Guide;
   downloads: DownloadStore;
   logger: Logger;
@@ -109,10 +109,10 @@ export function mountPlansApi(
       return;
     }
     const { channelId, conversationId, plan, lang, page } = query.data;
-    const locale = resolveLocale(lang);
+    const locale = pickLocale({ channel: lang });
     // A plan asked for by its link that this viewer may not see gives an empty list: nothing of it.
     const visible = await visiblePlans(
-      deps.storage,
+      deps.plans,
       viewer,
       { channelId, conversationId, ref: plan },
       page,
@@ -140,7 +140,7 @@ export function mountPlansApi(
       return;
     }
     const { conversationId, format, lang, document } = body.data;
-    const [plan] = (await visiblePlans(deps.storage, viewer, { conversationId })).plans;
+    const [plan] = (await visiblePlans(deps.plans, viewer, { conversationId })).plans;
     if (!plan) {
       refuse(res, 404, 'NotFound', 'No such plan for you.');
       return;
@@ -155,7 +155,7 @@ export function mountPlansApi(
           deps,
           plan.key,
           plan.state,
-          resolveLocale(lang),
+          pickLocale({ channel: lang }),
           format,
           now,
           owner,

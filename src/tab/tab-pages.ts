@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Request, Response, Server } from 'restify';
 import { paths } from '../paths';
-import { getI18n, isLocale, resolveLocale, type Locale } from '../i18n';
+import { getI18n, isLocale, pickLocale, type Locale } from '../i18n';
 import { cachedReader, sendStaticFile, strictCsp, type StaticFiles } from '../server';
 
 const PAGE_DIR = path.join(paths.public, 'tab');
@@ -96,7 +96,7 @@ export function mountTabPages(
   const read = cachedReader(STATIC_FILES);
   const page = (template: string) => async (req: Request, res: Response) => {
     if (!guard(req, res)) return;
-    sendPage(res, renderTemplate(template, resolveLocale(queryOf(req).get('lang'))));
+    sendPage(res, renderTemplate(template, pickLocale({ channel: queryOf(req).get('lang') })));
   };
   server.get('/tab', page(templates.content));
   server.get('/tab/config', page(templates.config));

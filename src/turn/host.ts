@@ -44,7 +44,6 @@ export type Authentication =
  * checked, which is why local mode binds to loopback.
  */
 export interface BotHost {
-  readonly sdk: 'botbuilder' | 'agents';
   authenticate(authHeader: string, activity: InboundActivity): Promise<Authentication>;
   /** Runs the turn; a failure inside it is logged and answered with 503, never thrown. */
   run(identity: unknown, activity: InboundActivity, app: TurnApplication): Promise<ProcessResult>;

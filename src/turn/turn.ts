@@ -1,6 +1,14 @@
 import { z } from 'zod';
 import type { Actor } from '../guide';
-import { resolveLocale, translator, type Locale, type TFunction } from '../i18n';
+import {
+  cardLocaleOf,
+  pickLocale,
+  stampCardLocale,
+  translator,
+  type Locale,
+  type TFunction,
+} from '../i18n';
+import { CARD_CONTENT_TYPE } from '../cards';
 import type { InboundActivity, OutgoingActivity } from './activity';
 import { withCardNarration } from './card-narration';
 import type { TurnIo } from './host';
@@ -122,9 +130,25 @@ function inputOf(activity: InboundActivity, group: boolean): TurnInput {
   return { kind: 'text', text: textWithoutMention(activity) };
 }
 
+/** Every card in the message marked with the language it is written in (see `stampCardLocale`). */
+function inLanguage(message: OutgoingActivity, locale: Locale): OutgoingActivity {
+  if (!message.attachments?.some((a) => a.contentType === CARD_CONTENT_TYPE)) return message;
+  return {
+    ...message,
+    attachments: message.attachments.map((a) =>
+      a.contentType === CARD_CONTENT_TYPE && a.content && typeof a.content === 'object'
+        ? {
+            ...a,
+            content: stampCardLocale(structuredClone(a.content as Record<string, unknown>), locale),
+          }
+        : a,
+    ),
+  };
+}
+
 /**
  * Builds the turn. `chosenLocale` is the person's saved language, read by the caller together
- * with the plan; without it the channel's locale decides.
+ * with the plan; the language follows the one rule `pickLocale`.
  */
 export function createTurn(activity: InboundActivity, io: TurnIo, chosenLocale?: Locale): Turn {
   const data = teamsChannelData.safeParse(activity.channelData ?? {});
@@ -155,23 +179,36 @@ export function createTurn(activity: InboundActivity, io: TurnIo, chosenLocale?:
       ...(teamsData.channel?.name ? { channelName: teamsData.channel.name } : {}),
     },
     input: inputOf(activity, isGroup),
-    async send(...activities: (OutgoingActivity | string)[]) {
-      await base.sendForIds(...activities);
-    },
-    async sendForIds(...activities: (OutgoingActivity | string)[]) {
-      const out = activities.map((a): OutgoingActivity => {
-        const message: OutgoingActivity = typeof a === 'string' ? { type: 'message', text: a } : a;
-        return forSurface(surface, narrate ? withCardNarration(message) : message);
-      });
-      return out.length ? io.send(out) : [];
-    },
-    update: (activityId: string, message: OutgoingActivity) => io.update(activityId, message),
   };
-  const inLocale = (locale: Locale): Turn => ({
-    ...base,
-    locale,
-    t: translator(locale),
-    withLocale: inLocale,
-  });
-  return inLocale(chosenLocale ?? resolveLocale(activity.locale));
+  const inLocale = (locale: Locale): Turn => {
+    const turn: Turn = {
+      ...base,
+      locale,
+      t: translator(locale),
+      withLocale: inLocale,
+      async send(...activities: (OutgoingActivity | string)[]) {
+        await turn.sendForIds(...activities);
+      },
+      async sendForIds(...activities: (OutgoingActivity | string)[]) {
+        const out = activities.map((a): OutgoingActivity => {
+          const message = inLanguage(
+            typeof a === 'string' ? { type: 'message', text: a } : a,
+            locale,
+          );
+          return forSurface(surface, narrate ? withCardNarration(message) : message);
+        });
+        return out.length ? io.send(out) : [];
+      },
+      update: (activityId: string, message: OutgoingActivity) =>
+        io.update(activityId, inLanguage(message, locale)),
+    };
+    return turn;
+  };
+  return inLocale(
+    pickLocale({
+      chosen: chosenLocale,
+      card: cardLocaleOf(activity.value),
+      channel: activity.locale,
+    }),
+  );
 }

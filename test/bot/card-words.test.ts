@@ -1,7 +1,7 @@
 import { translator } from '../../src/i18n';
 import { initialPlanState, transition, type PlanState } from '../../src/guide';
-import { stepCardData } from '../../src/bot/views/step-view';
-import { summaryCard } from '../../src/bot/views/other-views';
+import { stepCardData } from '../../src/presentation/chat';
+import { summaryCard } from '../../src/presentation/chat';
 import { formatDate, viewContext } from '../../src/presentation';
 import { realGuide } from '../helpers/plans';
 
@@ -53,8 +53,9 @@ describe('the words on the cards', () => {
   it('joins choices as people write them, and links shortened answers to the plan', () => {
     const ctx = viewContext(guide, state, 'nl', t, { planUrl: 'http://127.0.0.1:3978/tab?x=1' });
     const card = JSON.stringify(summaryCard(ctx).content);
+    // Choice labels keep their capitals (some are names, such as "Huis van het Kind").
     expect(card).toContain(
-      'Een extra collega maakt tijd vrij om het thema grondig aan te pakken en groepen bereiken',
+      'Een extra collega maakt tijd vrij om het thema grondig aan te pakken en Groepen bereiken',
     );
     expect(card).not.toContain('?:');
     const long = answered('Vrije tijd verbindt kinderen met elkaar en met hun buurt. '.repeat(6));

@@ -31,7 +31,7 @@ async function send(chat: ActivityFactory, activity: Json): Promise<number> {
   return status;
 }
 
-/** Presses "Bewaar en ga verder"; when the bot asks "Nog open", presses "Toch verder". */
+/** Presses "Bewaar en ga verder"; when the bot asks "Nog open", presses "Later invullen en verder". */
 async function next(chat: ActivityFactory, card: Json, values: Json = {}): Promise<void> {
   await send(chat, chat.submit(press(card, { nav: 'next' }, values)));
   const reply = lastCard(chat);

@@ -127,7 +127,7 @@ export function describeAccessibilityWalk(viewport: Viewport): void {
           const prompt = await scanned(
             '"Nog open" prompt',
             () => chat.press(card, FORWARD),
-            /Toch verder|Continue anyway/,
+            /Later invullen en verder|Fill in later and go on/,
           );
           return scanned(
             'step card after "Invullen"',

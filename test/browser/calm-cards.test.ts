@@ -156,7 +156,7 @@ describe.each(VIEWPORTS)('every card of a full walk in Web Chat at $width×$heig
       if (/Plan voor een verbindingsambassadeur/.test(text) && !/Bewaar en/.test(text)) break;
 
       if (/Nog open op deze kaart/.test(text)) {
-        card = await landed(() => button(card, 'Toch verder').click());
+        card = await landed(() => button(card, 'Later invullen en verder').click());
         continue;
       }
       const progress = /Stap (\d) van 6(?: · (\d) van (\d))?/.exec(text);

@@ -3,8 +3,8 @@ import path from 'node:path';
 import { renderCard, type CardAttachment } from '../../src/cards';
 import { initialPlanState } from '../../src/guide';
 import { LOCALES, translator, type Locale } from '../../src/i18n';
-import { qnaReply } from '../../src/bot/qna-reply';
-import { stepCardData } from '../../src/bot/views/step-view';
+import { qnaReply } from '../../src/presentation/chat';
+import { stepCardData } from '../../src/presentation/chat';
 import {
   adviceCardData,
   confirmRestartCardData,
@@ -13,7 +13,7 @@ import {
   overviewCardData,
   summaryCard,
   welcomeCardData,
-} from '../../src/bot/views/other-views';
+} from '../../src/presentation/chat';
 import { checkinCardData, scheduleCardData } from '../../src/followup/views';
 import { viewContext } from '../../src/presentation';
 import { createQnaService } from '../../src/qna';

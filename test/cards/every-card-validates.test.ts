@@ -1,7 +1,7 @@
 import { cardBytes, renderCard, type CardAttachment } from '../../src/cards';
 import { translator, LOCALES } from '../../src/i18n';
 import { initialPlanState } from '../../src/guide';
-import { stepCardData } from '../../src/bot/views/step-view';
+import { stepCardData } from '../../src/presentation/chat';
 import {
   adviceCardData,
   confirmRestartCardData,
@@ -10,9 +10,9 @@ import {
   overviewCardData,
   summaryCard,
   welcomeCardData,
-} from '../../src/bot/views/other-views';
+} from '../../src/presentation/chat';
 import { viewContext } from '../../src/presentation';
-import { steeringNote, withdrawnNote } from '../../src/steering';
+import { steeringNote, withdrawnNote } from '../../src/presentation/steering';
 import { validateCard } from '../helpers/card-validator';
 import { followupTransition } from '../../src/followup/followup-engine';
 import { checkinCardData, scheduleCardData } from '../../src/followup/views';

@@ -1,6 +1,6 @@
 import JSZip from 'jszip';
 import { viewContext } from '../../src/presentation';
-import { planDocx, planMarkdown } from '../../src/export';
+import { planDocx, planMarkdown } from '../../src/presentation/exports';
 import { translator } from '../../src/i18n';
 import { ActivityFactory } from '../helpers/activities';
 import { startBot, type RunningBot } from '../helpers/bot-server';
@@ -73,7 +73,7 @@ describe('"exporteer" over the Bot Framework protocol', () => {
   it('answers with two download links that return the .docx and the Markdown', async () => {
     const chat = new ActivityFactory({ serviceUrl: bot.connector.url });
     await send(bot, chat.message('exporteer'));
-    expect(textsTo(bot, chat)).toContain(nl('steering:export.nothingYet'));
+    expect(textsTo(bot, chat)).toContain(nl('exports:nothingYet'));
 
     await send(bot, chat.message('start'));
     await changeOrg(bot, chat, 'Gemeente Wichelen');

@@ -243,3 +243,13 @@ describe('merging a card older than the kept history', () => {
     expect(next.answers.operatingBudget?.value).toBe(1069);
   });
 });
+
+describe('"welcome back" after a real absence only', () => {
+  it('is said after four hours without a change, not after a few minutes', () => {
+    const started = run(initialPlanState(T0), { type: 'start' }).state;
+    const soon = run(started, { type: 'start' }, ANNE, 3);
+    expect(soon.outputs.map((o) => o.kind)).toEqual(['step']);
+    const later = run(started, { type: 'start' }, ANNE, 5 * 60);
+    expect(later.outputs[0]).toEqual({ kind: 'notice', code: 'resumed' });
+  });
+});

@@ -29,9 +29,15 @@ export function submitActions(card: Json): Json[] {
 /**
  * The forward action: the positive-styled submit, among the card's own actions or in an action
  * set of its body (step cards put "Vorige" and "Bewaar en ga verder" side by side in columns).
+ * On the "Nog open" card the positive button fills the open points in; a walker moving on
+ * presses the button that leaves them open ("Later invullen en verder").
  */
 export function forwardAction(card: Json): Json | undefined {
-  return submitActions(card).find((a) => a.style === 'positive');
+  const actions = submitActions(card);
+  return (
+    actions.find((a) => (a.data as Json | undefined)?.nav === 'skip') ??
+    actions.find((a) => a.style === 'positive')
+  );
 }
 
 export function plausibleInput(input: Json): string | number {

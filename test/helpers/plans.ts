@@ -3,13 +3,22 @@ import {
   Guide,
   initialPlanState,
   loadGuideDefinition,
+  maxLengthOf,
   transition,
   type PlanState,
   type QuestionDefinition,
 } from '../../src/guide';
 import { paths } from '../../src/paths';
+import type { PlanStore } from '../../src/plans';
 
 let guide: Guide | undefined;
+
+/** The stored plan (undefined: none yet), failing the test when the store cannot read it. */
+export async function storedPlan(plans: PlanStore, key: string): Promise<PlanState | undefined> {
+  const read = await plans.lookup(key);
+  if (!read.ok) throw new Error(`the plan could not be read (${read.reason})`);
+  return read.plan;
+}
 
 export function realGuide(): Guide {
   guide ??= new Guide(loadGuideDefinition(path.join(paths.content, 'guide', 'guide.json')));
@@ -25,7 +34,7 @@ export function worstCaseValue(q: QuestionDefinition): string {
   switch (q.type) {
     case 'text':
     case 'multiline': {
-      const max = q.maxLength ?? (q.type === 'multiline' ? 3000 : 300);
+      const max = maxLengthOf(q);
       return nasty.repeat(Math.ceil(max / nasty.length)).slice(0, max);
     }
     case 'number':

@@ -45,8 +45,11 @@ describe('the agents host authenticates like the botbuilder host', () => {
   it('accepts a token signed by the channel for this bot and this serviceUrl', async () => {
     const a = activity();
     const auth = await host.authenticate(signed(a), a);
-    expect(auth.ok).toBe(true);
-    expect(host.sdk).toBe('agents');
+    // The identity is the agents host's own record of the checked claims.
+    expect(auth).toEqual({
+      ok: true,
+      identity: { claims: expect.objectContaining({ aud: TEST_APP_ID, serviceurl: a.serviceUrl }) },
+    });
     expect(host.outboundToken).toBeInstanceOf(Function);
   });
 
@@ -182,7 +185,8 @@ describe('the agents host runs turns against the Connector', () => {
     expect(connector.calls.map((c) => c.authorization)).toEqual([undefined, undefined, undefined]);
   });
 
-  it('answers 503 when the application fails, and tells the user in their language', async () => {
+  // A failed turn is answered 200 once the person has the apology (turn/outcome.ts `httpAnswer`).
+  it('answers 200 when the application fails, and tells the user in their language', async () => {
     const a = new ActivityFactory({ serviceUrl: connector.url, locale: 'en-GB' }).message(
       'start',
     ) as InboundActivity;
@@ -192,25 +196,26 @@ describe('the agents host runs turns against the Connector', () => {
       },
     };
     const result = await host.run(undefined, a, app);
-    expect(result.status).toBe(503);
-    expect(JSON.stringify(result.body)).not.toContain('storage is down');
+    expect(result).toEqual({ status: 200 });
     expect(connector.calls.map((c) => c.body.text)).toEqual([
       translator('en')('bot:errors.unexpected'),
     ]);
   });
 
-  it('still answers 503 when the channel cannot take the error message either', async () => {
+  it('answers the same when the channel cannot take the error message either', async () => {
     connector.failNext = [500];
     const app: TurnApplication = {
       async handle() {
         throw new Error('boom');
       },
     };
-    expect((await host.run(undefined, chat.message('x') as InboundActivity, app)).status).toBe(503);
+    expect(await host.run(undefined, chat.message('x') as InboundActivity, app)).toEqual({
+      status: 200,
+    });
     expect(connector.failNext).toEqual([]);
   });
 
-  it('answers 503 when the channel refuses a reply the application sends', async () => {
+  it('answers a reply the channel refuses as a failed turn', async () => {
     connector.failNext = [502, 502];
     const app: TurnApplication = {
       async handle(_activity, io) {
@@ -218,7 +223,9 @@ describe('the agents host runs turns against the Connector', () => {
         return undefined;
       },
     };
-    expect((await host.run(undefined, chat.message('x') as InboundActivity, app)).status).toBe(503);
+    expect(await host.run(undefined, chat.message('x') as InboundActivity, app)).toEqual({
+      status: 200,
+    });
     // One attempt at the reply and one at the error message: the SDK does not retry.
     expect(connector.failNext).toEqual([]);
     expect(connector.calls).toHaveLength(0);

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { PLAN_SCHEMA_VERSION, PlanStateError, type PlanState } from '../../src/guide';
 import { answersAsOf, PlanStore, planKey } from '../../src/plans';
 import { MemoryStorage, SqliteStorage, type MemoryRecord } from '../../src/storage';
-import { realGuide, T0 } from '../helpers/plans';
+import { realGuide, T0, storedPlan } from '../helpers/plans';
 
 const ANNE = { id: 'aad-anne', name: 'Anne' };
 const BRAM = { id: 'aad-bram', name: 'Bram' };
@@ -66,7 +66,7 @@ describe('a plan stored by schema 1', () => {
     const { records, storage, plans } = memoryPlans();
     await storage.write({ [KEY]: { ...version1Plan(), eTag: '*' } });
 
-    const read = (await plans.read(KEY))!;
+    const read = (await storedPlan(plans, KEY))!;
     expect(read.schemaVersion).toBe(PLAN_SCHEMA_VERSION);
     expect(read.history.map((h) => h.changes)).toEqual([
       [{ q: 'orgName', from: null }],

@@ -1,7 +1,7 @@
 import { answerValues, type QuestionDefinition } from '../../src/guide';
 import { PlanStore, planKey } from '../../src/plans';
 import { MemoryStorage, type MemoryRecord } from '../../src/storage';
-import { ACTOR, plausibleValue, realGuide, T0, worstCaseValue } from '../helpers/plans';
+import { ACTOR, plausibleValue, realGuide, T0, worstCaseValue, storedPlan } from '../helpers/plans';
 
 const KB = 1024;
 
@@ -19,7 +19,7 @@ async function walkAndStore(valueFor: (q: QuestionDefinition) => string) {
   for (let step = 1; step <= guide.stepCount; step++) {
     for (let part = 0; part < guide.step(step).parts.length; part++) {
       for (let pass = 0; pass < 2; pass++) {
-        const state = (await plans.read(key))!;
+        const state = (await storedPlan(plans, key))!;
         const values: Record<string, string> = {};
         for (const q of guide.questionsOfPart({ step, part })) {
           if (guide.isVisible(q, answerValues(state))) values[q.id] = valueFor(q);
@@ -34,7 +34,7 @@ async function walkAndStore(valueFor: (q: QuestionDefinition) => string) {
     }
   }
   const json = records.get(key)!.json;
-  const plan = (await plans.read(key))!;
+  const plan = (await storedPlan(plans, key))!;
   return { json, bytes: Buffer.byteLength(json, 'utf8'), plan, log: await plans.log.entries(key) };
 }
 

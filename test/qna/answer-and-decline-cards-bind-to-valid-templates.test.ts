@@ -1,11 +1,7 @@
 import { cardBytes, renderCard } from '../../src/cards';
 import { LOCALES, translator } from '../../src/i18n';
-import {
-  answerCardData,
-  createQnaService,
-  declineCardData,
-  QNA_CARD_TEMPLATES,
-} from '../../src/qna';
+import { createQnaService } from '../../src/qna';
+import { answerCardData, declineCardData, QNA_CARD_TEMPLATES } from '../../src/presentation/chat';
 import { validateCard } from '../helpers/card-validator';
 
 type Action = { type: string; title?: string; data?: Record<string, unknown>; url?: string };

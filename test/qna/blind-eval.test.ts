@@ -8,7 +8,7 @@ import {
   evaluateBlind,
   formatBlindReport,
   loadBlindSet,
-} from '../../src/qna/blind-eval';
+} from '../helpers/qna-blind-eval';
 import { kbPhrasings } from '../helpers/kb-phrasings';
 import { normaliseQuestion } from '../../src/qna/text';
 

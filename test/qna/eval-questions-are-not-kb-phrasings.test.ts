@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { repoRoot } from '../../src/paths';
 import { kbPhrasings } from '../helpers/kb-phrasings';
-import { loadEvalSet } from '../../src/qna/eval';
+import { loadEvalSet } from '../helpers/qna-eval';
 import { normaliseQuestion } from '../../src/qna/text';
 
 // The eval measures how real users' wording fares, so no eval question may simply be a phrasing

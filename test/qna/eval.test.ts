@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { LOCALES } from '../../src/i18n';
 import { createQnaService } from '../../src/qna';
-import { evaluate, formatReport, loadEvalSet } from '../../src/qna/eval';
+import { evaluate, formatReport, loadEvalSet } from '../helpers/qna-eval';
 import { repoRoot } from '../../src/paths';
 
 const MIN_IN_SCOPE_ACCURACY = 0.95;

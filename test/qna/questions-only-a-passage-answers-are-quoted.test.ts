@@ -1,8 +1,8 @@
 import path from 'node:path';
 import { repoRoot } from '../../src/paths';
 import { citationEntity, citationEntitySchema, createQnaService } from '../../src/qna';
-import { blindRoundDirs, loadBlindSet } from '../../src/qna/blind-eval';
-import { loadEvalSet } from '../../src/qna/eval';
+import { blindRoundDirs, loadBlindSet } from '../helpers/qna-blind-eval';
+import { loadEvalSet } from '../helpers/qna-eval';
 import { loadPassages } from '../../src/qna/passages';
 import { translator } from '../../src/i18n';
 

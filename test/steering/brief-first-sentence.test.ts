@@ -1,4 +1,4 @@
-import { firstSentence } from '../../src/steering/brief-decisions';
+import { firstSentence } from '../../src/presentation/steering/brief-decisions';
 
 describe('a long answer in the brief', () => {
   it('is its first sentence, with "…" when more follows', () => {

@@ -1,7 +1,7 @@
 import { viewContext } from '../../src/presentation';
 import { LOCALES, translator } from '../../src/i18n';
-import { steeringNote } from '../../src/steering';
-import { DECISION_KEYS } from '../../src/steering/brief-decisions';
+import { steeringNote } from '../../src/presentation/steering';
+import { DECISION_KEYS } from '../../src/presentation/steering/brief-decisions';
 import { validateCard } from '../helpers/card-validator';
 import { filledPlan, realGuide } from '../helpers/plans';
 import { cardWords } from './card-words';

@@ -2,7 +2,7 @@ import { viewContext } from '../../src/presentation';
 import { cardBytes, type CardAttachment } from '../../src/cards';
 import type { PlanState } from '../../src/guide';
 import { LOCALES, translator } from '../../src/i18n';
-import { steeringNote } from '../../src/steering';
+import { steeringNote } from '../../src/presentation/steering';
 import { validateCard } from '../helpers/card-validator';
 import { filledPlan, realGuide, T0 } from '../helpers/plans';
 

@@ -1,5 +1,7 @@
+import { PlanStore } from '../../src/plans';
 import { MemoryStorage } from '../../src/storage';
 import { visiblePlans } from '../../src/tab/plan-access';
+import { realGuide } from '../helpers/plans';
 import { planAnsweredBy, seed } from './seed-plans';
 
 const ANNE = { id: 'aad-anne', name: 'Anne Peeters' };
@@ -21,14 +23,15 @@ describe('the plan tab shows plans made in Copilot like any other', () => {
         new Date('2026-12-01T11:00:00Z'),
       ),
     });
+    const plans = new PlanStore(storage, realGuide());
     const anne = await visiblePlans(
-      storage,
+      plans,
       { kind: 'teamsUser', oid: ANNE.id, tid: 'tenant-a' },
       {},
     );
     expect(anne.plans.map((p) => p.key)).toEqual(['plan/msteams:COPILOT/a:1', 'plan/msteams/a:1']);
     const narrowed = await visiblePlans(
-      storage,
+      plans,
       { kind: 'teamsUser', oid: ANNE.id, tid: 'tenant-a' },
       { conversationId: 'a:1' },
     );
@@ -37,7 +40,7 @@ describe('the plan tab shows plans made in Copilot like any other', () => {
       'plan/msteams/a:1',
     ]);
     const bram = await visiblePlans(
-      storage,
+      plans,
       { kind: 'teamsUser', oid: BRAM.id, tid: 'tenant-a' },
       {},
     );

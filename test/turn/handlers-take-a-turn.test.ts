@@ -8,7 +8,7 @@ import { createLogger } from '../../src/logging';
 import { PlanStore, UserPrefsStore } from '../../src/plans';
 import { MemoryStorage } from '../../src/storage';
 import { WEB_CHAT_NARRATION } from '../../src/turn';
-import { realGuide, T0, ACTOR } from '../helpers/plans';
+import { realGuide, T0, ACTOR, storedPlan } from '../helpers/plans';
 import { testTurn } from '../helpers/turn';
 
 const nl = translator('nl');
@@ -79,7 +79,7 @@ describe('handlers take a Turn', () => {
     const { deps } = parts();
     const { turn, texts } = testTurn({ text: 'exporteer' });
     await new ExportHandler(deps).send(turn);
-    expect(texts()).toEqual([nl('steering:export.nothingYet')]);
+    expect(texts()).toEqual([nl('exports:nothingYet')]);
   });
 
   it('a store that does not answer is an outage the user is told about, not "no plan"', async () => {
@@ -106,7 +106,7 @@ describe('handlers take a Turn', () => {
     await privacy.confirmDelete(pressed.turn, 1);
     expect(pressed.texts()).toEqual([nl('bot:errors.storageUnavailable')]);
     storage.read = reads;
-    expect(await plans.read(turn.planKey)).toBeDefined();
+    expect(await storedPlan(plans, turn.planKey)).toBeDefined();
   });
 });
 

@@ -1,6 +1,6 @@
 import type { AddressInfo } from 'node:net';
-import type { Next, Request, Response, Server } from 'restify';
-import { isLoopbackHost } from '../../server';
+import type { Request, Response, Server } from 'restify';
+import { isLoopbackHost, loopbackGuard } from '../../server';
 
 export type ErrorCode = 'BadArgument' | 'Forbidden' | 'NotFound' | 'TooManyRequests';
 
@@ -11,19 +11,11 @@ export function sendError(res: Response, status: number, code: ErrorCode, messag
 
 export { isLoopbackHost };
 
-/**
- * Guards every local-channel route. Local mode listens on loopback only, but a web page could
- * still reach it through DNS rebinding (evil.example resolving to 127.0.0.1); such requests
- * carry the attacker's host name, so anything but a loopback Host is refused.
- */
-export function loopbackOnly(req: Request, res: Response, next: Next): void {
-  if (!isLoopbackHost(req.headers.host)) {
-    sendError(res, 403, 'Forbidden', 'The local channel answers on localhost only.');
-    next(false);
-    return;
-  }
-  next();
-}
+/** Guards every local-channel route (the one loopback guard, in Direct Line's error shape). */
+export const loopbackOnly = loopbackGuard({
+  who: 'The local channel',
+  refuse: (res, message) => sendError(res, 403, 'Forbidden', message),
+}).handler;
 
 /** The server's own base URL with a trailing slash, e.g. `http://127.0.0.1:3978/`. */
 export function ownBaseUrl(server: Server): string {

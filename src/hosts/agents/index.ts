@@ -2,28 +2,11 @@ import { Activity } from '@microsoft/agents-activity';
 import { AuthType, type AuthConfiguration, type TurnContext } from '@microsoft/agents-hosting';
 import type { JWTPayload } from 'jose';
 import type { AppConfig } from '../../config';
-import { resolveLocale, translator } from '../../i18n';
 import { errorForLog, type Logger } from '../../logging';
-import {
-  UNAUTHORISED,
-  UNAVAILABLE,
-  type BotHost,
-  type InboundActivity,
-  type ProcessResult,
-  type TurnIo,
-} from '../../turn';
+import { httpAnswer, runTurn, type BotHost, type TurnIo, type TurnOutcome } from '../../turn';
 import { BOT_FRAMEWORK_SCOPE, BrugAgentsAdapter } from './adapter';
 import { CapturedResponse } from './captured-response';
 import { createChannelTokenValidator, InvalidTokenError } from './channel-token';
-
-/** The SDK parses every activity with its own zod schema; a body it refuses is the sender's fault. */
-const UNREADABLE: ProcessResult = {
-  status: 400,
-  body: {
-    error: 'BadRequest',
-    message: 'The body is not a Bot Framework activity this bot can read.',
-  },
-};
 
 /** The checked claims of one request; only this host makes them, so `run` can tell its own. */
 class ChannelIdentity {
@@ -71,8 +54,8 @@ function ioFor(context: TurnContext): TurnIo {
 export function createAgentsHost(config: AppConfig, logger: Logger): BotHost {
   const credentials = hasCredentials(config);
   const adapter = new BrugAgentsAdapter(authConfiguration(config));
-  // The SDK's default handler would send the user developer text in English; the turn below
-  // catches its own failures, so anything reaching here fails `process`, which answers 503.
+  // The SDK's default handler would send the user developer text in English; `runTurn` catches
+  // the application's failures, so anything reaching here fails `process`, which answers 503.
   adapter.onTurnError = async (_context, error) => {
     throw error;
   };
@@ -86,19 +69,7 @@ export function createAgentsHost(config: AppConfig, logger: Logger): BotHost {
     throw new Error('agents host: run() needs the identity its authenticate() returned');
   };
 
-  const tellUser = async (context: TurnContext, activity: InboundActivity) => {
-    try {
-      await context.sendActivity(
-        translator(resolveLocale(activity.locale))('bot:errors.unexpected'),
-      );
-    } catch {
-      // The channel itself is unreachable; the log line is all we can do.
-    }
-  };
-
   return {
-    sdk: 'agents',
-
     async authenticate(authHeader, activity) {
       if (!validate) return { ok: true, identity: undefined };
       try {
@@ -109,17 +80,17 @@ export function createAgentsHost(config: AppConfig, logger: Logger): BotHost {
             { channel: activity.channelId },
             'refused an activity: invalid Bot Framework token',
           );
-          return { ok: false, refusal: UNAUTHORISED };
+          return { ok: false, refusal: httpAnswer({ kind: 'unauthorised' }) };
         }
         logger.error({ err: errorForLog(error) }, 'could not authenticate an activity');
-        return { ok: false, refusal: UNAVAILABLE };
+        return { ok: false, refusal: httpAnswer({ kind: 'unavailable' }) };
       }
     },
 
     async run(identity, activity, app) {
       const response = new CapturedResponse();
-      // Set once the turn ran; until then the adapter's own answer (e.g. 400) stands.
-      let outcome: ProcessResult | undefined;
+      // Set once the turn ran; until then the adapter's own answer stands.
+      let outcome: TurnOutcome | undefined;
       try {
         await adapter.process(
           {
@@ -131,25 +102,20 @@ export function createAgentsHost(config: AppConfig, logger: Logger): BotHost {
           },
           response,
           async (context) => {
-            try {
-              outcome = (await app.handle(activity, ioFor(context))) ?? { status: 200 };
-            } catch (error) {
-              outcome = UNAVAILABLE;
-              logger.error({ err: errorForLog(error) }, 'turn failed');
-              await tellUser(context, activity);
-            }
+            outcome = await runTurn(app, activity, ioFor(context), logger);
           },
         );
       } catch (error) {
-        // The turn catches its own failures, so a ZodError here is the SDK refusing the activity.
+        // The turn catches its own failures, so a ZodError here is the SDK refusing the activity
+        // (the boundary's schema, turn/activity.ts, is meant to refuse it first).
         if (error instanceof Error && error.name === 'ZodError') {
           logger.warn({ channel: activity.channelId }, 'refused an activity the SDK cannot read');
-          return UNREADABLE;
+          return httpAnswer({ kind: 'malformed' });
         }
         logger.error({ err: errorForLog(error) }, 'could not process an activity');
-        return UNAVAILABLE;
+        return httpAnswer({ kind: 'unavailable' });
       }
-      return outcome ?? response.result;
+      return outcome ? httpAnswer(outcome) : response.result;
     },
 
     outboundToken: credentials

@@ -13,17 +13,17 @@ import {
 } from 'botbuilder';
 import type { AppConfig } from '../../config';
 import { keepEntityExtensions } from './connector-entities';
-import { translator, resolveLocale } from '../../i18n';
-import { errorForLog, logId, type Logger } from '../../logging';
+import { errorForLog, type Logger } from '../../logging';
 import {
-  UNAUTHORISED,
-  UNAVAILABLE,
+  httpAnswer,
+  runTurn,
   type Authentication,
   type InboundActivity,
   type OutgoingActivity,
   type ProcessResult,
   type TurnApplication,
   type TurnIo,
+  type TurnOutcome,
 } from '../../turn';
 
 /** jsonwebtoken's own errors pass through botbuilder unwrapped when a signature or date is wrong. */
@@ -67,35 +67,41 @@ export class BrugAdapter extends CloudAdapter {
           { channel: activity.channelId },
           'refused an activity: invalid Bot Framework token',
         );
-        return { ok: false, refusal: UNAUTHORISED };
+        return { ok: false, refusal: httpAnswer({ kind: 'unauthorised' }) };
       }
       this.logger.error({ err: errorForLog(error) }, 'could not authenticate an activity');
-      return { ok: false, refusal: UNAVAILABLE };
+      return { ok: false, refusal: httpAnswer({ kind: 'unavailable' }) };
     }
   }
 
-  /** Runs the application's turn on an authenticated activity. */
+  /**
+   * Runs the application's turn on an authenticated activity; the application sees the activity
+   * as the boundary validated it, as on the Agents host. The HTTP answer is `httpAnswer`'s.
+   */
   async run(
     identity: unknown,
     activity: InboundActivity,
     app: TurnApplication,
   ): Promise<ProcessResult> {
-    let answered: ProcessResult | undefined;
+    let outcome: TurnOutcome | undefined;
     try {
       const invoke = await this.processActivity(
         identity as AuthenticateRequestResult,
-        activity as unknown as Activity,
+        // botbuilder sets fields (callerId) on the object it is given: a copy, as on the Agents host.
+        structuredClone(activity) as unknown as Activity,
         async (context) => {
-          answered = await app.handle(
-            context.activity as unknown as InboundActivity,
-            turnIo(context),
-          );
+          outcome = await runTurn(app, activity, turnIo(context), this.logger);
         },
       );
-      return answered ?? { status: invoke?.status ?? 200, body: invoke?.body };
+      return httpAnswer(
+        outcome ?? {
+          kind: 'answered',
+          result: { status: invoke?.status ?? 200, body: invoke?.body },
+        },
+      );
     } catch (error) {
       this.logger.error({ err: errorForLog(error) }, 'could not process an activity');
-      return UNAVAILABLE;
+      return httpAnswer({ kind: 'unavailable' });
     }
   }
 }
@@ -147,17 +153,10 @@ export function createAdapter(config: AppConfig, logger: Logger): BrugAdapter {
       };
   const auth = new ConfigurationBotFrameworkAuthentication(options);
   const adapter = new BrugAdapter(auth, logger);
-  adapter.onTurnError = async (context: TurnContext, error: Error) => {
-    logger.error(
-      { conversation: logId(context.activity.conversation?.id), err: errorForLog(error) },
-      'turn failed',
-    );
-    try {
-      const t = translator(resolveLocale(context.activity.locale));
-      await context.sendActivity(t('bot:errors.unexpected'));
-    } catch {
-      // The channel itself is unreachable; the log line above is all we can do.
-    }
+  // `runTurn` catches the application's failures and tells the person, as on the Agents host;
+  // anything reaching here failed in the SDK itself, which `run` answers with 503.
+  adapter.onTurnError = async (_context: TurnContext, error: Error) => {
+    throw error;
   };
   return adapter;
 }

@@ -31,7 +31,6 @@ function tokenSource(config: AppConfig): (() => Promise<string>) | undefined {
 export function createBotbuilderHost(config: AppConfig, logger: Logger): BotHost {
   const adapter = createAdapter(config, logger);
   return {
-    sdk: 'botbuilder',
     authenticate: (header, activity) => adapter.authenticate(header, activity),
     run: (identity, activity, app) => adapter.run(identity, activity, app),
     outboundToken: tokenSource(config),

@@ -1,0 +1,23 @@
+/**
+ * The chat surface (Teams, Copilot, Web Chat): guide outputs as cards and messages, the step
+ * and other cards, the summary card, and quick-question answers.
+ */
+export { renderOutputs } from './render-outputs';
+export {
+  welcomeCardData,
+  overviewCardData,
+  summaryCard,
+  confirmRestartCardData,
+  helpCardData,
+  adviceCardData,
+  openPromptData,
+} from './other-views';
+export { stepCardData, type StepNotice, type StepCardExtras } from './step-view';
+export { qnaReply } from './qna-reply';
+export {
+  answerCardData,
+  declineCardData,
+  QNA_CARD_TEMPLATES,
+  type AnswerCardData,
+  type DeclineCardData,
+} from './qna-cards';
