@@ -20,15 +20,15 @@ import { backfillMemberIndex, PlanStore, UserPrefsStore } from './plans';
 import { createQnaService } from './qna';
 import { createHost } from './hosts';
 import { createServer, mountDevClockRoute } from './server';
-import { createStorage, planUrl, usageOfPlanKey, type BrugStorage } from './storage';
+import { createStorage, planUrl, type BrugStorage } from './storage';
 import { createSsoVerifier, mountTab, tabSsoSettings } from './tab';
 import { createInsight } from './insight';
 import { DownloadStore } from './downloads';
 import { purgeDownloads, purgeExpired, scheduleRetention } from './privacy';
 import { ConnectorTransport } from './connector';
-import { createSteering, mountSteeringFeed, steeringKeysOf } from './steering';
+import { createSteering, mountSteeringFeed } from './steering';
 import { DocumentsHandler, ExportHandler } from './export';
-import { createFollowup, followupKeysOf, isWorkingHours, SchedulerClock } from './followup';
+import { createFollowup, isWorkingHours, SchedulerClock } from './followup';
 
 /** Retention is measured in days; checking a few times a day is plenty. */
 const RETENTION_INTERVAL_MS = 6 * 60 * 60 * 1000;
@@ -57,12 +57,10 @@ export async function createApp(
   getI18n();
   const guide = new Guide(loadGuideDefinition(path.join(paths.content, 'guide', 'guide.json')));
   const storage = await createStorage(config.storage);
-  const plans = new PlanStore(
-    storage,
-    guide,
-    (key) => [...steeringKeysOf(key), ...followupKeysOf(key), usageOfPlanKey(key)],
-    { historyBudgetBytes: config.historyBudgetBytes, logger },
-  );
+  const plans = new PlanStore(storage, guide, {
+    historyBudgetBytes: config.historyBudgetBytes,
+    logger,
+  });
   const prefs = new UserPrefsStore(storage);
   const downloads = new DownloadStore(storage, Date.now, config.downloads);
   let listeningUrl = '';

@@ -16,7 +16,6 @@ import { checkinJob } from './worker';
 /** The follow-up after the plan: schedule, durable check-ins, proactive cards, progress. */
 export { FollowupHandler } from './followup-handler';
 export { followupActionSchemas, type FollowupAction } from './actions';
-export { followupKeysOf } from './schedule-store';
 export { progressBlock, progressOf, steeringProgressLine } from './progress';
 export { SchedulerClock } from './clock';
 export { isWorkingHours, monthsAround } from './calendar';

@@ -41,11 +41,6 @@ export const scheduleDocSchema = z.object({
 });
 export type ScheduleDoc = z.infer<typeof scheduleDocSchema>;
 
-/** The follow-up documents of a plan, so deleting or exporting the plan takes them along. */
-export function followupKeysOf(planKey: string): string[] {
-  return [followupScheduleKey(planKey)];
-}
-
 /**
  * One document per plan with a schedule, beside the plan in the same storage: the
  * conversation to come back to and what has been sent. The schedule's dates themselves are

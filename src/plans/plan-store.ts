@@ -17,6 +17,7 @@ import {
   CorruptDocumentError,
   memberPrefix,
   planKeyPrefix,
+  relatedKeysOf,
   updateWithRetry,
   type BrugStorage,
   type UpdateOutcome,
@@ -89,14 +90,9 @@ export class PlanStore {
   private readonly queue = new KeyedQueue();
   private readonly logger: Logger | undefined;
 
-  /**
-   * @param relatedKeys documents other capabilities keep per plan (e.g. the steering post); a
-   *   deleted plan takes them along and the data export includes them.
-   */
   constructor(
     private readonly storage: BrugStorage,
     private readonly guide: Guide,
-    private readonly relatedKeys: (planKey: string) => string[] = () => [],
     options: { historyBudgetBytes?: number; logger?: Logger } = {},
   ) {
     this.log = new PlanLog(storage);
@@ -118,7 +114,7 @@ export class PlanStore {
 
   /** The documents other capabilities keep for this plan, as stored. */
   async related(key: string): Promise<Record<string, unknown>> {
-    const keys = this.relatedKeys(key);
+    const keys = relatedKeysOf(key);
     const items = keys.length ? await this.storage.read(keys) : {};
     return Object.fromEntries(
       Object.entries(items).map(([k, { eTag: _eTag, ...doc }]) => [k, doc]),
@@ -259,7 +255,7 @@ export class PlanStore {
     await this.logBudget.settled(key);
     const logged = await this.log.deleteAll(key);
     const indexed = await deleteMemberIndex(this.storage, key);
-    const others = this.relatedKeys(key);
+    const others = relatedKeysOf(key);
     await this.storage.delete([key, ...others]);
     return logged + indexed + 1 + others.length;
   }

@@ -17,7 +17,6 @@ import { LOCAL_STEERING_CHANNEL, type SteeringTarget } from './targets';
 export { SteeringHandler } from './steering-handler';
 export { mountSteeringFeed } from './feed-page';
 export { LOCAL_STEERING_CHANNEL, type SteeringTarget } from './targets';
-export { steeringKeysOf } from './post-store';
 /** Shared with the follow-up's proactive check-ins: one Connector client, one backoff rule. */
 
 export interface SteeringDeps {

@@ -67,11 +67,6 @@ export const postDocSchema = z.object({
 });
 export type PostDoc = z.infer<typeof postDocSchema>;
 
-/** The steering documents that belong to a plan, so deleting or exporting the plan covers them. */
-export function steeringKeysOf(planKey: string): string[] {
-  return [steeringPostKey(planKey), steeringOutboxKey(planKey)];
-}
-
 /**
  * The posted note of each plan (`steering/post/<planKey>`: target, thread, activity id, and the
  * send still owed) and the durable outbox, an index of plans that owe a send

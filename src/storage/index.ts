@@ -62,6 +62,7 @@ export {
   insightDeclinedKey,
   USAGE_OF_PREFIX,
   usageOfPlanKey,
+  relatedKeysOf,
   STEERING_POST_PREFIX,
   steeringPostKey,
   STEERING_OUTBOX_PREFIX,

@@ -188,6 +188,19 @@ export function followupScheduleKey(planKeyValue: string): string {
   return `${FOLLOWUP_SCHEDULE_PREFIX}${planKeyValue}`;
 }
 
+/**
+ * The documents other capabilities keep per plan (steering post and outbox entry, follow-up
+ * schedule, usage marks): a deleted plan takes them along and the data export includes them.
+ */
+export function relatedKeysOf(planKeyValue: string): string[] {
+  return [
+    steeringPostKey(planKeyValue),
+    steeringOutboxKey(planKeyValue),
+    followupScheduleKey(planKeyValue),
+    usageOfPlanKey(planKeyValue),
+  ];
+}
+
 /** Lists and reads keys by prefix, as every Brugbot store does. */
 interface KeyLister {
   listKeys(prefix: string): Promise<string[]>;

@@ -32,7 +32,7 @@ async function storedLogBytes(storage: BrugStorage): Promise<number> {
 }
 
 async function checkBoundedHistory(storage: BrugStorage, edits: number, budget: number) {
-  const plans = new PlanStore(storage, realGuide(), () => [], { historyBudgetBytes: budget });
+  const plans = new PlanStore(storage, realGuide(), { historyBudgetBytes: budget });
   const dayEnds = await editManyTimes(plans, KEY, edits, {
     start: START,
     perDay: edits / 4,

@@ -8,7 +8,7 @@ const ANNE = { id: 'aad-anne', name: 'Anne' };
 
 describe('a change log over budget even with one entry per day', () => {
   it('merges the oldest days, and "stand op" such a day says it shows the end of the merged span', async () => {
-    const plans = new PlanStore(new MemoryStorage(), realGuide(), () => [], {
+    const plans = new PlanStore(new MemoryStorage(), realGuide(), {
       historyBudgetBytes: 30_000,
     });
     const start = new Date('2026-10-01T08:00:00Z');
@@ -32,7 +32,7 @@ describe('a change log over budget even with one entry per day', () => {
 describe('a plan stored before the change log had a budget', () => {
   it('is counted and compacted at its next change', async () => {
     const storage = new MemoryStorage();
-    const unbounded = new PlanStore(storage, realGuide(), () => [], {
+    const unbounded = new PlanStore(storage, realGuide(), {
       historyBudgetBytes: 100_000_000,
     });
     const start = new Date('2026-10-01T08:00:00Z');
@@ -42,7 +42,7 @@ describe('a plan stored before the change log had a budget', () => {
     await storage.write({ [KEY]: { ...plan, eTag: '*' } });
     expect((await logKeysOf(storage, KEY)).length).toBe(60);
 
-    const plans = new PlanStore(storage, realGuide(), () => [], { historyBudgetBytes: 30_000 });
+    const plans = new PlanStore(storage, realGuide(), { historyBudgetBytes: 30_000 });
     await plans.apply(
       KEY,
       { type: 'undo' },
