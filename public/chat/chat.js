@@ -235,7 +235,10 @@
    * a replay after a reload) leave it alone, also when they arrive after a reply without a card.
    */
   function awaitAnswerTo(activity) {
-    if (activity?.value?.verb === 'lang.set') return;
+    // The header's language button keeps its focus; a card's language button or a typed
+    // `taal en` is answered by the greeting in the new language, which takes it.
+    const fromHeader = !$('webchat').contains(document.activeElement);
+    if (activity?.value?.verb === 'lang.set' && fromHeader) return;
     awaitedClientId = activity?.channelData?.clientActivityID;
     awaitedId = undefined;
   }
