@@ -38,9 +38,14 @@ export interface ScheduleCardOptions {
 }
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
+/** A YYYY-MM-DD that names a real day (2027-02-30 does not, though Date.parse accepts it). */
+const isRealDay = (text: string) => {
+  const day = new Date(`${text}T00:00:00Z`);
+  return DAY.test(text) && !Number.isNaN(day.getTime()) && day.toISOString().slice(0, 10) === text;
+};
 const asDay = (raw: unknown): string | undefined => {
   const text = typeof raw === 'string' ? raw.trim().slice(0, 10) : '';
-  return DAY.test(text) ? text : undefined;
+  return isRealDay(text) ? text : undefined;
 };
 
 /**
@@ -108,9 +113,9 @@ export function scheduleCardData(
     const code = errors[field];
     if (!code) return '';
     const value = refused[field] ?? '';
-    const shown =
-      DAY.test(value) && !Number.isNaN(Date.parse(value)) ? formatDay(value, locale) : value;
-    return t(`followup:schedule.errors.${code}`, { value: shown });
+    return t(`followup:schedule.errors.${code}`, {
+      value: isRealDay(value) ? formatDay(value, locale) : value,
+    });
   };
   /** The value a date input shows: what the user sent on a refused card, else the plan's date. */
   const valueOf = (field: ScheduleField, planned: string | undefined) =>
