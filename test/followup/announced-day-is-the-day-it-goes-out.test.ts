@@ -12,8 +12,6 @@ import {
   updatesOf,
 } from './schedule-helpers';
 
-type Json = Record<string, unknown>;
-
 /** Belgium's ten public holidays in 2027 and 2028, written out here, not computed. */
 const HOLIDAYS = new Set([
   ...['01-01', '03-29', '05-01', '05-06', '05-17', '07-21', '08-15', '11-01', '11-11', '12-25'].map(
@@ -106,7 +104,7 @@ describe('every announced check-in day is a Belgian working day, and the day it 
       });
       const arrived = cardsIn(bot.connector.messagesTo(chat.conversationId).slice(before));
       expect(arrived).toHaveLength(1);
-      const meta = JSON.stringify(arrived[0] as Json);
+      const meta = JSON.stringify(arrived[0]);
       expect(meta).toContain(`gepland op ${dayLabel}`);
       expect(meta).not.toContain('ging niet apart uit');
     }
