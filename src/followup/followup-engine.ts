@@ -74,7 +74,7 @@ export interface FollowupResult {
   errors?: Record<string, FollowupErrorCode>;
   /** Per refused schedule field: the value refused (as typed, or the date it would have become). */
   refused?: Record<string, string>;
-  /** Moments planned on a weekend or holiday, by the day chosen: stored on the next working day. */
+  /** Moments typed on a weekend or holiday, by the day typed: stored on the next working day. */
   moved?: Partial<Record<MomentId, string>>;
   moment?: MomentId;
   /** For "snoozed until …". */
@@ -148,6 +148,8 @@ function confirm(
   const latest = start ? yearsAfter(start, MAX_YEARS_AHEAD) : '';
   // What each moment would become: the card's dates, or the plan's proposal on the first card.
   const values: Partial<Record<MomentId, string | null>> = {};
+  // Dates the user typed on this card: a move to the next working day is said for these only.
+  const typedDates = new Set<MomentId>();
   const firstCard = current.moments.length === 0 && MOMENT_IDS.every((id) => !event.shown[id]);
   if (firstCard && start)
     proposeMoments(answers).forEach((p, i) => {
@@ -167,6 +169,7 @@ function confirm(
     const stored = state.answers[`${FU}${id}.date`]?.value;
     const basis = date === (shown || null) ? (typeof stored === 'string' ? stored : date) : date;
     values[id] = basis && shift && date === (shown || null) ? addDays(basis, shift) : basis;
+    if (date && date !== shown) typedDates.add(id);
   }
   const wanted: Record<string, AnswerValue | null> = {};
   const moved: Partial<Record<MomentId, string>> = {};
@@ -183,7 +186,7 @@ function confirm(
     else if (value <= today) refuse(id, 'notFuture', value);
     else {
       const day = checkinDay(value);
-      if (day !== value) moved[id] = value;
+      if (day !== value && typedDates.has(id)) moved[id] = value;
       wanted[`${FU}${id}.date`] = day;
     }
   }

@@ -1,4 +1,5 @@
 import { brusselsInstant } from '../../src/followup/calendar';
+import { translator } from '../../src/i18n';
 import { ActivityFactory } from '../helpers/activities';
 import { cardsIn, startBot, textsIn, type RunningBot } from '../helpers/bot-server';
 import {
@@ -45,6 +46,8 @@ const CASES: [chosen: string, chosenLabel: string, day: string, dayLabel: string
   ['2028-06-05', '5 jun 2028', '2028-06-06', '6 jun 2028'], // Whit Monday 2028
 ];
 
+const nl = translator('nl');
+
 let bot: RunningBot;
 beforeAll(async () => {
   bot = await startBot({ FOLLOWUP_POLL_MS: '3600000' });
@@ -79,6 +82,11 @@ describe('every announced check-in day is a Belgian working day, and the day it 
       const updated = cardsIn(updatesOf(bot, call!.id)).pop()!;
       const shown = dateInputs(updated);
       round.forEach(([, , day], i) => expect(shown[moments[i]!]).toBe(day));
+      // Each moved moment says which day was typed and why it moved.
+      for (const [, chosenLabel] of round)
+        expect(JSON.stringify(updated)).toContain(
+          nl('followup:schedule.momentState.moved', { date: chosenLabel }),
+        );
       for (const [id, date] of Object.entries(shown))
         if (id !== 'q_fuStart' && date) expect([id, isWorkingDay(date)]).toEqual([id, true]);
       // The message below names each move, and the first check-in day.
