@@ -1,7 +1,7 @@
 import { brusselsInstant } from '../../src/followup/calendar';
 import { translator } from '../../src/i18n';
 import { ActivityFactory } from '../helpers/activities';
-import { cardsIn, startBot, textsIn, type RunningBot } from '../helpers/bot-server';
+import { cardsIn, textsIn } from '../helpers/bot-server';
 import {
   confirmAsShown,
   dateInputs,
@@ -11,6 +11,7 @@ import {
   scheduleCardCalls,
   send,
   updatesOf,
+  useScheduleBot,
 } from './schedule-helpers';
 
 /** Belgium's ten public holidays in 2027 and 2028, written out here, not computed. */
@@ -48,12 +49,7 @@ const CASES: [chosen: string, chosenLabel: string, day: string, dayLabel: string
 
 const nl = translator('nl');
 
-let bot: RunningBot;
-beforeAll(async () => {
-  bot = await startBot({ FOLLOWUP_POLL_MS: '3600000' });
-  await moveClock(bot, '2026-12-01T10:00:00+01:00');
-});
-afterAll(async () => bot.stop());
+const fixture = useScheduleBot();
 
 const at = (date: string, hour: number, minute = 0) =>
   brusselsInstant(date, hour, minute).toISOString();
@@ -63,23 +59,23 @@ describe('every announced check-in day is a Belgian working day, and the day it 
   let final: typeof CASES = [];
 
   it('moves weekends and every public holiday to the next working day, on the card and in the message', async () => {
-    chat = new ActivityFactory({ serviceUrl: bot.connector.url });
-    const first = await openSchedule(bot, chat);
-    await send(bot, chat.submit(confirmAsShown(first, { q_fuStart: '2026-12-14' })));
+    chat = new ActivityFactory({ serviceUrl: fixture.bot.connector.url });
+    const first = await openSchedule(fixture.bot, chat);
+    await send(fixture.bot, chat.submit(confirmAsShown(first, { q_fuStart: '2026-12-14' })));
     let next = 0;
     while (next < CASES.length) {
-      await send(bot, chat.message('opvolging'));
-      const [call] = scheduleCardCalls(bot, chat).slice(-1);
-      const card = lastScheduleCard(bot, chat);
+      await send(fixture.bot, chat.message('opvolging'));
+      const [call] = scheduleCardCalls(fixture.bot, chat).slice(-1);
+      const card = lastScheduleCard(fixture.bot, chat);
       const moments = Object.keys(dateInputs(card)).filter((id) => id !== 'q_fuStart');
       const round = CASES.slice(next, next + moments.length);
       next += round.length;
       final = round;
       const changes = Object.fromEntries(round.map(([chosen], i) => [moments[i]!, chosen]));
-      await send(bot, chat.submit(confirmAsShown(card, changes)));
+      await send(fixture.bot, chat.submit(confirmAsShown(card, changes)));
 
       // The card above, updated in place, shows the check-in days; all are working days.
-      const updated = cardsIn(updatesOf(bot, call!.id)).pop()!;
+      const updated = cardsIn(updatesOf(fixture.bot, call!.id)).pop()!;
       const shown = dateInputs(updated);
       round.forEach(([, , day], i) => expect(shown[moments[i]!]).toBe(day));
       // Each moved moment says which day was typed and why it moved.
@@ -90,7 +86,7 @@ describe('every announced check-in day is a Belgian working day, and the day it 
       for (const [id, date] of Object.entries(shown))
         if (id !== 'q_fuStart' && date) expect([id, isWorkingDay(date)]).toEqual([id, true]);
       // The message below names each move, and the first check-in day.
-      const saved = textsIn(bot.connector.messagesTo(chat.conversationId)).pop()!;
+      const saved = textsIn(fixture.bot.connector.messagesTo(chat.conversationId)).pop()!;
       for (const [, chosenLabel, , dayLabel] of round)
         expect(saved).toContain(`${chosenLabel} wordt ${dayLabel}`);
       expect(saved).toContain(`de eerste kaart komt op ${round[0]![3]}`);
@@ -102,15 +98,15 @@ describe('every announced check-in day is a Belgian working day, and the day it 
   it('sends each check-in on the announced day at 10:00 Brussels time, not on the holiday or weekend', async () => {
     for (const [chosen, , day, dayLabel] of final) {
       // On the day that was picked (a holiday or weekend), nothing goes out.
-      expect(await moveClock(bot, at(chosen, 11))).toMatchObject({ sent: 0 });
+      expect(await moveClock(fixture.bot, at(chosen, 11))).toMatchObject({ sent: 0 });
       // On the announced day: not before 10:00, then exactly one check-in, for that day.
-      expect(await moveClock(bot, at(day, 9, 30))).toMatchObject({ sent: 0 });
-      const before = bot.connector.messagesTo(chat.conversationId).length;
-      expect(await moveClock(bot, at(day, 10, 30))).toMatchObject({
+      expect(await moveClock(fixture.bot, at(day, 9, 30))).toMatchObject({ sent: 0 });
+      const before = fixture.bot.connector.messagesTo(chat.conversationId).length;
+      expect(await moveClock(fixture.bot, at(day, 10, 30))).toMatchObject({
         sent: 1,
         workingHours: true,
       });
-      const arrived = cardsIn(bot.connector.messagesTo(chat.conversationId).slice(before));
+      const arrived = cardsIn(fixture.bot.connector.messagesTo(chat.conversationId).slice(before));
       expect(arrived).toHaveLength(1);
       const meta = JSON.stringify(arrived[0]);
       expect(meta).toContain(`gepland op ${dayLabel}`);

@@ -1,50 +1,45 @@
 import { translator } from '../../src/i18n';
 import { ActivityFactory } from '../helpers/activities';
-import { startBot, textsIn, type RunningBot } from '../helpers/bot-server';
+import { textsIn } from '../helpers/bot-server';
 import {
   confirmAsShown,
   dateInputs,
   lastScheduleCard,
-  moveClock,
   openSchedule,
   scheduleCardCalls,
   send,
+  useScheduleBot,
 } from './schedule-helpers';
 
 const nl = translator('nl');
 
-let bot: RunningBot;
-beforeAll(async () => {
-  bot = await startBot({ FOLLOWUP_POLL_MS: '3600000' });
-  await moveClock(bot, '2026-12-01T10:00:00+01:00');
-});
-afterAll(async () => bot.stop());
+const fixture = useScheduleBot();
 
 const errorsOf = (card: Record<string, unknown>) => JSON.stringify(card);
 
 describe('refused schedule dates', () => {
   it('without a start date: says so and asks again, nothing saved', async () => {
-    const chat = new ActivityFactory({ serviceUrl: bot.connector.url });
-    const first = await openSchedule(bot, chat);
-    await send(bot, chat.submit(confirmAsShown(first, { q_fuStart: '' })));
-    const again = lastScheduleCard(bot, chat);
-    expect(scheduleCardCalls(bot, chat)).toHaveLength(2);
+    const chat = new ActivityFactory({ serviceUrl: fixture.bot.connector.url });
+    const first = await openSchedule(fixture.bot, chat);
+    await send(fixture.bot, chat.submit(confirmAsShown(first, { q_fuStart: '' })));
+    const again = lastScheduleCard(fixture.bot, chat);
+    expect(scheduleCardCalls(fixture.bot, chat)).toHaveLength(2);
     expect(errorsOf(again)).toContain(nl('followup:schedule.errors.missingStart'));
     expect(errorsOf(again)).toContain(nl('followup:schedule.state.askStart'));
   });
 
   it('a malformed start date is named in the message, and a moment typed beside it is kept', async () => {
-    const chat = new ActivityFactory({ serviceUrl: bot.connector.url });
-    const first = await openSchedule(bot, chat);
-    await send(bot, chat.submit(confirmAsShown(first, { q_fuStart: '2027-01-04' })));
-    await send(bot, chat.message('opvolging'));
-    const card = lastScheduleCard(bot, chat);
+    const chat = new ActivityFactory({ serviceUrl: fixture.bot.connector.url });
+    const first = await openSchedule(fixture.bot, chat);
+    await send(fixture.bot, chat.submit(confirmAsShown(first, { q_fuStart: '2027-01-04' })));
+    await send(fixture.bot, chat.message('opvolging'));
+    const card = lastScheduleCard(fixture.bot, chat);
     const before = dateInputs(card);
     await send(
-      bot,
+      fixture.bot,
       chat.submit(confirmAsShown(card, { q_fuStart: '2027-02-30', q_fuM2: '2027-09-15' })),
     );
-    const again = lastScheduleCard(bot, chat);
+    const again = lastScheduleCard(fixture.bot, chat);
     expect(errorsOf(again)).toContain(
       nl('followup:schedule.errors.badDate', { value: '2027-02-30' }),
     );
@@ -52,16 +47,16 @@ describe('refused schedule dates', () => {
     // The moment the user changed comes back as typed; the others as they were.
     expect(dateInputs(again)).toMatchObject({ ...before, q_fuStart: '', q_fuM2: '2027-09-15' });
     // Nothing was saved: the schedule still has the dates from before.
-    await send(bot, chat.message('opvolging'));
-    expect(dateInputs(lastScheduleCard(bot, chat))).toEqual(before);
+    await send(fixture.bot, chat.message('opvolging'));
+    expect(dateInputs(lastScheduleCard(fixture.bot, chat))).toEqual(before);
   });
 
   it('a date in the past or before the start is named, the rest kept as typed, the plan unchanged', async () => {
-    const chat = new ActivityFactory({ serviceUrl: bot.connector.url });
-    const first = await openSchedule(bot, chat);
-    await send(bot, chat.submit(confirmAsShown(first, { q_fuStart: '2026-06-01' })));
+    const chat = new ActivityFactory({ serviceUrl: fixture.bot.connector.url });
+    const first = await openSchedule(fixture.bot, chat);
+    await send(fixture.bot, chat.submit(confirmAsShown(first, { q_fuStart: '2026-06-01' })));
     // A start in the past is fine (the ambassador may already work); its 3-month moment is not.
-    const refused = lastScheduleCard(bot, chat);
+    const refused = lastScheduleCard(fixture.bot, chat);
     expect(errorsOf(refused)).toContain(
       nl('followup:schedule.errors.notFuture', { value: '1 sep 2026' }),
     );
@@ -69,10 +64,10 @@ describe('refused schedule dates', () => {
 
     // Fixing it, but putting another moment before the start: that one is named, the fix stays.
     await send(
-      bot,
+      fixture.bot,
       chat.submit(confirmAsShown(refused, { q_fuM1: '2027-01-05', q_fuM2: '2026-05-04' })),
     );
-    const again = lastScheduleCard(bot, chat);
+    const again = lastScheduleCard(fixture.bot, chat);
     expect(errorsOf(again)).toContain(
       nl('followup:schedule.errors.beforeStart', { value: '4 mei 2026' }),
     );
@@ -81,13 +76,13 @@ describe('refused schedule dates', () => {
       q_fuM1: '2027-01-05',
       q_fuM2: '2026-05-04',
     });
-    expect(textsIn(bot.connector.messagesTo(chat.conversationId))).not.toContainEqual(
+    expect(textsIn(fixture.bot.connector.messagesTo(chat.conversationId))).not.toContainEqual(
       expect.stringContaining('Planning bevestigd'),
     );
 
     // All fixed: saved, with the dates as typed.
-    await send(bot, chat.submit(confirmAsShown(again, { q_fuM2: '2027-03-02' })));
-    expect(textsIn(bot.connector.messagesTo(chat.conversationId)).pop()).toContain(
+    await send(fixture.bot, chat.submit(confirmAsShown(again, { q_fuM2: '2027-03-02' })));
+    expect(textsIn(fixture.bot.connector.messagesTo(chat.conversationId)).pop()).toContain(
       nl('followup:result.scheduleSavedAbove', { date: '5 jan 2027' }),
     );
   });

@@ -1,5 +1,5 @@
 import type { ActivityFactory } from '../helpers/activities';
-import { cardsIn, type RunningBot } from '../helpers/bot-server';
+import { cardsIn, startBot, type RunningBot } from '../helpers/bot-server';
 import type { ConnectorCall } from '../helpers/fake-connector';
 import { forwardAction, inputsOf } from '../helpers/card-walker';
 import { translator } from '../../src/i18n';
@@ -61,4 +61,18 @@ export async function openSchedule(bot: RunningBot, chat: ActivityFactory): Prom
   await send(bot, chat.message('start'));
   await send(bot, chat.message('opvolging'));
   return lastScheduleCard(bot, chat);
+}
+
+/**
+ * The bot every schedule suite runs against: the worker waits for the dev clock, which starts at
+ * a fixed "today" (1 December 2026) so the dates below hold whatever day the suite runs.
+ */
+export function useScheduleBot(): { bot: RunningBot } {
+  const fixture = {} as { bot: RunningBot };
+  beforeAll(async () => {
+    fixture.bot = await startBot({ FOLLOWUP_POLL_MS: '3600000' });
+    await moveClock(fixture.bot, '2026-12-01T10:00:00+01:00');
+  });
+  afterAll(async () => fixture.bot.stop());
+  return fixture;
 }
