@@ -27,6 +27,7 @@ const PROTOCOL_SUITES = [
   'insight/insight-after-conversations',
   'insight/feedback-on-answers',
   'documents/documents-command-over-http',
+  'followup/schedule-card-updates-in-place',
 ];
 
 const common = {
