@@ -8,6 +8,7 @@ const PROTOCOL_SUITES = [
   'bot/guide-over-http',
   'bot/one-language-over-http',
   'bot/words-over-http',
+  'bot/words-in-plans-over-http',
   'bot/content-agnostic-walk',
   'bot/quick-questions-over-http',
   'bot/privacy-commands',
