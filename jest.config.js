@@ -8,6 +8,7 @@ const PROTOCOL_SUITES = [
   'bot/guide-over-http',
   'bot/one-language-over-http',
   'bot/words-over-http',
+  'bot/words-in-plans-over-http',
   'bot/content-agnostic-walk',
   'bot/quick-questions-over-http',
   'bot/privacy-commands',
@@ -28,6 +29,7 @@ const PROTOCOL_SUITES = [
   'insight/insight-after-conversations',
   'insight/feedback-on-answers',
   'documents/documents-command-over-http',
+  'followup/schedule-card-updates-in-place',
 ];
 
 const common = {

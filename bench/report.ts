@@ -209,6 +209,31 @@ export function rows(r: BenchResults): Row[] {
     what: `"mijn gegevens" / "stand op" at ${h.edits} edits: time, longest stall`,
     brugbot: `${ms(h.dataExport.ms)}, ${ms(h.dataExport.maxLoopDelayMs)} / ${ms(h.asOf.ms)}, ${ms(h.asOf.maxLoopDelayMs)}`,
   });
+  const f = r.firstCard;
+  const range = (s: typeof f.brugbot) => `${ms(s.minMs)}–${ms(s.maxMs)}`;
+  out.push({
+    what: `chat page: navigation to first card, median (${f.brugbot.runs.length} cold runs)`,
+    brugbot: ms(f.brugbot.medianMs),
+    baseline: ms(f.baseline.medianMs),
+    ratio: x(f.brugbot.medianMs / f.baseline.medianMs),
+    goal: `< ${ms(f.goalMs)}`,
+    met: f.brugbot.medianMs < f.goalMs,
+  });
+  out.push({
+    what: 'chat page: first card, min–max (cold)',
+    brugbot: range(f.brugbot),
+    baseline: range(f.baseline),
+  });
+  out.push({
+    what: 'chat page: first card, second visit (cache), median / min–max',
+    brugbot: `${ms(f.brugbotWarm.medianMs)} / ${range(f.brugbotWarm)}`,
+  });
+  out.push({
+    what: 'chat page: bytes over the wire, first visit',
+    brugbot: mb(f.bytes.brugbot),
+    baseline: mb(f.bytes.baseline),
+    ratio: x(f.bytes.brugbot / f.bytes.baseline),
+  });
   return out;
 }
 

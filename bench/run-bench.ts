@@ -16,6 +16,7 @@ import {
   type StateSizes,
 } from './card-sizes';
 import { coldStart, type ColdStartFigures } from './cold-start';
+import { runFirstCard, type FirstCardFigures } from './first-card';
 import { runGroupBaseline, runGroupBrugbot, type GroupFigures } from './group-contention';
 import { runGuideTurns, type GuideTurnFigures } from './guide-turns';
 import { runLongHistory, type LongHistoryFigures } from './long-history';
@@ -55,6 +56,7 @@ export interface BenchResults {
   steeringNote: SteeringNoteFigures;
   summaryRender: SummaryRenderFigures;
   longHistory: LongHistoryFigures;
+  firstCard: FirstCardFigures;
 }
 
 const started = performance.now();
@@ -139,6 +141,11 @@ async function main(): Promise<void> {
     );
     await Promise.all(children.splice(0).map((c) => c.stop()));
 
+    const pageBot = await BotChild.start('brugbot', { env: brugEnv(), logFile: logFile() });
+    children.push(pageBot);
+    const firstCard = await section('first card in Chromium', () => runFirstCard(pageBot));
+    await Promise.all(children.splice(0).map((c) => c.stop()));
+
     const memBot = await BotChild.start('brugbot', { env: brugEnv(), logFile: logFile() });
     children.push(memBot);
     const budget = Math.max(20_000, TOTAL_BUDGET_MS - (performance.now() - started) - 5_000);
@@ -167,6 +174,7 @@ async function main(): Promise<void> {
       steeringNote,
       summaryRender,
       longHistory,
+      firstCard,
     };
     fs.writeFileSync(
       path.join(__dirname, '..', '..', 'bench', 'results.json'),

@@ -1,14 +1,11 @@
 // Brugbot's browser chat: Microsoft Bot Framework Web Chat over the bot's own local Direct Line.
 // Plain browser JavaScript (no build step); the server's CSP allows scripts from this origin only.
+// boot.js has already started the conversation (see there); this part draws it with Web Chat.
 /* global WebChat */
 (() => {
   'use strict';
 
-  const DOMAIN = `${location.origin}/v3/directline`;
-  // Per tab, like a Web Chat embedded in a site: a reload resumes, a new tab starts afresh.
-  const SESSION_KEY = 'brugbot.directLine';
-  const LOCALE_KEY = 'brugbot.locale';
-  const LOCALES = { nl: 'nl-BE', en: 'en-US' };
+  const { DOMAIN, SESSION_KEY, LOCALE_KEY, LOCALES } = window.brugbotBoot;
   // directLine.connectionStatus$ values (botframework-directlinejs ConnectionStatus).
   const ONLINE = 2;
   const FAILED = 4;
@@ -64,7 +61,7 @@
     if (action.type === 'DIRECT_LINE/POST_ACTIVITY_PENDING') awaitAnswerTo(activity);
     return next(action);
   });
-  let lang = localStorage.getItem(LOCALE_KEY) === 'en' ? 'en' : 'nl';
+  let lang = window.brugbotBoot.lang;
   let directLine;
 
   function t(key) {
@@ -92,17 +89,6 @@
     $('retry').hidden = kind !== 'failed';
   }
 
-  function readSession() {
-    try {
-      const saved = JSON.parse(sessionStorage.getItem(SESSION_KEY) ?? 'null');
-      return saved && typeof saved.conversationId === 'string' && typeof saved.token === 'string'
-        ? saved
-        : undefined;
-    } catch {
-      return undefined;
-    }
-  }
-
   // Web Chat refreshes its token every 15 minutes; keeping the newest means a reload still resumes.
   function saveSession() {
     if (directLine?.conversationId && directLine.token) {
@@ -113,38 +99,42 @@
     }
   }
 
-  async function resumable(saved) {
-    // A watermark beyond the end returns nothing: a cheap check that token and conversation still exist.
-    const url = `${DOMAIN}/conversations/${encodeURIComponent(saved.conversationId)}/activities?watermark=999999999999999`;
-    const res = await fetch(url, { headers: { Authorization: `Bearer ${saved.token}` } });
-    return res.ok;
-  }
-
-  async function session() {
-    const saved = readSession();
-    if (saved && (await resumable(saved))) return { ...saved, resumed: true };
-    sessionStorage.removeItem(SESSION_KEY);
-    const res = await fetch(`${DOMAIN}/tokens/generate`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ locale: LOCALES[lang] }),
-    });
-    if (!res.ok) throw new Error(`token request failed: ${res.status}`);
-    const { conversationId, token } = await res.json();
-    sessionStorage.setItem(SESSION_KEY, JSON.stringify({ conversationId, token }));
-    return { conversationId, token, resumed: false };
+  /**
+   * Web Chat renders every Adaptive Card TextBlock through its Markdown pipeline, and each call
+   * builds a new markdown-it, parses the text twice and sanitises the HTML: a 30-card replay made
+   * about 700 calls for 70 distinct texts, most of the seconds a reload took. The output depends
+   * only on the text and these options, so it is kept per text (bounded).
+   */
+  const markdownCache = new Map();
+  function renderMarkdown(markdown, styleOptions, options) {
+    const key = JSON.stringify([
+      markdown,
+      styleOptions?.markdownRespectCRLF,
+      styleOptions?.markdownRenderHTML,
+      options?.externalLinkAlt,
+    ]);
+    let html = markdownCache.get(key);
+    if (html === undefined) {
+      html = WebChat.renderMarkdown(markdown, styleOptions, options);
+      if (markdownCache.size >= 2000) markdownCache.clear();
+      markdownCache.set(key, html);
+    }
+    return html;
   }
 
   function render() {
     // On a phone the avatar column costs a sixth of the width; cards need it more.
     const phone = window.matchMedia('(max-width: 480px)').matches;
-    const avatar = phone ? {} : { botAvatarImage: '/static/brugbot.svg', botAvatarInitials: 'BB' };
+    const avatar = phone
+      ? {}
+      : { botAvatarImage: document.querySelector('.logo').src, botAvatarInitials: 'BB' };
     WebChat.renderWebChat(
       {
         directLine,
         store,
         locale: LOCALES[lang],
         nonce,
+        renderMarkdown,
         sendTypingIndicator: false,
         overrideLocalizedStrings: { TEXT_INPUT_PLACEHOLDER: t('placeholder') },
         styleOptions: {
@@ -175,14 +165,10 @@
   async function connect() {
     showStatus('connecting');
     try {
-      const { conversationId, token, resumed } = await session();
-      directLine = WebChat.createDirectLine({
-        domain: DOMAIN,
-        token,
-        // With a conversation id Web Chat reconnects (GET …/conversations/:id) and replays it.
-        conversationId: resumed ? conversationId : undefined,
-        conversationStartProperties: { locale: LOCALES[lang] },
-      });
+      const { conversationId, token } = await window.brugbotBoot.session;
+      // boot.js started the conversation: Web Chat reconnects (GET …/conversations/:id with an
+      // empty watermark) and receives it from the start, the welcome card or a whole replay.
+      directLine = WebChat.createDirectLine({ domain: DOMAIN, token, conversationId });
       directLine.connectionStatus$.subscribe((status) => {
         if (status === ONLINE) {
           showStatus('online');
@@ -205,7 +191,11 @@
     localStorage.setItem(LOCALE_KEY, lang);
     applyTexts();
     if (!directLine) return;
+    // Web Chat draws everything anew in the new language, and a focus inside it is lost.
+    const inChat = $('webchat').contains(document.activeElement);
+    const focusedCard = document.activeElement?.closest(CARD);
     render();
+    if (inChat) setTimeout(() => refocus(focusedCard && activityLabel(focusedCard)));
     // A post-back is not shown in the transcript; the bot switches and greets in the new language.
     if (tellBot)
       store.dispatch({
@@ -245,7 +235,10 @@
    * a replay after a reload) leave it alone, also when they arrive after a reply without a card.
    */
   function awaitAnswerTo(activity) {
-    if (activity?.value?.verb === 'lang.set') return;
+    // The header's language button keeps its focus; a card's language button or a typed
+    // `taal en` is answered by the greeting in the new language, which takes it.
+    const fromHeader = !$('webchat').contains(document.activeElement);
+    if (activity?.value?.verb === 'lang.set' && fromHeader) return;
     awaitedClientId = activity?.channelData?.clientActivityID;
     awaitedId = undefined;
   }
@@ -292,7 +285,8 @@
       // The first in the transcript, not the first rendered: Web Chat may render a reply's cards
       // again (a group of messages re-laid out), and a re-rendered summary must still come first.
       const arrived = pendingCards
-        .filter((c) => c.isConnected)
+        .map(current)
+        .filter((c) => c?.isConnected)
         .sort((a, b) => (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
       const card = arrived[0];
       const typing =
@@ -410,20 +404,58 @@
     }
   }
 
+  const ACTIVITY = '.webchat__basic-transcript__activity';
+  const LABEL = 'webchat__basic-transcript__active-descendant-label';
+  /** Web Chat's id for an activity's entry, the same when the transcript is drawn again. */
+  const labels = new WeakMap();
+  function activityLabel(card) {
+    if (!labels.has(card)) {
+      const label = card
+        .closest(ACTIVITY)
+        ?.querySelector(`[aria-labelledby^="${LABEL}"]`)
+        ?.getAttribute('aria-labelledby');
+      labels.set(card, label);
+    }
+    return labels.get(card);
+  }
+
+  function cardWithLabel(label) {
+    const entry = label
+      ? document.querySelector(`[aria-labelledby="${CSS.escape(label)}"]`)?.closest(ACTIVITY)
+      : undefined;
+    return entry?.querySelector(CARD) ?? undefined;
+  }
+
+  /** The card as it is on screen now: after a redraw (language switch), its new copy. */
+  function current(card) {
+    return card.isConnected ? card : cardWithLabel(activityLabel(card));
+  }
+
   const seenActivities = new Set();
   /**
    * Web Chat draws the whole transcript again when the language changes; only cards of
    * activities not drawn before count as arriving. Web Chat keys each activity's label by it.
    */
   function isNewActivity(card) {
-    const label = card
-      .closest('.webchat__basic-transcript__activity')
-      ?.querySelector('[aria-labelledby^="webchat__basic-transcript__active-descendant-label"]')
-      ?.getAttribute('aria-labelledby');
+    const label = activityLabel(card);
     if (!label) return true;
     if (seenActivities.has(label)) return false;
     seenActivities.add(label);
     return true;
+  }
+
+  /**
+   * After the language switch redrew Web Chat: a reply still to come (the bot's greeting card for
+   * `taal en`) takes the focus by the rules above; otherwise it returns to the card it was in, in
+   * its new copy, or else to the send box, where the user typed the command.
+   */
+  function refocus(label) {
+    if (expectingCard || pendingCards.length) return;
+    const active = document.activeElement;
+    if (active && active !== document.body && active.isConnected) return;
+    const card = cardWithLabel(label);
+    if (card) focusTargetIn(card).focus();
+    else document.querySelector('.webchat__send-box-text-box__input')?.focus();
   }
 
   new MutationObserver((records) => {

@@ -61,17 +61,35 @@
 
   const escapeHtml = (s) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
-  /** The markdown our own TextBlocks use: links only. Everything else stays literal, escaped. */
+  // Backslash-escaped characters (typed text, escaped by the bot) are set aside as private-use
+  // code points, so no rule below reads them as markup, and put back as text at the end.
+  const ESCAPED = /\\([!-/:-@[-`{-~])/g;
+  const protect = (s) =>
+    s.replace(ESCAPED, (_m, c) => String.fromCharCode(0xe000 + c.charCodeAt(0)));
+  const restore = (s) =>
+    s.replace(/[\ue000-\ue07f]/g, (c) => escapeHtml(String.fromCharCode(c.charCodeAt(0) - 0xe000)));
+
+  /**
+   * The markdown Teams renders in a card's TextBlock: links, **bold** and _italic_, with
+   * backslash escapes; everything else stays literal, escaped. Weighed: markdown-it (here only
+   * as a dependency of Web Chat, and a bundle of its own for these three rules).
+   */
   function markdown(source) {
+    const emphasis = (html) =>
+      html
+        .replace(/\*\*(?=\S)(.+?)\*\*/g, '<strong>$1</strong>')
+        .replace(/(^|[^\w])_(?=\S)(.+?)_(?!\w)/g, '$1<em>$2</em>');
+    const text = escapeHtml(protect(source));
+    // Links first, so an address is never read for emphasis; their labels may carry it.
     const pattern = /\[([^\]]{1,300})\]\((https?:\/\/[^\s)]{1,2000})\)/g;
     let html = '';
     let last = 0;
-    for (let m = pattern.exec(source); m; m = pattern.exec(source)) {
-      html += escapeHtml(source.slice(last, m.index));
-      html += `<a href="${escapeHtml(m[2])}" target="_blank" rel="noopener noreferrer">${escapeHtml(m[1])}</a>`;
+    for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
+      html += emphasis(text.slice(last, m.index));
+      html += `<a href="${restore(m[2])}" target="_blank" rel="noopener noreferrer">${emphasis(m[1])}</a>`;
       last = m.index + m[0].length;
     }
-    return `${html}${escapeHtml(source.slice(last))}`.replace(/\n/g, '<br>');
+    return restore(`${html}${emphasis(text.slice(last))}`).replace(/\n/g, '<br>');
   }
 
   AdaptiveCards.AdaptiveCard.onProcessMarkdown = (source, result) => {

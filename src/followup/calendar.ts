@@ -87,7 +87,11 @@ export function monthsAround(from: string, to: string): number {
   return Math.round((Date.parse(to) - Date.parse(from)) / (30.4375 * 86_400_000));
 }
 
-/** Easter Sunday (Gregorian, anonymous algorithm): Easter Monday, Ascension and Whit Monday hang on it. */
+/**
+ * Easter Sunday (Gregorian, anonymous algorithm): Easter Monday, Ascension and Whit Monday hang on
+ * it. Own code because no holiday library is among the dependencies (date-holidays was weighed;
+ * adding a package for ten fixed rules and one well-known formula is not worth its data files).
+ */
 function easter(year: number): string {
   const a = year % 19;
   const b = Math.floor(year / 100);
@@ -144,9 +148,18 @@ export function isWorkingHours(at: Date): boolean {
   return isWorkingDay(l.date) && l.hour >= OPEN_HOUR && l.hour < CLOSE_HOUR;
 }
 
-/** When a check-in for a moment on `date` may go out: 10:00 Brussels on that day or the next working day. */
+/**
+ * The day a check-in for a moment planned on `date` really goes out: that day, or the next Belgian
+ * working day after a weekend or public holiday. The one rule for both what the schedule card and
+ * messages announce and when the dispatcher sends (through `sendTimeFor`).
+ */
+export function checkinDay(date: string): string {
+  return workingDayFrom(date);
+}
+
+/** When a check-in for a moment on `date` may go out: 10:00 Brussels on its check-in day. */
 export function sendTimeFor(date: string): Date {
-  return brusselsInstant(workingDayFrom(date), SEND_HOUR);
+  return brusselsInstant(checkinDay(date), SEND_HOUR);
 }
 
 /** The next instant at or after `at` within working hours (for "sent from … on"). */

@@ -10,13 +10,20 @@ import {
   type GuideEffect,
   type PlanState,
 } from '../guide';
-import { addDays, brusselsDate } from './calendar';
-import { COUNT_FIGURES, FU, MOMENT_IDS, scheduleOf, type MomentId } from './schedule';
+import { addDays, addMonths, brusselsDate, checkinDay } from './calendar';
+import {
+  COUNT_FIGURES,
+  FU,
+  MOMENT_IDS,
+  proposeMoments,
+  scheduleOf,
+  type MomentId,
+} from './schedule';
 
 /** Counts are people and associations in one municipality; anything above is a typo. */
 export const MAX_COUNT = 100_000;
 export const MAX_NOTE_CHARS = 500;
-/** Snooze is one click: the check-in comes back a week later (Brugbot's choice). */
+/** Snooze is one click: the check-in comes back a week later, on a working day (Brugbot's choice). */
 export const SNOOZE_DAYS = 7;
 /** Moments further out than this are typos (a year 2207), not plans. */
 const MAX_YEARS_AHEAD = 5;
@@ -42,7 +49,15 @@ export type FollowupEvent =
       revision?: number;
     };
 
-export type FollowupErrorCode = 'badDate' | 'beforeStart' | 'tooFar' | 'notACount' | 'tooLong';
+export type FollowupErrorCode =
+  | 'badDate'
+  | 'missingStart'
+  | 'startTooFar'
+  | 'notFuture'
+  | 'beforeStart'
+  | 'tooFar'
+  | 'notACount'
+  | 'tooLong';
 
 export interface FollowupResult {
   code:
@@ -57,6 +72,10 @@ export interface FollowupResult {
     | 'unknownMoment'
     | 'noPlan';
   errors?: Record<string, FollowupErrorCode>;
+  /** Per refused schedule field: the value refused (as typed, or the date it would have become). */
+  refused?: Record<string, string>;
+  /** Moments typed on a weekend or holiday, by the day typed: stored on the next working day. */
+  moved?: Partial<Record<MomentId, string>>;
   moment?: MomentId;
   /** For "snoozed until …". */
   date?: string;
@@ -98,26 +117,50 @@ function commit(
   return applyChanges(state, changes, 'answer', ctx.actor, ctx.now, HISTORY_LIMIT);
 }
 
+/**
+ * The schedule card confirmed. The start date is asked, never assumed: without one nothing is
+ * saved. A card that showed no dates yet (the first, which asks only the start) takes the moments
+ * the plan proposes from the start given. Every new date is stored on its check-in day, the day
+ * the dispatcher sends, and must lie after today; refusals name the value refused.
+ */
 function confirm(
   state: PlanState,
   event: Extract<FollowupEvent, { type: 'confirm' }>,
   ctx: FollowupContext,
 ): { state: PlanState; result: FollowupResult } {
   const errors: Record<string, FollowupErrorCode> = {};
-  const current = scheduleOf(answerValues(state));
+  const refused: Record<string, string> = {};
+  const refuse = (field: string, code: FollowupErrorCode, value: string) => {
+    errors[field] = code;
+    refused[field] = value;
+  };
+  const answers = answerValues(state);
+  const current = scheduleOf(answers);
+  const today = brusselsDate(ctx.now);
   const typed = validDate(event.inputs.start);
+  if (event.inputs.start !== undefined && typed === undefined)
+    refuse('start', 'badDate', String(event.inputs.start).slice(0, 40));
   const touched = typed !== undefined && typed !== (event.shown.start ?? null);
   const start = (touched ? typed : (current.start ?? typed)) ?? null;
-  if (!start || (event.inputs.start !== undefined && typed === undefined)) errors.start = 'badDate';
+  if (!start && !errors.start) errors.start = 'missingStart';
+  if (start && start > yearsAfter(today, MAX_YEARS_AHEAD)) refuse('start', 'startTooFar', start);
   const shift = touched && start && event.shown.start ? dayDelta(event.shown.start, start) : 0;
-  const wanted: Record<string, AnswerValue | null> = {};
-  const latest = start ? `${Number(start.slice(0, 4)) + MAX_YEARS_AHEAD}${start.slice(4)}` : '';
+  const latest = start ? yearsAfter(start, MAX_YEARS_AHEAD) : '';
+  // What each moment would become: the card's dates, or the plan's proposal on the first card.
+  const values: Partial<Record<MomentId, string | null>> = {};
+  // Dates the user typed on this card: a move to the next working day is said for these only.
+  const typedDates = new Set<MomentId>();
+  const firstCard = current.moments.length === 0 && MOMENT_IDS.every((id) => !event.shown[id]);
+  if (firstCard && start)
+    proposeMoments(answers).forEach((p, i) => {
+      values[MOMENT_IDS[i]!] = addMonths(start, p.months);
+    });
   for (const id of MOMENT_IDS) {
     const raw = event.inputs[id];
     if (raw === undefined) continue;
     const date = validDate(raw);
     if (date === undefined) {
-      errors[id] = 'badDate';
+      refuse(id, 'badDate', String(raw).slice(0, 40));
       continue;
     }
     // Only what the user changed on this card counts: a date left as shown keeps the stored one
@@ -125,16 +168,43 @@ function confirm(
     const shown = event.shown[id] ?? '';
     const stored = state.answers[`${FU}${id}.date`]?.value;
     const basis = date === (shown || null) ? (typeof stored === 'string' ? stored : date) : date;
-    const value = basis && shift && date === (shown || null) ? addDays(basis, shift) : basis;
-    if (value && start && value <= start) errors[id] = 'beforeStart';
-    else if (value && value > latest) errors[id] = 'tooFar';
-    else wanted[`${FU}${id}.date`] = value;
+    values[id] = basis && shift && date === (shown || null) ? addDays(basis, shift) : basis;
+    if (date && date !== shown) typedDates.add(id);
   }
-  if (Object.keys(errors).length) return { state, result: { code: 'invalid', errors } };
+  const wanted: Record<string, AnswerValue | null> = {};
+  const moved: Partial<Record<MomentId, string>> = {};
+  for (const id of MOMENT_IDS) {
+    const value = values[id];
+    if (value === undefined || errors[id]) continue;
+    const stored = state.answers[`${FU}${id}.date`]?.value;
+    if (!value || value === stored) {
+      wanted[`${FU}${id}.date`] = value;
+      continue;
+    }
+    if (start && value <= start) refuse(id, 'beforeStart', value);
+    else if (value > latest) refuse(id, 'tooFar', value);
+    else if (value <= today) refuse(id, 'notFuture', value);
+    else {
+      const day = checkinDay(value);
+      if (day !== value && typedDates.has(id)) moved[id] = value;
+      wanted[`${FU}${id}.date`] = day;
+    }
+  }
+  if (Object.keys(errors).length) return { state, result: { code: 'invalid', errors, refused } };
   wanted[`${FU}start`] = start;
   wanted[`${FU}stopped`] = null;
   const next = commit(state, wanted, ctx);
-  return { state: next, result: { code: next === state ? 'unchanged' : 'scheduleSaved' } };
+  return {
+    state: next,
+    result: {
+      code: next === state ? 'unchanged' : 'scheduleSaved',
+      ...(Object.keys(moved).length ? { moved } : {}),
+    },
+  };
+}
+
+function yearsAfter(date: string, years: number): string {
+  return `${Number(date.slice(0, 4)) + years}${date.slice(4)}`;
 }
 
 function checkin(
@@ -219,7 +289,7 @@ function decide(
     case 'snooze': {
       if (moment.date !== event.date)
         return { state, result: { code: 'alreadyMoved', moment: moment.id, date: moment.date } };
-      const date = addDays(brusselsDate(ctx.now), SNOOZE_DAYS);
+      const date = checkinDay(addDays(brusselsDate(ctx.now), SNOOZE_DAYS));
       const next = commit(state, { [`${FU}${moment.id}.date`]: date }, ctx);
       return { state: next, result: { code: 'snoozed', moment: moment.id, date } };
     }

@@ -1,4 +1,4 @@
-import { escapeMessageText, planUnreadableText, viewContext } from '../presentation';
+import { escapeMessageText, formatList, planUnreadableText, viewContext } from '../presentation';
 import type { Turn } from '../turn';
 import { renderCard } from '../cards';
 import {
@@ -24,6 +24,7 @@ import {
   NOTE_INPUT,
   scheduleCardData,
   START_INPUT,
+  type ScheduleCardOptions,
 } from './views';
 
 type Inputs = Record<string, string | number | boolean>;
@@ -125,19 +126,51 @@ export class FollowupHandler implements Reaction {
     }
   }
 
+  private async scheduleCard(turn: Turn, plan: PlanState, options?: ScheduleCardOptions) {
+    const doc = await this.deps.schedules.get(turn.planKey);
+    const ctx = viewContext(this.deps.guide, plan, turn.locale, turn.t);
+    const data = scheduleCardData(ctx, doc, this.deps.now(), options);
+    return { type: 'message' as const, attachments: [renderCard('followup-schedule', data)] };
+  }
+
+  /** Shows the schedule card and keeps its id, so confirming can update it in place. */
   private async sendSchedule(
     turn: Turn,
     plan: PlanState,
-    errors?: FollowupResult['errors'],
+    options?: ScheduleCardOptions,
   ): Promise<void> {
     await this.deps.schedules.remember(turn.planKey, refOf(turn), true);
-    const doc = await this.deps.schedules.get(turn.planKey);
-    const ctx = viewContext(this.deps.guide, plan, turn.locale, turn.t);
-    const data = scheduleCardData(ctx, doc, this.deps.now(), errors);
-    await turn.send({
-      type: 'message',
-      attachments: [renderCard('followup-schedule', data)],
-    });
+    const [sent] = await turn.sendForIds(await this.scheduleCard(turn, plan, options));
+    const activityId = sent?.id;
+    if (!activityId) return;
+    await this.deps.schedules.update(turn.planKey, (doc) =>
+      doc ? { next: { ...doc, card: { activityId } }, result: undefined } : { result: undefined },
+    );
+  }
+
+  /**
+   * After a confirmation: the schedule card shown last now shows the confirmed dates, where the
+   * channel updates messages (Teams, the local Direct Line). Copilot does not; elsewhere a refused
+   * update is no error, since the confirmation message names the dates itself.
+   */
+  private async updateScheduleCard(
+    turn: Turn,
+    plan: PlanState,
+    moved: FollowupResult['moved'],
+  ): Promise<boolean> {
+    if (turn.surface === 'copilot') return false;
+    const activityId = (await this.deps.schedules.get(turn.planKey))?.card?.activityId;
+    if (!activityId) return false;
+    try {
+      await turn.update(activityId, await this.scheduleCard(turn, plan, moved ? { moved } : {}));
+      return true;
+    } catch (error) {
+      this.deps.logger.info(
+        { plan: logId(turn.planKey), err: (error as Error).name },
+        'schedule card not updated in place; the confirmation names the dates',
+      );
+      return false;
+    }
   }
 
   /** A press on a schedule or check-in card. */
@@ -164,7 +197,14 @@ export class FollowupHandler implements Reaction {
     const { state, result } = outcome;
     if (state) await this.deps.schedules.remember(key, refOf(turn), true);
     if (result.code === 'invalid' && state) {
-      if (event.type !== 'checkin') return this.sendSchedule(turn, state, result.errors);
+      if (event.type === 'confirm')
+        return this.sendSchedule(turn, state, {
+          ...(result.errors ? { errors: result.errors } : {}),
+          ...(result.refused ? { refused: result.refused } : {}),
+          inputs: event.inputs,
+          shown: event.shown,
+        });
+      if (event.type !== 'checkin') return;
       const ctx = viewContext(this.deps.guide, state, locale, t);
       const data = checkinCardData(ctx, now, {
         moment: event.moment,
@@ -177,10 +217,14 @@ export class FollowupHandler implements Reaction {
       });
       return;
     }
+    const updated =
+      result.code === 'scheduleSaved' && state
+        ? await this.updateScheduleCard(turn, state, result.moved)
+        : false;
     await turn.send({
       type: 'message',
       textFormat: 'markdown',
-      text: await this.resultText(turn, state, result),
+      text: await this.resultText(turn, state, result, updated),
     });
     if (!state) return;
     const effects: Effect[] = planEffects(state, outcome.effects);
@@ -189,18 +233,39 @@ export class FollowupHandler implements Reaction {
     await this.deps.afterSave.dispatch({ planKey: key, turn, effects });
   }
 
+  /** What a follow-up answer did; a confirmed schedule names its check-in days. */
   private async resultText(
     { t, locale, planKey: key }: Turn,
     state: PlanState | undefined,
     result: FollowupResult,
+    cardUpdated: boolean,
   ): Promise<string> {
     const date = result.date ? formatDay(result.date, locale) : '';
     if (result.code === 'scheduleSaved' && state) {
       const doc = await this.deps.schedules.get(key);
-      const next = nextMoment(scheduleOf(answerValues(state)), doc?.sent ?? {}, this.deps.now());
-      return next
-        ? t('followup:result.scheduleSaved', { date: formatDay(next.date, locale) })
-        : t('followup:result.scheduleSavedNone');
+      const schedule = scheduleOf(answerValues(state));
+      const now = this.deps.now();
+      const next = nextMoment(schedule, doc?.sent ?? {}, now);
+      if (!next) return t('followup:result.scheduleSavedNone');
+      const first = formatDay(next.date, locale);
+      const dates = schedule.moments
+        .filter((m) => m.date >= next.date && !m.skipped && !m.answered)
+        .map((m) => formatDay(m.date, locale));
+      const saved = cardUpdated
+        ? t('followup:result.scheduleSavedAbove', { date: first })
+        : t('followup:result.scheduleSavedDates', {
+            date: first,
+            dates: formatList(dates, locale),
+          });
+      const moved = Object.entries(result.moved ?? {}).map(([id, from]) =>
+        t('followup:result.movedItem', {
+          from: formatDay(from, locale),
+          to: formatDay(schedule.moments.find((m) => m.id === id)?.date ?? from, locale),
+        }),
+      );
+      return moved.length
+        ? `${saved} ${t('followup:result.moved', { list: moved.join('; ') })}`
+        : saved;
     }
     const text = t(`followup:result.${result.code}`, { date });
     if (result.overwrote === undefined) return text;

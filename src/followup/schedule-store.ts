@@ -38,6 +38,8 @@ export const scheduleDocSchema = z.object({
   /** The Connector said the conversation is gone or the bot is no longer in it. */
   unreachable: z.object({ at: z.string(), status: z.number().int() }).optional(),
   sends: z.number().int().default(0),
+  /** The schedule card last shown in the conversation, updated in place once confirmed. */
+  card: z.object({ activityId: z.string().max(512) }).optional(),
 });
 export type ScheduleDoc = z.infer<typeof scheduleDocSchema>;
 

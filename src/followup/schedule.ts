@@ -1,5 +1,5 @@
 import type { Answers } from '../guide';
-import { addMonths, sendTimeFor } from './calendar';
+import { addMonths, checkinDay, sendTimeFor } from './calendar';
 
 /**
  * The follow-up schedule lives in the plan's own answers, so it is attributed, logged, undone,
@@ -94,12 +94,14 @@ export function successMomentsOf(answers: Answers): SuccessMoment[] {
   return SUCCESS_MOMENTS.filter((s) => picked.includes(s));
 }
 
+/** The proposed check-in days: so many months after the start, on the day a check-in goes out. */
 export function proposedDates(start: string, proposals: ProposedMoment[]): string[] {
-  return proposals.map((p) => addMonths(start, p.months));
+  return proposals.map((p) => checkinDay(addMonths(start, p.months)));
 }
 
 export interface Moment {
   id: MomentId;
+  /** The day its check-in goes out (a stored weekend or holiday date counts as the next working day). */
   date: string;
   skipped: boolean;
   /** Whether figures were recorded for it. */
@@ -113,16 +115,26 @@ export interface Schedule {
 }
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v ? v : undefined);
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+/** A stored date the calendar can work with (anything else is left out, never a crash). */
+const day = (v: unknown): string | undefined => {
+  const s = str(v);
+  return s && DAY.test(s) && !Number.isNaN(Date.parse(s)) ? s : undefined;
+};
 
-/** The schedule as the plan's answers hold it, moments in date order. */
+/**
+ * The schedule as the plan's answers hold it, moments in date order. Dates are check-in days
+ * (`checkinDay`), so every reader announces the day the dispatcher really sends; the engine
+ * stores working days, older plans may hold a weekend date.
+ */
 export function scheduleOf(answers: Answers): Schedule {
   const moments: Moment[] = [];
   for (const id of MOMENT_IDS) {
-    const date = str(answers[`${FU}${id}.date`]);
+    const date = day(answers[`${FU}${id}.date`]);
     if (!date) continue;
     moments.push({
       id,
-      date,
+      date: checkinDay(date),
       skipped: answers[`${FU}${id}.status`] === 'skipped',
       answered: [...COUNT_FIGURES, 'note'].some((f) => answers[`${FU}${id}.${f}`] !== undefined),
     });
@@ -142,7 +154,8 @@ export interface DuePick {
 
 /** Whether a moment still owes a check-in: not sent for its current date, skipped or answered. */
 function owed(m: Moment, sent: SentMap): boolean {
-  return !m.skipped && !m.answered && sent[m.id]?.date !== m.date;
+  const was = sent[m.id]?.date;
+  return !m.skipped && !m.answered && (was === undefined || checkinDay(was) !== m.date);
 }
 
 /**

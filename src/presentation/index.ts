@@ -8,6 +8,7 @@ export {
   formatDateTime,
   formatList,
   answeredByLine,
+  answeredLine,
   authorName,
   formatAnswer,
   sourceLine,

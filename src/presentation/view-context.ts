@@ -90,21 +90,48 @@ export function formatList(items: string[], locale: Locale): string {
   return new Intl.ListFormat(intlLocale(locale), { type: 'conjunction' }).format(items);
 }
 
-/** "Ingevuld door jou · 30 nov., 00:16" or a colleague's name: whose answer this is, and when. */
+/**
+ * "Ingevuld door jou · 30 nov., 00:16" or a colleague's name: whose answer this is, and when.
+ * "Ingevuld op 30 nov., 00:16" when there is no one else to tell apart (see authorName).
+ */
 export function answeredByLine(
   ctx: ViewContext,
   record: { by: { id: string; name?: string }; at: string },
 ): string {
-  return ctx.t('bot:step.answeredBy', {
-    name: authorName(ctx, record.by),
-    when: formatDateTime(record.at, ctx.locale),
-  });
+  return answeredLine(ctx, authorName(ctx, record.by), record.at);
 }
 
-/** "jou" for the viewer's own answers, else the colleague's name (or "een collega"). */
+/** The same line from a name already chosen by authorName (empty: the date alone). */
+export function answeredLine(ctx: ViewContext, name: string, at: string): string {
+  const when = formatDateTime(at, ctx.locale);
+  return name
+    ? ctx.t('bot:step.answeredBy', { name, when })
+    : ctx.t('bot:step.answeredAt', { when });
+}
+
+// Counted once per plan state: a summary asks for every answer's author.
+const contributorCounts = new WeakMap<PlanState, number>();
+
+/** How many people answered this plan's questions (by id), as the answers stand now. */
+function contributorCount(state: PlanState): number {
+  let count = contributorCounts.get(state);
+  if (count === undefined) {
+    count = new Set(Object.values(state.answers).map((a) => a.by.id)).size;
+    contributorCounts.set(state, count);
+  }
+  return count;
+}
+
+/**
+ * Who gave an answer, as the reader should read it: "jou" for the reader's own, the name the
+ * channel gave, and "een collega" only for another person than the reader in a plan with more
+ * than one contributor. Empty when there is nobody to tell apart: a plan one person filled in
+ * without a name (local mode) is never said to be a colleague's.
+ */
 export function authorName(ctx: ViewContext, by: { id: string; name?: string }): string {
   if (ctx.viewer && by.id && by.id === ctx.viewer.id) return ctx.t('bot:you');
-  return by.name || ctx.t('bot:someone');
+  if (by.name) return by.name;
+  return contributorCount(ctx.state) > 1 ? ctx.t('bot:someone') : '';
 }
 
 /** An answer as a reader sees it: choice labels instead of ids, localised numbers and dates. */

@@ -8,6 +8,7 @@ export {
   loopbackGuard,
   loopbackHostOnly,
 } from './loopback';
+export { HashedAssets, type AssetSource } from './hashed-assets';
 export { cachedReader, sendStaticFile, strictCsp, type StaticFiles } from './static-files';
 export { refuseUpgrade, upgradeRouter } from './upgrades';
 export { LimitSet, RateLimiter } from './rate-limiter';

@@ -107,6 +107,8 @@ describe('the follow-up in the real Web Chat, offline', () => {
   };
 
   it('proposes the schedule, brings the check-in on its own after the clock moves, and charts the figures', async () => {
+    // A fixed "today", whatever day the suite runs.
+    await moveClock(new Date('2026-12-01T09:00:00Z'));
     await page.goto(`${bot.url}/`);
     await cardWith('Start de gids').waitFor();
     const session = JSON.parse(
@@ -120,15 +122,24 @@ describe('the follow-up in the real Web Chat, offline', () => {
       await user.send({ value: data });
     }
 
-    // The schedule card, as the browser shows it after the summary.
+    // The schedule card, as the browser shows it after the summary: it asks the start date.
     const schedule = cardWith('Bevestig de planning');
     await schedule.waitFor();
     await shoot('followup-schedule', schedule);
+    const startDate = schedule.locator('input[type="date"]');
+    expect(await startDate.count()).toBe(1);
+    expect(await startDate.inputValue()).toBe('');
+    await startDate.fill('2027-01-04');
     await schedule.locator('button.ac-pushButton', { hasText: 'Bevestig de planning' }).click();
     await page
-      .getByText(/Planning bewaard/)
+      .getByText(/Planning bevestigd/)
       .last()
       .waitFor();
+    // The same card, updated in place: the confirmed days (4 April 2027 is a Sunday).
+    await schedule.getByText('Actief · de volgende kaart komt op 5 apr 2027.').waitFor();
+    expect(await schedule.getByText(/Voorstel: nog niet bevestigd/).count()).toBe(0);
+    expect(await new WebChatDriver(page).cards('Bevestig de planning').count()).toBe(1);
+    await shoot('followup-schedule-confirmed', schedule);
 
     const key = `plan/webchat/${session.conversationId}`;
     const plan = (await bot.app.storage.read([key]))[key] as {

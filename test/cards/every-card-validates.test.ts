@@ -103,7 +103,8 @@ describe.each(LOCALES)('every follow-up card, in %s', (locale) => {
         ...MOMENT_IDS.map((id, i) => [id, `2027-0${i + 2}-10`]),
       ]),
     },
-    { now, actor },
+    // Confirmed before the moments (a new date must lie ahead), answered after them.
+    { now: new Date('2026-12-01T10:00:00Z'), actor },
   ).state!;
   for (const moment of MOMENT_IDS) {
     const inputs = {
@@ -124,7 +125,9 @@ describe.each(LOCALES)('every follow-up card, in %s', (locale) => {
       renderCard('followup-schedule', scheduleCardData(empty, undefined, now)),
       'proposal',
     );
-    const errors = { start: 'badDate', m1: 'beforeStart', m2: 'tooFar' } as const;
+    const errors = { start: 'badDate', m1: 'beforeStart', m2: 'notFuture', m4: 'tooFar' } as const;
+    const refused = { start: '31-02-2027', m1: '2026-12-24', m2: '2026-01-05', m4: '2207-01-01' };
+    const inputs = { start: '31-02-2027', m1: '2026-12-24', m4: '2207-01-01' };
     const doc = {
       planKey: 'p',
       ref: { serviceUrl: 'http://x', conversationId: 'c', channelId: 'msteams', locale },
@@ -132,7 +135,13 @@ describe.each(LOCALES)('every follow-up card, in %s', (locale) => {
       attempts: 0,
       sends: 1,
     } as const;
-    expectClean(renderCard('followup-schedule', scheduleCardData(full, doc, now, errors)), 'edit');
+    expectClean(
+      renderCard(
+        'followup-schedule',
+        scheduleCardData(full, doc, now, { errors, refused, inputs }),
+      ),
+      'edit',
+    );
   });
 
   it('renders the check-in card, fresh and refused with every error, valid and under 25 KB', () => {

@@ -24,7 +24,7 @@ describe('with a Microsoft app id (production)', () => {
         expect(res.status).toBe(404);
       }
       expect(await (await fetch(`${bot.url}/static/webchat.js`)).text()).not.toContain('WebChat');
-      expect(await (await fetch(`${bot.url}/`)).text()).not.toContain('/static/webchat.js');
+      expect(await (await fetch(`${bot.url}/`)).text()).not.toContain('/static/webchat');
     } finally {
       await bot.stop();
     }

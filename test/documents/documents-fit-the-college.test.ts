@@ -198,10 +198,11 @@ describe('follow-up dates in the documents', () => {
     const proposed = documentInput(guide, withMoments(false), 'nl', T0);
     expect(proposed.followUpDates).toEqual([]);
     const confirmed = documentInput(guide, withMoments(true), 'nl', T0);
-    expect(confirmed.followUpDates).toEqual(['2027-05-23', '2027-11-23']);
+    // 23 May 2027 is a Sunday: the documents name the Monday, the day the check-in goes out.
+    expect(confirmed.followUpDates).toEqual(['2027-05-24', '2027-11-23']);
     const frame = buildDocument('evaluation', proposed);
     expect(textOf(frame)).toContain(ZELE.followUpMoments);
     expect(textOf(frame)).not.toContain('2027');
-    expect(textOf(buildDocument('evaluation', confirmed))).toContain('23 mei 2027');
+    expect(textOf(buildDocument('evaluation', confirmed))).toContain('24 mei 2027');
   });
 });

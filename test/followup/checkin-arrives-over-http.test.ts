@@ -61,13 +61,16 @@ describe('the follow-up over HTTP', () => {
     );
     const schedule = lastCard(chat);
     expect(JSON.stringify(schedule)).toContain(nl('followup:schedule.title'));
+    // The start date is asked, not assumed: the only date on the first card, empty and required.
     const dates = inputsOf(schedule).filter((i) => i.type === 'Input.Date');
-    expect(dates.length).toBeGreaterThanOrEqual(3);
+    expect(dates).toEqual([expect.objectContaining({ id: 'q_fuStart', isRequired: true })]);
+    expect(dates[0]!.value ?? '').toBe('');
 
-    // The start date is moved; the proposed moments (left as shown) move with it.
+    // The moments follow from the start date: 3 months after 4 January 2027 is Sunday 4 April,
+    // so the first check-in is announced for Monday 5 April.
     await send(chat.submit(confirmAsShown(schedule, { q_fuStart: '2027-01-04' })));
     const saved = textsIn(bot.connector.messagesTo(chat.conversationId)).pop()!;
-    expect(saved).toContain('4 apr 2027');
+    expect(saved).toContain('5 apr 2027');
 
     // Nothing is due yet on the day after confirming.
     expect(await moveClock('2027-01-05T10:00:00+01:00')).toMatchObject({ sent: 0 });
@@ -84,7 +87,7 @@ describe('the follow-up over HTTP', () => {
     const text = JSON.stringify(checkin);
     expect(text).toContain(nl('followup:checkin.privacy'));
     expect(text).toContain('Opvolgmoment 2 van 2 · gepland op 4 aug 2027');
-    expect(text).toContain('Het moment van 4 apr 2027 ging niet apart uit');
+    expect(text).toContain('Het moment van 5 apr 2027 ging niet apart uit');
     // Moving the clock again sends nothing more: each check-in goes out once.
     expect(await moveClock('2028-01-05T12:00:00+01:00')).toMatchObject({ sent: 0 });
 

@@ -117,7 +117,11 @@ describe('editing the schedule', () => {
       confirm({ start: '2027-01-04', m1: '2026-12-24', m2: '2207-01-01' }),
       '2026-12-01T09:00:00Z',
     );
-    expect(result).toEqual({ code: 'invalid', errors: { m1: 'beforeStart', m2: 'tooFar' } });
+    expect(result).toEqual({
+      code: 'invalid',
+      errors: { m1: 'beforeStart', m2: 'tooFar' },
+      refused: { m1: '2026-12-24', m2: '2207-01-01' },
+    });
     expect(state).toBe(base);
   });
 

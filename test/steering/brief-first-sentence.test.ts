@@ -23,3 +23,28 @@ describe('a long answer in the brief', () => {
     expect(firstSentence('  De jeugddienst\n')).toBe('De jeugddienst');
   });
 });
+
+describe('a first sentence longer than the brief allows', () => {
+  it('is cut where a phrase ends (comma, semicolon, dash or "en"), with "…"', () => {
+    const long =
+      'Kinderen van 6 tot 14 jaar, uit gezinnen in armoede in de wijken Rabot en Brugse Poort.';
+    expect(firstSentence(long)).toBe('Kinderen van 6 tot 14 jaar…');
+    expect(
+      firstSentence('Tieners uit de wijk; vooral meisjes die niet naar een jeugdhuis gaan.'),
+    ).toBe('Tieners uit de wijk…');
+    expect(
+      firstSentence('Jongeren uit Overbeke en hun ouders die de weg naar het aanbod niet vinden.'),
+    ).toBe('Jongeren uit Overbeke…');
+    expect(
+      firstSentence('Young people in Overbeke – mostly girls who never come to the youth club.'),
+    ).toBe('Young people in Overbeke…');
+  });
+
+  it('without a phrase boundary, ends on a word that closes a phrase, never on "in"', () => {
+    const cut = firstSentence(
+      'Kinderen van 6 tot 14 jaar uit gezinnen in armoede die de weg naar het aanbod niet vinden.',
+    );
+    expect(cut).toBe('Kinderen van 6 tot 14 jaar uit gezinnen…');
+    expect([...cut].length).toBeLessThanOrEqual(50);
+  });
+});

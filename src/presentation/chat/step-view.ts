@@ -9,6 +9,7 @@ import {
   stepTitle,
   type ViewContext,
 } from '..';
+import { stepPosition } from './step-position';
 
 export interface StepNotice {
   text: string;
@@ -87,12 +88,11 @@ function questionData(
 /** "Stap 3 van 6 · 2 van 4", or "Stap 1 van 6 · verdiepen" on an optional part. */
 function progressLine(ctx: ViewContext, position: Position): string {
   const { guide, t } = ctx;
-  const route = guide.routeParts(position.step, ctx.answers);
   const base = { step: position.step, total: guide.stepCount };
   if (guide.isDeepen(position)) return t('bot:step.progressDeepen', base);
-  if (route.length <= 1) return t('bot:step.progressSingle', base);
-  const part = Math.max(1, route.indexOf(position.part) + 1);
-  return t('bot:step.progress', { ...base, part, parts: route.length });
+  const { part, parts } = stepPosition(ctx, position);
+  if (parts <= 1) return t('bot:step.progressSingle', base);
+  return t('bot:step.progress', { ...base, part, parts });
 }
 
 /**

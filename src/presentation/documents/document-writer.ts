@@ -1,7 +1,7 @@
 import { plainText } from '../../cards';
 import { isAnswered, type AnswerValue } from '../../guide';
 import { resolveSource } from '../../sources';
-import { formatAnswer, formatList, type ViewContext } from '../view-context';
+import { authorName, formatAnswer, formatList, type ViewContext } from '../view-context';
 import type { Block, DocumentId, DocumentInput, Inline, PlanDocument } from './document-model';
 
 const TOKEN = /\u0000(\d+)\u0000/;
@@ -172,9 +172,10 @@ export class DocumentWriter {
       ...new Set(
         Object.entries(ctx.state.answers)
           .filter(([key]) => ctx.guide.question(key) !== undefined)
-          .map(([, a]) => plainText(a.by.name ?? '').trim() || ctx.t('bot:someone')),
+          // Documents are read by others: made without a viewer, so names stay names.
+          .map(([, a]) => plainText(authorName(ctx, a.by)).trim()),
       ),
-    ];
+    ].filter(Boolean);
     const date = longDate(this.now, ctx.locale);
     return {
       id,
@@ -190,7 +191,9 @@ export class DocumentWriter {
         const s = resolveSource(section, ctx.locale);
         return { n: i + 1, section, doc: s.docTitle, title: s.sectionTitle, url: s.url };
       }),
-      closing: this.t('closing', { names: formatList(names, ctx.locale), date }),
+      closing: names.length
+        ? this.t('closing', { names: formatList(names, ctx.locale), date })
+        : this.t('closingUnnamed', { date }),
     };
   }
 }

@@ -55,8 +55,9 @@ export function planMarkdown(ctx: ViewContext, now: Date): string {
   if (model.advice.length === 0) out.push(`_${t('exports:noAdvice')}_`);
   for (const advice of model.advice) {
     const cited = advice.sources.map((s) => `[${escapeMessageText(s.title)}](${s.url})`);
+    // The label's emphasis is Brugbot's own markup: only the text inside it is made inert.
     out.push(
-      `- ${escapeMessageText(advice.text)}  `,
+      `- **${escapeMessageText(advice.label)}** · ${escapeMessageText(advice.body)}  `,
       `  ${escapeMessageText(t('bot:advice.why', { reason: advice.reason }))}  `,
       cited.length > 0
         ? `  ${t('exports:source')} ${cited.join(' · ')}`

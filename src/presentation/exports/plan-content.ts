@@ -1,5 +1,5 @@
 import type { ViewContext } from '..';
-import { fileSlug, formatDateTime } from '..';
+import { answeredLine, fileSlug, formatDateTime } from '..';
 import { resolveSource } from '../../sources';
 import { buildSummary, type SummaryModel } from '../summary';
 
@@ -21,7 +21,7 @@ export function planContent(ctx: ViewContext, now: Date): PlanContent {
   const intro = resolveSource('intro', locale);
   return {
     model: buildSummary(ctx, NO_LIMIT),
-    answeredBy: (a) => t('bot:step.answeredBy', { name: a.by, when: formatDateTime(a.at, locale) }),
+    answeredBy: (a) => answeredLine(ctx, a.by, a.at),
     exportedOn: t('exports:exportedOn', {
       when: formatDateTime(now.toISOString(), locale),
     }),

@@ -40,17 +40,60 @@ const TEXT_LIMIT = 50;
 /** Longer choice lists show this many items and count the rest. */
 const LIST_LIMIT = 4;
 
-/** The first sentence of a typed answer, on one line, cut on a word boundary; "…" when shortened. */
+/** A sentence ends after at least this many characters, so "Dr." or "bv." early on does not end it. */
+const MIN_SENTENCE = 20;
+/** Where a phrase may end: a comma, semicolon or colon, a dash, or " en " / " and " between words. */
+const PHRASE_END = /[,;:](?=\s)|\s[-–—]\s|\s(?:en|and)\s/gu;
+
+/**
+ * Short words that begin a phrase rather than end one (Dutch and English: a typed answer's
+ * language is not the reader's): a cut after them reads as broken off mid-phrase.
+ */
+const LINKING_WORDS = new Set(
+  (
+    'de het een en of in op uit van voor met tot aan bij naar om over door als die dat te ' +
+    'the a an and or of in on at to for with from by as that'
+  ).split(' '),
+);
+
+// Sentence boundaries from ICU (built into Node), which knows "bv. jongeren" goes on. Weighed:
+// a regex on ". " (what this was), which cannot tell an abbreviation before a lower-case word.
+const sentences = new Intl.Segmenter('nl', { granularity: 'sentence' });
+
+/** The first sentence of a line, at least MIN_SENTENCE characters when the line has them. */
+function sentenceOf(line: string): string {
+  let sentence = '';
+  for (const { segment } of sentences.segment(line)) {
+    sentence += segment;
+    if (sentence.trim().length >= MIN_SENTENCE) break;
+  }
+  return sentence.trim();
+}
+
+/** A sentence too long for the brief, cut where a phrase ends (else a word), with "…". */
+function cutAtPhrase(sentence: string, limit: number): string {
+  const head = [...sentence].slice(0, limit - 1).join('');
+  let phrase = -1;
+  for (const m of head.matchAll(PHRASE_END)) phrase = m.index;
+  if (phrase >= limit / 3) return `${head.slice(0, phrase).trimEnd()}…`;
+  const space = head.lastIndexOf(' ');
+  if (space <= limit / 2) return `${head.trimEnd()}…`;
+  // No phrase ends in time: end on a word that closes one, not on "in", "van" or "the".
+  const words = head.slice(0, space).split(' ');
+  while (words.length > 1 && LINKING_WORDS.has(words[words.length - 1]!.toLocaleLowerCase()))
+    words.pop();
+  const kept = words.join(' ');
+  return `${(kept.length > limit / 3 ? kept : head.slice(0, space)).trimEnd()}…`;
+}
+
+/**
+ * A typed answer as the brief shows it, on one line: its first sentence ("…" after it when more
+ * follows), and a first sentence longer than `limit` cut at a phrase boundary, never mid-phrase.
+ */
 export function firstSentence(text: string, limit = TEXT_LIMIT): string {
   const line = text.replace(/\s+/g, ' ').trim();
-  // A sentence ends after at least a few words, so "bv." or "o.a." early on does not end it.
-  const sentence = /^(.{20,}?[.!?])(?=\s|$)/u.exec(line)?.[1] ?? line;
-  const chars = [...sentence];
-  if (chars.length > limit) {
-    const cut = chars.slice(0, limit - 1).join('');
-    const space = cut.lastIndexOf(' ');
-    return `${(space > limit / 2 ? cut.slice(0, space) : cut).trimEnd()}…`;
-  }
+  const sentence = sentenceOf(line);
+  if ([...sentence].length > limit) return cutAtPhrase(sentence, limit);
   return sentence.length < line.length ? `${sentence} …` : sentence;
 }
 

@@ -21,7 +21,7 @@ export interface SummaryAnswer {
   questionId: string;
   label: string;
   value: string;
-  /** Display name of whoever last changed this answer. */
+  /** Display name of whoever last changed this answer; empty when there is no one to tell apart. */
   by: string;
   at: string;
   truncated: boolean;
@@ -84,7 +84,7 @@ function answerOf(
     label: questionLabel(ctx, q),
     value: cut.text,
     truncated: cut.truncated,
-    by: plainText(authorName(ctx, record.by)) || ctx.t('bot:someone'),
+    by: plainText(authorName(ctx, record.by)),
     at: record.at,
   };
 }
@@ -92,12 +92,12 @@ function answerOf(
 /** "Ingevuld door jou en Bram, laatst op 23 nov. 10:00": who answered a step, said once. */
 function contributorsLine(ctx: ViewContext, answers: SummaryAnswer[]): string {
   if (answers.length === 0) return '';
-  const names = [...new Set(answers.map((a) => a.by))];
+  const names = [...new Set(answers.map((a) => a.by).filter(Boolean))];
   const last = answers.reduce((max, a) => (a.at > max ? a.at : max), answers[0]!.at);
-  return ctx.t('bot:summary.contributors', {
-    names: formatList(names, ctx.locale),
-    when: formatDateTime(last, ctx.locale),
-  });
+  const when = formatDateTime(last, ctx.locale);
+  // One person without a name (local mode): when, not who.
+  if (names.length === 0) return ctx.t('bot:summary.lastAnswered', { when });
+  return ctx.t('bot:summary.contributors', { names: formatList(names, ctx.locale), when });
 }
 
 /** The follow-up block at the size the caller can afford: the card the latest, the rest all. */

@@ -103,7 +103,9 @@ export function tabPlanView(
       answers: s.answers.map((a) => ({
         label: a.label,
         value: a.value,
-        byLine: t('tab:model.answeredBy', { name: a.by, when: formatDateTime(a.at, locale) }),
+        byLine: a.by
+          ? t('tab:model.answeredBy', { name: a.by, when: formatDateTime(a.at, locale) })
+          : formatDateTime(a.at, locale),
       })),
       contributors: s.contributors,
     };
