@@ -16,7 +16,7 @@ import { checkinJob } from './worker';
 export { FollowupHandler } from './followup-handler';
 export { followupActionSchemas, type FollowupAction } from './actions';
 export { followupKeysOf } from './schedule-store';
-export { progressBlock, progressOf, steeringProgressLine } from './progress';
+export { planProgress, progressOf, steeringProgressLine } from './progress';
 export { SchedulerClock } from './clock';
 export { isWorkingHours, monthsAround } from './calendar';
 export { scheduleOf } from './schedule';
