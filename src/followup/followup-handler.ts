@@ -1,4 +1,10 @@
-import { escapeMessageText, formatList, planUnreadableText, viewContext } from '../presentation';
+import {
+  escapeMessageText,
+  formatDay,
+  formatList,
+  planUnreadableText,
+  viewContext,
+} from '../presentation';
 import type { Turn } from '../turn';
 import { renderCard } from '../cards';
 import {
@@ -14,7 +20,6 @@ import { logId, type Logger } from '../logging';
 import type { PlanStore } from '../plans';
 import type { FollowupAction } from './actions';
 import { followupTransition, type FollowupEvent, type FollowupResult } from './followup-engine';
-import { formatDay } from './progress';
 import { COUNT_FIGURES, MOMENT_IDS, nextMoment, scheduleOf, type MomentId } from './schedule';
 import type { ConversationRef, ScheduleStore } from './schedule-store';
 import {

@@ -16,7 +16,7 @@ import { checkinJob } from './worker';
 /** The follow-up after the plan: schedule, durable check-ins, proactive cards, progress. */
 export { FollowupHandler } from './followup-handler';
 export { followupActionSchemas, type FollowupAction } from './actions';
-export { progressBlock, progressOf, steeringProgressLine } from './progress';
+export { planProgress, progressOf, steeringProgressLine } from './progress';
 export { SchedulerClock } from './clock';
 export { isWorkingHours, monthsAround } from './calendar';
 export { scheduleOf } from './schedule';

@@ -4,7 +4,8 @@ import { cardFallback, sourceLine } from '../presentation';
 import { brusselsDate, monthsAround } from './calendar';
 import type { FollowupErrorCode } from './followup-engine';
 import { MAX_NOTE_CHARS, MAX_COUNT } from './followup-engine';
-import { expectationsList, figuresList, figuresOf, formatDay, progressOf } from './progress';
+import { expectationsList, figuresList, formatDay } from '../presentation';
+import { figuresOf, progressOf } from './progress';
 import {
   FU,
   MAX_MOMENTS,

@@ -22,6 +22,13 @@ export { presentAdvice, type AdviceView } from './advice-view';
 export { cardFallback, escapeMessageText, shorten } from './text';
 export { planUnreadableText } from './plan-unreadable';
 export {
+  formatDay,
+  figuresList,
+  expectationsList,
+  type ProgressModel,
+  type ProgressPoint,
+} from './progress-text';
+export {
   DOCUMENT_IDS,
   documentsOf,
   documentFile,

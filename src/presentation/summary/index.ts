@@ -6,3 +6,4 @@ export {
   type SummaryAnswer,
   type SummaryAdvice,
 } from './summary-model';
+export { progressBlock, type ProgressBlock } from './progress-block';

@@ -1,7 +1,8 @@
 import type { PlanState, QuestionDefinition } from '../../guide';
 import { isAnswered } from '../../guide';
 import { plainText } from '../../cards';
-import { progressBlock } from '../../followup';
+import { planProgress } from '../../followup';
+import { progressBlock, type ProgressBlock } from './progress-block';
 import {
   adviceItems,
   authorName,
@@ -43,7 +44,7 @@ export interface SummaryModel {
   openPoints: { step: number; text: string }[];
   truncatedCount: number;
   /** The follow-up figures over time (src/followup), for the card, the tab and the export. */
-  progress: ReturnType<typeof progressBlock>;
+  progress: ProgressBlock;
 }
 
 /**
@@ -102,10 +103,11 @@ function contributorsLine(ctx: ViewContext, answers: SummaryAnswer[]): string {
 
 /** The follow-up block at the size the caller can afford: the card the latest, the rest all. */
 function progressOfSize(ctx: ViewContext, limit: number) {
-  if (limit >= NO_CARD_LIMIT) return progressBlock(ctx);
+  const model = planProgress(ctx.answers, ctx.locale, ctx.state.updatedAt);
+  if (limit >= NO_CARD_LIMIT) return progressBlock(ctx, model);
   // The card is near Teams' budget with a full plan: the latest figures only, so the block
   // (about 1 KB) does not push the plan's own answers into being cut.
-  return progressBlock(ctx, limit >= 300 ? 150 : 0, 1);
+  return progressBlock(ctx, model, limit >= 300 ? 150 : 0, 1);
 }
 
 /** The plan as a reader needs it: answers per step, the advice that applies, and what is still open. */

@@ -1,6 +1,7 @@
 import type { ViewContext } from '..';
 import { resolveSource } from '../../sources';
-import { monthsAround, progressBlock, progressOf, scheduleOf } from '../../followup';
+import { monthsAround, planProgress, progressOf, scheduleOf } from '../../followup';
+import { progressBlock } from '../summary';
 
 /**
  * The plan tab's follow-up section: the figures per check-in as chart series and table rows,
@@ -29,7 +30,7 @@ export interface TabProgressView {
 
 export function tabProgressView(ctx: ViewContext): TabProgressView {
   const { t, locale } = ctx;
-  const block = progressBlock(ctx);
+  const block = progressBlock(ctx, planProgress(ctx.answers, locale, ctx.state.updatedAt));
   const model = progressOf(ctx.answers, locale, new Date());
   const label = (f: string) => t(`followup:progress.figures.${f}`);
   const series = model.figures.map((f) => ({ id: f, label: label(f) }));
