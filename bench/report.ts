@@ -198,6 +198,34 @@ export function rows(r: BenchResults): Row[] {
     what: 'summary card render, worst-case plan p50/p99',
     brugbot: `${ms(s.worstCaseP50Ms)} / ${ms(s.worstCaseP99Ms)}`,
   });
+  // Issue 24, "per turn, compute once": the pure path of a card submission beside the previous
+  // pattern, reproduced in bench code on the same submissions.
+  const c = r.computeOnce;
+  const spread = (v: { mean: number; min: number; max: number }) =>
+    `${v.mean.toFixed(1)} (${v.min}–${v.max})`;
+  const prev = 'baseline: previous pattern (reproduced)';
+  out.push({
+    what: `card submission: advice evaluations, mean (min–max); ${prev}`,
+    brugbot: spread(c.brugbot.advice),
+    baseline: spread(c.previousPattern.advice),
+    ratio: x(c.brugbot.advice.mean / c.previousPattern.advice.mean),
+    goal: '1',
+    met: c.brugbot.advice.min === 1 && c.brugbot.advice.max === 1,
+  });
+  out.push({
+    what: `card submission: answer values computed, mean (min–max), Q = ${c.questionsPerCard.min}–${c.questionsPerCard.max}; ${prev}`,
+    brugbot: spread(c.brugbot.answerValues),
+    baseline: spread(c.previousPattern.answerValues),
+    ratio: x(c.brugbot.answerValues.mean / c.previousPattern.answerValues.mean),
+    goal: '≤ 2',
+    met: c.brugbot.answerValues.max <= 2,
+  });
+  out.push({
+    what: `card submission: CPU of the pure path, median / p95 (${c.samples}); ${prev}`,
+    brugbot: `${ms(c.brugbot.cpuP50Ms)} / ${ms(c.brugbot.cpuP95Ms)}`,
+    baseline: `${ms(c.previousPattern.cpuP50Ms)} / ${ms(c.previousPattern.cpuP95Ms)}`,
+    ratio: `${x(c.brugbot.cpuP50Ms / c.previousPattern.cpuP50Ms)} / ${x(c.brugbot.cpuP95Ms / c.previousPattern.cpuP95Ms)}`,
+  });
   const h = r.longHistory;
   out.push({
     what: `plan edited ${h.edits}×: database / change log (budget ${mb(h.budgetBytes)})`,

@@ -16,6 +16,7 @@ import {
   type StateSizes,
 } from './card-sizes';
 import { coldStart, type ColdStartFigures } from './cold-start';
+import { runComputeOnce, type ComputeOnceFigures } from './compute-once';
 import { runFirstCard, type FirstCardFigures } from './first-card';
 import { runGroupBaseline, runGroupBrugbot, type GroupFigures } from './group-contention';
 import { runGuideTurns, type GuideTurnFigures } from './guide-turns';
@@ -55,6 +56,7 @@ export interface BenchResults {
   memory: MemoryFigures;
   steeringNote: SteeringNoteFigures;
   summaryRender: SummaryRenderFigures;
+  computeOnce: ComputeOnceFigures;
   longHistory: LongHistoryFigures;
   firstCard: FirstCardFigures;
 }
@@ -101,6 +103,7 @@ async function main(): Promise<void> {
   try {
     const qna = await section('quick questions', runQnaBench);
     const summaryRender = await section('summary render', runSummaryRender);
+    const computeOnce = await section('compute once per card submission', runComputeOnce);
     const longHistory = await section('long history', () => runLongHistory(2000));
     const sized = await section('card sizes', () => ({
       largestCard: largestCard(),
@@ -173,6 +176,7 @@ async function main(): Promise<void> {
       memory,
       steeringNote,
       summaryRender,
+      computeOnce,
       longHistory,
       firstCard,
     };
