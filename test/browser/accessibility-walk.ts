@@ -130,8 +130,8 @@ export function describeAccessibilityWalk(viewport: Viewport): void {
             /Later invullen en verder|Fill in later and go on/,
           );
           return scanned(
-            'step card after "Invullen"',
-            () => chat.press(prompt, /Invullen|Fill in/),
+            'step card after "Nu invullen"',
+            () => chat.press(prompt, /Nu invullen|Fill in now/),
             FORWARD,
             help,
           );
