@@ -37,7 +37,7 @@ export interface FollowupDeps {
 export interface Followup {
   handler: FollowupHandler;
   clock: SchedulerClock;
-  /** One pass now: what the dev clock route runs after moving the clock. */
+  /** After the dev clock moved: the pass in progress and one after it, counted together. */
   runDue(): Promise<PassCounts>;
   start(): void;
   stop(): Promise<void>;
@@ -82,7 +82,7 @@ export function createFollowup(deps: FollowupDeps): Followup {
   return {
     handler,
     clock,
-    runDue: () => worker.tick(),
+    runDue: () => worker.settle(),
     start: () => worker.start(),
     stop: () => worker.stop(),
   };

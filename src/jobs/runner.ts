@@ -93,6 +93,21 @@ export class JobRunner {
     return this.queued;
   }
 
+  /**
+   * After the clock moved (the dev clock): the pass in progress, which may already have met the
+   * new time, and one pass after it, counted together, so a caller sees every send the move caused.
+   */
+  async settle(): Promise<PassCounts> {
+    const during = this.running ? await this.running : noCounts();
+    const after = await this.tick();
+    return {
+      sent: during.sent + after.sent,
+      failed: during.failed + after.failed,
+      unreachable: during.unreachable + after.unreachable,
+      skipped: during.skipped + after.skipped,
+    };
+  }
+
   private async pass(): Promise<PassCounts> {
     const counts = noCounts();
     for (const key of await this.job.keys()) {

@@ -69,4 +69,33 @@ describe('the background-job runner', () => {
     expect(await runner.tick()).toEqual({ sent: 1, failed: 1, unreachable: 0, skipped: 0 });
     await runner.stop();
   });
+
+  it('settles after a clock move: a send by the pass already running is counted too', async () => {
+    // A kicked pass is running when the clock moves; it meets the new time and sends 'late'.
+    let due = false;
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const sentKeys: string[] = [];
+    const runner = new JobRunner(
+      {
+        name: 'test job',
+        keys: () => Promise.resolve(['late']),
+        run: async (key) => {
+          await gate;
+          if (!due || sentKeys.includes(key)) return 'skipped' as const;
+          sentKeys.push(key);
+          return 'sent' as const;
+        },
+      },
+      { pollMs: 3_600_000, logger: createLogger('silent') },
+    );
+    const kicked = runner.tick();
+    due = true;
+    const settled = runner.settle();
+    release();
+    expect((await kicked).sent).toBe(1);
+    expect(await settled).toEqual({ sent: 1, failed: 0, unreachable: 0, skipped: 1 });
+    expect(sentKeys).toEqual(['late']);
+    await runner.stop();
+  });
 });
