@@ -102,14 +102,13 @@ export class FollowupHandler {
     }
   }
 
-  /** After a guide turn: on the plan's first completion, propose the schedule. */
+  /**
+   * After a guide turn on a completed plan. The schedule is proposed when the person asks for it
+   * (the next-step card's "Plan de opvolging", or `opvolging`), not pushed on completion (issue 27).
+   */
   async afterGuideTurn(turn: Turn, result: Transition): Promise<void> {
     try {
-      const completed = result.effects.includes('planCompleted');
-      if (completed && scheduleOf(answerValues(result.state)).moments.length === 0) {
-        await turn.send(turn.t('followup:proposal'));
-        await this.sendSchedule(turn, result.state);
-      } else if (result.state.status === 'completed') {
+      if (result.state.status === 'completed') {
         // Someone wrote here: the conversation is reachable again for check-ins.
         await this.deps.schedules.remember(turn.planKey, refOf(turn), false);
       }

@@ -148,8 +148,9 @@ function navigate(
     status: 'completed',
     completedAt: state.completedAt ?? ctx.now.toISOString(),
   };
-  const notice: GuideOutput[] = firstCompletion ? [{ kind: 'notice', code: 'completed' }] : [];
-  return { state: done, outputs: [...outputs, ...notice, { kind: 'summary' }] };
+  // The first completion ends calmly: the summary, then one card with what to do next (issue 27).
+  const next: GuideOutput[] = firstCompletion ? [{ kind: 'nextSteps' }] : [];
+  return { state: done, outputs: [...outputs, { kind: 'summary' }, ...next] };
 }
 
 function undo(state: PlanState, ctx: EngineContext): Decision {

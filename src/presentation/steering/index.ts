@@ -3,3 +3,4 @@ export { steeringNote, withdrawnNote, type NoteOptions } from './note-card';
 export { buildBrief, type BriefModel } from './brief-model';
 export { briefDigest, changesLine, type BriefDigest } from './brief-changes';
 export { feedView, type FeedPost, type FeedView } from './feed-model';
+export { sharePreviewData, type SharePreviewOptions } from './share-preview';
