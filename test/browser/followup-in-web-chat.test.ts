@@ -7,56 +7,7 @@ import { pressForward } from '../helpers/card-walker';
 import { eventually } from '../steering/steering-helpers';
 import { planKey, planTabPath } from '../../src/storage';
 import { WebChatDriver } from '../helpers/web-chat-driver';
-
-type Json = Record<string, unknown>;
-type Activity = { id: string; from: { role?: string }; replyToId?: string; attachments?: Json[] };
-
-/** The browser's own Direct Line conversation, driven over its REST API like Web Chat does. */
-class DirectLineUser {
-  constructor(
-    private readonly base: string,
-    private readonly session: { conversationId: string; token: string },
-  ) {}
-
-  private get url() {
-    return `${this.base}/v3/directline/conversations/${this.session.conversationId}/activities`;
-  }
-
-  async activities(): Promise<Activity[]> {
-    const res = await fetch(`${this.url}?watermark=`, {
-      headers: { Authorization: `Bearer ${this.session.token}` },
-    });
-    return ((await res.json()) as { activities: Activity[] }).activities;
-  }
-
-  /** Sends as the user and waits until the bot has answered it and gone quiet. */
-  async send(activity: Json): Promise<void> {
-    const res = await fetch(this.url, {
-      method: 'POST',
-      headers: {
-        'Content-Type': 'application/json',
-        Authorization: `Bearer ${this.session.token}`,
-      },
-      body: JSON.stringify({ type: 'message', ...activity }),
-    });
-    const { id } = (await res.json()) as { id: string };
-    let last = -1;
-    await eventually(async () => {
-      const all = await this.activities();
-      const answered = all.some((a) => a.replyToId === id);
-      const settled = answered && all.length === last;
-      last = all.length;
-      return settled ? true : undefined;
-    }, 20_000);
-  }
-
-  async lastCard(): Promise<Json | undefined> {
-    const cards = (await this.activities())
-      .filter((a) => a.from.role === 'bot')
-      .flatMap((a) => (a.attachments ?? []).map((x) => x.content as Json));
-    return cards[cards.length - 1];
-  }
-}
+import { DirectLineUser } from '../helpers/direct-line-user';
 
 describe('the follow-up in the real Web Chat, offline', () => {
   let bot: RunningBot;
@@ -120,7 +71,10 @@ describe('the follow-up in the real Web Chat, offline', () => {
       await user.send({ value: data });
     }
 
-    // The schedule card, as the browser shows it after the summary.
+    // The schedule card, opened from the card with the next steps that follows the summary.
+    const next = cardWith('Plan de opvolging');
+    await next.waitFor();
+    await next.locator('button.ac-pushButton', { hasText: 'Plan de opvolging' }).click();
     const schedule = cardWith('Bevestig de planning');
     await schedule.waitFor();
     await shoot('followup-schedule', schedule);

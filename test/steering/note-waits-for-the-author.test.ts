@@ -6,7 +6,6 @@ import { FakeConnector } from '../helpers/fake-connector';
 import { validateCard } from '../helpers/card-validator';
 import {
   changeOrg,
-  confirmShare,
   eventually,
   lastCard,
   outboxLength,

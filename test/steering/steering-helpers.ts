@@ -58,14 +58,15 @@ export function press(card: Json, verb: string): Json {
 }
 
 /**
- * Shares the plan as its author does (issue 27): asks to share (the next-step card's button by
- * default, or e.g. `chat.message('deel samenvatting')`), then confirms on the preview card.
+ * Shares the plan as its author does (issue 27): asks to share (the share button of the last
+ * card, the next-step card after completing, by default; or e.g. `chat.message('deel
+ * samenvatting')`), then confirms on the preview card.
  * Returns the preview the author confirmed.
  */
 export async function confirmShare(
   bot: RunningBot,
   chat: ActivityFactory,
-  ask: Json = chat.submit({ verb: 'steering.share' }),
+  ask: Json = chat.submit(press(lastCard(bot, chat), 'steering.share')),
 ): Promise<Json> {
   await send(bot, ask);
   const preview = lastCard(bot, chat);
