@@ -3,8 +3,8 @@ import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { launchChromium, SHOTS, type Browser } from '../helpers/chromium';
 import { startBot, type RunningBot } from '../helpers/bot-server';
-import { forwardAction, pressForward } from '../helpers/card-walker';
-import { DirectLineUser } from '../helpers/direct-line-user';
+import { forwardAction } from '../helpers/card-walker';
+import { pageUser, walkGuide } from '../helpers/direct-line-user';
 import { ACTIVITY, WebChatDriver } from '../helpers/web-chat-driver';
 import { settled } from './card-measures';
 
@@ -52,17 +52,9 @@ describe.each(VIEWPORTS)('the ending in Web Chat at $width×$height', (viewport)
     const chat = new WebChatDriver(page);
     await page.goto(`${bot.url}/`);
     await chat.cards('Start de gids').last().waitFor();
-    const session = JSON.parse(
-      (await page.evaluate(() => sessionStorage.getItem('brugbot.directLine'))) ?? '{}',
-    ) as { conversationId: string; token: string };
     // Up to the last card over the page's own Direct Line; the last click is the person's.
-    const user = new DirectLineUser(bot.url, session);
-    await user.send({ text: 'start' });
-    for (let i = 0; i < 80; i++) {
-      const card = (await user.lastCard())!;
-      if (/toon het plan/.test(String(forwardAction(card)?.title))) break;
-      await user.send({ value: pressForward(card) });
-    }
+    const user = await pageUser(page, bot.url);
+    await walkGuide(user, (card) => /toon het plan/.test(String(forwardAction(card)?.title)));
     const last = chat.cards(/Bewaar en toon het plan/).last();
     await last.waitFor();
     await settled(page);

@@ -3,11 +3,10 @@ import type { Locator, Page } from 'playwright-core';
 import { addMonths, sendTimeFor } from '../../src/followup/calendar';
 import { launchChromium, SHOTS, type Browser } from '../helpers/chromium';
 import { startBot, type RunningBot } from '../helpers/bot-server';
-import { pressForward } from '../helpers/card-walker';
 import { eventually } from '../steering/steering-helpers';
 import { planKey, planTabPath } from '../../src/storage';
 import { WebChatDriver } from '../helpers/web-chat-driver';
-import { DirectLineUser } from '../helpers/direct-line-user';
+import { DirectLineUser, walkGuide } from '../helpers/direct-line-user';
 
 describe('the follow-up in the real Web Chat, offline', () => {
   let bot: RunningBot;
@@ -63,13 +62,7 @@ describe('the follow-up in the real Web Chat, offline', () => {
     const session = JSON.parse(
       (await page.evaluate(() => sessionStorage.getItem('brugbot.directLine'))) ?? '{}',
     ) as { conversationId: string; token: string };
-    const user = new DirectLineUser(bot.url, session);
-    await user.send({ text: 'start' });
-    for (let i = 0; i < 80; i++) {
-      const data = pressForward((await user.lastCard())!);
-      if (!data || data.verb !== 'guide.submit') break;
-      await user.send({ value: data });
-    }
+    await walkGuide(new DirectLineUser(bot.url, session));
 
     // The schedule card, opened from the card with the next steps that follows the summary.
     const next = cardWith('Plan de opvolging');

@@ -1,4 +1,6 @@
+import type { Page } from 'playwright-core';
 import { eventually } from '../steering/steering-helpers';
+import { pressForward } from './card-walker';
 
 type Json = Record<string, unknown>;
 type Activity = { id: string; from: { role?: string }; replyToId?: string; attachments?: Json[] };
@@ -47,5 +49,30 @@ export class DirectLineUser {
       .filter((a) => a.from.role === 'bot')
       .flatMap((a) => (a.attachments ?? []).map((x) => x.content as Json));
     return cards[cards.length - 1];
+  }
+}
+
+/** The Web Chat page's own conversation (its session), as a user driven over the REST API. */
+export async function pageUser(page: Page, base: string): Promise<DirectLineUser> {
+  const session = JSON.parse(
+    (await page.evaluate(() => sessionStorage.getItem('brugbot.directLine'))) ?? '{}',
+  ) as { conversationId: string; token: string };
+  return new DirectLineUser(base, session);
+}
+
+/**
+ * Starts the guide and presses forward on every card, filling in plausible answers, until
+ * `stop(card)` says so or the guide has no card left to save.
+ */
+export async function walkGuide(
+  user: DirectLineUser,
+  stop: (card: Record<string, unknown>) => boolean = () => false,
+): Promise<void> {
+  await user.send({ text: 'start' });
+  for (let i = 0; i < 80; i++) {
+    const card = (await user.lastCard())!;
+    const data = pressForward(card);
+    if (stop(card) || !data || data.verb !== 'guide.submit') return;
+    await user.send({ value: data });
   }
 }
