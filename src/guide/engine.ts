@@ -148,9 +148,10 @@ function navigate(
     status: 'completed',
     completedAt: state.completedAt ?? ctx.now.toISOString(),
   };
-  // The first completion ends calmly: the summary, then one card with what to do next (issue 27).
+  // The first completion ends calmly (issue 27): one card with what to do next, then the plan.
+  // That card comes first, so it is what lands in view; the long summary reads on below it.
   const next: GuideOutput[] = firstCompletion ? [{ kind: 'nextSteps' }] : [];
-  return { state: done, outputs: [...outputs, { kind: 'summary' }, ...next] };
+  return { state: done, outputs: [...outputs, ...next, { kind: 'summary' }] };
 }
 
 function undo(state: PlanState, ctx: EngineContext): Decision {

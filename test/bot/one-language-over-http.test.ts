@@ -7,6 +7,7 @@ import {
   completePlan,
   confirmShare,
   eventually,
+  nextStepsCard,
   steeringChannelEnv,
   threadsCreated,
 } from '../steering/steering-helpers';
@@ -118,7 +119,7 @@ describe('one language per person over Teams-shaped traffic', () => {
     expect(JSON.stringify(lastCard(chat))).toContain(nl('bot:help.title'));
 
     await completePlan(bot, chat, 'Gemeente Taalstad');
-    const next = lastCard(chat);
+    const next = nextStepsCard(bot, chat);
     expect(JSON.stringify(next)).toContain(nl('bot:nextSteps.title'));
     expect(next.lang).toBe('nl');
     const preview = await confirmShare(bot, chat);
@@ -157,7 +158,7 @@ describe('one language per person over Teams-shaped traffic', () => {
     expect(JSON.stringify(lastCard(chat))).toContain(en('bot:overview.title'));
 
     await completePlan(bot, chat, 'City of Langton');
-    const next = lastCard(chat);
+    const next = nextStepsCard(bot, chat);
     expect(JSON.stringify(next)).toContain(en('bot:nextSteps.title'));
     const preview = await confirmShare(bot, chat);
     expect(JSON.stringify(preview)).toContain(en('steering:confirm.title'));

@@ -6,7 +6,7 @@ import { startBot, type RunningBot } from '../helpers/bot-server';
 import { forwardAction } from '../helpers/card-walker';
 import { pageUser, walkGuide } from '../helpers/direct-line-user';
 import { ACTIVITY, WebChatDriver } from '../helpers/web-chat-driver';
-import { settled } from './card-measures';
+import { fillCard, settled } from './card-measures';
 
 /**
  * The end of the guide as a person sees it in Web Chat (issue 27): one click on "Bewaar en toon
@@ -58,6 +58,7 @@ describe.each(VIEWPORTS)('the ending in Web Chat at $width×$height', (viewport)
     const last = chat.cards(/Bewaar en toon het plan/).last();
     await last.waitFor();
     await settled(page);
+    await fillCard(last);
 
     const before = await page.locator(ACTIVITY).count();
     const next = await chat.nextCard(
@@ -69,8 +70,8 @@ describe.each(VIEWPORTS)('the ending in Web Chat at $width×$height', (viewport)
     await page.waitForTimeout(1000);
     const brought = (await page.locator(ACTIVITY).allTextContents()).slice(before);
     expect(brought).toHaveLength(2);
-    expect(brought[0]).toContain('Plan voor een verbindingsambassadeur');
-    expect(brought[1]).toContain('Je plan is klaar');
+    expect(brought[0]).toContain('Je plan is klaar');
+    expect(brought[1]).toContain('Plan voor een verbindingsambassadeur');
     await shoot('after-click');
     expect(await inView(page, next)).toBe(true);
     for (const title of ['Deel met de steungroep', 'Documenten maken', 'Plan de opvolging'])

@@ -2,7 +2,7 @@ import { translator } from '../../src/i18n';
 import { ActivityFactory, BRAM } from '../helpers/activities';
 import { cardsIn, startBot, textsIn, type RunningBot } from '../helpers/bot-server';
 import { forwardAction, inputsOf, pressForward } from '../helpers/card-walker';
-import { confirmShare, eventually, press } from '../steering/steering-helpers';
+import { confirmShare, eventually, nextStepsCard, press } from '../steering/steering-helpers';
 
 type Json = Record<string, unknown>;
 const nl = translator('nl');
@@ -53,7 +53,7 @@ async function walkGuide(chat: ActivityFactory): Promise<void> {
     if (!data || data.verb !== 'guide.submit') break;
     await send(chat.submit(data));
   }
-  const next = lastCard(chat);
+  const next = nextStepsCard(bot, chat);
   expect(JSON.stringify(next)).toContain(nl('bot:nextSteps.title'));
   await send(chat.submit(press(next, 'followup.schedule.show')));
 }

@@ -57,7 +57,7 @@ describe('the guide engine', () => {
       cards++;
     }
     expect(state.status).toBe('completed');
-    expect(outputs.slice(-2)).toEqual([{ kind: 'summary' }, { kind: 'nextSteps' }]);
+    expect(outputs.slice(-2)).toEqual([{ kind: 'nextSteps' }, { kind: 'summary' }]);
     expect(cards).toBeGreaterThanOrEqual(12);
   });
 

@@ -8,6 +8,7 @@ import {
   changeOrg,
   eventually,
   lastCard,
+  nextStepsCard,
   outboxLength,
   press,
   send,
@@ -81,7 +82,8 @@ describe('the end of the guide', () => {
     const chat = new ActivityFactory({ serviceUrl: bot.connector.url });
     const brought = await completeWithGdprGap(chat, 'Gemeente Rustdorp');
     expect(brought).toHaveLength(2);
-    const [summary, next] = cardsIn(brought.map((body) => ({ body })));
+    // The next steps first, so they land in view; the plan reads on below them.
+    const [next, summary] = cardsIn(brought.map((body) => ({ body })));
     expect(JSON.stringify(summary)).toContain(nl('bot:summary.heading'));
     expect(validate(next!)).toEqual([]);
     expect(JSON.stringify(next)).toContain(nl('bot:nextSteps.title'));
@@ -104,7 +106,7 @@ describe('the end of the guide', () => {
   it('opens the existing follow-up schedule card and the documents from the next-step card', async () => {
     const chat = new ActivityFactory({ serviceUrl: bot.connector.url });
     await completeWithGdprGap(chat, 'Gemeente Planrijk');
-    const next = lastCard(bot, chat);
+    const next = nextStepsCard(bot, chat);
     await send(bot, chat.submit(press(next, 'followup.schedule.show')));
     expect(JSON.stringify(lastCard(bot, chat))).toContain(nl('followup:schedule.title'));
     await send(bot, chat.submit(press(next, 'documents.list')));
@@ -120,7 +122,7 @@ describe('sharing with the steungroep', () => {
     await completeWithGdprGap(chat, 'Gemeente Deelbaar');
     const threadsBefore = threadsCreated(teams).length;
 
-    await send(bot, chat.submit(press(lastCard(bot, chat), 'steering.share')));
+    await send(bot, chat.submit(press(nextStepsCard(bot, chat), 'steering.share')));
     const preview = lastCard(bot, chat);
     expect(validate(preview)).toEqual([]);
     const shown = JSON.stringify(preview);

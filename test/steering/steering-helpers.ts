@@ -57,16 +57,27 @@ export function press(card: Json, verb: string): Json {
   return action.data as Json;
 }
 
+/** The card with the next steps that completing the guide brought (the newest, if several). */
+export function nextStepsCard(bot: RunningBot, chat: ActivityFactory): Json {
+  const cards = cardsIn(bot.connector.messagesTo(chat.conversationId));
+  const next = [...cards]
+    .reverse()
+    .find((card) =>
+      submitActions(card).some((a) => (a.data as Json).verb === 'followup.schedule.show'),
+    );
+  if (!next) throw new Error('no card with the next steps');
+  return next;
+}
+
 /**
- * Shares the plan as its author does (issue 27): asks to share (the share button of the last
- * card, the next-step card after completing, by default; or e.g. `chat.message('deel
- * samenvatting')`), then confirms on the preview card.
+ * Shares the plan as its author does (issue 27): asks to share (the next-step card's button by
+ * default, or e.g. `chat.message('deel samenvatting')`), then confirms on the preview card.
  * Returns the preview the author confirmed.
  */
 export async function confirmShare(
   bot: RunningBot,
   chat: ActivityFactory,
-  ask: Json = chat.submit(press(lastCard(bot, chat), 'steering.share')),
+  ask: Json = chat.submit(press(nextStepsCard(bot, chat), 'steering.share')),
 ): Promise<Json> {
   await send(bot, ask);
   const preview = lastCard(bot, chat);
