@@ -96,6 +96,19 @@ export function brugRouter(h: RouteHandlers): Router {
         }),
         (turn, a) => h.steering.share(turn, a.steeringTarget),
       ),
+      // The share preview: posts only what it showed, to the channel it named (issue 27).
+      verb(
+        z.object({
+          verb: z.literal('steering.share.confirm'),
+          channel: z.string().min(1).max(512),
+          hash: z.string().regex(/^[0-9a-f]{32}$/),
+          steeringTarget: z.string().max(512).optional(),
+        }),
+        (turn, a) => h.steering.confirmShare(turn, a),
+      ),
+      verb(z.object({ verb: z.literal('steering.share.decline') }), (turn) =>
+        h.steering.declineShare(turn),
+      ),
     ],
     {
       start: guide({ type: 'start' }),

@@ -113,20 +113,17 @@ export class FollowupHandler implements Reaction {
   }
 
   /**
-   * The follow-up's reaction to a committed change: the plan's first completion proposes the
-   * schedule; any later change to a completed plan was written here, so the conversation is
-   * reachable again for check-ins; a change to the schedule or its figures wakes the worker.
+   * The follow-up's reaction to a committed change: a change to the schedule or its figures
+   * wakes the worker; any later change to a completed plan was written here, so the conversation
+   * is reachable again for check-ins. The schedule is proposed when the person asks for it (the
+   * next-step card's "Plan de opvolging", or `opvolging`), not pushed on completion (issue 27).
    */
   async afterSave(commit: Committed): Promise<void> {
     const { turn, planKey } = commit;
     if (effectOf(commit, 'scheduleChanged')) this.deps.wake();
     const saved = effectOf(commit, 'planSaved');
     if (!turn || !saved) return;
-    const completed = effectOf(commit, 'planCompleted');
-    if (completed && scheduleOf(answerValues(completed.state)).moments.length === 0) {
-      await turn.send(turn.t('followup:proposal'));
-      await this.sendSchedule(turn, completed.state);
-    } else if (saved.state.status === 'completed') {
+    if (saved.state.status === 'completed') {
       await this.deps.schedules.remember(planKey, refOf(turn), false);
     }
   }

@@ -175,8 +175,10 @@ function navigate(
     status: 'completed',
     completedAt: state.completedAt ?? ctx.now.toISOString(),
   };
-  const notice: GuideOutput[] = firstCompletion ? [{ kind: 'notice', code: 'completed' }] : [];
-  return { state: done, outputs: [...outputs, ...notice, { kind: 'summary' }] };
+  // The first completion ends calmly (issue 27): one card with what to do next, then the plan.
+  // That card comes first, so it is what lands in view; the long summary reads on below it.
+  const next: GuideOutput[] = firstCompletion ? [{ kind: 'nextSteps' }] : [];
+  return { state: done, outputs: [...outputs, ...next, { kind: 'summary' }] };
 }
 
 function undo(state: PlanState, ctx: EngineContext): Decision {

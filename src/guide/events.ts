@@ -45,7 +45,6 @@ export type NoticeCode =
   | 'overwrote'
   | 'invalidAnswers'
   | 'newQuestions'
-  | 'completed'
   | 'restarted'
   | 'restartCancelled'
   | 'restartExpired'
@@ -71,6 +70,8 @@ export type GuideOutput =
   | { kind: 'openPrompt'; step: number; part: number; questions: string[] }
   | { kind: 'overview' }
   | { kind: 'summary' }
+  /** After the first completion: share with the steungroep, the documents, the follow-up. */
+  | { kind: 'nextSteps' }
   | { kind: 'advice'; ruleIds: string[] }
   | { kind: 'confirmRestart' }
   | { kind: 'notice'; code: NoticeCode; params?: NoticeParams; questions?: string[] };

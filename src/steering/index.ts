@@ -85,7 +85,7 @@ export function createSteering(deps: SteeringDeps): Steering {
     wake: () => worker.kick(),
   });
   return {
-    handler: new SteeringHandler(service, deps.plans, deps.logger, deps.now),
+    handler: new SteeringHandler(service, deps.plans, deps.guide, deps.logger, deps.now),
     start: () => worker.start(),
     stop: () => worker.stop(),
     outboxLength: () => posts.outboxLength(),

@@ -60,12 +60,26 @@ export const postDocSchema = z.object({
   sentDigest: z.record(z.string().max(1000)).optional(),
   versions: z.array(versionSchema).max(MAX_VERSIONS).optional(),
   /**
+   * When the author confirmed sharing the plan with the steungroep, after seeing a preview of
+   * the note and the channel's name (issue 27). Nothing is posted for a plan without it.
+   */
+  confirmedAt: z.string().max(40).optional(),
+  /**
    * Set once the plan is deleted: the post document is then a tombstone that only owes the
    * channel the "plan verwijderd" notice, and goes once that notice is out.
    */
   withdrawn: z.object({ at: z.string().max(40), by: z.string().max(200).optional() }).optional(),
 });
 export type PostDoc = z.infer<typeof postDocSchema>;
+
+/**
+ * The one gate (issue 27): a plan's note is posted, and follows the plan's changes, only once its
+ * author confirmed sharing it. A note posted before the gate existed is out already and keeps
+ * following its plan; a deleted plan's tombstone follows nothing.
+ */
+export function shareConfirmed(doc: PostDoc | undefined): doc is PostDoc {
+  return Boolean(doc && !doc.withdrawn && (doc.confirmedAt ?? doc.activityId));
+}
 
 /**
  * The posted note of each plan (`steering/post/<planKey>`: target, thread, activity id, and the

@@ -1,10 +1,23 @@
 import { effectOf, type Committed, type Reaction } from '../after-save';
+import type { Guide, PlanState } from '../guide';
 import type { TFunction } from '../i18n';
 import { logId, type Logger } from '../logging';
 import type { PlanStore } from '../plans';
-import { escapeMessageText, formatDateTime, planUnreadableText } from '../presentation';
+import { renderCard } from '../cards';
+import {
+  escapeMessageText,
+  formatDateTime,
+  planUnreadableText,
+  viewContext,
+} from '../presentation';
+import { sharePreviewData } from '../presentation/steering';
 import type { Turn } from '../turn';
-import type { Requester, ShareOutcome, SteeringService } from './steering-service';
+import {
+  contentHash,
+  type Requester,
+  type ShareOutcome,
+  type SteeringService,
+} from './steering-service';
 import { sameTarget, type SteeringTarget, type TeamRegistration } from './targets';
 
 function requesterOf(turn: Turn): Requester {
@@ -30,6 +43,16 @@ function labelOf(
   return parts.length ? parts.join(' · ').slice(0, 300) : undefined;
 }
 
+/** What a press on the share preview's "Deel met de steungroep" carries back. */
+interface ShareConfirmation {
+  /** The channel the preview named. */
+  channel: string;
+  /** The plan content the preview showed (`contentHash`). */
+  hash: string;
+  /** The team picked on the summary card, if any. */
+  steeringTarget?: string;
+}
+
 /** The bot's side of steering: linking a channel, sharing on request, following plan changes. */
 export class SteeringHandler implements Reaction {
   readonly reactionName = 'steering note';
@@ -37,6 +60,7 @@ export class SteeringHandler implements Reaction {
   constructor(
     private readonly service: SteeringService,
     private readonly plans: PlanStore,
+    private readonly guide: Guide,
     private readonly logger: Logger,
     private readonly now: () => Date,
   ) {}
@@ -113,16 +137,84 @@ export class SteeringHandler implements Reaction {
     });
   }
 
-  /** "deel samenvatting", or the summary card's share button with a chosen channel. */
-  async share(turn: Turn, choice?: string): Promise<void> {
+  /** The plan to share, or undefined once the person was told why there is none. */
+  private async planToShare(turn: Turn): Promise<PlanState | undefined> {
     const read = await this.plans.lookup(turn.planKey);
-    if (!read.ok) return turn.send(planUnreadableText(turn.t, read));
-    const state = read.plan;
-    if (!state || Object.keys(state.answers).length === 0) {
-      await turn.send(turn.t('steering:share.nothingYet'));
-      return;
+    if (!read.ok) {
+      await turn.send(planUnreadableText(turn.t, read));
+      return undefined;
     }
+    const state = read.plan;
+    if (state && Object.keys(state.answers).length > 0) return state;
+    await turn.send(turn.t('steering:share.nothingYet'));
+    return undefined;
+  }
+
+  /**
+   * "deel samenvatting", the next-step card's share button, or the summary card's with a chosen
+   * channel. A note its author already confirmed for that channel is brought up to date; any
+   * other share first shows what would be posted, and where (issue 27).
+   */
+  async share(turn: Turn, choice?: string): Promise<void> {
+    const state = await this.planToShare(turn);
+    if (!state) return;
+    const where = await this.service.destination(turn.planKey, requesterOf(turn), choice);
+    if (where.kind !== 'destination') return this.sendOutcome(turn, where);
+    if (where.confirmed)
+      return this.sendOutcome(
+        turn,
+        await this.service.share(turn.planKey, state, requesterOf(turn), choice),
+      );
+    await this.sendPreview(turn, state, where.target, choice);
+  }
+
+  /**
+   * "Deel met de steungroep" on the preview. Posts only what the author saw, where they saw it
+   * would go: a plan changed since, or a channel that moved, gets a fresh preview instead.
+   */
+  async confirmShare(turn: Turn, confirmation: ShareConfirmation): Promise<void> {
+    const state = await this.planToShare(turn);
+    if (!state) return;
+    const choice = confirmation.steeringTarget || undefined;
+    const where = await this.service.destination(turn.planKey, requesterOf(turn), choice);
+    if (where.kind !== 'destination') return this.sendOutcome(turn, where);
+    if (where.target.channelId !== confirmation.channel || contentHash(state) !== confirmation.hash)
+      return this.sendPreview(
+        turn,
+        state,
+        where.target,
+        choice,
+        turn.t('steering:confirm.changed'),
+      );
     const outcome = await this.service.share(turn.planKey, state, requesterOf(turn), choice);
+    this.logger.info({ plan: logId(turn.planKey) }, 'steering note confirmed by its author');
+    await this.sendOutcome(turn, outcome);
+  }
+
+  /** "Nog niet": nothing is posted, and nothing is kept that would post it later. */
+  async declineShare(turn: Turn): Promise<void> {
+    await turn.send(turn.t('steering:confirm.declined'));
+  }
+
+  private async sendPreview(
+    turn: Turn,
+    state: PlanState,
+    target: SteeringTarget,
+    choice: string | undefined,
+    notice?: string,
+  ): Promise<void> {
+    const ctx = viewContext(this.guide, state, turn.locale, turn.t);
+    const data = sharePreviewData(ctx, {
+      ...(target.label ? { channelLabel: target.label } : {}),
+      channelId: target.channelId,
+      hash: contentHash(state),
+      ...(choice ? { choice } : {}),
+      ...(notice ? { notice } : {}),
+    });
+    await turn.send({ type: 'message', attachments: [renderCard('steering-share-confirm', data)] });
+  }
+
+  private async sendOutcome(turn: Turn, outcome: ShareOutcome): Promise<void> {
     await turn.send({
       type: 'message',
       textFormat: 'markdown',
@@ -144,26 +236,19 @@ export class SteeringHandler implements Reaction {
   }
 
   /**
-   * The steering note's reaction to a committed change. The first completion shares the note;
-   * any later change to the answers updates it (debounced by the outbox); a deleted plan's note
-   * is replaced by "plan verwijderd op … door …" (the tombstone is durable and the outbox
-   * retries it). Only queues: the outbox sends.
+   * The steering note's reaction to a committed change: a note its author confirmed follows the
+   * change (debounced by the outbox); a deleted plan's note is replaced by "plan verwijderd op …
+   * door …" (the tombstone is durable and the outbox retries it). Nothing is ever posted from
+   * here: completing the plan offers to share, and only the author's confirmation posts (issue 27).
    */
   async afterSave(commit: Committed): Promise<void> {
-    const { planKey, turn } = commit;
+    const { planKey } = commit;
     const deleted = effectOf(commit, 'planDeleted');
     if (deleted) {
       await this.service.withdraw(this.service.posts.parse(planKey, deleted.removed), deleted.by);
       return;
     }
-    const completed = effectOf(commit, 'planCompleted');
-    if (completed && turn) {
-      // The outbox confirms (with a link) once the note is up. Nowhere to post is normal
-      // before anyone linked a channel; the help card explains how to link one.
-      await this.service.share(planKey, completed.state, requesterOf(turn));
-      return;
-    }
-    const changed = effectOf(commit, 'answersChanged');
+    const changed = effectOf(commit, 'answersChanged') ?? effectOf(commit, 'planCompleted');
     if (changed) await this.service.planChanged(planKey, changed.state);
   }
 

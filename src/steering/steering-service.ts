@@ -4,7 +4,7 @@ import type { Locale } from '../i18n';
 import type { Logger } from '../logging';
 import type { BrugStorage } from '../storage';
 import type { ConnectorApi } from '../connector';
-import { PostStore, type PostDoc, type ReplyRef } from './post-store';
+import { PostStore, shareConfirmed, type PostDoc, type ReplyRef } from './post-store';
 import { postLink } from './post-link';
 import { sameTarget, servesTenant, TeamRegistry, type SteeringTarget } from './targets';
 
@@ -19,10 +19,16 @@ export interface Requester {
   locale: Locale;
 }
 
+/** Why a plan's note cannot go anywhere for this requester. */
+export type NoDestination = { kind: 'noTarget' | 'unknownTeam' | 'notMember' };
+
 export type ShareOutcome =
   | { kind: 'queued'; target: SteeringTarget }
   | { kind: 'upToDate'; target: SteeringTarget; link?: string }
-  | { kind: 'noTarget' | 'unknownTeam' | 'notMember' };
+  | NoDestination;
+
+/** Where a share would go, and whether the author already confirmed sharing the note there. */
+export type Destination = { kind: 'destination'; target: SteeringTarget; confirmed: boolean };
 
 /**
  * What the note must show: the answers (with who gave them) and the status. Navigation bumps the
@@ -129,9 +135,39 @@ export class SteeringService {
     }
   }
 
+  /** The plan's live post (not a tombstone) and the channel a share would go to. */
+  private async where(
+    planKey: string,
+    requester: Requester,
+    choice: string | undefined,
+  ): Promise<{ existing: PostDoc | undefined; resolved: SteeringTarget | ShareOutcome }> {
+    const found = await this.posts.get(planKey);
+    const existing = found?.withdrawn ? undefined : found;
+    // A note already out keeps its channel, if that channel may serve this plan's tenant.
+    const keepTarget = existing && !choice && servesTenant(existing.target, requester.tenantId);
+    const resolved = keepTarget ? existing.target : await this.resolveTarget(requester, choice);
+    return { existing, resolved };
+  }
+
+  /**
+   * Where the plan's note would go, and whether its author already confirmed sharing it there
+   * (then a share is an update of what is out); otherwise the author is asked first.
+   */
+  async destination(
+    planKey: string,
+    requester: Requester,
+    choice?: string,
+  ): Promise<Destination | ShareOutcome> {
+    const { existing, resolved } = await this.where(planKey, requester, choice);
+    if (!('channelId' in resolved)) return resolved;
+    const confirmed = shareConfirmed(existing) && sameTarget(existing.target, resolved);
+    return { kind: 'destination', target: resolved, confirmed };
+  }
+
   /**
    * Owes the plan's note to its channel: a new thread the first time (or in a newly chosen
-   * channel), an in-place update afterwards. The person asking is told the outcome later.
+   * channel), an in-place update afterwards. The person asking is told the outcome later. Only
+   * for a share its author confirmed (see `destination`); the confirmation is kept on the post.
    */
   async share(
     planKey: string,
@@ -139,11 +175,7 @@ export class SteeringService {
     requester: Requester,
     choice?: string,
   ): Promise<ShareOutcome> {
-    const found = await this.posts.get(planKey);
-    const existing = found?.withdrawn ? undefined : found;
-    // A note already out keeps its channel, if that channel may serve this plan's tenant.
-    const keepTarget = existing && !choice && servesTenant(existing.target, requester.tenantId);
-    const resolved = keepTarget ? existing.target : await this.resolveTarget(requester, choice);
+    const { existing, resolved } = await this.where(planKey, requester, choice);
     if (!('channelId' in resolved)) return resolved;
     const target = resolved;
     const hash = contentHash(state);
@@ -176,6 +208,7 @@ export class SteeringService {
         sends: 0,
         ...(lastSentAt ? { lastSentAt } : {}),
       };
+      const confirmedAt = base.confirmedAt ?? new Date(now).toISOString();
       const debounced = lastSentAt ? lastSentAt + this.deps.debounceMs : 0;
       const pending = {
         seq: (current?.pending?.seq ?? 0) + 1,
@@ -186,7 +219,7 @@ export class SteeringService {
         notify: requester.replyTo,
         failureNotified: false,
       };
-      return { next: { ...base, pending }, result: undefined };
+      return { next: { ...base, confirmedAt, pending }, result: undefined };
     });
     this.deps.wake();
     return { kind: 'queued', target };
@@ -207,16 +240,18 @@ export class SteeringService {
     return Math.max(Math.min(quiet, since + MAX_WAIT_DEBOUNCES * debounceMs), now);
   }
 
-  /** After any saved change: once a note is out (or owed), it follows the plan, debounced. */
+  /**
+   * After any saved change: once its author confirmed sharing the note, it follows the plan,
+   * debounced. Before that, nothing is posted.
+   */
   async planChanged(planKey: string, state: PlanState): Promise<void> {
     const doc = await this.posts.get(planKey);
-    if (!doc || doc.withdrawn || (!doc.activityId && !doc.pending)) return;
+    if (!shareConfirmed(doc)) return;
     const hash = contentHash(state);
     if ((doc.pending?.hash ?? doc.sentHash) === hash) return;
     const now = this.deps.now().getTime();
     await this.posts.update(planKey, (current) => {
-      if (!current || current.withdrawn || (!current.activityId && !current.pending))
-        return { result: undefined };
+      if (!shareConfirmed(current)) return { result: undefined };
       if ((current.pending?.hash ?? current.sentHash) === hash) return { result: undefined };
       const owed = current.pending;
       const pending = {

@@ -1,20 +1,18 @@
-import { translator } from '../../src/i18n';
 import { ActivityFactory } from '../helpers/activities';
-import { startBot, type RunningBot } from '../helpers/bot-server';
+import { cardsIn, startBot, type RunningBot } from '../helpers/bot-server';
 import { FakeConnector } from '../helpers/fake-connector';
 import {
   changeOrg,
   completePlan,
+  confirmShare,
   eventually,
   send,
-  textsTo,
   threadsCreated,
   updates,
   steeringChannelEnv,
 } from '../steering/steering-helpers';
 
 const CHANNEL = '19:after-save@thread.tacv2';
-const nl = translator('nl');
 
 type Report = { plans: { started: number; completed: number } };
 
@@ -40,19 +38,27 @@ describe('the after-save reactions over HTTP', () => {
     await teams.stop();
   });
 
-  it('a completion posts one note, proposes the follow-up once and counts the plan once; a change updates the note once', async () => {
+  it('a completion offers the next steps once and counts the plan once; a confirmed share posts one note; a change updates it once', async () => {
     const chat = new ActivityFactory({ serviceUrl: bot.connector.url });
     await completePlan(bot, chat, 'Gemeente Lede');
-    await eventually(() => (threadsCreated(teams).length ? true : undefined));
-    const proposal = nl('followup:proposal');
-    expect(textsTo(bot, chat).filter((t) => t === proposal)).toHaveLength(1);
+    const nextSteps = () =>
+      cardsIn(bot.connector.messagesTo(chat.conversationId)).filter((card) =>
+        JSON.stringify(card).includes('"followup.schedule.show"'),
+      );
+    expect(nextSteps()).toHaveLength(1);
     expect((await report(bot)).plans).toEqual({ started: 1, completed: 1 });
+    // Completing posts nothing to the steungroep: the author confirms first (issue 27).
+    await new Promise((r) => setTimeout(r, 600));
+    expect(threadsCreated(teams)).toHaveLength(0);
 
-    // Turns that commit nothing react with nothing: no second proposal, note or count.
+    // Turns that commit nothing react with nothing: no second offer, note or count.
     await send(bot, chat.message('samenvatting'));
     await send(bot, chat.message('overzicht'));
-    expect(textsTo(bot, chat).filter((t) => t === proposal)).toHaveLength(1);
+    expect(nextSteps()).toHaveLength(1);
     expect((await report(bot)).plans).toEqual({ started: 1, completed: 1 });
+
+    await confirmShare(bot, chat);
+    await eventually(() => (threadsCreated(teams).length ? true : undefined));
 
     // One committed change of the answers: the same message is updated, once.
     await changeOrg(bot, chat, 'Gemeente Lede en Wichelen');

@@ -172,10 +172,14 @@ describe('the guide over the Bot Framework protocol', () => {
         : {};
       await next(chat, card, answers);
     }
-    // The summary, followed by the follow-up schedule the completed plan proposes.
+    // The next steps, then the summary; the follow-up schedule is one press away (issue 27).
     const all = cardsIn(bot.connector.messagesTo(chat.conversationId));
-    const summary = JSON.stringify(all[all.length - 2]);
+    const summary = JSON.stringify(all[all.length - 1]);
     const en = translator('en');
+    const plan = submitActions(all[all.length - 2]!).find(
+      (a) => (a.data as Json).verb === 'followup.schedule.show',
+    );
+    await send(chat, chat.submit(plan!.data));
     expect(JSON.stringify(lastCard(chat))).toContain(en('followup:schedule.title'));
     expect(summary).toContain(en('bot:summary.heading'));
     expect(summary).toContain(

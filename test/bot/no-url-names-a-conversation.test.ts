@@ -5,6 +5,7 @@ import { startBot, type RunningBot } from '../helpers/bot-server';
 import { FakeConnector } from '../helpers/fake-connector';
 import {
   completePlan,
+  confirmShare,
   eventually,
   send,
   steeringChannelEnv,
@@ -50,7 +51,7 @@ describe('no URL the bot sends or hands out names a conversation', () => {
       conversationId: `a:1${Date.now()}/zijn+gesprek?x=1&y`,
     });
     await completePlan(bot, chat, 'Gemeente Brugge');
-    await send(bot, chat.message('deel samenvatting'));
+    await confirmShare(bot, chat, chat.message('deel samenvatting'));
     await eventually(() => (threadsCreated(teams).length > 0 ? true : undefined));
     for (const command of ['samenvatting', 'exporteer', 'documenten', 'mijn gegevens'])
       await send(bot, chat.message(command));

@@ -5,7 +5,9 @@ import { forwardAction, inputsOf, submitActions } from '../helpers/card-walker';
 import { FakeConnector } from '../helpers/fake-connector';
 import {
   completePlan,
+  confirmShare,
   eventually,
+  nextStepsCard,
   steeringChannelEnv,
   threadsCreated,
 } from '../steering/steering-helpers';
@@ -117,7 +119,12 @@ describe('one language per person over Teams-shaped traffic', () => {
     expect(JSON.stringify(lastCard(chat))).toContain(nl('bot:help.title'));
 
     await completePlan(bot, chat, 'Gemeente Taalstad');
-    expect(texts(chat)).toContain(nl('followup:proposal'));
+    const next = nextStepsCard(bot, chat);
+    expect(JSON.stringify(next)).toContain(nl('bot:nextSteps.title'));
+    expect(next.lang).toBe('nl');
+    const preview = await confirmShare(bot, chat);
+    expect(JSON.stringify(preview)).toContain(nl('steering:confirm.title'));
+    await send(chat.submit(press(next, 'followup.schedule.show')));
     await send(chat.submit(confirmSchedule(chat, '2031-01-06')));
     const note = await noteFor('Gemeente Taalstad');
     expect(note).toContain(nl('steering:note.heading'));
@@ -151,7 +158,11 @@ describe('one language per person over Teams-shaped traffic', () => {
     expect(JSON.stringify(lastCard(chat))).toContain(en('bot:overview.title'));
 
     await completePlan(bot, chat, 'City of Langton');
-    expect(texts(chat)).toContain(en('followup:proposal'));
+    const next = nextStepsCard(bot, chat);
+    expect(JSON.stringify(next)).toContain(en('bot:nextSteps.title'));
+    const preview = await confirmShare(bot, chat);
+    expect(JSON.stringify(preview)).toContain(en('steering:confirm.title'));
+    await send(chat.submit(press(next, 'followup.schedule.show')));
     await send(chat.submit(confirmSchedule(chat, '2032-01-05')));
     const note = await noteFor('City of Langton');
     expect(note).toContain(en('steering:note.heading'));

@@ -3,60 +3,10 @@ import type { Locator, Page } from 'playwright-core';
 import { addMonths, sendTimeFor } from '../../src/followup/calendar';
 import { launchChromium, SHOTS, type Browser } from '../helpers/chromium';
 import { startBot, type RunningBot } from '../helpers/bot-server';
-import { pressForward } from '../helpers/card-walker';
 import { eventually } from '../steering/steering-helpers';
 import { planKey, planTabPath } from '../../src/storage';
 import { WebChatDriver } from '../helpers/web-chat-driver';
-
-type Json = Record<string, unknown>;
-type Activity = { id: string; from: { role?: string }; replyToId?: string; attachments?: Json[] };
-
-/** The browser's own Direct Line conversation, driven over its REST API like Web Chat does. */
-class DirectLineUser {
-  constructor(
-    private readonly base: string,
-    private readonly session: { conversationId: string; token: string },
-  ) {}
-
-  private get url() {
-    return `${this.base}/v3/directline/conversations/${this.session.conversationId}/activities`;
-  }
-
-  async activities(): Promise<Activity[]> {
-    const res = await fetch(`${this.url}?watermark=`, {
-      headers: { Authorization: `Bearer ${this.session.token}` },
-    });
-    return ((await res.json()) as { activities: Activity[] }).activities;
-  }
-
-  /** Sends as the user and waits until the bot has answered it and gone quiet. */
-  async send(activity: Json): Promise<void> {
-    const res = await fetch(this.url, {
-      method: 'POST',
-      headers: {
-        'Content-Type': 'application/json',
-        Authorization: `Bearer ${this.session.token}`,
-      },
-      body: JSON.stringify({ type: 'message', ...activity }),
-    });
-    const { id } = (await res.json()) as { id: string };
-    let last = -1;
-    await eventually(async () => {
-      const all = await this.activities();
-      const answered = all.some((a) => a.replyToId === id);
-      const settled = answered && all.length === last;
-      last = all.length;
-      return settled ? true : undefined;
-    }, 20_000);
-  }
-
-  async lastCard(): Promise<Json | undefined> {
-    const cards = (await this.activities())
-      .filter((a) => a.from.role === 'bot')
-      .flatMap((a) => (a.attachments ?? []).map((x) => x.content as Json));
-    return cards[cards.length - 1];
-  }
-}
+import { DirectLineUser, walkGuide } from '../helpers/direct-line-user';
 
 describe('the follow-up in the real Web Chat, offline', () => {
   let bot: RunningBot;
@@ -114,15 +64,12 @@ describe('the follow-up in the real Web Chat, offline', () => {
     const session = JSON.parse(
       (await page.evaluate(() => sessionStorage.getItem('brugbot.directLine'))) ?? '{}',
     ) as { conversationId: string; token: string };
-    const user = new DirectLineUser(bot.url, session);
-    await user.send({ text: 'start' });
-    for (let i = 0; i < 80; i++) {
-      const data = pressForward((await user.lastCard())!);
-      if (!data || data.verb !== 'guide.submit') break;
-      await user.send({ value: data });
-    }
+    await walkGuide(new DirectLineUser(bot.url, session));
 
-    // The schedule card, as the browser shows it after the summary: it asks the start date.
+    // The schedule card, opened from the card with the next steps; it asks the start date.
+    const next = cardWith('Plan de opvolging');
+    await next.waitFor();
+    await next.locator('button.ac-pushButton', { hasText: 'Plan de opvolging' }).click();
     const schedule = cardWith('Bevestig de planning');
     await schedule.waitFor();
     await shoot('followup-schedule', schedule);

@@ -9,6 +9,7 @@ import {
   adviceCardData,
   confirmRestartCardData,
   helpCardData,
+  nextStepsCardData,
   openPromptData,
   overviewCardData,
   summaryCard,
@@ -16,6 +17,7 @@ import {
 } from '../../src/presentation/chat';
 import { checkinCardData, scheduleCardData } from '../../src/followup/views';
 import { viewContext } from '../../src/presentation';
+import { sharePreviewData } from '../../src/presentation/steering';
 import { createQnaService } from '../../src/qna';
 import { filledPlan, realGuide, T0 } from '../helpers/plans';
 
@@ -123,6 +125,19 @@ function guideCards(locale: Locale): [string, CardAttachment, string][] {
         `${name} advice`,
         renderCard('advice', adviceCardData(ctx, rules)),
         hint('bot:fallback.advice'),
+      ],
+      [
+        `${name} next steps`,
+        renderCard('next-steps', nextStepsCardData(ctx)),
+        hint('bot:fallback.nextSteps'),
+      ],
+      [
+        `${name} share preview`,
+        renderCard(
+          'steering-share-confirm',
+          sharePreviewData(ctx, { channelId: '19:x', hash: '0'.repeat(32) }),
+        ),
+        hint('steering:confirm.fallback'),
       ],
     );
   }

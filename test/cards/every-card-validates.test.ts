@@ -6,13 +6,14 @@ import {
   adviceCardData,
   confirmRestartCardData,
   helpCardData,
+  nextStepsCardData,
   openPromptData,
   overviewCardData,
   summaryCard,
   welcomeCardData,
 } from '../../src/presentation/chat';
 import { viewContext } from '../../src/presentation';
-import { steeringNote, withdrawnNote } from '../../src/presentation/steering';
+import { sharePreviewData, steeringNote, withdrawnNote } from '../../src/presentation/steering';
 import { validateCard } from '../helpers/card-validator';
 import { followupTransition } from '../../src/followup/followup-engine';
 import { checkinCardData, scheduleCardData } from '../../src/followup/views';
@@ -70,6 +71,18 @@ describe.each(LOCALES)('every card the guide can send, in %s', (locale) => {
       expectClean(renderCard('confirm-open', prompt), 'confirm-open');
       const ruleIds = guide.definition.advice.map((a) => a.id);
       expectClean(renderCard('advice', adviceCardData(ctx, ruleIds)), 'advice');
+      expectClean(renderCard('next-steps', nextStepsCardData(ctx)), 'next-steps');
+    });
+
+    it('renders the preview that asks before sharing with the steungroep', () => {
+      const preview = sharePreviewData(ctx, {
+        channelLabel: 'Jeugd <at>x</at> · Steungroep',
+        channelId: '19:steungroep@thread.tacv2',
+        hash: '0'.repeat(32),
+        choice: 'team-1',
+        notice: t('steering:confirm.changed'),
+      });
+      expectClean(renderCard('steering-share-confirm', preview), 'steering-share-confirm');
     });
 
     it("renders the steungroep's note, updated and with its link, and the withdrawal notice", () => {

@@ -2,7 +2,7 @@ import { translator } from '../../src/i18n';
 import { ActivityFactory, BRAM } from '../helpers/activities';
 import { cardsIn, startBot, textsIn, type RunningBot } from '../helpers/bot-server';
 import { forwardAction, inputsOf, pressForward } from '../helpers/card-walker';
-import { eventually } from '../steering/steering-helpers';
+import { confirmShare, eventually, nextStepsCard, press } from '../steering/steering-helpers';
 
 type Json = Record<string, unknown>;
 const nl = translator('nl');
@@ -42,23 +42,26 @@ function confirmAsShown(card: Json, changes: Json = {}): Json {
   return { ...(forwardAction(card)!.data as Json), ...shown, ...changes };
 }
 
-/** Walks the whole guide like a person pressing "save and continue" on every card. */
+/**
+ * Walks the whole guide like a person pressing "save and continue" on every card, then opens
+ * the follow-up schedule with the next-step card's button (nothing is pushed on completion).
+ */
 async function walkGuide(chat: ActivityFactory): Promise<void> {
   await send(chat.message('start'));
   for (let i = 0; i < 80; i++) {
     const data = pressForward(lastCard(chat));
-    if (!data || data.verb !== 'guide.submit') return;
+    if (!data || data.verb !== 'guide.submit') break;
     await send(chat.submit(data));
   }
+  const next = nextStepsCard(bot, chat);
+  expect(JSON.stringify(next)).toContain(nl('bot:nextSteps.title'));
+  await send(chat.submit(press(next, 'followup.schedule.show')));
 }
 
 describe('the follow-up over HTTP', () => {
-  it('proposes a schedule on completion, sends the check-in into the same conversation and shows its figures', async () => {
+  it('proposes a schedule from the next-step card, sends the check-in into the same conversation and shows its figures', async () => {
     const chat = new ActivityFactory({ serviceUrl: bot.connector.url });
     await walkGuide(chat);
-    expect(textsIn(bot.connector.messagesTo(chat.conversationId))).toContain(
-      nl('followup:proposal'),
-    );
     const schedule = lastCard(chat);
     expect(JSON.stringify(schedule)).toContain(nl('followup:schedule.title'));
     // The start date is asked, not assumed: the only date on the first card, empty and required.
@@ -71,6 +74,8 @@ describe('the follow-up over HTTP', () => {
     await send(chat.submit(confirmAsShown(schedule, { q_fuStart: '2027-01-04' })));
     const saved = textsIn(bot.connector.messagesTo(chat.conversationId)).pop()!;
     expect(saved).toContain('5 apr 2027');
+    // Shared with the steungroep (local channel), confirmed by the author.
+    await confirmShare(bot, chat, chat.message('deel samenvatting'));
 
     // Nothing is due yet on the day after confirming.
     expect(await moveClock('2027-01-05T10:00:00+01:00')).toMatchObject({ sent: 0 });

@@ -57,7 +57,7 @@ describe('the guide engine', () => {
       cards++;
     }
     expect(state.status).toBe('completed');
-    expect(outputs.slice(-2)).toEqual([{ kind: 'notice', code: 'completed' }, { kind: 'summary' }]);
+    expect(outputs.slice(-2)).toEqual([{ kind: 'nextSteps' }, { kind: 'summary' }]);
     expect(cards).toBeGreaterThanOrEqual(12);
   });
 

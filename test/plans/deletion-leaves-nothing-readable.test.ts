@@ -5,7 +5,13 @@ import path from 'node:path';
 import { translator } from '../../src/i18n';
 import { ActivityFactory } from '../helpers/activities';
 import { cardsIn, startBot, textsIn, type RunningBot } from '../helpers/bot-server';
-import { completePlan, eventually, outboxLength, send } from '../steering/steering-helpers';
+import {
+  completePlan,
+  confirmShare,
+  eventually,
+  outboxLength,
+  send,
+} from '../steering/steering-helpers';
 
 type Json = Record<string, unknown>;
 const nl = translator('nl');
@@ -43,7 +49,8 @@ describe('"verwijder plan" on a real SQLite file', () => {
     const texts = () => textsIn(bot.connector.messagesTo(chat.conversationId));
     await send(bot, chat.message('taal nl'));
     await completePlan(bot, chat, org);
-    // Completing the plan posts the note to the local steering channel.
+    // Shared with the steungroep: the note is in the local steering channel.
+    await confirmShare(bot, chat);
     await eventually(() => texts().find((t) => t.includes('/steering#')));
     await send(bot, chat.message('exporteer'));
     await send(bot, chat.message('mijn gegevens'));

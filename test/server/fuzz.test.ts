@@ -14,6 +14,8 @@ const VERBS = [
   'lang.set',
   'privacy.delete.confirm',
   'steering.share',
+  'steering.share.confirm',
+  'steering.share.decline',
   'nope',
 ];
 const NASTY_KEYS = [

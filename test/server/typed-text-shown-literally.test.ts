@@ -1,7 +1,7 @@
 import { ActivityFactory, BRAM } from '../helpers/activities';
 import { cardsIn, startBot, textsIn, type RunningBot } from '../helpers/bot-server';
 import { renderedText } from '../helpers/card-validator';
-import { completePlan, eventually, send } from '../steering/steering-helpers';
+import { completePlan, confirmShare, eventually, send } from '../steering/steering-helpers';
 
 type Json = Record<string, unknown>;
 const EXPRESSION = '{{DATE(2017-02-14T06:08:39Z, SHORT)}}';
@@ -55,6 +55,7 @@ describe('control characters in answers never reach a reader', () => {
   beforeAll(async () => {
     Object.assign(chat, { options: { serviceUrl: bot.connector.url } });
     await completePlan(bot, chat, org);
+    await confirmShare(bot, chat);
     await send(bot, chat.message('samenvatting'));
   });
 

@@ -13,6 +13,7 @@ import { FakeConnector } from '../helpers/fake-connector';
 import {
   changeOrg,
   completePlan,
+  confirmShare,
   eventually,
   lastCard,
   outboxLength,
@@ -91,6 +92,7 @@ describe('the steering brief follows the plan in the Teams channel', () => {
   it('links the plan tab in Teams, says what changed, and makes one update of two quick edits', async () => {
     const c = chat();
     await completePlan(bot, c, 'Gemeente Zottegem');
+    await confirmShare(bot, c);
     const [thread] = await eventually(() =>
       threadsCreated(teams).length ? threadsCreated(teams) : undefined,
     );
@@ -150,6 +152,7 @@ describe('the steering brief follows the plan in the Teams channel', () => {
     const c = chat();
     teams.clear();
     await completePlan(bot, c, 'Gemeente Lede');
+    await confirmShare(bot, c);
     const [thread] = await eventually(() =>
       threadsCreated(teams).length ? threadsCreated(teams) : undefined,
     );

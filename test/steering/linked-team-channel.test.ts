@@ -6,6 +6,7 @@ import { validateCard } from '../helpers/card-validator';
 import {
   changeOrg,
   completePlan,
+  confirmShare,
   eventually,
   send,
   textsTo,
@@ -70,6 +71,9 @@ describe('linking a team channel with "koppel stuurgroep"', () => {
 
     const personal = new ActivityFactory({ serviceUrl: bot.connector.url, user: BRAM });
     await completePlan(bot, personal, 'Gemeente Herzele');
+    // The preview names the linked channel as people know it before anything is posted.
+    const preview = await confirmShare(bot, personal);
+    expect(JSON.stringify(preview)).toContain('Jeugd <b>&</b> Vrije tijd · Stuurgroep');
     const thread = await eventually(() => threadsCreated(bot.connector)[0]);
     expect(thread.body).toMatchObject({
       isGroup: true,
@@ -106,7 +110,7 @@ describe('linking a team channel with "koppel stuurgroep"', () => {
     await send(bot, chat.submit({ verb: 'steering.share', steeringTarget: 'another-team' }));
     expect(textsTo(bot, chat)).toContain(nl('steering:share.unknownTeam'));
     const before = threadsCreated(bot.connector).length;
-    await send(bot, chat.submit({ verb: 'steering.share', steeringTarget: TEAM }));
+    await confirmShare(bot, chat, chat.submit({ verb: 'steering.share', steeringTarget: TEAM }));
     const thread = await eventually(() => threadsCreated(bot.connector)[before]);
     expect(thread.body).toMatchObject({ channelData: { channel: { id: CHANNEL } } });
     expect(JSON.stringify(thread.body)).toContain('Gemeente Erpe-Mere');

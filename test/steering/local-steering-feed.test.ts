@@ -6,6 +6,7 @@ import { launchChromium, SHOTS, watchProblems, type Browser } from '../helpers/c
 import {
   changeOrg,
   completePlan,
+  confirmShare,
   eventually,
   lastCard,
   outboxLength,
@@ -54,6 +55,7 @@ describe('the local steering feed at /steering', () => {
 
     const chat = new ActivityFactory({ serviceUrl: bot.connector.url });
     await completePlan(bot, chat, 'Stad <b>Aalst</b> <at>x</at>');
+    await confirmShare(bot, chat);
     const confirmation = await eventually(() =>
       textsTo(bot, chat).find((t) => t.includes('/steering#')),
     );

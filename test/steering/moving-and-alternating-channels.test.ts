@@ -1,7 +1,16 @@
 import { translator } from '../../src/i18n';
 import { ActivityFactory, ANNE, BRAM, type Who } from '../helpers/activities';
 import { startBot, type RunningBot } from '../helpers/bot-server';
-import { completePlan, eventually, send, textsTo, threadsCreated } from './steering-helpers';
+import {
+  completePlan,
+  confirmShare,
+  eventually,
+  lastCard,
+  press,
+  send,
+  textsTo,
+  threadsCreated,
+} from './steering-helpers';
 
 type Json = Record<string, unknown>;
 const nl = translator('nl');
@@ -75,12 +84,22 @@ describe('steering channels cannot be moved silently or flooded (issue 28, findi
     bot.connector.clear();
     const chat = new ActivityFactory({ serviceUrl: bot.connector.url, user: BRAM });
     await completePlan(bot, chat, 'Gemeente Wissel');
+    await confirmShare(bot, chat);
     await eventually(() => threadsCreated(bot.connector)[0]);
-
-    for (let press = 0; press < 20; press++)
-      await send(bot, chat.submit({ verb: 'steering.share', steeringTarget: press % 2 ? A : B }));
+    // The author saw the preview for each channel (issue 27): B's, confirmed, then A's. Then they
+    // press the two confirmations in turn, each time moving the note to the other channel.
+    const previews: Record<string, Record<string, unknown>> = {};
+    for (const team of [B, A]) {
+      await send(bot, chat.submit({ verb: 'steering.share', steeringTarget: team }));
+      previews[team] = press(lastCard(bot, chat), 'steering.share.confirm');
+      if (team === B) await send(bot, chat.submit(previews[team]));
+    }
+    const queued = () => textsTo(bot, chat).filter((t) => t.startsWith('Ik zet de nota'));
+    const answeredBefore = queued().length;
+    for (let pressed = 0; pressed < 20; pressed++)
+      await send(bot, chat.submit(previews[pressed % 2 ? B : A]!));
     // Every press was answered, and what is owed waits for the plan's one debounce.
-    expect(textsTo(bot, chat).filter((t) => t.startsWith('Ik zet de nota'))).toHaveLength(20);
+    expect(queued()).toHaveLength(answeredBefore + 20);
     await new Promise((r) => setTimeout(r, DEBOUNCE_MS + 1000));
     expect(threadsCreated(bot.connector).length).toBeLessThanOrEqual(2);
   });

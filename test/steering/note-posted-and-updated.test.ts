@@ -6,6 +6,7 @@ import { validateCard } from '../helpers/card-validator';
 import {
   changeOrg,
   completePlan,
+  confirmShare,
   eventually,
   outboxLength,
   textsTo,
@@ -35,9 +36,10 @@ describe('the steering note in the configured Teams channel', () => {
     await teams.stop();
   });
 
-  it('posts one new thread when the plan is completed, then updates that same message in place, debounced', async () => {
+  it('posts one new thread once the author confirms sharing the completed plan, then updates that same message in place, debounced', async () => {
     const chat = new ActivityFactory({ serviceUrl: bot.connector.url });
     await completePlan(bot, chat, 'Gemeente Zottegem');
+    await confirmShare(bot, chat);
 
     const [thread] = await eventually(() =>
       threadsCreated(teams).length ? threadsCreated(teams) : undefined,
@@ -76,12 +78,12 @@ describe('the steering note in the configured Teams channel', () => {
     expect(threadsCreated(teams)).toHaveLength(1);
   });
 
-  it('posts the note on "deel samenvatting" for a plan that is not complete, and only once', async () => {
+  it('posts the note on a confirmed "deel samenvatting" for a plan that is not complete, and only once', async () => {
     const chat = new ActivityFactory({ serviceUrl: bot.connector.url });
     await bot.post(chat.message('start'));
     await changeOrg(bot, chat, 'OCMW Geraardsbergen');
     const before = threadsCreated(teams).length;
-    await bot.post(chat.message('deel samenvatting'));
+    await confirmShare(bot, chat, chat.message('deel samenvatting'));
     await eventually(() => (threadsCreated(teams).length > before ? true : undefined));
     await eventually(async () => ((await outboxLength(bot)) === 0 ? true : undefined));
     await bot.post(chat.message('deel samenvatting'));

@@ -5,6 +5,7 @@ import { startBot, type RunningBot } from '../helpers/bot-server';
 import { FakeConnector } from '../helpers/fake-connector';
 import {
   completePlan,
+  confirmShare,
   eventually,
   send,
   steeringChannelEnv,
@@ -47,6 +48,7 @@ describe("the configured steungroep channel serves its own tenant's plans only",
     // A plan of the home tenant goes out; by the time it has, the outbox has had every chance.
     const home = new ActivityFactory({ serviceUrl: bot.connector.url, tenantId: HOME });
     await completePlan(bot, home, 'Gemeente Thuis');
+    await confirmShare(bot, home);
     const thread = await eventually(() => threadsCreated(teams)[0]);
     expect(thread.body).toMatchObject({ channelData: { tenant: { id: HOME } } });
     expect(JSON.stringify(thread.body)).toContain('Gemeente Thuis');

@@ -4,6 +4,7 @@ import { startBot, type RunningBot } from '../helpers/bot-server';
 import { FakeConnector } from '../helpers/fake-connector';
 import {
   completePlan,
+  confirmShare,
   eventually,
   outboxLength,
   textsTo,
@@ -35,6 +36,7 @@ describe('a steering post Teams refuses', () => {
     teams.failNext = [403];
     const chat = new ActivityFactory({ serviceUrl: bot.connector.url });
     await completePlan(bot, chat, 'Gemeente Ninove');
+    await confirmShare(bot, chat);
 
     await eventually(() =>
       textsTo(bot, chat).includes(nl('steering:result.notInTeam', { channel })) ? true : undefined,
@@ -57,6 +59,7 @@ describe('a steering post Teams refuses', () => {
     const before = threadsCreated(teams).length;
     const chat = new ActivityFactory({ serviceUrl: bot.connector.url });
     await completePlan(bot, chat, 'Gemeente Lede');
+    await confirmShare(bot, chat);
     await eventually(() => (threadsCreated(teams).length > before ? true : undefined), 15_000);
     const transient = textsTo(bot, chat).filter(
       (t) => t === nl('steering:result.transient', { channel }),

@@ -1,6 +1,6 @@
 import type { ActivityFactory } from '../helpers/activities';
 import { cardsIn, textsIn, type RunningBot } from '../helpers/bot-server';
-import { pressForward } from '../helpers/card-walker';
+import { pressForward, submitActions } from '../helpers/card-walker';
 import type { ConnectorCall, FakeConnector } from '../helpers/fake-connector';
 
 type Json = Record<string, unknown>;
@@ -48,6 +48,41 @@ export async function completePlan(
     await send(bot, chat.submit(data));
   }
   throw new Error('the plan did not complete');
+}
+
+/** The data a card's button with this verb sends back, as the channel does. */
+export function press(card: Json, verb: string): Json {
+  const action = submitActions(card).find((a) => (a.data as Json).verb === verb);
+  if (!action) throw new Error(`no ${verb} button on the card`);
+  return action.data as Json;
+}
+
+/** The card with the next steps that completing the guide brought (the newest, if several). */
+export function nextStepsCard(bot: RunningBot, chat: ActivityFactory): Json {
+  const cards = cardsIn(bot.connector.messagesTo(chat.conversationId));
+  const next = [...cards]
+    .reverse()
+    .find((card) =>
+      submitActions(card).some((a) => (a.data as Json).verb === 'followup.schedule.show'),
+    );
+  if (!next) throw new Error('no card with the next steps');
+  return next;
+}
+
+/**
+ * Shares the plan as its author does (issue 27): asks to share (the next-step card's button by
+ * default, or e.g. `chat.message('deel samenvatting')`), then confirms on the preview card.
+ * Returns the preview the author confirmed.
+ */
+export async function confirmShare(
+  bot: RunningBot,
+  chat: ActivityFactory,
+  ask: Json = chat.submit(press(nextStepsCard(bot, chat), 'steering.share')),
+): Promise<Json> {
+  await send(bot, ask);
+  const preview = lastCard(bot, chat);
+  await send(bot, chat.submit(press(preview, 'steering.share.confirm')));
+  return preview;
 }
 
 /** Changes the organisation on step 1's card (the current revision, so nothing is merged). */

@@ -12,6 +12,7 @@ export {
   adviceCardData,
   openPromptData,
 } from './other-views';
+export { nextStepsCardData } from './next-steps';
 export { stepCardData, type StepNotice, type StepCardExtras } from './step-view';
 export { qnaReply } from './qna-reply';
 export {

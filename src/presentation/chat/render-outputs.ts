@@ -11,6 +11,7 @@ import {
   summaryCard,
   welcomeCardData,
 } from './other-views';
+import { nextStepsCardData } from './next-steps';
 import { stepCardData, type StepNotice } from './step-view';
 import { quotedLabels, type ViewContext } from '..';
 
@@ -95,6 +96,9 @@ export function renderOutputs(
         break;
       case 'summary':
         activities.push({ type: 'message', attachments: [summaryCard(ctx)] });
+        break;
+      case 'nextSteps':
+        activities.push(card('next-steps', nextStepsCardData(ctx)));
         break;
       case 'advice':
         activities.push(card('advice', adviceCardData(ctx, output.ruleIds)));

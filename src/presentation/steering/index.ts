@@ -4,3 +4,4 @@ export { buildBrief, type BriefModel } from './brief-model';
 export { briefDigest, changesLine, type BriefDigest } from './brief-changes';
 export { progressLine } from './progress-line';
 export { feedView, type FeedPost, type FeedView } from './feed-model';
+export { sharePreviewData, type SharePreviewOptions } from './share-preview';
