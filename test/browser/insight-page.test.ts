@@ -28,7 +28,7 @@ async function realisticUse(talk: Conversations): Promise<void> {
     const chat = talk.open({ user: i % 2 ? ZOE : KOEN, channelId: 'webchat' });
     await talk.say(chat, chat.message(DECLINED));
     const [answer] = await talk.say(chat, chat.message(ANSWERED[i % ANSWERED.length]!));
-    const data = /"data":(\{"verb":"answer\.feedback"[^}]*"helpful":(?:true|false)\})/g;
+    const data = /"data":(\{"verb":"answer\.feedback"[^}]*\})/g;
     const [yes, no] = [...JSON.stringify(answer).matchAll(data)].map((m) => JSON.parse(m[1]!));
     await talk.say(chat, chat.submit(i === 3 ? no : yes));
   }
