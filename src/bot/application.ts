@@ -12,6 +12,7 @@ import { FEEDBACK_INVOKE, type AnswerFeedback, type UsageCounter } from '../insi
 import {
   createTurn,
   type InboundActivity,
+  type OutgoingActivity,
   type ProcessResult,
   type Turn,
   type TurnApplication,
@@ -19,7 +20,7 @@ import {
 } from '../turn';
 import type { HistoryHandler } from './history-handler';
 import type { PrivacyHandler } from './privacy-handler';
-import { qnaReply, renderOutputs } from '../presentation/chat';
+import { qnaReply, renderOutputs, renderReceipt } from '../presentation/chat';
 import { brugRouter } from './routes';
 import { MAX_INPUT_CHARS, type Router } from './router';
 
@@ -182,6 +183,21 @@ export class BrugApp implements TurnApplication {
       .map((a) => ({ entryId: a.entryId, title: a.title }));
   }
 
+  /**
+   * Where the channel updates messages, the card the person answered becomes a one-line receipt,
+   * so the conversation stays short and old buttons go. A channel that cannot (Azure's Direct
+   * Line) refuses the update: the answered card then simply stays, which is never wrong.
+   */
+  private async replaceAnsweredCard(turn: Turn, receipt: OutgoingActivity | undefined) {
+    if (!receipt || !turn.repliesTo) return;
+    await turn.update(turn.repliesTo, receipt).catch((error: unknown) =>
+      this.deps.logger.info(
+        { conversation: logId(turn.conversationId), err: errorForLog(error) },
+        'answered card not replaced',
+      ),
+    );
+  }
+
   private async runGuide(turn: Turn, event: GuideEvent): Promise<void> {
     let result;
     try {
@@ -216,6 +232,7 @@ export class BrugApp implements TurnApplication {
     await turn.send(
       ...renderOutputs(ctx, result.outputs, (position) => this.qnaLinks(position, turn.locale)),
     );
+    await this.replaceAnsweredCard(turn, renderReceipt(ctx, result.outputs));
     // After the reply: the steering note and the follow-up act on what the engine says changed.
     await this.deps.steering.afterSave(turn, result);
     await this.deps.followup.afterGuideTurn(turn, result);

@@ -1,3 +1,5 @@
+import { adviceDue, shownAdviceOf } from './advice-once';
+import { isAnswered } from './answers';
 import { answerValues, type Guide, type Position } from './guide';
 import type { EngineContext, GuideEvent, GuideOutput } from './events';
 import { HISTORY_LIMIT, type PlanState } from './plan-state';
@@ -44,8 +46,9 @@ function viewOf(state: PlanState): GuideOutput {
     : stepCard({ step: state.currentStep, part: state.currentPart });
 }
 
-function activeAdviceIds(guide: Guide, state: PlanState): Set<string> {
-  return new Set(guide.activeAdvice(answerValues(state)).map((a) => a.rule.id));
+/** What a submit sent, as text, so a refused card can show it again exactly. */
+function sentValues(values: Submit['values']): Record<string, string> {
+  return Object.fromEntries(Object.entries(values).map(([id, v]) => [id, String(v)]));
 }
 
 function submitStep(guide: Guide, state: PlanState, event: Submit, ctx: EngineContext): Decision {
@@ -54,11 +57,10 @@ function submitStep(guide: Guide, state: PlanState, event: Submit, ctx: EngineCo
   }
   const here = { step: event.step, part: event.part };
   const merge = mergeSubmit(guide, state, here, event.revision, event.values);
-  const adviceBefore = activeAdviceIds(guide, state);
-  const visibleBefore = new Set(
+  const shownBefore = new Set(
     guide
       .questionsOfPart(here)
-      .filter((q) => guide.isVisible(q, answerValues(state)))
+      .filter((q) => guide.isOnCard(q, answerValues(state)))
       .map((q) => q.id),
   );
   let next = merge.changes.length
@@ -74,8 +76,6 @@ function submitStep(guide: Guide, state: PlanState, event: Submit, ctx: EngineCo
       params: { name: o.previousAuthor.name ?? '' },
       questions: [o.q],
     }));
-  const newAdvice = [...activeAdviceIds(guide, next)].filter((id) => !adviceBefore.has(id));
-  if (newAdvice.length) outputs.push({ kind: 'advice', ruleIds: newAdvice });
 
   if (event.revision < state.revision) {
     const code = merge.changes.length ? 'staleCardMerged' : 'staleCard';
@@ -87,14 +87,17 @@ function submitStep(guide: Guide, state: PlanState, event: Submit, ctx: EngineCo
     outputs.push({ kind: 'notice', code: 'invalidAnswers', questions: Object.keys(merge.errors) });
     return {
       state: moveTo(next, here, ctx.now),
-      outputs: [...outputs, { ...stepCard(here), errors: merge.errors } as GuideOutput],
+      outputs: [
+        ...outputs,
+        { ...stepCard(here), errors: merge.errors, sent: sentValues(event.values) } as GuideOutput,
+      ],
     };
   }
   const answers = answerValues(next);
   const open = guide.openPointsOfPart(here, answers).map((q) => q.id);
   const appeared = guide
     .questionsOfPart(here)
-    .filter((q) => guide.isVisible(q, answers) && !visibleBefore.has(q.id));
+    .filter((q) => guide.isVisible(q, answers) && !shownBefore.has(q.id));
   if (appeared.length > 0 && event.nav === 'next') {
     outputs.push({ kind: 'notice', code: 'newQuestions', questions: appeared.map((q) => q.id) });
     return { state: moveTo(next, here, ctx.now), outputs: [...outputs, stepCard(here)] };
@@ -115,10 +118,13 @@ function navigate(
   state: PlanState,
   event: Submit,
   ctx: EngineContext,
-  outputs: GuideOutput[],
+  shown: GuideOutput[],
 ): Decision {
+  let outputs = shown;
   const here = { step: event.step, part: event.part };
   const answers = answerValues(state);
+  // The card this submit came from is done (saved); "stay" shows it again instead.
+  if (event.nav !== 'stay') outputs = [...outputs, { kind: 'receipt', ...here }];
   if (event.nav === 'overview')
     return { state: moveTo(state, here, ctx.now), outputs: [...outputs, { kind: 'overview' }] };
   if (event.nav === 'stay')
@@ -133,6 +139,8 @@ function navigate(
     const to = guide.previousPosition(here, answers) ?? here;
     return { state: moveTo(state, to, ctx.now), outputs: [...outputs, stepCard(to)] };
   }
+  const skipped = skippedAfterDeepen(guide, state, here);
+  if (skipped.length) outputs = [...outputs, { kind: 'notice', code: 'skippedQuestions', questions: skipped }];
   const to = guide.nextPosition(here, answers);
   if (to) return { state: moveTo(state, to, ctx.now), outputs: [...outputs, stepCard(to)] };
   const firstCompletion = state.status !== 'completed';
@@ -143,6 +151,22 @@ function navigate(
   };
   const notice: GuideOutput[] = firstCompletion ? [{ kind: 'notice', code: 'completed' }] : [];
   return { state: done, outputs: [...outputs, ...notice, { kind: 'summary' }] };
+}
+
+/**
+ * Leaving a "verdiepen" card goes on after the step's core cards; questions on core cards of the
+ * step that the plan never showed are then skipped, and named so that nobody misses them.
+ */
+function skippedAfterDeepen(guide: Guide, state: PlanState, from: Position): string[] {
+  if (!guide.isDeepen(from) || !state.reached) return [];
+  const answers = answerValues(state);
+  const reached = new Set(state.reached);
+  return guide
+    .routeParts(from.step, answers)
+    .filter((part) => !reached.has(`${from.step}.${part}`))
+    .flatMap((part) => guide.questionsOfPart({ step: from.step, part }))
+    .filter((q) => guide.isVisible(q, answers) && !isAnswered(answers[q.id]))
+    .map((q) => q.id);
 }
 
 function undo(state: PlanState, ctx: EngineContext): Decision {
@@ -189,6 +213,7 @@ function restart(guide: Guide, state: PlanState, event: GuideEvent, ctx: EngineC
     status: 'inProgress',
     currentStep: first.step,
     currentPart: first.part,
+    shownAdvice: [],
   };
   return { state: next, outputs: [{ kind: 'notice', code: 'restarted' }, stepCard(first)] };
 }
@@ -203,9 +228,25 @@ export function transition(
   event: GuideEvent,
   ctx: EngineContext,
 ): Transition {
-  const decided = decide(guide, state, event, ctx);
+  const decided = withAdvice(guide, state, decide(guide, state, event, ctx));
   const next = withReached(state, decided.state);
   return { ...decided, state: next, effects: effectsOf(state, next) };
+}
+
+/**
+ * Says each tip once: new tips go inside the step card this turn shows (none: a summary lists
+ * them all; otherwise they wait for the next card) and are noted in the plan as shown.
+ */
+function withAdvice(guide: Guide, before: PlanState, decision: Decision): Decision {
+  if (decision.state.revision === before.revision) return decision;
+  const shown = decision.state.shownAdvice ?? shownAdviceOf(guide, before);
+  const due = adviceDue(guide, decision.state, shown);
+  const at = decision.outputs.map((o) => o.kind).lastIndexOf('step');
+  const listed = at >= 0 || decision.outputs.some((o) => o.kind === 'summary');
+  if (due.length === 0 || !listed)
+    return { ...decision, state: { ...decision.state, shownAdvice: shown } };
+  const outputs = decision.outputs.map((o, i) => (i === at ? { ...o, advice: due } : o));
+  return { outputs, state: { ...decision.state, shownAdvice: [...shown, ...due] } };
 }
 
 /** Notes the card a changed plan now stands on, once: the newest card is always the last. */
@@ -251,7 +292,12 @@ function decide(guide: Guide, state: PlanState, event: GuideEvent, ctx: EngineCo
       return { state: moveTo(state, to, ctx.now), outputs: [stepCard(to)] };
     }
     case 'goto': {
-      const to = guide.firstPosition(Math.min(Math.max(1, event.step), guide.stepCount), answers);
+      const step = Math.min(Math.max(1, event.step), guide.stepCount);
+      const part = event.part;
+      const to =
+        part !== undefined && guide.visibleParts(step, answers).includes(part)
+          ? { step, part }
+          : guide.firstPosition(step, answers);
       return { state: moveTo(state, to, ctx.now), outputs: [stepCard(to)] };
     }
     case 'overview':

@@ -209,16 +209,6 @@ export function helpCardData(ctx: ViewContext) {
   };
 }
 
-export function adviceCardData(ctx: ViewContext, ruleIds: string[]) {
-  const wanted = new Set(ruleIds);
-  const advice = adviceItems(ctx, (rule) => wanted.has(rule.id));
-  return {
-    fallbackText: cardFallback(ctx.t('bot:advice.title'), ctx.t('bot:fallback.advice')),
-    title: ctx.t('bot:advice.newTitle'),
-    advice,
-  };
-}
-
 /** "Nog open: … — Toch verder / Invullen": the card shown before leaving empty required questions. */
 export function openPromptData(
   ctx: ViewContext,
