@@ -190,12 +190,14 @@ export class BrugApp implements TurnApplication {
    */
   private async replaceAnsweredCard(turn: Turn, receipt: OutgoingActivity | undefined) {
     if (!receipt || !turn.repliesTo) return;
-    await turn.update(turn.repliesTo, receipt).catch((error: unknown) =>
-      this.deps.logger.info(
-        { conversation: logId(turn.conversationId), err: errorForLog(error) },
-        'answered card not replaced',
-      ),
-    );
+    await turn
+      .update(turn.repliesTo, receipt)
+      .catch((error: unknown) =>
+        this.deps.logger.info(
+          { conversation: logId(turn.conversationId), err: errorForLog(error) },
+          'answered card not replaced',
+        ),
+      );
   }
 
   private async runGuide(turn: Turn, event: GuideEvent): Promise<void> {

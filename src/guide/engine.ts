@@ -140,7 +140,8 @@ function navigate(
     return { state: moveTo(state, to, ctx.now), outputs: [...outputs, stepCard(to)] };
   }
   const skipped = skippedAfterDeepen(guide, state, here);
-  if (skipped.length) outputs = [...outputs, { kind: 'notice', code: 'skippedQuestions', questions: skipped }];
+  if (skipped.length)
+    outputs = [...outputs, { kind: 'notice', code: 'skippedQuestions', questions: skipped }];
   const to = guide.nextPosition(here, answers);
   if (to) return { state: moveTo(state, to, ctx.now), outputs: [...outputs, stepCard(to)] };
   const firstCompletion = state.status !== 'completed';

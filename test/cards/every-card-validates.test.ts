@@ -54,7 +54,13 @@ describe.each(LOCALES)('every card the guide can send, in %s', (locale) => {
           const data = stepCardData(
             ctx,
             { step, part },
-            { errors, notices, qnaLinks: links, open, ...(which === 'worstCase' ? { advice } : {}) },
+            {
+              errors,
+              notices,
+              qnaLinks: links,
+              open,
+              ...(which === 'worstCase' ? { advice } : {}),
+            },
           );
           expectClean(renderCard('step', data), `step ${step} part ${part}`);
         });

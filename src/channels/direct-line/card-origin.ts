@@ -2,7 +2,8 @@ import type { Conversation } from './conversation';
 
 type Json = Record<string, unknown>;
 
-const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isObject = (v: unknown): v is Json =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** Every Action.Submit's `data` in a card (body, containers, columns, action sets, select actions). */
 function submitData(node: unknown, found: Json[] = []): Json[] {

@@ -1,14 +1,7 @@
 import { cardBytes, renderCard, CARD_BUDGET_BYTES, type CardAttachment } from '../../cards';
 import { buildSummary, CARD_ANSWER_LIMIT, CARD_ANSWER_LIMITS } from '../summary';
 import type { GuideOutput } from '../../guide';
-import {
-  adviceItems,
-  cardFallback,
-  quotedLabels,
-  sourceLine,
-  stepTitle,
-  type ViewContext,
-} from '..';
+import { cardFallback, quotedLabels, sourceLine, stepTitle, type ViewContext } from '..';
 
 export function welcomeCardData(ctx: ViewContext, resumable: boolean) {
   const { t, guide, locale } = ctx;

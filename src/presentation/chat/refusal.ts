@@ -24,15 +24,19 @@ export function shownValue(
   sent: string | undefined,
 ): { text: string; number: number | undefined } {
   if (sent === undefined) {
-    const text = stored === undefined ? '' : Array.isArray(stored) ? stored.join(',') : String(stored);
+    const text =
+      stored === undefined ? '' : Array.isArray(stored) ? stored.join(',') : String(stored);
     return { text, number: typeof stored === 'number' ? stored : undefined };
   }
   if (q.type === 'multiselect' || q.type === 'choice' || q.type === 'yesno') {
     // Ticks the person made stay ticked; ids the card does not know are dropped.
-    const known = new Set(
-      q.type === 'yesno' ? ['yes', 'no'] : (q.choices ?? []).map((c) => c.id),
-    );
-    return { text: pickedIds(sent).filter((id) => known.has(id)).join(','), number: undefined };
+    const known = new Set(q.type === 'yesno' ? ['yes', 'no'] : (q.choices ?? []).map((c) => c.id));
+    return {
+      text: pickedIds(sent)
+        .filter((id) => known.has(id))
+        .join(','),
+      number: undefined,
+    };
   }
   const n = Number(sent.trim().replace(',', '.'));
   return {
@@ -53,8 +57,7 @@ export function refusalText(
 ): string {
   const value = (sent ?? '').trim();
   const picked = pickedIds(value);
-  const label = (id: string) =>
-    choicesOf(ctx, q).find((c) => c.value === id)?.title ?? id;
+  const label = (id: string) => choicesOf(ctx, q).find((c) => c.value === id)?.title ?? id;
   const exclusive = exclusiveConflict(q, picked);
   const quoted = (ids: string[]) =>
     formatList(
