@@ -1,8 +1,8 @@
 import { adviceDue, shownAdviceOf } from './advice-once';
-import { isAnswered } from './answers';
+import { isAnswered, type Answers } from './answers';
 import { answerValues, type Guide, type Position } from './guide';
 import type { EngineContext, GuideEvent, GuideOutput } from './events';
-import { HISTORY_LIMIT, type PlanState } from './plan-state';
+import { HISTORY_LIMIT, type Change, type PlanState } from './plan-state';
 import { applyChanges, mergeSubmit } from './submit';
 
 /**
@@ -46,6 +46,19 @@ function viewOf(state: PlanState): GuideOutput {
     : stepCard({ step: state.currentStep, part: state.currentPart });
 }
 
+/**
+ * A follow-up question stands on its card before its answer applies; what was typed there while
+ * the answer that opens it was not given (e.g. years with "Onbepaalde duur") is not kept.
+ */
+function applicableChanges(guide: Guide, state: PlanState, changes: Change[]): Change[] {
+  const after: Record<string, Answers[string]> = { ...answerValues(state) };
+  for (const c of changes) after[c.q] = c.to ?? undefined;
+  return changes.filter((c) => {
+    const q = guide.question(c.q);
+    return c.to === null || !q || !guide.isFollowUp(q) || guide.isVisible(q, after);
+  });
+}
+
 /** What a submit sent, as text, so a refused card can show it again exactly. */
 function sentValues(values: Submit['values']): Record<string, string> {
   return Object.fromEntries(Object.entries(values).map(([id, v]) => [id, String(v)]));
@@ -63,8 +76,9 @@ function submitStep(guide: Guide, state: PlanState, event: Submit, ctx: EngineCo
       .filter((q) => guide.isOnCard(q, answerValues(state)))
       .map((q) => q.id),
   );
-  let next = merge.changes.length
-    ? applyChanges(state, merge.changes, 'answer', ctx.actor, ctx.now, HISTORY_LIMIT)
+  const changes = applicableChanges(guide, state, merge.changes);
+  let next = changes.length
+    ? applyChanges(state, changes, 'answer', ctx.actor, ctx.now, HISTORY_LIMIT)
     : state;
   if (next.status === 'notStarted') next = { ...next, status: 'inProgress' };
   // Replacing your own earlier answer is not news; replacing a colleague's is.
@@ -78,8 +92,8 @@ function submitStep(guide: Guide, state: PlanState, event: Submit, ctx: EngineCo
     }));
 
   if (event.revision < state.revision) {
-    const code = merge.changes.length ? 'staleCardMerged' : 'staleCard';
-    outputs.unshift({ kind: 'notice', code, questions: merge.changes.map((c) => c.q) });
+    const code = changes.length ? 'staleCardMerged' : 'staleCard';
+    outputs.unshift({ kind: 'notice', code, questions: changes.map((c) => c.q) });
     if (merge.tooOld) outputs.push({ kind: 'notice', code: 'staleCard' });
     return { state: next, outputs: [...outputs, viewOf(next)] };
   }

@@ -82,6 +82,14 @@ describe('the guide engine', () => {
     expect(next.answers.durationType?.value).toBe('fixed');
   });
 
+  it('keeps no years typed on the card while the term chosen is indefinite', () => {
+    const state = atDuration();
+    const values = { workingTime: '100', durationType: 'indefinite', durationYears: '4' };
+    const { state: next } = run(state, submit(state, values));
+    expect(next.answers.durationType?.value).toBe('indefinite');
+    expect(next.answers.durationYears).toBeUndefined();
+  });
+
   it('says the short-duration advice once, inside the next card, and not on a later visit', () => {
     const state = atDuration();
     const values = { workingTime: '100', durationType: 'fixed', durationYears: '2' };
