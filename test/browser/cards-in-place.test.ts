@@ -117,6 +117,7 @@ describe.each(VIEWPORTS)('cards in place in Web Chat at $width×$height', (viewp
     const withTip = await forward(refused);
     await expect(withTip.textContent()).resolves.toMatch(/80 à 100%/);
     await settled(page);
+    await withTip.getByText('Advies bij je antwoorden').scrollIntoViewIfNeeded();
     await shot('step-with-tip');
 
     // Revisiting step 3: its cards carry no tips again.
