@@ -9,7 +9,13 @@ import { planKey, planTabPath } from '../../src/storage';
 import { WebChatDriver } from '../helpers/web-chat-driver';
 
 type Json = Record<string, unknown>;
-type Activity = { id: string; from: { role?: string }; replyToId?: string; attachments?: Json[] };
+type Activity = {
+  id: string;
+  timestamp?: string;
+  from: { role?: string };
+  replyToId?: string;
+  attachments?: Json[];
+};
 
 /** The browser's own Direct Line conversation, driven over its REST API like Web Chat does. */
 class DirectLineUser {
@@ -50,9 +56,11 @@ class DirectLineUser {
     }, 20_000);
   }
 
+  /** In transcript order, as Web Chat shows it: a card updated in place keeps its timestamp. */
   async lastCard(): Promise<Json | undefined> {
     const cards = (await this.activities())
       .filter((a) => a.from.role === 'bot')
+      .sort((a, b) => (a.timestamp ?? '').localeCompare(b.timestamp ?? ''))
       .flatMap((a) => (a.attachments ?? []).map((x) => x.content as Json));
     return cards[cards.length - 1];
   }
