@@ -231,10 +231,12 @@ export class BrugApp implements TurnApplication {
     });
     if (result.outputs.some((o) => o.kind === 'summary'))
       ctx.steeringChoices = await this.deps.steering.shareChoices(turn);
+    // The answered card shrinks to its receipt first, so the next card lands below it and keeps
+    // its place in view (a card shrinking above it afterwards would pull it out of view).
+    await this.replaceAnsweredCard(turn, renderReceipt(ctx, result.outputs));
     await turn.send(
       ...renderOutputs(ctx, result.outputs, (position) => this.qnaLinks(position, turn.locale)),
     );
-    await this.replaceAnsweredCard(turn, renderReceipt(ctx, result.outputs));
     // After the reply: the steering note and the follow-up act on what the engine says changed.
     await this.deps.steering.afterSave(turn, result);
     await this.deps.followup.afterGuideTurn(turn, result);
