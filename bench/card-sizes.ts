@@ -2,7 +2,6 @@ import { cardBytes, renderCard, type CardAttachment } from '../src/cards';
 import { LOCALES, translator } from '../src/i18n';
 import { stepCardData } from '../src/presentation/chat';
 import {
-  adviceCardData,
   confirmRestartCardData,
   helpCardData,
   overviewCardData,
@@ -56,7 +55,16 @@ export function largestCard(): LargestCard {
           `step ${step} part ${part} (${locale})`,
           renderCard(
             'step',
-            stepCardData(ctx, { step, part }, { errors, notices, qnaLinks: links }),
+            stepCardData(
+              ctx,
+              { step, part },
+              {
+                errors,
+                notices,
+                qnaLinks: links,
+                advice: guide.definition.advice.filter((a) => a.step === step).map((a) => a.id),
+              },
+            ),
           ),
         );
       });
@@ -68,16 +76,6 @@ export function largestCard(): LargestCard {
     consider(
       `confirm-restart (${locale})`,
       renderCard('confirm-restart', confirmRestartCardData(ctx)),
-    );
-    consider(
-      `advice, every rule (${locale})`,
-      renderCard(
-        'advice',
-        adviceCardData(
-          ctx,
-          guide.definition.advice.map((a) => a.id),
-        ),
-      ),
     );
     for (const entryId of qna.entryIds()) {
       const reply = qnaReply(qna.byId(entryId, locale)!, t, 3, 'teamsChat');

@@ -1,14 +1,14 @@
 import { planEffects, type AfterSave } from '../after-save';
 import type { Guide, GuideEvent, Position } from '../guide';
 import type { Locale } from '../i18n';
-import { logId, type Logger } from '../logging';
+import { errorForLog, logId, type Logger } from '../logging';
 import { CorruptPlanError, type PlanStore } from '../plans';
 import { viewContext } from '../presentation';
-import { renderOutputs } from '../presentation/chat';
+import { renderOutputs, renderReceipt } from '../presentation/chat';
 import type { QnaService } from '../qna';
 import { ConcurrencyExhaustedError } from '../storage';
 import type { SteeringHandler } from '../steering';
-import type { Turn } from '../turn';
+import type { OutgoingActivity, Turn } from '../turn';
 
 /** An ActionSet shows at most a handful of buttons; three keeps the card calm. */
 const MAX_QNA_LINKS = 3;
@@ -62,6 +62,9 @@ export class GuideHandler {
     });
     if (result.outputs.some((o) => o.kind === 'summary'))
       ctx.steeringChoices = await this.deps.steering.shareChoices(turn);
+    // The answered card shrinks to its receipt first, so the next card lands below it and keeps
+    // its place in view (a card shrinking above it afterwards would pull it out of view).
+    await this.replaceAnsweredCard(turn, renderReceipt(ctx, result.outputs));
     await turn.send(
       ...renderOutputs(ctx, result.outputs, (position) => this.qnaLinks(position, turn.locale)),
     );
@@ -71,6 +74,23 @@ export class GuideHandler {
       turn,
       effects: planEffects(result.state, result.effects),
     });
+  }
+
+  /**
+   * Where the channel updates messages, the card the person answered becomes a one-line receipt,
+   * so the conversation stays short and old buttons go. A channel that cannot (Azure's Direct
+   * Line) refuses the update: the answered card then simply stays, which is never wrong.
+   */
+  private async replaceAnsweredCard(turn: Turn, receipt: OutgoingActivity | undefined) {
+    if (!receipt || !turn.repliesTo) return;
+    await turn
+      .update(turn.repliesTo, receipt)
+      .catch((error: unknown) =>
+        this.deps.logger.info(
+          { conversation: logId(turn.conversationId), err: errorForLog(error) },
+          'answered card not replaced',
+        ),
+      );
   }
 
   /** The knowledge-base entries a card links to, e.g. "Wat telt als geslaagd?" on the success part. */

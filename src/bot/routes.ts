@@ -42,6 +42,10 @@ export function brugRouter(h: RouteHandlers): Router {
       verb(z.object({ verb: z.literal('guide.goto'), step }), (turn, a) =>
         h.guide.run(turn, { type: 'goto', step: a.step }),
       ),
+      // A receipt's "Wijzig": the card of that step and part again.
+      verb(z.object({ verb: z.literal('guide.open'), step, part }), (turn, a) =>
+        h.guide.run(turn, { type: 'goto', step: a.step, part: a.part }),
+      ),
       verb(
         z.object({
           verb: z.literal('guide.submit'),

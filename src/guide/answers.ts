@@ -6,11 +6,13 @@ export type Answers = Readonly<Record<string, AnswerValue | undefined>>;
 
 export type AnswerError =
   | 'notANumber'
+  | 'notWhole'
   | 'tooSmall'
   | 'tooLarge'
   | 'tooLong'
   | 'unknownChoice'
   | 'tooManyChoices'
+  | 'exclusiveChoice'
   | 'badDate';
 
 export type ParsedAnswer =
@@ -21,6 +23,24 @@ const MAX_SELECTED = 50;
 function choiceIds(q: QuestionDefinition): Set<string> {
   if (q.type === 'yesno') return new Set(['yes', 'no']);
   return new Set((q.choices ?? []).map((c) => c.id));
+}
+
+/** The ticked choice that excludes the others, when others are ticked with it. */
+export function exclusiveConflict(q: QuestionDefinition, picked: string[]): string | undefined {
+  if (picked.length < 2) return undefined;
+  return (q.choices ?? []).find((c) => c.exclusive && picked.includes(c.id))?.id;
+}
+
+/** The ids a multiselect input sent ("a,b"), without blanks or repeats. */
+export function pickedIds(raw: string): string[] {
+  return [
+    ...new Set(
+      raw
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
+    ),
+  ];
 }
 
 /**
@@ -37,8 +57,11 @@ export function parseAnswer(q: QuestionDefinition, raw: string | number | boolea
       return text.length > max ? { ok: false, error: 'tooLong' } : { ok: true, value: text };
     }
     case 'number': {
+      // A decimal comma is read as a decimal point, so "0,5" is refused as a fraction, not as 5.
       const n = Number(text.replace(',', '.'));
       if (!Number.isFinite(n)) return { ok: false, error: 'notANumber' };
+      // Every number the guide asks is whole (percentages, people, years, euros): say so.
+      if (!Number.isInteger(n)) return { ok: false, error: 'notWhole' };
       if (q.min !== undefined && n < q.min) return { ok: false, error: 'tooSmall' };
       if (q.max !== undefined && n > q.max) return { ok: false, error: 'tooLarge' };
       return { ok: true, value: n };
@@ -53,18 +76,12 @@ export function parseAnswer(q: QuestionDefinition, raw: string | number | boolea
         ? { ok: true, value: text }
         : { ok: false, error: 'unknownChoice' };
     case 'multiselect': {
-      const picked = [
-        ...new Set(
-          text
-            .split(',')
-            .map((s) => s.trim())
-            .filter(Boolean),
-        ),
-      ];
+      const picked = pickedIds(text);
       const known = choiceIds(q);
       if (picked.length > MAX_SELECTED || picked.some((p) => !known.has(p))) {
         return { ok: false, error: 'unknownChoice' };
       }
+      if (exclusiveConflict(q, picked)) return { ok: false, error: 'exclusiveChoice' };
       if (q.maxSelected !== undefined && picked.length > q.maxSelected) {
         return { ok: false, error: 'tooManyChoices' };
       }

@@ -54,3 +54,37 @@ export function holds(condition: Condition, answers: Answers): boolean {
     }
   }
 }
+
+/** The questions a condition reads (a scaled operand reads one more). */
+export function conditionRefs(condition: Condition): string[] {
+  if ('all' in condition) return condition.all.flatMap(conditionRefs);
+  if ('any' in condition) return condition.any.flatMap(conditionRefs);
+  if ('not' in condition) return conditionRefs(condition.not);
+  const operand = 'value' in condition ? condition.value : undefined;
+  return typeof operand === 'object' && operand !== null && 'ref' in operand
+    ? [condition.q, operand.ref]
+    : [condition.q];
+}
+
+/**
+ * As `holds`, but a question the person has not reached is unknown rather than empty, in
+ * three-valued (Kleene) logic: `undefined` when the outcome depends on such a question. Advice
+ * uses it so that no tip warns about a question before the card that asks it.
+ */
+export function holdsKnown(
+  condition: Condition,
+  answers: Answers,
+  known: (q: string) => boolean,
+): boolean | undefined {
+  if ('all' in condition || 'any' in condition) {
+    const all = 'all' in condition;
+    const results = (all ? condition.all : condition.any).map((c) => holdsKnown(c, answers, known));
+    if (results.includes(!all)) return !all;
+    return results.includes(undefined) ? undefined : all;
+  }
+  if ('not' in condition) {
+    const inner = holdsKnown(condition.not, answers, known);
+    return inner === undefined ? undefined : !inner;
+  }
+  return conditionRefs(condition).every(known) ? holds(condition, answers) : undefined;
+}

@@ -61,6 +61,11 @@ export const choiceSchema = z
     id: idSchema,
     /** Strategies sit on the demand or the supply side; advice rules look at that. */
     side: z.enum(['demand', 'supply']).optional(),
+    /**
+     * A choice that cannot be ticked together with any other of its multiselect ("Nog geen
+     * analyse" next to "Ja, …"): the content says so, the answer parser refuses the combination.
+     */
+    exclusive: z.boolean().optional(),
   })
   .strict();
 

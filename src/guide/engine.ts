@@ -1,7 +1,8 @@
-import type { Answers } from './answers';
+import { adviceDue, shownAdviceOf } from './advice-once';
+import { isAnswered, type Answers } from './answers';
 import { answerValues, type ActiveAdvice, type Guide, type Position } from './guide';
 import type { EngineContext, GuideEvent, GuideOutput } from './events';
-import { HISTORY_LIMIT, type PlanState } from './plan-state';
+import { HISTORY_LIMIT, type Change, type PlanState } from './plan-state';
 import { applyChanges, mergeSubmit } from './submit';
 
 /**
@@ -63,16 +64,22 @@ function viewOf(state: PlanState): GuideOutput {
 }
 
 /**
- * The advice that holds after a submission (each rule evaluated once, on the new answers), and
- * which of it is new: only a rule that holds now is checked against the answers before.
+/**
+ * A follow-up question stands on its card before its answer applies; what was typed there while
+ * the answer that opens it was not given (e.g. years with "Onbepaalde duur") is not kept.
  */
-function adviceAfter(guide: Guide, before: Answers, after: Answers) {
-  const advice = guide.activeAdvice(after);
-  const fresh = guide.newlyHolding(
-    advice.map((a) => a.rule),
-    before,
-  );
-  return { advice, fresh: fresh.map((rule) => rule.id) };
+function applicableChanges(guide: Guide, answersBefore: Answers, changes: Change[]): Change[] {
+  const after: Record<string, Answers[string]> = { ...answersBefore };
+  for (const c of changes) after[c.q] = c.to ?? undefined;
+  return changes.filter((c) => {
+    const q = guide.question(c.q);
+    return c.to === null || !q || !guide.isFollowUp(q) || guide.isVisible(q, after);
+  });
+}
+
+/** What a submit sent, as text, so a refused card can show it again exactly. */
+function sentValues(values: Submit['values']): Record<string, string> {
+  return Object.fromEntries(Object.entries(values).map(([id, v]) => [id, String(v)]));
 }
 
 function submitStep(
@@ -87,14 +94,15 @@ function submitStep(
   }
   const here = { step: event.step, part: event.part };
   const merge = mergeSubmit(guide, state, here, event.revision, event.values);
-  const visibleBefore = new Set(
+  const shownBefore = new Set(
     guide
       .questionsOfPart(here)
-      .filter((q) => guide.isVisible(q, answersBefore))
+      .filter((q) => guide.isOnCard(q, answersBefore))
       .map((q) => q.id),
   );
-  let next = merge.changes.length
-    ? applyChanges(state, merge.changes, 'answer', ctx.actor, ctx.now, HISTORY_LIMIT)
+  const changes = applicableChanges(guide, answersBefore, merge.changes);
+  let next = changes.length
+    ? applyChanges(state, changes, 'answer', ctx.actor, ctx.now, HISTORY_LIMIT)
     : state;
   const answers = next === state ? answersBefore : answerValues(next);
   if (next.status === 'notStarted') next = { ...next, status: 'inProgress' };
@@ -107,13 +115,13 @@ function submitStep(
       params: { name: o.previousAuthor.name ?? '' },
       questions: [o.q],
     }));
-  const { advice, fresh: newAdvice } = adviceAfter(guide, answersBefore, answers);
-  if (newAdvice.length) outputs.push({ kind: 'advice', ruleIds: newAdvice });
-  const derived: Derived = { answers, advice };
+  // The advice that holds, evaluated once on the new answers; which tip is new to the person is
+  // decided once per transition by adviceDue (advice-once.ts).
+  const derived: Derived = { answers, advice: guide.activeAdvice(answers) };
 
   if (event.revision < state.revision) {
-    const code = merge.changes.length ? 'staleCardMerged' : 'staleCard';
-    outputs.unshift({ kind: 'notice', code, questions: merge.changes.map((c) => c.q) });
+    const code = changes.length ? 'staleCardMerged' : 'staleCard';
+    outputs.unshift({ kind: 'notice', code, questions: changes.map((c) => c.q) });
     if (merge.tooOld) outputs.push({ kind: 'notice', code: 'staleCard' });
     return { state: next, outputs: [...outputs, viewOf(next)], derived };
   }
@@ -121,14 +129,17 @@ function submitStep(
     outputs.push({ kind: 'notice', code: 'invalidAnswers', questions: Object.keys(merge.errors) });
     return {
       state: moveTo(next, here, ctx.now),
-      outputs: [...outputs, { ...stepCard(here), errors: merge.errors } as GuideOutput],
+      outputs: [
+        ...outputs,
+        { ...stepCard(here), errors: merge.errors, sent: sentValues(event.values) } as GuideOutput,
+      ],
       derived,
     };
   }
   const open = guide.openPointsOfPart(here, answers).map((q) => q.id);
   const appeared = guide
     .questionsOfPart(here)
-    .filter((q) => guide.isVisible(q, answers) && !visibleBefore.has(q.id));
+    .filter((q) => guide.isVisible(q, answers) && !shownBefore.has(q.id));
   if (appeared.length > 0 && event.nav === 'next') {
     outputs.push({ kind: 'notice', code: 'newQuestions', questions: appeared.map((q) => q.id) });
     return { state: moveTo(next, here, ctx.now), outputs: [...outputs, stepCard(here)], derived };
@@ -150,9 +161,12 @@ function navigate(
   answers: Answers,
   event: Submit,
   ctx: EngineContext,
-  outputs: GuideOutput[],
+  shown: GuideOutput[],
 ): Decision {
+  let outputs = shown;
   const here = { step: event.step, part: event.part };
+  // The card this submit came from is done (saved); "stay" shows it again instead.
+  if (event.nav !== 'stay') outputs = [...outputs, { kind: 'receipt', ...here }];
   if (event.nav === 'overview')
     return { state: moveTo(state, here, ctx.now), outputs: [...outputs, { kind: 'overview' }] };
   if (event.nav === 'stay')
@@ -167,6 +181,9 @@ function navigate(
     const to = guide.previousPosition(here, answers) ?? here;
     return { state: moveTo(state, to, ctx.now), outputs: [...outputs, stepCard(to)] };
   }
+  const skipped = skippedAfterDeepen(guide, state, here);
+  if (skipped.length)
+    outputs = [...outputs, { kind: 'notice', code: 'skippedQuestions', questions: skipped }];
   const to = guide.nextPosition(here, answers);
   if (to) return { state: moveTo(state, to, ctx.now), outputs: [...outputs, stepCard(to)] };
   const firstCompletion = state.status !== 'completed';
@@ -179,6 +196,22 @@ function navigate(
   // That card comes first, so it is what lands in view; the long summary reads on below it.
   const next: GuideOutput[] = firstCompletion ? [{ kind: 'nextSteps' }] : [];
   return { state: done, outputs: [...outputs, ...next, { kind: 'summary' }] };
+}
+
+/**
+ * Leaving a "verdiepen" card goes on after the step's core cards; questions on core cards of the
+ * step that the plan never showed are then skipped, and named so that nobody misses them.
+ */
+function skippedAfterDeepen(guide: Guide, state: PlanState, from: Position): string[] {
+  if (!guide.isDeepen(from) || !state.reached) return [];
+  const answers = answerValues(state);
+  const reached = new Set(state.reached);
+  return guide
+    .routeParts(from.step, answers)
+    .filter((part) => !reached.has(`${from.step}.${part}`))
+    .flatMap((part) => guide.questionsOfPart({ step: from.step, part }))
+    .filter((q) => guide.isVisible(q, answers) && !isAnswered(answers[q.id]))
+    .map((q) => q.id);
 }
 
 function undo(state: PlanState, ctx: EngineContext): Decision {
@@ -225,6 +258,7 @@ function restart(guide: Guide, state: PlanState, event: GuideEvent, ctx: EngineC
     status: 'inProgress',
     currentStep: first.step,
     currentPart: first.part,
+    shownAdvice: [],
   };
   return { state: next, outputs: [{ kind: 'notice', code: 'restarted' }, stepCard(first)] };
 }
@@ -239,9 +273,25 @@ export function transition(
   event: GuideEvent,
   ctx: EngineContext,
 ): Transition {
-  const decided = decide(guide, state, event, ctx);
+  const decided = withAdvice(guide, state, decide(guide, state, event, ctx));
   const next = withReached(state, decided.state);
   return { ...decided, state: next, effects: effectsOf(state, next) };
+}
+
+/**
+ * Says each tip once: new tips go inside the step card this turn shows (none: a summary lists
+ * them all; otherwise they wait for the next card) and are noted in the plan as shown.
+ */
+function withAdvice(guide: Guide, before: PlanState, decision: Decision): Decision {
+  if (decision.state.revision === before.revision) return decision;
+  const shown = decision.state.shownAdvice ?? shownAdviceOf(guide, before);
+  const due = adviceDue(guide, decision.state, shown);
+  const at = decision.outputs.map((o) => o.kind).lastIndexOf('step');
+  const listed = at >= 0 || decision.outputs.some((o) => o.kind === 'summary');
+  if (due.length === 0 || !listed)
+    return { ...decision, state: { ...decision.state, shownAdvice: shown } };
+  const outputs = decision.outputs.map((o, i) => (i === at ? { ...o, advice: due } : o));
+  return { outputs, state: { ...decision.state, shownAdvice: [...shown, ...due] } };
 }
 
 /** Notes the card a changed plan now stands on, once: the newest card is always the last. */
@@ -291,7 +341,12 @@ function decide(guide: Guide, state: PlanState, event: GuideEvent, ctx: EngineCo
       return { state: moveTo(state, to, ctx.now), outputs: [stepCard(to)] };
     }
     case 'goto': {
-      const to = guide.firstPosition(Math.min(Math.max(1, event.step), guide.stepCount), answers);
+      const step = Math.min(Math.max(1, event.step), guide.stepCount);
+      const part = event.part;
+      const to =
+        part !== undefined && guide.visibleParts(step, answers).includes(part)
+          ? { step, part }
+          : guide.firstPosition(step, answers);
       return { state: moveTo(state, to, ctx.now), outputs: [stepCard(to)] };
     }
     case 'overview':

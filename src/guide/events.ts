@@ -12,7 +12,8 @@ export type GuideEvent =
   | { type: 'back' }
   | { type: 'overview' }
   | { type: 'summary' }
-  | { type: 'goto'; step: number }
+  /** `part`: a card of the step (a receipt's "Wijzig"); without it, the step's first card. */
+  | { type: 'goto'; step: number; part?: number }
   | {
       type: 'submitStep';
       step: number;
@@ -50,7 +51,8 @@ export type NoticeCode =
   | 'restartExpired'
   | 'undone'
   | 'nothingToUndo'
-  | 'atFirstStep';
+  | 'atFirstStep'
+  | 'skippedQuestions';
 
 export type NoticeParams = Record<string, string | number>;
 
@@ -65,13 +67,18 @@ export type GuideOutput =
       errors?: Record<string, AnswerError>;
       /** Required questions left empty, marked on the card after "Invullen". */
       open?: string[];
+      /** Tips said for the first time, shown inside this card (advice-once.ts). */
+      advice?: string[];
+      /** What a refused submit sent, shown again as the person left it (not the stored values). */
+      sent?: Record<string, string>;
     }
+  /** The card a submit came from is done: where the channel can, it becomes a one-line receipt. */
+  | { kind: 'receipt'; step: number; part: number }
   /** "Nog open: … — Toch verder / Invullen", before leaving a card with empty required questions. */
   | { kind: 'openPrompt'; step: number; part: number; questions: string[] }
   | { kind: 'overview' }
   | { kind: 'summary' }
   /** After the first completion: share with the steungroep, the documents, the follow-up. */
   | { kind: 'nextSteps' }
-  | { kind: 'advice'; ruleIds: string[] }
   | { kind: 'confirmRestart' }
   | { kind: 'notice'; code: NoticeCode; params?: NoticeParams; questions?: string[] };

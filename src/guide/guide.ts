@@ -1,5 +1,5 @@
 import { isAnswered, type Answers } from './answers';
-import { holds } from './conditions';
+import { conditionRefs, holds } from './conditions';
 import type {
   AdviceRule,
   GuideDefinition,
@@ -28,17 +28,17 @@ export class Guide {
   readonly stepCount: number;
   private readonly questionsById = new Map<
     string,
-    { question: QuestionDefinition; step: number; part: PartDefinition }
+    { question: QuestionDefinition; step: number; part: PartDefinition; partIndex: number }
   >();
 
   constructor(readonly definition: GuideDefinition) {
     this.stepCount = definition.steps.length;
     for (const step of definition.steps) {
-      for (const part of step.parts) {
+      step.parts.forEach((part, partIndex) => {
         for (const question of part.questions) {
-          this.questionsById.set(question.id, { question, step: step.number, part });
+          this.questionsById.set(question.id, { question, step: step.number, part, partIndex });
         }
-      }
+      });
     }
   }
 
@@ -54,6 +54,28 @@ export class Guide {
 
   stepOfQuestion(id: string): number | undefined {
     return this.questionsById.get(id)?.step;
+  }
+
+  /** The card that asks a question. */
+  positionOfQuestion(id: string): Position | undefined {
+    const entry = this.questionsById.get(id);
+    return entry ? { step: entry.step, part: entry.partIndex } : undefined;
+  }
+
+  /**
+   * A follow-up question: it opens on an answer given on its own card. Adaptive Cards 1.5 cannot
+   * show an input when another changes (Action.ToggleVisibility reacts to clicks, not to input;
+   * `valueChangedAction` is not in 1.5), so the card always shows it, marked with its condition.
+   */
+  isFollowUp(question: QuestionDefinition): boolean {
+    if (!question.showIf) return false;
+    const own = this.questionsById.get(question.id)?.part;
+    return conditionRefs(question.showIf).every((ref) => this.questionsById.get(ref)?.part === own);
+  }
+
+  /** Whether the card shows a question: relevant now, or a follow-up waiting for its answer. */
+  isOnCard(question: QuestionDefinition, answers: Answers): boolean {
+    return this.isFollowUp(question) || this.isVisible(question, answers);
   }
 
   questionsOf(step: number): QuestionDefinition[] {

@@ -6,6 +6,7 @@ export type {
   StepDefinition,
   AdviceRule,
   QuestionType,
+  Condition,
 } from './definition-schema';
 export { Guide, answerValues, type ActiveAdvice, type StepStatus, type Position } from './guide';
 export { transition, effectsOf, type Derived, type Transition, type GuideEffect } from './engine';
@@ -25,6 +26,8 @@ export {
 export {
   isAnswered,
   sameAnswer,
+  exclusiveConflict,
+  pickedIds,
   type AnswerValue,
   type AnswerError,
   type Answers,

@@ -80,6 +80,12 @@ export const planStateSchema = z.object({
     .array(z.string().regex(/^\d\.\d{1,2}$/))
     .max(200)
     .optional(),
+  /**
+   * Advice rules whose tip the conversation has shown, so each is said once (in the card after
+   * the answer that triggered it) and not repeated; the summary lists them all. Absent: see
+   * `shownAdviceOf`.
+   */
+  shownAdvice: z.array(z.string().max(80)).max(200).optional(),
 });
 export type PlanState = z.infer<typeof planStateSchema>;
 

@@ -55,6 +55,11 @@ export interface Turn {
   readonly isGroup: boolean;
   readonly teams: TeamsPlace;
   readonly input: TurnInput;
+  /**
+   * The message this activity answers, as the channel says: for a card submit, the card that was
+   * pressed (Teams sets it; the local Direct Line too). Absent where the channel gives none.
+   */
+  readonly repliesTo?: string;
   /** The language the person chose earlier, if any (before the channel's own locale). */
   readonly chosenLocale?: Locale;
   send(...activities: (OutgoingActivity | string)[]): Promise<void>;
@@ -179,6 +184,9 @@ export function createTurn(activity: InboundActivity, io: TurnIo, chosenLocale?:
       ...(teamsData.channel?.name ? { channelName: teamsData.channel.name } : {}),
     },
     input: inputOf(activity, isGroup),
+    ...(typeof activity.replyToId === 'string' && activity.replyToId
+      ? { repliesTo: activity.replyToId.slice(0, 512) }
+      : {}),
   };
   const inLocale = (locale: Locale): Turn => {
     const turn: Turn = {

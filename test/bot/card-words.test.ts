@@ -71,7 +71,7 @@ describe('the words on the cards', () => {
     const data = stepCardData(ctx, { step: 3, part: budget });
     const working = data.part.questions.find((q) => q.inputId === 'q_workingTime')!;
     expect(working.label).toMatch(/ \*$/);
-    expect(working.hint).toBe('Een getal van 10 tot 400.');
+    expect(working.hint).toBe('Een geheel getal van 10 tot 400.');
     const count = data.part.questions.find((q) => q.inputId === 'q_ambassadorCount')!;
     expect(count.label).not.toMatch(/\*$/);
     expect(data.progress).toBe('Stap 3 van 6 · 4 van 4');

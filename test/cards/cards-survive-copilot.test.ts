@@ -6,7 +6,7 @@ import { LOCALES, translator, type Locale } from '../../src/i18n';
 import { qnaReply } from '../../src/presentation/chat';
 import { stepCardData } from '../../src/presentation/chat';
 import {
-  adviceCardData,
+  receiptCardData,
   confirmRestartCardData,
   helpCardData,
   nextStepsCardData,
@@ -101,7 +101,6 @@ function guideCards(locale: Locale): [string, CardAttachment, string][] {
     }
     const open = guide.questionsOfPart({ step: 1, part: 0 }).map((q) => q.id);
     const prompt = openPromptData(ctx, { kind: 'openPrompt', step: 1, part: 0, questions: open });
-    const rules = guide.definition.advice.map((a) => a.id);
     cards.push(
       [
         `${name} welcome`,
@@ -122,9 +121,9 @@ function guideCards(locale: Locale): [string, CardAttachment, string][] {
       ],
       [`${name} open prompt`, renderCard('confirm-open', prompt), hint('bot:fallback.openPrompt')],
       [
-        `${name} advice`,
-        renderCard('advice', adviceCardData(ctx, rules)),
-        hint('bot:fallback.advice'),
+        `${name} receipt`,
+        renderCard('receipt', receiptCardData(ctx, { kind: 'receipt', step: 2, part: 1 })),
+        hint('bot:receipt.fallback'),
       ],
       [
         `${name} next steps`,

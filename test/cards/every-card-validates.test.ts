@@ -3,7 +3,7 @@ import { translator, LOCALES } from '../../src/i18n';
 import { initialPlanState } from '../../src/guide';
 import { stepCardData } from '../../src/presentation/chat';
 import {
-  adviceCardData,
+  receiptCardData,
   confirmRestartCardData,
   helpCardData,
   nextStepsCardData,
@@ -50,17 +50,25 @@ describe.each(LOCALES)('every card the guide can send, in %s', (locale) => {
           ];
           const links = [{ entryId: 'successfulReferral', title: 'Wat telt als geslaagd?' }];
           const open = questions.map((q) => q.id);
+          // The worst case also says every tip of its step for the first time.
+          const advice = guide.definition.advice.filter((a) => a.step === step).map((a) => a.id);
           const data = stepCardData(
             ctx,
             { step, part },
-            { errors, notices, qnaLinks: links, open },
+            {
+              errors,
+              notices,
+              qnaLinks: links,
+              open,
+              ...(which === 'worstCase' ? { advice } : {}),
+            },
           );
           expectClean(renderCard('step', data), `step ${step} part ${part}`);
         });
       },
     );
 
-    it('renders the welcome, help, overview, summary, restart and advice cards', () => {
+    it('renders the welcome, help, overview, summary, restart and receipt cards', () => {
       expectClean(renderCard('welcome', welcomeCardData(ctx, which !== 'empty')), 'welcome');
       expectClean(renderCard('help', helpCardData(ctx)), 'help');
       expectClean(renderCard('overview', overviewCardData(ctx)), 'overview');
@@ -69,8 +77,8 @@ describe.each(LOCALES)('every card the guide can send, in %s', (locale) => {
       const open = guide.questionsOfPart({ step: 1, part: 0 }).map((q) => q.id);
       const prompt = openPromptData(ctx, { kind: 'openPrompt', step: 1, part: 0, questions: open });
       expectClean(renderCard('confirm-open', prompt), 'confirm-open');
-      const ruleIds = guide.definition.advice.map((a) => a.id);
-      expectClean(renderCard('advice', adviceCardData(ctx, ruleIds)), 'advice');
+      const receipt = receiptCardData(ctx, { kind: 'receipt', step: 2, part: 1 });
+      expectClean(renderCard('receipt', receipt), 'receipt');
       expectClean(renderCard('next-steps', nextStepsCardData(ctx)), 'next-steps');
     });
 

@@ -69,33 +69,44 @@ describe('the guide engine', () => {
     expect(b).toEqual(a);
   });
 
-  it('shows a question that just became relevant instead of moving on', () => {
+  it('asks a follow-up question on the same card: a fixed term leaves its years open there', () => {
     const state = atDuration();
     const { state: next, outputs } = run(state, submit(state, { durationType: 'fixed' }));
-    expect(outputs).toContainEqual({
-      kind: 'notice',
-      code: 'newQuestions',
-      questions: ['durationYears'],
+    expect(outputs.some((o) => o.kind === 'notice' && o.code === 'newQuestions')).toBe(false);
+    expect(outputs[outputs.length - 1]).toEqual({
+      kind: 'openPrompt',
+      step: 3,
+      part: 3,
+      questions: expect.arrayContaining(['durationYears']),
     });
-    expect(outputs[outputs.length - 1]).toEqual({ kind: 'step', step: 3, part: 3 });
     expect(next.answers.durationType?.value).toBe('fixed');
   });
 
-  it('gives the short-duration advice, with its rule, when a fixed term is under three years', () => {
-    let state = run(atDuration(), submit(atDuration(), { durationType: 'fixed' })).state;
-    const { outputs } = run(state, submit(state, { durationType: 'fixed', durationYears: '2' }));
-    expect(outputs).toContainEqual({
-      kind: 'advice',
-      ruleIds: expect.arrayContaining(['durationTooShort']),
+  it('keeps no years typed on the card while the term chosen is indefinite', () => {
+    const state = atDuration();
+    const values = { workingTime: '100', durationType: 'indefinite', durationYears: '4' };
+    const { state: next } = run(state, submit(state, values));
+    expect(next.answers.durationType?.value).toBe('indefinite');
+    expect(next.answers.durationYears).toBeUndefined();
+  });
+
+  it('says the short-duration advice once, inside the next card, and not on a later visit', () => {
+    const state = atDuration();
+    const values = { workingTime: '100', durationType: 'fixed', durationYears: '2' };
+    const { state: next, outputs } = run(state, submit(state, values));
+    const card = outputs[outputs.length - 1]!;
+    expect(card).toMatchObject({
+      kind: 'step',
+      step: 4,
+      advice: expect.arrayContaining(['durationTooShort']),
     });
-    state = run(state, submit(state, { durationType: 'fixed', durationYears: '2' })).state;
-    expect(
-      guide
-        .activeAdvice(
-          Object.fromEntries(Object.entries(state.answers).map(([k, v]) => [k, v.value])),
-        )
-        .map((a) => a.rule.id),
-    ).toContain('durationTooShort');
+    expect(outputs.some((o) => (o.kind as string) === 'advice')).toBe(false);
+    expect(next.shownAdvice).toContain('durationTooShort');
+    const back = run(next, { type: 'goto', step: 3, part: 3 });
+    expect(back.outputs).toEqual([{ kind: 'step', step: 3, part: 3 }]);
+    const again = run(back.state, submit(back.state, { ...values, durationYears: '1' }));
+    const later = again.outputs[again.outputs.length - 1]!;
+    expect(later.kind === 'step' && (later.advice ?? []).includes('durationTooShort')).toBe(false);
   });
 
   it('warns below half-time and lowers referral expectations without scaling the benchmark', () => {
@@ -121,6 +132,7 @@ describe('the guide engine', () => {
       step: 3,
       part: 3,
       errors: { workingTime: 'notANumber' },
+      sent: { workingTime: 'veel', ambassadorCount: '2' },
     });
   });
 

@@ -3,7 +3,13 @@ import { eventually } from '../steering/steering-helpers';
 import { pressForward } from './card-walker';
 
 type Json = Record<string, unknown>;
-type Activity = { id: string; from: { role?: string }; replyToId?: string; attachments?: Json[] };
+type Activity = {
+  id: string;
+  timestamp?: string;
+  from: { role?: string };
+  replyToId?: string;
+  attachments?: Json[];
+};
 
 /** The browser's own Direct Line conversation, driven over its REST API like Web Chat does. */
 export class DirectLineUser {
@@ -44,9 +50,11 @@ export class DirectLineUser {
     }, 20_000);
   }
 
+  /** In transcript order, as Web Chat shows it: a card updated in place keeps its timestamp. */
   async lastCard(): Promise<Json | undefined> {
     const cards = (await this.activities())
       .filter((a) => a.from.role === 'bot')
+      .sort((a, b) => (a.timestamp ?? '').localeCompare(b.timestamp ?? ''))
       .flatMap((a) => (a.attachments ?? []).map((x) => x.content as Json));
     return cards[cards.length - 1];
   }

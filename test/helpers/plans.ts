@@ -46,8 +46,10 @@ export function worstCaseValue(q: QuestionDefinition): string {
     case 'choice':
       return q.choices![0]!.id;
     case 'multiselect':
+      // A choice that excludes the others ("Nog geen analyse") cannot be ticked with them.
       return q
-        .choices!.slice(0, q.maxSelected ?? q.choices!.length)
+        .choices!.filter((c) => !c.exclusive)
+        .slice(0, q.maxSelected ?? q.choices!.length)
         .map((c) => c.id)
         .join(',');
   }

@@ -46,15 +46,23 @@ export class WebChatDriver {
    * or click sent before that could land on the old spot, and the move would undo it.
    */
   async nextCard(act: () => Promise<void>, button?: string | RegExp): Promise<Locator> {
-    const all = this.cards(button);
+    // Counted over all cards: an answered card turns into a receipt in place and loses its buttons.
+    const all = this.cards();
     const before = await all.count();
     const entriesBefore = await this.page.locator(ACTIVITY).count();
     await act();
-    await until(
-      () => all.count(),
-      (n) => n > before,
+    const index = await until(
+      async () => {
+        const n = await all.count();
+        for (let i = before; i < n; i++) {
+          const has = all.nth(i).locator('button.ac-pushButton', { hasText: button ?? /./ });
+          if (!button || (await has.count()) > 0) return i;
+        }
+        return -1;
+      },
+      (i) => i >= 0,
     );
-    const card = all.nth(before);
+    const card = all.nth(index);
     // Adaptive Cards render in one go; the card is complete once its buttons are there.
     await card.locator('.ac-adaptiveCard').first().waitFor();
     await focusInReplyAfter(this.page, entriesBefore);

@@ -1,3 +1,4 @@
+import { cardOrigin } from './card-origin';
 import type { Conversation } from './conversation';
 import type { BotActivity, ClientActivity } from './schemas';
 
@@ -48,8 +49,10 @@ export function fromClient(
   client: ClientActivity,
   env: Envelope,
 ): Record<string, unknown> & { type: string } {
+  const origin = client.type === 'message' ? cardOrigin(conversation, client.value) : undefined;
   return {
     type: client.type,
+    ...(origin ? { replyToId: origin } : {}),
     timestamp: env.now.toISOString(),
     channelId: CHANNEL_ID,
     from: user(conversation, client.from?.name),

@@ -120,6 +120,14 @@ export class Conversation {
     return this.entries.some((e) => e.activity.id === activityId);
   }
 
+  /** The newest stored activity that matches. */
+  findLast(matches: (activity: ChannelActivity) => boolean): ChannelActivity | undefined {
+    for (let i = this.entries.length - 1; i >= 0; i--) {
+      if (matches(this.entries[i]!.activity)) return this.entries[i]!.activity;
+    }
+    return undefined;
+  }
+
   find(activityId: string): ChannelActivity | undefined {
     return this.entries.find((e) => e.activity.id === activityId)?.activity;
   }

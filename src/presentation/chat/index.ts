@@ -2,17 +2,17 @@
  * The chat surface (Teams, Copilot, Web Chat): guide outputs as cards and messages, the step
  * and other cards, the summary card, and quick-question answers.
  */
-export { renderOutputs } from './render-outputs';
+export { renderOutputs, renderReceipt } from './render-outputs';
 export {
   welcomeCardData,
   overviewCardData,
   summaryCard,
   confirmRestartCardData,
   helpCardData,
-  adviceCardData,
   openPromptData,
 } from './other-views';
 export { nextStepsCardData } from './next-steps';
+export { receiptCardData } from './receipt-view';
 export { stepCardData, type StepNotice, type StepCardExtras } from './step-view';
 export { qnaReply } from './qna-reply';
 export {

@@ -1,14 +1,7 @@
 import { cardBytes, renderCard, CARD_BUDGET_BYTES, type CardAttachment } from '../../cards';
 import { buildSummary, CARD_ANSWER_LIMIT, CARD_ANSWER_LIMITS } from '../summary';
 import type { GuideOutput } from '../../guide';
-import {
-  adviceItems,
-  cardFallback,
-  quotedLabels,
-  sourceLine,
-  stepTitle,
-  type ViewContext,
-} from '..';
+import { cardFallback, quotedLabels, sourceLine, stepTitle, type ViewContext } from '..';
 
 export function welcomeCardData(ctx: ViewContext, resumable: boolean) {
   const { t, guide, locale } = ctx;
@@ -206,16 +199,6 @@ export function helpCardData(ctx: ViewContext) {
     ],
     questionsHint: t('bot:welcome.questionsHint'),
     labels: { continue: t('bot:overview.continue'), overview: t('bot:step.overview') },
-  };
-}
-
-export function adviceCardData(ctx: ViewContext, ruleIds: string[]) {
-  const wanted = new Set(ruleIds);
-  const advice = adviceItems(ctx, (rule) => wanted.has(rule.id));
-  return {
-    fallbackText: cardFallback(ctx.t('bot:advice.title'), ctx.t('bot:fallback.advice')),
-    title: ctx.t('bot:advice.newTitle'),
-    advice,
   };
 }
 

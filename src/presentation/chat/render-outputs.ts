@@ -3,7 +3,6 @@ import { renderCard } from '../../cards';
 import type { GuideOutput, Position } from '../../guide';
 import { escapeMessageText } from '..';
 import {
-  adviceCardData,
   confirmRestartCardData,
   helpCardData,
   openPromptData,
@@ -12,6 +11,7 @@ import {
   welcomeCardData,
 } from './other-views';
 import { nextStepsCardData } from './next-steps';
+import { receiptCardData } from './receipt-view';
 import { stepCardData, type StepNotice } from './step-view';
 import { quotedLabels, type ViewContext } from '..';
 
@@ -26,6 +26,7 @@ const NOTICE_STYLE: Partial<Record<Notice['code'], StepNotice['style']>> = {
   overwrote: 'accent',
   restarted: 'good',
   undone: 'good',
+  skippedQuestions: 'accent',
 };
 
 /** Notice text; names come from the channel, so they are escaped wherever markdown is rendered. */
@@ -77,12 +78,16 @@ export function renderOutputs(
       const data = stepCardData(ctx, position, {
         ...(output.errors ? { errors: output.errors } : {}),
         ...(output.open ? { open: output.open } : {}),
+        ...(output.advice ? { advice: output.advice } : {}),
+        ...(output.sent ? { sent: output.sent } : {}),
         notices,
         qnaLinks: qnaLinksFor(position),
       });
       activities.push(card('step', data));
       continue;
     }
+    // A receipt replaces the card the submit came from (see `renderReceipt`): nothing to send.
+    if (output.kind === 'receipt') continue;
     flushNotices();
     switch (output.kind) {
       case 'welcome':
@@ -100,9 +105,6 @@ export function renderOutputs(
       case 'nextSteps':
         activities.push(card('next-steps', nextStepsCardData(ctx)));
         break;
-      case 'advice':
-        activities.push(card('advice', adviceCardData(ctx, output.ruleIds)));
-        break;
       case 'openPrompt':
         activities.push(card('confirm-open', openPromptData(ctx, output)));
         break;
@@ -113,4 +115,18 @@ export function renderOutputs(
   }
   flushNotices();
   return activities;
+}
+
+/**
+ * The one-line receipt that replaces the card a submit came from, when the turn moved on from
+ * it; undefined when it did not. Only channels that update messages show it (Teams, the local
+ * Direct Line); elsewhere the answered card simply stays.
+ */
+export function renderReceipt(
+  ctx: ViewContext,
+  outputs: GuideOutput[],
+): OutgoingActivity | undefined {
+  const receipt = outputs.find((o) => o.kind === 'receipt');
+  if (!receipt || receipt.kind !== 'receipt') return undefined;
+  return { type: 'message', attachments: [renderCard('receipt', receiptCardData(ctx, receipt))] };
 }

@@ -1,5 +1,6 @@
-import type { AnswerError, AnswerValue, Position, QuestionDefinition } from '../../guide';
+import type { AnswerError, Condition, Position, QuestionDefinition } from '../../guide';
 import { inputIdFor, isAnswered, maxLengthOf } from '../../guide';
+import { choicesOf, refusalText, shownValue } from './refusal';
 import {
   adviceItems,
   cardFallback,
@@ -22,11 +23,26 @@ export interface StepCardExtras {
   open?: string[];
   notices?: StepNotice[];
   qnaLinks?: { entryId: string; title: string }[];
+  /** Tips said for the first time, shown in this card only. */
+  advice?: string[];
+  /** What a refused submit sent: the card shows it again instead of the stored answers. */
+  sent?: Record<string, string>;
 }
 
-function inputValue(value: AnswerValue | undefined): string {
-  if (value === undefined || value === null) return '';
-  return Array.isArray(value) ? value.join(',') : String(value);
+/**
+ * "(als je “Iets anders” koos)": when a follow-up question applies, for a card that shows it
+ * before its answer is given. Conditions beyond one choice read as "if it applies".
+ */
+function followUpNote(ctx: ViewContext, q: QuestionDefinition, when: Condition): string {
+  if ('q' in when && (when.op === 'equals' || when.op === 'in' || when.op === 'includesAny')) {
+    const ids = when.op === 'equals' ? [String(when.value)] : when.values;
+    const asked = ctx.guide.question(when.q);
+    const titles = asked ? choicesOf(ctx, asked) : [];
+    const names = ids.map((id) => `“${titles.find((c) => c.value === id)?.title ?? id}”`);
+    return ctx.t('bot:followUp.ifChoice', { choices: names.join(ctx.t('bot:followUp.or')) });
+  }
+  if ('q' in when && when.op === 'answered') return ctx.t('bot:followUp.ifAnswered');
+  return ctx.t('bot:followUp.ifApplies');
 }
 
 /**
@@ -36,49 +52,45 @@ function inputValue(value: AnswerValue | undefined): string {
  */
 function hintOf(ctx: ViewContext, q: QuestionDefinition): string {
   if (q.type === 'number' && q.min !== undefined && q.max !== undefined)
-    return ctx.t('bot:step.range', { min: q.min, max: q.max });
+    return ctx.t('bot:refusal.range', { min: q.min, max: q.max });
   return '';
 }
 
-function questionData(
-  ctx: ViewContext,
-  q: QuestionDefinition,
-  error: AnswerError | undefined,
-  open: boolean,
-  inDeepenPart: boolean,
-) {
+interface QuestionState {
+  error: AnswerError | undefined;
+  open: boolean;
+  inDeepenPart: boolean;
+  sent: string | undefined;
+}
+
+function questionData(ctx: ViewContext, q: QuestionDefinition, s: QuestionState) {
   const { t, state } = ctx;
   const record = state.answers[q.id];
-  const choices =
-    q.type === 'yesno'
-      ? ['yes', 'no'].map((id) => ({ title: t(`bot:yesno.${id}`), value: id }))
-      : (q.choices ?? []).map((c) => ({
-          title: t(`guide:questions.${q.id}.choices.${c.id}`),
-          value: c.id,
-        }));
   const answeredBy = record && isAnswered(record.value) ? answeredByLine(ctx, record) : '';
   const maxLength = maxLengthOf(q);
-  const required = q.required && !inDeepenPart;
-  const errorText = error
-    ? t(`bot:answerErrors.${error}`, { min: q.min, max: q.max, maxLength, count: q.maxSelected })
-    : open
+  const applies = ctx.guide.isVisible(q, ctx.answers);
+  const required = q.required && !s.inDeepenPart && applies;
+  const errorText = s.error
+    ? refusalText(ctx, q, s.error, s.sent)
+    : s.open
       ? t('bot:step.stillOpen')
       : '';
+  const note = q.showIf && ctx.guide.isFollowUp(q) ? ` ${followUpNote(ctx, q, q.showIf)}` : '';
+  const shown = shownValue(q, record?.value, s.sent);
   return {
     inputId: inputIdFor(q.id),
-    helpId: `help_${q.id}`,
+    helpId: `help-${q.id}`,
     type: q.type,
-    label: `${questionLabel(ctx, q)}${required ? ' *' : ''}`,
-    value: inputValue(record?.value),
-    numberValue: typeof record?.value === 'number' ? record.value : 0,
+    label: `${questionLabel(ctx, q)}${required ? ' *' : ''}${note}`,
+    value: shown.number === undefined && q.type === 'number' ? '' : shown.text,
+    numberValue: shown.number ?? 0,
     placeholder: t(`guide:questions.${q.id}.placeholder`, { defaultValue: '' }),
     maxLength,
-    choices,
+    choices: choicesOf(ctx, q),
     hint: hintOf(ctx, q),
     help: t(`guide:questions.${q.id}.help`),
     examples: q.examples ? t(`guide:questions.${q.id}.examples`) : '',
     source: sourceLine(ctx, q.source, true),
-    helpLabel: t('bot:step.helpToggle'),
     error: errorText,
     answeredBy,
     required,
@@ -101,6 +113,8 @@ function progressLine(ctx: ViewContext, position: Position): string {
  */
 function moreTargets(deepen: boolean, qna: boolean): string[] {
   return [
+    'arrow-more-down',
+    'arrow-more-up',
     ...(deepen ? ['more-deepen-title', 'more-deepen'] : []),
     ...(qna ? ['more-qna-title', 'more-qna'] : []),
     'more-overview',
@@ -115,8 +129,16 @@ export function stepCardData(ctx: ViewContext, position: Position, extras: StepC
   const open = new Set(extras.open ?? []);
   const deepenPart = guide.isDeepen(position);
   const questions = part.questions
-    .filter((q) => guide.isVisible(q, ctx.answers))
-    .map((q) => questionData(ctx, q, extras.errors?.[q.id], open.has(q.id), deepenPart));
+    .filter((q) => guide.isOnCard(q, ctx.answers))
+    .map((q) =>
+      questionData(ctx, q, {
+        error: extras.errors?.[q.id],
+        open: open.has(q.id),
+        inDeepenPart: deepenPart,
+        sent: extras.sent?.[q.id],
+      }),
+    );
+  const advised = new Set(extras.advice ?? []);
   const title = stepTitle(ctx, step);
   const progress = progressLine(ctx, position);
   const isFirst = position.part === guide.routeParts(step, ctx.answers)[0];
@@ -142,12 +164,19 @@ export function stepCardData(ctx: ViewContext, position: Position, extras: StepC
       intro: t(`guide:parts.${part.id}.intro`),
       source: sourceLine(ctx, part.source),
       questions,
+      // One toggle opens the guidance of every question on the card; its ▾ turns into ▴.
+      help: {
+        show: `${t('bot:step.helpToggle')} ▾`,
+        hide: `${t('bot:step.helpToggle')} ▴`,
+        label: t('bot:step.helpToggle'),
+        targets: ['arrow-help-down', 'arrow-help-up', ...questions.map((q) => q.helpId)],
+      },
       resources: part.resources.map((group) => ({
         heading: t(`guide:resourceGroups.${group.id}`),
         items: group.items,
       })),
     },
-    advice: adviceItems(ctx, (rule) => rule.step === step),
+    advice: adviceItems(ctx, (rule) => advised.has(rule.id)),
     adviceTitle: t('bot:advice.title'),
     more: {
       label: t(deepen.length ? 'bot:step.moreWithDeepen' : 'bot:step.more', {
