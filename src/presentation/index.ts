@@ -17,6 +17,7 @@ export {
   adviceItems,
   quotedLabels,
   type ViewContext,
+  type SummaryContext,
 } from './view-context';
 export { presentAdvice, type AdviceView } from './advice-view';
 export { cardFallback, escapeMessageText, shorten } from './text';

@@ -16,6 +16,8 @@ export interface ProgressPoint {
   dateLabel: string;
   figures: Partial<Record<string, number>>;
   note?: string;
+  /** Whole months after the confirmed start (never negative); absent without a start. */
+  afterMonths?: number;
 }
 
 export interface ProgressModel {

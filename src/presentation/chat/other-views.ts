@@ -7,6 +7,7 @@ import {
   quotedLabels,
   sourceLine,
   stepTitle,
+  type SummaryContext,
   type ViewContext,
 } from '..';
 
@@ -98,7 +99,7 @@ function foldLabels(ctx: ViewContext, title: string, answers: number) {
   };
 }
 
-function summaryData(ctx: ViewContext, limit: number, briefAdvice = false) {
+function summaryData(ctx: SummaryContext, limit: number, briefAdvice = false) {
   const { t } = ctx;
   const model = buildSummary(ctx, limit);
   return {
@@ -145,7 +146,7 @@ function summaryData(ctx: ViewContext, limit: number, briefAdvice = false) {
 }
 
 /** The summary card, with answers cut shorter until it fits the card budget. */
-export function summaryCard(ctx: ViewContext): CardAttachment {
+export function summaryCard(ctx: SummaryContext): CardAttachment {
   // A card shows answers briefly; the plan tab and the export carry them whole.
   const limits = CARD_ANSWER_LIMITS.filter((l) => l <= SUMMARY_CARD_ANSWER_LIMIT);
   let card = renderCard('summary', summaryData(ctx, limits[0] ?? CARD_ANSWER_LIMIT));
