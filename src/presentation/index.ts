@@ -22,13 +22,8 @@ export {
 export { presentAdvice, type AdviceView } from './advice-view';
 export { cardFallback, escapeMessageText, shorten } from './text';
 export { planUnreadableText } from './plan-unreadable';
-export {
-  formatDay,
-  figuresList,
-  expectationsList,
-  type ProgressModel,
-  type ProgressPoint,
-} from './progress-text';
+export { formatDay, figuresList, expectationsList } from './progress-text';
+export type { ProgressModel, ProgressPoint } from './progress-model';
 export {
   DOCUMENT_IDS,
   documentsOf,

@@ -12,7 +12,7 @@ import {
 } from '../guide';
 import type { AnswerValue } from '../guide';
 import { presentAdvice, type AdviceView } from './advice-view';
-import type { ProgressModel } from './progress-text';
+import type { ProgressModel } from './progress-model';
 
 export interface ViewContext {
   guide: Guide;
