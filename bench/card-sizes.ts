@@ -9,6 +9,7 @@ import {
   welcomeCardData,
 } from '../src/presentation/chat';
 import { viewContext } from '../src/presentation';
+import { withProgress } from '../src/followup';
 import { qnaReply } from '../src/presentation/chat';
 import { createQnaService } from '../src/qna';
 import { planKey } from '../src/plans';
@@ -72,7 +73,7 @@ export function largestCard(): LargestCard {
     consider(`welcome (${locale})`, renderCard('welcome', welcomeCardData(ctx, true)));
     consider(`help (${locale})`, renderCard('help', helpCardData(ctx)));
     consider(`overview (${locale})`, renderCard('overview', overviewCardData(ctx)));
-    consider(`summary (${locale})`, summaryCard(ctx));
+    consider(`summary (${locale})`, summaryCard(withProgress(ctx)));
     consider(
       `confirm-restart (${locale})`,
       renderCard('confirm-restart', confirmRestartCardData(ctx)),

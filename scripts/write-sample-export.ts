@@ -6,6 +6,7 @@ import { viewContext } from '../src/presentation';
 import { planDocx, planMarkdown } from '../src/presentation/exports';
 import { isLocale, translator } from '../src/i18n';
 import { filledPlan, plausibleValue, realGuide, T0 } from '../test/helpers/plans';
+import { withProgress } from '../src/followup';
 
 async function main(): Promise<void> {
   const [outDir = '/tmp/brugbot-export', lang = 'nl'] = process.argv.slice(2);
@@ -15,11 +16,13 @@ async function main(): Promise<void> {
   const note =
     'Vrije tijd is een recht.\nWe willen dat elk kind <b>ergens</b> bij hoort — ook **zonder** geld. 🎉';
   const answers = { ...state.answers, beliefsNote: { ...state.answers.beliefsNote!, value: note } };
-  const ctx = viewContext(
-    realGuide(),
-    { ...state, answers, status: 'completed', completedAt: T0.toISOString() },
-    locale,
-    translator(locale),
+  const ctx = withProgress(
+    viewContext(
+      realGuide(),
+      { ...state, answers, status: 'completed', completedAt: T0.toISOString() },
+      locale,
+      translator(locale),
+    ),
   );
   fs.mkdirSync(outDir, { recursive: true });
   fs.writeFileSync(path.join(outDir, 'plan.docx'), await planDocx(ctx, T0));

@@ -3,6 +3,7 @@ import type { Guide, GuideEvent, Position } from '../guide';
 import type { Locale } from '../i18n';
 import { errorForLog, logId, type Logger } from '../logging';
 import { CorruptPlanError, type PlanStore } from '../plans';
+import { planProgress } from '../followup';
 import { viewContext } from '../presentation';
 import { renderOutputs, renderReceipt } from '../presentation/chat';
 import type { QnaService } from '../qna';
@@ -60,8 +61,10 @@ export class GuideHandler {
       ...(this.deps.planUrl ? { planUrl: this.deps.planUrl(turn.planKey) } : {}),
       ...(result.derived ? { derived: result.derived } : {}),
     });
-    if (result.outputs.some((o) => o.kind === 'summary'))
+    if (result.outputs.some((o) => o.kind === 'summary')) {
       ctx.steeringChoices = await this.deps.steering.shareChoices(turn);
+      ctx.progress = planProgress(ctx.answers, ctx.locale, ctx.state.updatedAt);
+    }
     // The answered card shrinks to its receipt first, so the next card lands below it and keeps
     // its place in view (a card shrinking above it afterwards would pull it out of view).
     await this.replaceAnsweredCard(turn, renderReceipt(ctx, result.outputs));

@@ -1,3 +1,4 @@
+import { withProgress } from '../followup';
 import type { Guide } from '../guide';
 import type { Logger } from '../logging';
 import { answersAsOf, type PlanStore } from '../plans';
@@ -24,7 +25,9 @@ export class HistoryHandler {
       date,
     );
     const asOf = date.toISOString() < plan.updatedAt ? date.toISOString() : plan.updatedAt;
-    const ctx = viewContext(this.deps.guide, { ...plan, answers, updatedAt: asOf }, locale, t);
+    const ctx = withProgress(
+      viewContext(this.deps.guide, { ...plan, answers, updatedAt: asOf }, locale, t),
+    );
     const intro = t('bot:history.asOf', { date: formatDate(date.toISOString(), locale) });
     const note = summarisedUntil
       ? ` ${t('bot:history.summarised', { date: formatDate(summarisedUntil, locale) })}`

@@ -1,9 +1,18 @@
 import type { DownloadFile, PlanFile } from '../downloads';
-import { scheduleOf } from '../followup';
+import { scheduleOf, withProgress } from '../followup';
 import type { Guide, PlanState } from '../guide';
 import { translator, type Locale } from '../i18n';
-import { documentFile, viewContext, type DocumentId, type DocumentInput } from '../presentation';
+import {
+  documentFile,
+  viewContext,
+  type DocumentId,
+  type DocumentInput,
+  type SummaryContext,
+} from '../presentation';
 import { DOCX_TYPE, planDocx, planFileName, planMarkdown } from '../presentation/exports';
+
+/** The documents' input, with the follow-up figures the export of every answer shows. */
+type PlanFileInput = DocumentInput & { ctx: SummaryContext };
 
 /** The plan as the documents read it, with the confirmed follow-up dates (not the skipped ones). */
 export function documentInput(
@@ -11,8 +20,8 @@ export function documentInput(
   state: PlanState,
   locale: Locale,
   now: Date,
-): DocumentInput {
-  const ctx = viewContext(guide, state, locale, translator(locale));
+): PlanFileInput {
+  const ctx = withProgress(viewContext(guide, state, locale, translator(locale)));
   const schedule = scheduleOf(ctx.answers);
   // Only a schedule the team confirmed (it then has a start); a proposal is no agreement.
   const followUpDates =
@@ -26,7 +35,7 @@ export function documentInput(
  * Renders one file of the plan for `createPlanDownload` (src/downloads): one of the documents,
  * or without `document` the export of every answer.
  */
-export function planFileRenderer(input: DocumentInput) {
+export function planFileRenderer(input: PlanFileInput) {
   return async ({
     document,
     format,

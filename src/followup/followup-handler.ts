@@ -15,22 +15,22 @@ import {
   type Effect,
   type Reaction,
 } from '../after-save';
-import { answerValues, type Guide, type PlanState } from '../guide';
+import {
+  answerValues,
+  figureInput,
+  momentInput,
+  NOTE_INPUT,
+  START_INPUT,
+  type Guide,
+  type PlanState,
+} from '../guide';
 import { logId, type Logger } from '../logging';
 import type { PlanStore } from '../plans';
 import type { FollowupAction } from './actions';
 import { followupTransition, type FollowupEvent, type FollowupResult } from './followup-engine';
 import { COUNT_FIGURES, MOMENT_IDS, nextMoment, scheduleOf, type MomentId } from './schedule';
 import type { ConversationRef, ScheduleStore } from './schedule-store';
-import {
-  checkinCardData,
-  figureInput,
-  momentInput,
-  NOTE_INPUT,
-  scheduleCardData,
-  START_INPUT,
-  type ScheduleCardOptions,
-} from './views';
+import { checkinCardData, scheduleCardData, type ScheduleCardOptions } from './views';
 
 type Inputs = Record<string, string | number | boolean>;
 

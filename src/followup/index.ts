@@ -16,9 +16,9 @@ import { checkinJob } from './worker';
 /** The follow-up after the plan: schedule, durable check-ins, proactive cards, progress. */
 export { FollowupHandler } from './followup-handler';
 export { followupActionSchemas, type FollowupAction } from './actions';
-export { planProgress, progressOf, steeringProgressLine } from './progress';
+export { planProgress, steeringProgressLine, withProgress } from './progress';
 export { SchedulerClock } from './clock';
-export { isWorkingHours, monthsAround } from './calendar';
+export { isWorkingHours } from './calendar';
 export { scheduleOf } from './schedule';
 
 export interface FollowupDeps {

@@ -1,9 +1,11 @@
 import type { Answers } from '../guide';
+import { monthsAround } from './calendar';
 import type { Locale } from '../i18n';
 import {
   formatDay,
   type ProgressModel,
   type ProgressPoint,
+  type SummaryContext,
   type ViewContext,
 } from '../presentation';
 import { progressLine } from '../presentation/steering';
@@ -48,6 +50,9 @@ export function progressOf(
         dateLabel: formatDay(m.date, locale),
         figures,
         ...(typeof note === 'string' && note ? { note } : {}),
+        ...(schedule.start
+          ? { afterMonths: Math.max(0, monthsAround(schedule.start, m.date)) }
+          : {}),
       };
     });
   const next = nextMoment(schedule, sent, now);
@@ -74,6 +79,14 @@ export function progressOf(
  */
 export function planProgress(answers: Answers, locale: Locale, updatedAt: string): ProgressModel {
   return progressOf(answers, locale, new Date(Math.max(Date.now(), Date.parse(updatedAt) || 0)));
+}
+
+/**
+ * A view context with the plan's follow-up figures, for the views that show them (the summary
+ * card, the tab, the export): the figures are read here, the presentation only draws them.
+ */
+export function withProgress<C extends ViewContext>(ctx: C): C & SummaryContext {
+  return { ...ctx, progress: planProgress(ctx.answers, ctx.locale, ctx.state.updatedAt) };
 }
 
 /**

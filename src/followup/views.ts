@@ -1,4 +1,4 @@
-import { inputIdFor } from '../guide';
+import { figureInput, inputIdFor, momentInput, NOTE_INPUT, START_INPUT } from '../guide';
 import type { ViewContext } from '../presentation';
 import { cardFallback, sourceLine } from '../presentation';
 import { brusselsDate, monthsAround } from './calendar';
@@ -17,12 +17,6 @@ import {
   type MomentId,
 } from './schedule';
 import type { ScheduleDoc } from './schedule-store';
-
-/** Card input ids: `q_` like the guide's, so the bot's one submit parser collects them. */
-export const START_INPUT = 'fuStart';
-export const momentInput = (id: MomentId) => `fu${id.toUpperCase()}`;
-export const figureInput = (figure: string) => `fu${figure[0]!.toUpperCase()}${figure.slice(1)}`;
-export const NOTE_INPUT = 'fuNote';
 
 type Errors = Record<string, FollowupErrorCode>;
 type ScheduleField = 'start' | MomentId;

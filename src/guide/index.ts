@@ -35,4 +35,13 @@ export {
 /** For other capabilities that keep answers in the plan (follow-up): one change, one log entry. */
 export { applyChanges } from './submit';
 export { HISTORY_LIMIT, HISTORY_VALUE_BUDGET, type Change } from './plan-state';
-export { inputIdFor, questionIdOf, maxLengthOf, MAX_INPUT_CHARS } from './limits';
+export {
+  inputIdFor,
+  questionIdOf,
+  maxLengthOf,
+  MAX_INPUT_CHARS,
+  START_INPUT,
+  momentInput,
+  figureInput,
+  NOTE_INPUT,
+} from './limits';

@@ -18,6 +18,15 @@ export function questionIdOf(inputId: string): string | undefined {
   return INPUT_ID.exec(inputId)?.[1];
 }
 
+/**
+ * The follow-up cards' input ids (schedule start, one per moment, one per count, the note):
+ * `q_` like the guide's through `inputIdFor`, so the bot's one submit parser collects them.
+ */
+export const START_INPUT = 'fuStart';
+export const momentInput = (id: string) => `fu${id.toUpperCase()}`;
+export const figureInput = (figure: string) => `fu${figure[0]!.toUpperCase()}${figure.slice(1)}`;
+export const NOTE_INPUT = 'fuNote';
+
 /** The most a question definition may allow (`maxLength` in guide.json). */
 export const MAX_ANSWER_LENGTH = 4000;
 

@@ -17,17 +17,13 @@ export {
   adviceItems,
   quotedLabels,
   type ViewContext,
+  type SummaryContext,
 } from './view-context';
 export { presentAdvice, type AdviceView } from './advice-view';
 export { cardFallback, escapeMessageText, shorten } from './text';
 export { planUnreadableText } from './plan-unreadable';
-export {
-  formatDay,
-  figuresList,
-  expectationsList,
-  type ProgressModel,
-  type ProgressPoint,
-} from './progress-text';
+export { formatDay, figuresList, expectationsList } from './progress-text';
+export type { ProgressModel, ProgressPoint } from './progress-model';
 export {
   DOCUMENT_IDS,
   documentsOf,

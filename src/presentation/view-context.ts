@@ -12,6 +12,7 @@ import {
 } from '../guide';
 import type { AnswerValue } from '../guide';
 import { presentAdvice, type AdviceView } from './advice-view';
+import type { ProgressModel } from './progress-model';
 
 export interface ViewContext {
   guide: Guide;
@@ -27,7 +28,15 @@ export interface ViewContext {
   steeringChoices?: { title: string; value: string }[];
   /** The advice that holds for `answers`, when the engine already evaluated it this turn. */
   advice?: ActiveAdvice[];
+  /**
+   * The follow-up figures (plain data), filled by whoever builds a view that shows them: the
+   * summary card, the plan tab, the export (`withProgress` in src/followup reads them).
+   */
+  progress?: ProgressModel;
 }
+
+/** A context for the views that show the follow-up figures: the summary, the tab, the export. */
+export type SummaryContext = ViewContext & { progress: ProgressModel };
 
 export function viewContext(
   guide: Guide,

@@ -1,7 +1,8 @@
 import type { Request, Response, Server } from 'restify';
 import { z } from 'zod';
 import { DownloadLimitError, type DownloadStore } from '../downloads';
-import type { Guide } from '../guide';
+import { planProgress } from '../followup';
+import { answerValues, type Guide } from '../guide';
 import { pickLocale } from '../i18n';
 import { DOCUMENT_IDS } from '../presentation';
 import type { Logger } from '../logging';
@@ -120,7 +121,14 @@ export function mountPlansApi(
     res.send(200, {
       mode: viewer.kind === 'local' ? 'local' : 'teams',
       locale,
-      plans: visible.plans.map((p) => tabPlanView(deps.guide, p, locale)),
+      plans: visible.plans.map((p) =>
+        tabPlanView(
+          deps.guide,
+          p,
+          locale,
+          planProgress(answerValues(p.state), locale, p.state.updatedAt),
+        ),
+      ),
       ...(visible.more ? { nextPage: page + 1 } : {}),
     });
   });

@@ -4,6 +4,7 @@ import { stepCardData } from '../../src/presentation/chat';
 import { summaryCard } from '../../src/presentation/chat';
 import { formatDate, viewContext } from '../../src/presentation';
 import { realGuide } from '../helpers/plans';
+import { withProgress } from '../../src/followup';
 
 const guide = realGuide();
 const ANNE = { id: 'aad-anne', name: 'Anne Peeters' };
@@ -29,7 +30,9 @@ describe('the words on the cards', () => {
 
   it('dates an answer in Brussels time, also on the summary', () => {
     expect(formatDate(LATE.toISOString(), 'nl')).toMatch(/^30 nov/);
-    const card = JSON.stringify(summaryCard(viewContext(guide, state, 'nl', t)).content);
+    const card = JSON.stringify(
+      summaryCard(withProgress(viewContext(guide, state, 'nl', t))).content,
+    );
     expect(card).toMatch(/Stand van 30 nov/);
     expect(card).not.toMatch(/versie/);
   });
@@ -52,7 +55,7 @@ describe('the words on the cards', () => {
 
   it('joins choices as people write them, and links shortened answers to the plan', () => {
     const ctx = viewContext(guide, state, 'nl', t, { planUrl: 'http://127.0.0.1:3978/tab?x=1' });
-    const card = JSON.stringify(summaryCard(ctx).content);
+    const card = JSON.stringify(summaryCard(withProgress(ctx)).content);
     // Choice labels keep their capitals (some are names, such as "Huis van het Kind").
     expect(card).toContain(
       'Een extra collega maakt tijd vrij om het thema grondig aan te pakken en Groepen bereiken',
@@ -60,7 +63,9 @@ describe('the words on the cards', () => {
     expect(card).not.toContain('?:');
     const long = answered('Vrije tijd verbindt kinderen met elkaar en met hun buurt. '.repeat(6));
     const shortened = JSON.stringify(
-      summaryCard({ ...ctx, ...viewContext(guide, long, 'nl', t), planUrl: ctx.planUrl }).content,
+      summaryCard(
+        withProgress({ ...ctx, ...viewContext(guide, long, 'nl', t), planUrl: ctx.planUrl }),
+      ).content,
     );
     expect(shortened).toContain('[lees ze volledig in het plan](http://127.0.0.1:3978/tab?x=1)');
   });

@@ -20,6 +20,7 @@ import { viewContext } from '../../src/presentation';
 import { sharePreviewData } from '../../src/presentation/steering';
 import { createQnaService } from '../../src/qna';
 import { filledPlan, realGuide, T0 } from '../helpers/plans';
+import { withProgress } from '../../src/followup';
 
 type Json = Record<string, unknown>;
 
@@ -113,7 +114,7 @@ function guideCards(locale: Locale): [string, CardAttachment, string][] {
         renderCard('overview', overviewCardData(ctx)),
         hint('bot:fallback.overview'),
       ],
-      [`${name} summary`, summaryCard(ctx), hint('bot:fallback.summary')],
+      [`${name} summary`, summaryCard(withProgress(ctx)), hint('bot:fallback.summary')],
       [
         `${name} restart`,
         renderCard('confirm-restart', confirmRestartCardData(ctx)),

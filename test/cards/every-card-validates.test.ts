@@ -19,6 +19,7 @@ import { followupTransition } from '../../src/followup/followup-engine';
 import { checkinCardData, scheduleCardData } from '../../src/followup/views';
 import { MOMENT_IDS } from '../../src/followup/schedule';
 import { filledPlan, realGuide, T0 } from '../helpers/plans';
+import { withProgress } from '../../src/followup';
 
 const MAX_CARD_BYTES = 25 * 1024;
 
@@ -72,7 +73,7 @@ describe.each(LOCALES)('every card the guide can send, in %s', (locale) => {
       expectClean(renderCard('welcome', welcomeCardData(ctx, which !== 'empty')), 'welcome');
       expectClean(renderCard('help', helpCardData(ctx)), 'help');
       expectClean(renderCard('overview', overviewCardData(ctx)), 'overview');
-      expectClean(summaryCard(ctx), 'summary');
+      expectClean(summaryCard(withProgress(ctx)), 'summary');
       expectClean(renderCard('confirm-restart', confirmRestartCardData(ctx)), 'confirm-restart');
       const open = guide.questionsOfPart({ step: 1, part: 0 }).map((q) => q.id);
       const prompt = openPromptData(ctx, { kind: 'openPrompt', step: 1, part: 0, questions: open });
@@ -181,7 +182,7 @@ describe.each(LOCALES)('every follow-up card, in %s', (locale) => {
   });
 
   it('keeps the summary card with six check-ins valid and under 25 KB', () => {
-    const card = summaryCard(full);
+    const card = summaryCard(withProgress(full));
     expectClean(card, 'summary with follow-up');
     expect(JSON.stringify(card.content)).toContain(t('followup:progress.caution'));
   });

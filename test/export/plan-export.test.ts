@@ -6,6 +6,7 @@ import { ActivityFactory } from '../helpers/activities';
 import { startBot, type RunningBot } from '../helpers/bot-server';
 import { filledPlan, plausibleValue, realGuide, T0 } from '../helpers/plans';
 import { changeOrg, send, textsTo } from '../steering/steering-helpers';
+import { withProgress } from '../../src/followup';
 
 const nl = translator('nl');
 const TYPED = 'Eerste regel <at>Bram</at> **vet**\u0001\nTweede regel 🎉';
@@ -21,7 +22,7 @@ function plan() {
 }
 
 describe('the plan as a Word document', () => {
-  const ctx = viewContext(realGuide(), plan(), 'nl', nl);
+  const ctx = withProgress(viewContext(realGuide(), plan(), 'nl', nl));
 
   it('opens as a .docx with a heading per step, every answer, advice sources and open points', async () => {
     const zip = await JSZip.loadAsync(await planDocx(ctx, T0));
@@ -54,7 +55,7 @@ describe('the plan as a Word document', () => {
 
 describe('the plan as Markdown', () => {
   it('contains every answer, escaped, under a heading per step', () => {
-    const md = planMarkdown(viewContext(realGuide(), plan(), 'nl', nl), T0);
+    const md = planMarkdown(withProgress(viewContext(realGuide(), plan(), 'nl', nl)), T0);
     expect(md).toContain(
       `## ${nl('bot:summary.stepHeading', { step: 1, title: nl('guide:steps.s1.title') })}`,
     );

@@ -1,7 +1,14 @@
 import { cardBytes, renderCard, CARD_BUDGET_BYTES, type CardAttachment } from '../../cards';
 import { buildSummary, CARD_ANSWER_LIMIT, CARD_ANSWER_LIMITS } from '../summary';
 import type { GuideOutput } from '../../guide';
-import { cardFallback, quotedLabels, sourceLine, stepTitle, type ViewContext } from '..';
+import {
+  cardFallback,
+  quotedLabels,
+  sourceLine,
+  stepTitle,
+  type SummaryContext,
+  type ViewContext,
+} from '..';
 
 export function welcomeCardData(ctx: ViewContext, resumable: boolean) {
   const { t, guide, locale } = ctx;
@@ -91,7 +98,7 @@ function foldLabels(ctx: ViewContext, title: string, answers: number) {
   };
 }
 
-function summaryData(ctx: ViewContext, limit: number, briefAdvice = false) {
+function summaryData(ctx: SummaryContext, limit: number, briefAdvice = false) {
   const { t } = ctx;
   const model = buildSummary(ctx, limit);
   return {
@@ -138,7 +145,7 @@ function summaryData(ctx: ViewContext, limit: number, briefAdvice = false) {
 }
 
 /** The summary card, with answers cut shorter until it fits the card budget. */
-export function summaryCard(ctx: ViewContext): CardAttachment {
+export function summaryCard(ctx: SummaryContext): CardAttachment {
   // A card shows answers briefly; the plan tab and the export carry them whole.
   const limits = CARD_ANSWER_LIMITS.filter((l) => l <= SUMMARY_CARD_ANSWER_LIMIT);
   let card = renderCard('summary', summaryData(ctx, limits[0] ?? CARD_ANSWER_LIMIT));

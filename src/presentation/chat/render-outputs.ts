@@ -99,9 +99,13 @@ export function renderOutputs(
       case 'overview':
         activities.push(card('overview', overviewCardData(ctx)));
         break;
-      case 'summary':
-        activities.push({ type: 'message', attachments: [summaryCard(ctx)] });
+      case 'summary': {
+        // The caller fills the follow-up figures for a summary (src/bot/guide-handler.ts).
+        const { progress } = ctx;
+        if (!progress) throw new Error('a summary needs the follow-up figures in its view context');
+        activities.push({ type: 'message', attachments: [summaryCard({ ...ctx, progress })] });
         break;
+      }
       case 'nextSteps':
         activities.push(card('next-steps', nextStepsCardData(ctx)));
         break;

@@ -1,5 +1,5 @@
 import { Document, HeadingLevel, Packer, Paragraph, type ParagraphChild } from 'docx';
-import { loadDocxText, type ViewContext } from '..';
+import { loadDocxText, type SummaryContext } from '..';
 import type { SummaryModel } from '../summary';
 import { planContent } from './plan-content';
 
@@ -48,7 +48,7 @@ function progressParagraphs(
  * answer in full and who gave it when, the advice with its sources, and the open points.
  * The docx package escapes text for XML, so typed text cannot add markup.
  */
-export async function buildPlanDocx(ctx: ViewContext, now: Date): Promise<Buffer> {
+export async function buildPlanDocx(ctx: SummaryContext, now: Date): Promise<Buffer> {
   const { t } = ctx;
   const text = await loadDocxText();
   const { lines, link, SUBTLE, xmlSafe } = text;

@@ -1,4 +1,4 @@
-import type { ViewContext } from '..';
+import type { SummaryContext } from '..';
 
 export const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
@@ -6,7 +6,7 @@ export const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordproc
  * The plan as a Word document. `docx` takes ~30 ms to load and most processes never export, so
  * it is loaded with the first export instead of at start-up.
  */
-export async function planDocx(ctx: ViewContext, now: Date): Promise<Buffer> {
+export async function planDocx(ctx: SummaryContext, now: Date): Promise<Buffer> {
   const { buildPlanDocx } = await import('./docx-document');
   return buildPlanDocx(ctx, now);
 }

@@ -1,5 +1,5 @@
 import { escapeMessageText } from '..';
-import type { ViewContext } from '..';
+import type { SummaryContext } from '..';
 import { planContent } from './plan-content';
 
 /** Each line of typed text as a quote line, escaped, so an answer cannot become a heading or a link. */
@@ -11,7 +11,7 @@ function quoted(text: string): string[] {
  * The plan as Markdown, for pasting into minutes or a wiki: the same content as the .docx.
  * Everything a person typed (answers, names, the organisation) is escaped.
  */
-export function planMarkdown(ctx: ViewContext, now: Date): string {
+export function planMarkdown(ctx: SummaryContext, now: Date): string {
   const { t } = ctx;
   const { model, answeredBy, exportedOn, basis } = planContent(ctx, now);
   const out: string[] = [

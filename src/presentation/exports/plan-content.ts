@@ -1,4 +1,4 @@
-import type { ViewContext } from '..';
+import type { SummaryContext, ViewContext } from '..';
 import { answeredLine, fileSlug, formatDateTime } from '..';
 import { resolveSource } from '../../sources';
 import { buildSummary, type SummaryModel } from '../summary';
@@ -16,7 +16,7 @@ export interface PlanContent {
 }
 
 /** What both export formats show, from the same summary model the cards use. */
-export function planContent(ctx: ViewContext, now: Date): PlanContent {
+export function planContent(ctx: SummaryContext, now: Date): PlanContent {
   const { t, locale } = ctx;
   const intro = resolveSource('intro', locale);
   return {

@@ -1,7 +1,6 @@
 import type { PlanState, QuestionDefinition } from '../../guide';
 import { isAnswered } from '../../guide';
 import { plainText } from '../../cards';
-import { planProgress } from '../../followup';
 import { progressBlock, type ProgressBlock } from './progress-block';
 import {
   adviceItems,
@@ -12,6 +11,7 @@ import {
   formatDateTime,
   questionLabel,
   stepTitle,
+  type SummaryContext,
   type ViewContext,
 } from '..';
 import type { AdviceView } from '..';
@@ -102,8 +102,8 @@ function contributorsLine(ctx: ViewContext, answers: SummaryAnswer[]): string {
 }
 
 /** The follow-up block at the size the caller can afford: the card the latest, the rest all. */
-function progressOfSize(ctx: ViewContext, limit: number) {
-  const model = planProgress(ctx.answers, ctx.locale, ctx.state.updatedAt);
+function progressOfSize(ctx: SummaryContext, limit: number) {
+  const model = ctx.progress;
   if (limit >= NO_CARD_LIMIT) return progressBlock(ctx, model);
   // The card is near Teams' budget with a full plan: the latest figures only, so the block
   // (about 1 KB) does not push the plan's own answers into being cut.
@@ -111,7 +111,7 @@ function progressOfSize(ctx: ViewContext, limit: number) {
 }
 
 /** The plan as a reader needs it: answers per step, the advice that applies, and what is still open. */
-export function buildSummary(ctx: ViewContext, limit = CARD_ANSWER_LIMIT): SummaryModel {
+export function buildSummary(ctx: SummaryContext, limit = CARD_ANSWER_LIMIT): SummaryModel {
   const { guide, t, state } = ctx;
   const orgName = typeof ctx.answers.orgName === 'string' ? plainText(ctx.answers.orgName) : '';
   const steps = guide.definition.steps.map((s) => {

@@ -8,6 +8,7 @@ import {
   formatDateTime,
   viewContext,
   type DocumentId,
+  type ProgressModel,
   type ViewContext,
 } from '..';
 import { tabProgressView, type TabProgressView } from './tab-progress';
@@ -86,9 +87,10 @@ export function tabPlanView(
   guide: Guide,
   plan: { key: string; conversationId: string; state: PlanState },
   locale: Locale,
+  progress: ProgressModel,
 ): TabPlanView {
   const t = translator(locale);
-  const ctx = viewContext(guide, plan.state, locale, t);
+  const ctx = { ...viewContext(guide, plan.state, locale, t), progress };
   const summary = buildSummary(ctx, NO_TRUNCATION);
   const orgName = typeof ctx.answers.orgName === 'string' ? ctx.answers.orgName : '';
   const updated = formatDateTime(plan.state.updatedAt, locale);

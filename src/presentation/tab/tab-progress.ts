@@ -1,6 +1,5 @@
-import type { ViewContext } from '..';
+import type { SummaryContext } from '..';
 import { resolveSource } from '../../sources';
-import { monthsAround, planProgress, progressOf, scheduleOf } from '../../followup';
 import { progressBlock } from '../summary';
 
 /**
@@ -28,10 +27,10 @@ export interface TabProgressView {
   noteLabel: string;
 }
 
-export function tabProgressView(ctx: ViewContext): TabProgressView {
+export function tabProgressView(ctx: SummaryContext): TabProgressView {
   const { t, locale } = ctx;
-  const block = progressBlock(ctx, planProgress(ctx.answers, locale, ctx.state.updatedAt));
-  const model = progressOf(ctx.answers, locale, new Date());
+  const model = ctx.progress;
+  const block = progressBlock(ctx, model);
   const label = (f: string) => t(`followup:progress.figures.${f}`);
   const series = model.figures.map((f) => ({ id: f, label: label(f) }));
   const expected: TabProgressView['expected'] = [];
@@ -51,7 +50,6 @@ export function tabProgressView(ctx: ViewContext): TabProgressView {
       value: model.expected.referrals,
     });
   const source = resolveSource('s6Benchmark', locale);
-  const start = scheduleOf(ctx.answers).start;
   return {
     show: block.show,
     title: block.title,
@@ -62,9 +60,10 @@ export function tabProgressView(ctx: ViewContext): TabProgressView {
     series,
     points: model.points.map((p) => ({
       label: p.dateLabel,
-      sub: start
-        ? t('followup:progress.afterMonths', { count: Math.max(0, monthsAround(start, p.date)) })
-        : '',
+      sub:
+        p.afterMonths !== undefined
+          ? t('followup:progress.afterMonths', { count: p.afterMonths })
+          : '',
       values: Object.fromEntries(model.figures.map((f) => [f, p.figures[f] ?? null])),
       note: p.note ?? '',
     })),
