@@ -2,7 +2,7 @@ import { translator, type Locale } from '../../src/i18n';
 import { ActivityFactory, type Who } from '../helpers/activities';
 import { cardsIn, startBot, textsIn, type RunningBot } from '../helpers/bot-server';
 import { inputsOf, pressForward } from '../helpers/card-walker';
-import { eventually } from '../steering/steering-helpers';
+import { confirmShare, eventually } from '../steering/steering-helpers';
 
 /**
  * The words of issue 27 (finding 8) in what a plan becomes: who answered, the position on step
@@ -127,7 +127,12 @@ describe.each(['nl', 'en'] as const)('the words in a plan, in %s', (lng) => {
     await send(
       chat.submit({ ...pressForward(lastCard(chat))!, nav: 'stay', q_focusTargetGroup: long }),
     );
-    await send(chat.message(lng === 'nl' ? 'deel met steungroep' : 'share with support group'));
+    // Sharing shows a preview first; the note goes out when the author confirms (issue 27).
+    await confirmShare(
+      bot,
+      chat,
+      chat.message(lng === 'nl' ? 'deel met steungroep' : 'share with support group'),
+    );
     const card = await eventually(async () => {
       const res = await fetch(`${bot.url}/steering/feed.json?lang=${lng}`);
       const view = (await res.json()) as { notes: { card?: Json }[] };

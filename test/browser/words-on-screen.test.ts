@@ -6,7 +6,7 @@ import { startBot, type RunningBot } from '../helpers/bot-server';
 import { pressForward } from '../helpers/card-walker';
 import { launchChromium, type Browser } from '../helpers/chromium';
 import { WebChatDriver } from '../helpers/web-chat-driver';
-import { eventually, lastCard, send } from '../steering/steering-helpers';
+import { confirmShare, eventually, lastCard, send } from '../steering/steering-helpers';
 
 /**
  * Issue 27's words as a person sees them (Chromium, both viewports): step 4's first card says
@@ -71,7 +71,7 @@ describe.each(VIEWPORTS)('the words on screen at $width×$height', (viewport) =>
       await send(bot, chat.submit({ ...pressForward(lastCard(bot, chat)), ...mine }));
       if ('q_workingTime' in mine) break;
     }
-    await send(bot, chat.message('deel met steungroep'));
+    await confirmShare(bot, chat, chat.message('deel met steungroep'));
     await eventually(async () => {
       const res = await fetch(`${bot.url}/steering/feed.json`);
       const view = (await res.json()) as { notes: unknown[] };
