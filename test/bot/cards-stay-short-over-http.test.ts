@@ -191,7 +191,7 @@ describe('cards that stay short, over the Bot Framework protocol', () => {
     const reopen = [...texts(receipt).matchAll(/"data":(\{[^}]*\})/g)].map(
       (m) => JSON.parse(m[1]!) as Json,
     );
-    expect(reopen).toEqual([{ verb: 'guide.open', step: 1, part: 0 }]);
+    expect(reopen).toEqual([{ verb: 'guide.open', step: 1, part: 0, lng: 'nl' }]);
     expect(inputsOf(receipt)).toEqual([]);
     expect(receipt.actions).toBeUndefined();
     // "Wijzig" opens that card again, with the saved answers.
