@@ -1,4 +1,4 @@
-import { isAnswered } from './answers';
+import { isAnswered, type Answers } from './answers';
 import { holdsKnown } from './conditions';
 import { answerValues, type Guide } from './guide';
 import type { PlanState } from './plan-state';
@@ -16,8 +16,12 @@ export function shownAdviceOf(guide: Guide, state: PlanState): string[] {
  * depend on a question the person has not reached yet (its card not shown and no answer). The
  * one place rule evaluation is narrowed for the conversation; summaries and notes list all.
  */
-export function adviceDue(guide: Guide, state: PlanState, shown: readonly string[]): string[] {
-  const answers = answerValues(state);
+export function adviceDue(
+  guide: Guide,
+  state: PlanState,
+  answers: Answers,
+  shown: readonly string[],
+): string[] {
   const reached = state.reached ? new Set(state.reached) : undefined;
   const known = (q: string): boolean => {
     if (!reached || isAnswered(answers[q])) return true;

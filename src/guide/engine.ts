@@ -285,13 +285,14 @@ export function transition(
 function withAdvice(guide: Guide, before: PlanState, decision: Decision): Decision {
   if (decision.state.revision === before.revision) return decision;
   const shown = decision.state.shownAdvice ?? shownAdviceOf(guide, before);
-  const due = adviceDue(guide, decision.state, shown);
+  const answers = decision.derived?.answers ?? answerValues(decision.state);
+  const due = adviceDue(guide, decision.state, answers, shown);
   const at = decision.outputs.map((o) => o.kind).lastIndexOf('step');
   const listed = at >= 0 || decision.outputs.some((o) => o.kind === 'summary');
   if (due.length === 0 || !listed)
     return { ...decision, state: { ...decision.state, shownAdvice: shown } };
   const outputs = decision.outputs.map((o, i) => (i === at ? { ...o, advice: due } : o));
-  return { outputs, state: { ...decision.state, shownAdvice: [...shown, ...due] } };
+  return { ...decision, outputs, state: { ...decision.state, shownAdvice: [...shown, ...due] } };
 }
 
 /** Notes the card a changed plan now stands on, once: the newest card is always the last. */

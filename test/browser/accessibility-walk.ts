@@ -239,6 +239,15 @@ export function describeAccessibilityWalk(viewport: Viewport): void {
 
     it('finds none on /steering, with the note the finished plan posted there', async () => {
       const from = found.violations.length;
+      // The note goes out once the author confirms its preview (issue 27): share, then confirm.
+      const share = page.locator('button.ac-pushButton', { hasText: 'Deel met de steungroep' });
+      const before = await share.count();
+      await share.last().click();
+      await until(
+        () => share.count(),
+        (n) => n > before,
+      );
+      await share.last().click();
       await page.goto(`${bot.url}/steering`);
       await until(
         async () => {

@@ -6,6 +6,7 @@ import {
   type GuideEvent,
   type PlanState,
 } from '../../src/guide';
+import { withProgress } from '../../src/followup';
 import { translator } from '../../src/i18n';
 import { viewContext } from '../../src/presentation';
 import { renderOutputs } from '../../src/presentation/chat';
@@ -109,5 +110,6 @@ export function submitCard(submission: CardSubmission): void {
     viewer: ACTOR,
     ...(r.derived ? { derived: r.derived } : {}),
   });
-  renderOutputs(view, r.outputs);
+  // As the guide handler does: the follow-up figures only where a summary is shown.
+  renderOutputs(r.outputs.some((o) => o.kind === 'summary') ? withProgress(view) : view, r.outputs);
 }
