@@ -1,5 +1,6 @@
 import { logId } from '../logging';
 import { viewContext } from '../presentation';
+import { checkinCardData } from '../presentation/chat';
 import { renderCard } from '../cards';
 import { answerValues, type Guide } from '../guide';
 import { stampCardLocale, translator } from '../i18n';
@@ -10,7 +11,7 @@ import { claimFor, isClaimed, recordFailure, type JobResult } from '../jobs';
 import { isWorkingHours } from './calendar';
 import { dueCheckin, scheduleOf, type DuePick } from './schedule';
 import type { ScheduleDoc, ScheduleStore } from './schedule-store';
-import { checkinCardData } from './views';
+import { checkinView } from './view-models';
 
 export interface DispatchDeps {
   schedules: ScheduleStore;
@@ -66,7 +67,13 @@ export async function dispatch(deps: DispatchDeps, planKey: string): Promise<Dis
   const ctx = viewContext(deps.guide, plan, doc.ref.locale, t);
   const card = renderCard(
     'followup-checkin',
-    checkinCardData(ctx, now, { moment: pick.moment.id, missed: pick.missed.map((m) => m.date) }),
+    checkinCardData(
+      ctx,
+      checkinView(ctx.answers, doc.ref.locale, now, {
+        moment: pick.moment.id,
+        missed: pick.missed.map((m) => m.date),
+      }),
+    ),
   );
   stampCardLocale(card.content, doc.ref.locale);
   try {

@@ -5,6 +5,7 @@ import {
   planUnreadableText,
   viewContext,
 } from '../presentation';
+import { checkinCardData, scheduleCardData } from '../presentation/chat';
 import type { Turn } from '../turn';
 import { renderCard } from '../cards';
 import {
@@ -30,7 +31,7 @@ import type { FollowupAction } from './actions';
 import { followupTransition, type FollowupEvent, type FollowupResult } from './followup-engine';
 import { COUNT_FIGURES, MOMENT_IDS, nextMoment, scheduleOf, type MomentId } from './schedule';
 import type { ConversationRef, ScheduleStore } from './schedule-store';
-import { checkinCardData, scheduleCardData, type ScheduleCardOptions } from './views';
+import { checkinView, scheduleView, type ScheduleCardOptions } from './view-models';
 
 type Inputs = Record<string, string | number | boolean>;
 
@@ -131,7 +132,7 @@ export class FollowupHandler implements Reaction {
   private async scheduleCard(turn: Turn, plan: PlanState, options?: ScheduleCardOptions) {
     const doc = await this.deps.schedules.get(turn.planKey);
     const ctx = viewContext(this.deps.guide, plan, turn.locale, turn.t);
-    const data = scheduleCardData(ctx, doc, this.deps.now(), options);
+    const data = scheduleCardData(ctx, scheduleView(ctx.answers, doc, this.deps.now(), options));
     return { type: 'message' as const, attachments: [renderCard('followup-schedule', data)] };
   }
 
@@ -208,11 +209,12 @@ export class FollowupHandler implements Reaction {
         });
       if (event.type !== 'checkin') return;
       const ctx = viewContext(this.deps.guide, state, locale, t);
-      const data = checkinCardData(ctx, now, {
+      const view = checkinView(ctx.answers, locale, now, {
         moment: event.moment,
         errors: result.errors,
         values: event.inputs,
       });
+      const data = checkinCardData(ctx, view);
       await turn.send({
         type: 'message',
         attachments: [renderCard('followup-checkin', data)],

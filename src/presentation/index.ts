@@ -24,6 +24,14 @@ export { cardFallback, escapeMessageText, shorten } from './text';
 export { planUnreadableText } from './plan-unreadable';
 export { formatDay, figuresList, expectationsList } from './progress-text';
 export type { ProgressModel, ProgressPoint } from './progress-model';
+export type {
+  CheckinViewModel,
+  FollowupRefusal,
+  ScheduleMomentRow,
+  ScheduleProposal,
+  ScheduleStatus,
+  ScheduleViewModel,
+} from './followup-model';
 export {
   DOCUMENT_IDS,
   documentsOf,

@@ -15,7 +15,8 @@ import {
   summaryCard,
   welcomeCardData,
 } from '../../src/presentation/chat';
-import { checkinCardData, scheduleCardData } from '../../src/followup/views';
+import { checkinCardData, scheduleCardData } from '../../src/presentation/chat';
+import { checkinView, scheduleView } from '../../src/followup/view-models';
 import { viewContext } from '../../src/presentation';
 import { sharePreviewData } from '../../src/presentation/steering';
 import { createQnaService } from '../../src/qna';
@@ -146,12 +147,18 @@ function guideCards(locale: Locale): [string, CardAttachment, string][] {
   cards.push(
     [
       'schedule',
-      renderCard('followup-schedule', scheduleCardData(ctx, undefined, now)),
+      renderCard(
+        'followup-schedule',
+        scheduleCardData(ctx, scheduleView(ctx.answers, undefined, now)),
+      ),
       t('followup:fallback.schedule'),
     ],
     [
       'check-in',
-      renderCard('followup-checkin', checkinCardData(ctx, now, { moment: 'm1' })),
+      renderCard(
+        'followup-checkin',
+        checkinCardData(ctx, checkinView(ctx.answers, locale, now, { moment: 'm1' })),
+      ),
       t('followup:fallback.checkin'),
     ],
   );

@@ -4,11 +4,13 @@ import { initialPlanState } from '../../src/guide';
 import { stepCardData } from '../../src/presentation/chat';
 import {
   receiptCardData,
+  checkinCardData,
   confirmRestartCardData,
   helpCardData,
   nextStepsCardData,
   openPromptData,
   overviewCardData,
+  scheduleCardData,
   summaryCard,
   welcomeCardData,
 } from '../../src/presentation/chat';
@@ -16,7 +18,7 @@ import { viewContext } from '../../src/presentation';
 import { sharePreviewData, steeringNote, withdrawnNote } from '../../src/presentation/steering';
 import { validateCard } from '../helpers/card-validator';
 import { followupTransition } from '../../src/followup/followup-engine';
-import { checkinCardData, scheduleCardData } from '../../src/followup/views';
+import { checkinView, scheduleView } from '../../src/followup/view-models';
 import { MOMENT_IDS } from '../../src/followup/schedule';
 import { filledPlan, realGuide, T0 } from '../helpers/plans';
 import { withProgress } from '../../src/followup';
@@ -144,7 +146,10 @@ describe.each(LOCALES)('every follow-up card, in %s', (locale) => {
 
   it('renders the schedule card, proposed and confirmed with errors, valid and under 25 KB', () => {
     expectClean(
-      renderCard('followup-schedule', scheduleCardData(empty, undefined, now)),
+      renderCard(
+        'followup-schedule',
+        scheduleCardData(empty, scheduleView(empty.answers, undefined, now)),
+      ),
       'proposal',
     );
     const errors = { start: 'badDate', m1: 'beforeStart', m2: 'notFuture', m4: 'tooFar' } as const;
@@ -160,7 +165,7 @@ describe.each(LOCALES)('every follow-up card, in %s', (locale) => {
     expectClean(
       renderCard(
         'followup-schedule',
-        scheduleCardData(full, doc, now, { errors, refused, inputs }),
+        scheduleCardData(full, scheduleView(full.answers, doc, now, { errors, refused, inputs })),
       ),
       'edit',
     );
@@ -168,16 +173,20 @@ describe.each(LOCALES)('every follow-up card, in %s', (locale) => {
 
   it('renders the check-in card, fresh and refused with every error, valid and under 25 KB', () => {
     expectClean(
-      renderCard('followup-checkin', checkinCardData(empty, now, { moment: 'm1' })),
+      renderCard(
+        'followup-checkin',
+        checkinCardData(empty, checkinView(empty.answers, locale, now, { moment: 'm1' })),
+      ),
       'fresh',
     );
     const errors = { trajectories: 'notACount', note: 'tooLong' } as const;
-    const data = checkinCardData(full, now, {
+    const view = checkinView(full.answers, locale, now, {
       moment: 'm6',
       missed: ['2027-02-10', '2027-03-10', '2027-04-10', '2027-05-10', '2027-06-10'],
       errors,
       values: { trajectories: '-1', note: 'x'.repeat(600) },
     });
+    const data = checkinCardData(full, view);
     expectClean(renderCard('followup-checkin', data), 'refused');
   });
 

@@ -1,6 +1,7 @@
 /**
  * The chat surface (Teams, Copilot, Web Chat): guide outputs as cards and messages, the step
- * and other cards, the summary card, and quick-question answers.
+ * and other cards, the summary card, the follow-up cards (schedule and check-in), and
+ * quick-question answers.
  */
 export { renderOutputs, renderReceipt } from './render-outputs';
 export {
@@ -13,6 +14,7 @@ export {
 } from './other-views';
 export { nextStepsCardData } from './next-steps';
 export { receiptCardData } from './receipt-view';
+export { scheduleCardData, checkinCardData } from './followup-cards';
 export { stepCardData, type StepNotice, type StepCardExtras } from './step-view';
 export { qnaReply } from './qna-reply';
 export {
