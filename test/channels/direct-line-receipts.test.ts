@@ -18,8 +18,13 @@ describe('answered cards on the local Direct Line channel', () => {
     const posted = await dl.client.post(session, { type: 'message', value, locale: 'nl-BE' });
     expect(posted.status).toBe(200);
 
-    const done = await dl.client.pollUntil(session, (as) =>
-      as.some((a) => a.id === card.id && JSON.stringify(a).includes('bewaard')),
+    // The receipt replaces the card first and the next step card follows in the same turn: wait
+    // for both, as the user sees them, not for the first to land.
+    const done = await dl.client.pollUntil(
+      session,
+      (as) =>
+        as.some((a) => a.id === card.id && JSON.stringify(a).includes('bewaard')) &&
+        as.filter(stepOf).some((a) => a.id !== card.id),
     );
     const receipt = done.activities.find((a) => a.id === card.id)!;
     const content = JSON.stringify(cardOf(receipt));
