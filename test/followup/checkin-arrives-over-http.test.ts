@@ -75,12 +75,9 @@ describe('the follow-up over HTTP', () => {
     const saved = textsIn(bot.connector.messagesTo(chat.conversationId)).pop()!;
     expect(saved).toContain('5 apr 2027');
     // Shared with the steungroep (local channel), confirmed by the author.
-    await confirmShare(bot, chat, chat.message('deel samenvatting'));
     // The outbox posts the note in the background and then tells the author where it is: wait
     // for that message, so it is not counted among what the clock move below brings.
-    await eventually(() =>
-      textsIn(bot.connector.messagesTo(chat.conversationId)).find((t) => t.includes('/steering#')),
-    );
+    await confirmShare(bot, chat, chat.message('deel samenvatting'), { untilPosted: true });
 
     // Nothing is due yet on the day after confirming.
     expect(await moveClock('2027-01-05T10:00:00+01:00')).toMatchObject({ sent: 0 });

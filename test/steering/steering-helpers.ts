@@ -1,3 +1,4 @@
+import { translator } from '../../src/i18n';
 import type { ActivityFactory } from '../helpers/activities';
 import { cardsIn, textsIn, type RunningBot } from '../helpers/bot-server';
 import { pressForward, submitActions } from '../helpers/card-walker';
@@ -69,19 +70,44 @@ export function nextStepsCard(bot: RunningBot, chat: ActivityFactory): Json {
   return next;
 }
 
+/** "The note on the plan is in …" (with or without a link), in either language, as patterns. */
+const POSTED = (['nl', 'en'] as const).flatMap((lng) =>
+  (['steering:result.posted', 'steering:result.postedLink'] as const).map((key) => {
+    const parts = translator(lng)(key, { channel: '\u0001', link: '\u0001' }).split('\u0001');
+    return new RegExp(
+      `^${parts.map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('.+')}$`,
+      's',
+    );
+  }),
+);
+
+/** The messages that told the author their note is in the steungroep's channel. */
+function postedMessages(bot: RunningBot, chat: ActivityFactory): string[] {
+  return textsTo(bot, chat).filter((text) => POSTED.some((pattern) => pattern.test(text)));
+}
+
 /**
  * Shares the plan as its author does (issue 27): asks to share (the next-step card's button by
  * default, or e.g. `chat.message('deel samenvatting')`), then confirms on the preview card.
  * Returns the preview the author confirmed.
+ *
+ * The outbox posts the note in the background and then tells the author where it is, in this
+ * conversation, after the confirmation's own answer. With `untilPosted`, this waits for that
+ * message, as the author does: a test that later reads or counts the conversation's messages
+ * then never finds it landing among them. Leave it off where the post is refused or held.
  */
 export async function confirmShare(
   bot: RunningBot,
   chat: ActivityFactory,
   ask: Json = chat.submit(press(nextStepsCard(bot, chat), 'steering.share')),
+  options: { untilPosted?: boolean } = {},
 ): Promise<Json> {
+  const told = postedMessages(bot, chat).length;
   await send(bot, ask);
   const preview = lastCard(bot, chat);
   await send(bot, chat.submit(press(preview, 'steering.share.confirm')));
+  if (options.untilPosted)
+    await eventually(() => (postedMessages(bot, chat).length > told ? true : undefined));
   return preview;
 }
 
