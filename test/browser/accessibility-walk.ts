@@ -248,6 +248,12 @@ export function describeAccessibilityWalk(viewport: Viewport): void {
         (n) => n > before,
       );
       await share.last().click();
+      // What the author sees once the note is out, before leaving the chat: going to /steering at
+      // once could cancel the confirmation on its way to the bot, and no note would ever come.
+      await page
+        .getByText(/De nota over het plan staat in/)
+        .last()
+        .waitFor();
       await page.goto(`${bot.url}/steering`);
       await until(
         async () => {
