@@ -1,6 +1,5 @@
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { KEEP_ALIVE_MS } from '../../src/server/create-server';
+import { listenOnLoopback } from './fake-server';
 
 export interface ConnectorCall {
   method: string;
@@ -38,16 +37,7 @@ export class FakeConnector {
       req.on('data', (chunk: Buffer) => (raw += chunk.toString('utf8')));
       req.on('end', () => this.handle(req, res, raw));
     });
-    // The bot's replies reach this fake over pooled keep-alive connections (fetch on the agents
-    // host), in the same event loop as the bot. With Node's default idle timeout (5 s, closed at
-    // 6 s) a turn that held the loop for ~6 s (the cold quick-question index on a loaded machine)
-    // wrote its reply into a pooled socket that this server reset in the next timers phase: the
-    // reply was lost (ECONNRESET) and the person got the apology. Brugbot's own server met the
-    // same race and keeps idle connections for KEEP_ALIVE_MS (src/server/create-server.ts); so
-    // does this fake, so the client always lets go of an idle connection first.
-    this.server.keepAliveTimeout = KEEP_ALIVE_MS;
-    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
-    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}/`;
+    this.url = `${await listenOnLoopback(this.server)}/`;
     return this.url;
   }
 

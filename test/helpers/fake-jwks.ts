@@ -1,6 +1,7 @@
 import { createSign, generateKeyPairSync, type KeyObject } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { listenOnLoopback } from './fake-server';
 
 /** The bot's app id in credential-mode tests. */
 export const TEST_APP_ID = '00000000-0000-0000-0000-000000000001';
@@ -43,8 +44,7 @@ export class FakeJwks {
         res.end('{}');
       }
     });
-    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
-    this.metadataUrl = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}/.well-known/openid-configuration`;
+    this.metadataUrl = `${await listenOnLoopback(this.server)}/.well-known/openid-configuration`;
     return this.metadataUrl;
   }
 

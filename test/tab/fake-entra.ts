@@ -1,5 +1,5 @@
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { listenOnLoopback } from '../helpers/fake-server';
 import { SignJWT, exportJWK, generateKeyPair, type JWTPayload, type KeyLike } from 'jose';
 
 export const TENANT = '00000000-0000-0000-0000-0000000000aa';
@@ -43,8 +43,7 @@ export class FakeEntra {
       if (req.url === '/discovery/v2.0/keys') res.end(JSON.stringify({ keys: [jwk] }));
       else res.writeHead(404).end('{}');
     });
-    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
-    this.jwksUrl = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}/discovery/v2.0/keys`;
+    this.jwksUrl = `${await listenOnLoopback(this.server)}/discovery/v2.0/keys`;
     return this.jwksUrl;
   }
 
