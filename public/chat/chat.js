@@ -243,8 +243,20 @@
     awaitedId = undefined;
   }
 
+  /** Ids of the bot's activities already in the transcript: the same id again is an update. */
+  const botActivityIds = new Set();
+
   function noticeIncoming(activity) {
     if (!activity) return;
+    // A card updated in place (a receipt, the confirmed schedule) names the post that changed it
+    // in `replyToId`, but it is no new card: Web Chat redraws it where it was, it takes no focus,
+    // and it must not leave the page waiting to focus the next card, which may be one nobody
+    // asked for (a check-in arriving minutes later would take the focus from whatever the user
+    // was filling in).
+    if (activity.from?.role === 'bot' && activity.id) {
+      if (botActivityIds.has(activity.id)) return;
+      botActivityIds.add(activity.id);
+    }
     if (awaitedClientId && activity.channelData?.clientActivityID === awaitedClientId) {
       awaitedId = activity.id;
       awaitedClientId = undefined;
