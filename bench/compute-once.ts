@@ -1,3 +1,4 @@
+import { withProgress } from '../src/followup';
 import { answerValues, transition } from '../src/guide';
 import { translator } from '../src/i18n';
 import { viewContext } from '../src/presentation';
@@ -62,7 +63,8 @@ function previousPattern(submission: CardSubmission, counter: { read(): ComputeC
   const guide = realGuide();
   const r = transition(guide, submission.state, submission.event, ctx);
   const view = viewContext(guide, r.state, 'nl', translator('nl'), { viewer: ACTOR });
-  renderOutputs(view, r.outputs);
+  // As the guide handler does: a summary is drawn with its follow-up figures.
+  renderOutputs(r.outputs.some((o) => o.kind === 'summary') ? withProgress(view) : view, r.outputs);
   for (let i = counter.read().advice; i < PREVIOUS_ADVICE; i++)
     guide.activeAdvice(answerValues(i % 2 ? r.state : submission.state));
   const answerTarget = submission.questions + PREVIOUS_ANSWER_VALUES_BEYOND_QUESTIONS;

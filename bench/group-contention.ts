@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { forwardAction, inputsOf } from '../test/helpers/card-walker';
+import { questionIdOf } from '../src/guide/limits';
 import { translator } from '../src/i18n';
 import { planKey } from '../src/plans';
 import { SqliteStorage } from '../src/storage';
@@ -7,6 +8,7 @@ import type { BenchConnector } from './bench-connector';
 import type { BotChild } from './bot-child';
 import { activity, Driver, stats, user, type LatencyStats } from './driver';
 import { walkGuide } from './guide-walk';
+import { realGuide } from '../test/helpers/plans';
 
 type Json = Record<string, unknown>;
 
@@ -36,12 +38,19 @@ interface Assignment {
  * knowing the guide.
  */
 function assignments(cards: Json[]): Assignment[] {
+  const guide = realGuide();
+  // A follow-up question stands on its card from the start (issue 27), but its answer only counts
+  // with the answer that opens it; the walk gives defaults, so those are not a user's to answer.
+  const followUp = (inputId: string) => {
+    const question = guide.question(questionIdOf(inputId) ?? '');
+    return question !== undefined && guide.isFollowUp(question);
+  };
   const seen = new Set<string>();
   const found: Assignment[] = [];
   for (const card of cards) {
     for (const input of inputsOf(card)) {
       const id = String(input.id);
-      if (input.type !== 'Input.Text' || seen.has(id)) continue;
+      if (input.type !== 'Input.Text' || seen.has(id) || followUp(id)) continue;
       seen.add(id);
       found.push({ card, inputId: id });
     }

@@ -188,7 +188,7 @@ export function rows(r: BenchResults): Row[] {
     what: `steering note: answer → PUT, p50/p99 (${st.edits} edits)`,
     brugbot: `${ms(st.p50Ms)} / ${ms(st.p99Ms)}`,
   });
-  out.push({ what: 'steering note: completing submit → thread POST', brugbot: ms(st.firstPostMs) });
+  out.push({ what: 'steering note: share confirmed → thread POST', brugbot: ms(st.firstPostMs) });
   const s = r.summaryRender;
   out.push({
     what: 'summary card render, ordinary plan p50/p99',

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { forwardAction, inputsOf } from '../test/helpers/card-walker';
+import { forwardAction, inputsOf, submitActions } from '../test/helpers/card-walker';
 import type { BenchConnector } from './bench-connector';
 import type { BotChild } from './bot-child';
 import { activity, Driver, percentile, user } from './driver';
@@ -16,7 +16,7 @@ export interface SteeringNoteFigures {
   p50Ms: number;
   p99Ms: number;
   maxMs: number;
-  /** The plan's completing submit posted → the new thread's POST received. */
+  /** The author's confirmation of the share posted → the new thread's POST received. */
   firstPostMs: number;
 }
 
@@ -31,7 +31,9 @@ export function steeringEnv(connectorUrl: string): Record<string, string> {
 }
 
 /**
- * One plan walked to completion (which posts the note as a new channel thread), then 10 edits of a
+ * One plan walked to completion and shared as its author does (`deel samenvatting`, then the
+ * preview's confirm button: the note is never posted unasked), which posts the note as a new
+ * channel thread; then 10 edits of a
  * free-text answer, each timed from posting the answer until the note's in-place update (PUT)
  * reaches the Connector. Edits stay on their card (`nav: stay`) so each one is a plain answer.
  */
@@ -44,9 +46,16 @@ export async function runSteeringNote(
   const post = (value: object) =>
     driver.post(activity(connector.url, conversationId, user(0), { value }));
   const threadsBefore = connector.threads.length;
-  const walk = await walkGuide(driver, connector, conversationId);
-  // The completing submit started this long before its 200 came back.
-  const completed = performance.now() - (walk[walk.length - 1] ?? 0);
+  await walkGuide(driver, connector, conversationId);
+  await driver.post(
+    activity(connector.url, conversationId, user(0), { text: 'deel samenvatting' }),
+  );
+  const confirm = submitActions(connector.log(conversationId).lastCard ?? {}).find(
+    (a) => (a.data as { verb?: string }).verb === 'steering.share.confirm',
+  );
+  if (!confirm) throw new Error('steering bench: no preview with a confirm button');
+  const confirmed = performance.now();
+  await post(confirm.data as object);
   const thread = await connector.until(() => connector.threads[threadsBefore], UPDATE_TIMEOUT_MS);
   await post({ verb: 'guide.goto', step: 1 });
   const samples: number[] = [];
@@ -78,6 +87,6 @@ export async function runSteeringNote(
     p50Ms: percentile(samples, 50),
     p99Ms: percentile(samples, 99),
     maxMs: Math.max(...samples),
-    firstPostMs: thread.at - completed,
+    firstPostMs: thread.at - confirmed,
   };
 }
