@@ -1,11 +1,10 @@
-import { withProgress } from '../src/followup';
 import { answerValues, transition } from '../src/guide';
 import { translator } from '../src/i18n';
 import { viewContext } from '../src/presentation';
-import { renderOutputs } from '../src/presentation/chat';
 import {
   computeCounter,
   guideSubmissions,
+  renderCards,
   submitCard,
   type CardSubmission,
   type ComputeCounts,
@@ -63,8 +62,7 @@ function previousPattern(submission: CardSubmission, counter: { read(): ComputeC
   const guide = realGuide();
   const r = transition(guide, submission.state, submission.event, ctx);
   const view = viewContext(guide, r.state, 'nl', translator('nl'), { viewer: ACTOR });
-  // As the guide handler does: a summary is drawn with its follow-up figures.
-  renderOutputs(r.outputs.some((o) => o.kind === 'summary') ? withProgress(view) : view, r.outputs);
+  renderCards(view, r.outputs);
   for (let i = counter.read().advice; i < PREVIOUS_ADVICE; i++)
     guide.activeAdvice(answerValues(i % 2 ? r.state : submission.state));
   const answerTarget = submission.questions + PREVIOUS_ANSWER_VALUES_BEYOND_QUESTIONS;

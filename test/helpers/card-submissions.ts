@@ -4,11 +4,12 @@ import {
   transition,
   type Answers,
   type GuideEvent,
+  type GuideOutput,
   type PlanState,
 } from '../../src/guide';
 import { withProgress } from '../../src/followup';
 import { translator } from '../../src/i18n';
-import { viewContext } from '../../src/presentation';
+import { viewContext, type ViewContext } from '../../src/presentation';
 import { renderOutputs } from '../../src/presentation/chat';
 import { ACTOR, T0, plausibleValue, realGuide } from './plans';
 
@@ -110,6 +111,10 @@ export function submitCard(submission: CardSubmission): void {
     viewer: ACTOR,
     ...(r.derived ? { derived: r.derived } : {}),
   });
-  // As the guide handler does: the follow-up figures only where a summary is shown.
-  renderOutputs(r.outputs.some((o) => o.kind === 'summary') ? withProgress(view) : view, r.outputs);
+  renderCards(view, r.outputs);
+}
+
+/** Draws a turn's outputs as the guide handler does: the follow-up figures only for a summary. */
+export function renderCards(view: ViewContext, outputs: GuideOutput[]): void {
+  renderOutputs(outputs.some((o) => o.kind === 'summary') ? withProgress(view) : view, outputs);
 }
